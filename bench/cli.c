@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "parse.h"
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("hookbench: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_u64(const char *opt, const char *arg, uint64_t min, uint64_t max, uint64_t *out)
+{
+	int err = hb_parse_u64(arg, min, max, out);
+
+	if (err)
+		cli_error("invalid %s '%s': must be an integer in [%llu, %llu]", opt, arg,
+			  (unsigned long long)min, (unsigned long long)max);
+	return err;
+}
+
+int cli_choices(const char *opt, const char *noun, const char *arg, const char *const *valid,
+		size_t nvalid, size_t *idx, size_t cap, size_t *n)
+{
+	char bad[128], names[256];
+	int err;
+
+	err = hb_parse_choice_list(arg, valid, nvalid, idx, cap, n, bad, sizeof(bad));
+	if (!err)
+		return 0;
+	hb_join_choices(valid, nvalid, names, sizeof(names));
+	if (err == -EEXIST)
+		cli_error("%s lists '%s' twice", opt, bad);
+	else if (err == -EINVAL && bad[0])
+		cli_error("unknown %s '%s' in %s (valid: %s)", noun, bad, opt, names);
+	else
+		cli_error("invalid %s '%s' (valid: a comma-separated list of %s)", opt, arg, names);
+	return err;
+}
+
+int cli_getopt_error(int c, char **argv)
+{
+	if (c == ':')
+		cli_error("option '%s' needs a value (see --help)", argv[optind - 1]);
+	else
+		cli_error("unknown option '%s' (see --help)", argv[optind - 1]);
+	return -EINVAL;
+}

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Shared command-line helpers of the hookbench subcommands. */
+#ifndef HB_CLI_H
+#define HB_CLI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define HB_EXIT_USAGE 2
+#define HB_EXIT_INTERRUPTED 130
+
+/* Print "hookbench: <message>" as one line on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Parse an integer option; prints the error line and returns -EINVAL/-ERANGE. */
+int cli_u64(const char *opt, const char *arg, uint64_t min, uint64_t max, uint64_t *out);
+
+/* Parse a comma list of names from valid[] (each one a noun, e.g. "hook"). */
+int cli_choices(const char *opt, const char *noun, const char *arg, const char *const *valid,
+		size_t nvalid, size_t *idx, size_t cap, size_t *n);
+
+/* Report a getopt failure ('?' or ':') for argv[optind - 1]. Returns -EINVAL. */
+int cli_getopt_error(int c, char **argv);
+
+#endif

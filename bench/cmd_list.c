@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* hookbench list: every hook, and whether this kernel runs it (checked by loading it). */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "csv.h"
+#include "prepare.h"
+#include "probe.h"
+#include "session.h"
+
+static void usage(FILE *f)
+{
+	fputs("Usage: hookbench list [--csv] [--btf PATH] [-v]\n"
+	      "\n"
+	      "Print every hook hookbench knows with 'supported' or 'unsupported' and the\n"
+	      "reason, as probed on this kernel: the kernel's interfaces are checked first,\n"
+	      "then each hook that looks possible is loaded, attached and detached once.\n"
+	      "\n"
+	      "  --csv        columns hook,status,reason\n"
+	      "  --btf PATH   BTF instead of /sys/kernel/btf/vmlinux (or $HOOKBENCH_BTF)\n"
+	      "  -v           show libbpf's messages\n"
+	      "\n"
+	      "Examples:\n"
+	      "  hookbench list\n"
+	      "  hookbench list --csv > hooks.csv\n", f);
+}
+
+/* Prove a hook by loading and attaching it once. */
+static void try_attach(const struct hb_hook *hook, const char *btf, struct hb_support *sup)
+{
+	struct hb_session_opts so = {
+		.hook = hook, .payload = HB_PAYLOAD_COUNT, .target = sup->target,
+		.tgid = getpid(), .btf_path = btf,
+	};
+	struct hb_session *s = NULL;
+	char why[512];
+
+	if (hb_session_open(&so, &s, why, sizeof(why)) ||
+	    hb_session_attach(s, why, sizeof(why))) {
+		sup->supported = false;
+		snprintf(sup->reason, sizeof(sup->reason), "%s", why);
+	}
+	hb_session_close(s);
+}
+
+int cmd_list(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "csv", no_argument, NULL, 'c' },
+		{ "btf", required_argument, NULL, 'b' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{}
+	};
+	const char *btf = getenv("HOOKBENCH_BTF");
+	struct hb_probe_env env;
+	bool csv = false, verbose = false;
+	char why[512];
+	int c;
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":vh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c': csv = true; break;
+		case 'b': btf = optarg; break;
+		case 'v': verbose = true; break;
+		case 'h': usage(stdout); return 0;
+		default: return cli_getopt_error(c, argv), HB_EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		cli_error("list: unexpected argument '%s' (see --help)", argv[optind]);
+		return HB_EXIT_USAGE;
+	}
+	hb_libbpf_verbose(verbose);
+	if (hb_prepare(btf, why, sizeof(why))) {
+		cli_error("%s", why);
+		return 1;
+	}
+	hb_probe_env_init(&env, btf);
+	if (csv)
+		puts("hook,status,reason");
+	else
+		printf("%-12s %-12s %-30s %s\n", "hook", "status", "attach point", "reason");
+	for (size_t i = 0; i < hb_nhooks; i++) {
+		const struct hb_hook *h = &hb_hooks[i];
+		struct hb_support sup;
+		const char *status;
+
+		hb_probe_hook(&env, h, HB_PAYLOAD_COUNT, &sup);
+		if (sup.supported)
+			try_attach(h, btf, &sup);
+		status = sup.supported ? "supported" : "unsupported";
+		if (csv) {
+			const char *row[] = { h->name, status, sup.supported ? "" : sup.reason };
+
+			hb_csv_row(stdout, row, 3);
+		} else {
+			printf("%-12s %-12s %-30s %s\n", h->name, status,
+			       sup.target[0] ? sup.target : "-", sup.supported ? "" : sup.reason);
+		}
+	}
+	hb_probe_env_free(&env);
+	return 0;
+}

@@ -1,0 +1,320 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* hookbench run: paired-block overhead measurement of each hook. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "btf_info.h"
+#include "cli.h"
+#include "commands.h"
+#include "cpu.h"
+#include "linkinfo.h"
+#include "matrix.h"
+#include "measure.h"
+#include "meta.h"
+#include "outdir.h"
+#include "prepare.h"
+#include "probe.h"
+#include "stats.h"
+#include "stop.h"
+#include "summary.h"
+#include "sysinfo.h"
+
+#define DEFAULT_OPS_PER_BLOCK 20000
+#define DEFAULT_BLOCKS 100
+#define DEFAULT_WARMUP 2
+#define DEFAULT_STATS_BLOCKS 5
+#define MAX_OPS_PER_BLOCK 100000000ULL
+#define MAX_BLOCKS 1000000ULL
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+"Usage: hookbench run [OPTIONS]\n"
+"\n"
+"Measure what each hook adds to one unlinkat() call, in this process, pinned\n"
+"to one CPU. Each round runs, per hook x payload x mode, a baseline block\n"
+"(nothing attached) and a hooked block back to back, in alternating order.\n"
+"The overhead is the median of the paired differences (hooked - baseline\n"
+"ns/op) with a distribution-free 95%% confidence interval. Then a few blocks\n"
+"with bpf_stats on give the in-program cost; bpf_stats is off otherwise.\n"
+"\n"
+"Options:\n"
+"  --hooks LIST          hooks to measure (default: all): %s\n"
+"  --payload LIST        payloads (default: count): %s\n"
+"  --mode LIST           workload modes (default: enoent): enoent, create\n"
+"  --ops-per-block N     unlinkat calls per block (default %d)\n"
+"  --blocks B            measured pairs per hook, at least %zu (default %d)\n"
+"  --warmup W            rounds run first and not counted (default %d)\n"
+"  --stats-blocks S      bpf_stats blocks per hook, 0 to skip (default %d)\n"
+"  --cpu C               CPU to pin to (default: the last one, now %u)\n"
+"  --dir D               parent of the workload's scratch dir (default $TMPDIR or /tmp)\n"
+"  --out DIR             results directory, must not exist (default results/<UTC time>)\n"
+"  --btf PATH            BTF instead of /sys/kernel/btf/vmlinux (or $HOOKBENCH_BTF)\n"
+"  -v, --verbose         show libbpf's messages\n"
+"  -h, --help            show this help\n"
+"\n"
+"Writes DIR/runs.csv (one row per block), DIR/summary.csv (one row per hook x\n"
+"payload x mode) and DIR/meta.json, first into DIR.partial, renamed when done.\n"
+"A hook this kernel cannot run gets an 'unsupported' row with the reason.\n"
+"\n"
+"Examples:\n"
+"  hookbench run                                     # every hook, default sizes\n"
+"  hookbench run --hooks tracepoint --blocks 600     # ~1 minute, tighter CI\n"
+"  hookbench run --payload count,capture --mode enoent,create --out /tmp/r1\n",
+		"tracepoint, kprobe", "count, capture", DEFAULT_OPS_PER_BLOCK,
+		hb_median_ci_min_n(HB_CONFIDENCE), DEFAULT_BLOCKS, DEFAULT_WARMUP,
+		DEFAULT_STATS_BLOCKS, hb_default_cpu());
+}
+
+static int parse_run_args(int argc, char **argv, struct run_opts *o)
+{
+	enum { O_HOOKS = 256, O_PAYLOAD, O_MODE, O_OPS, O_BLOCKS, O_WARMUP, O_STATS, O_CPU,
+	       O_DIR, O_OUT, O_BTF };
+	static const struct option opts[] = {
+		{ "hooks", required_argument, NULL, O_HOOKS },
+		{ "payload", required_argument, NULL, O_PAYLOAD },
+		{ "mode", required_argument, NULL, O_MODE },
+		{ "ops-per-block", required_argument, NULL, O_OPS },
+		{ "blocks", required_argument, NULL, O_BLOCKS },
+		{ "warmup", required_argument, NULL, O_WARMUP },
+		{ "stats-blocks", required_argument, NULL, O_STATS },
+		{ "cpu", required_argument, NULL, O_CPU },
+		{ "dir", required_argument, NULL, O_DIR },
+		{ "out", required_argument, NULL, O_OUT },
+		{ "btf", required_argument, NULL, O_BTF },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{}
+	};
+	uint64_t v;
+	int c, err = 0;
+
+	opterr = 0;
+	optind = 1;
+	while (!err && (c = getopt_long(argc, argv, ":vh", opts, NULL)) != -1) {
+		switch (c) {
+		case O_HOOKS:
+			err = cli_choices("--hooks", "hook", optarg, hb_hook_names, hb_nhooks,
+					  o->hooks, HB_MAX_LIST, &o->nhooks);
+			break;
+		case O_PAYLOAD:
+			err = cli_choices("--payload", "payload", optarg, hb_payload_names,
+					  HB_PAYLOAD_MAX, o->payloads, HB_MAX_LIST, &o->npayloads);
+			break;
+		case O_MODE:
+			err = cli_choices("--mode", "mode", optarg, storm_mode_names, STORM_MODE_COUNT,
+					  o->modes, HB_MAX_LIST, &o->nmodes);
+			break;
+		case O_OPS:
+			err = cli_u64("--ops-per-block", optarg, 1, MAX_OPS_PER_BLOCK, &o->ops_per_block);
+			break;
+		case O_BLOCKS:
+			err = cli_u64("--blocks", optarg, hb_median_ci_min_n(HB_CONFIDENCE), MAX_BLOCKS,
+				      &o->blocks);
+			break;
+		case O_WARMUP:
+			err = cli_u64("--warmup", optarg, 0, MAX_BLOCKS, &o->warmup);
+			break;
+		case O_STATS:
+			err = cli_u64("--stats-blocks", optarg, 0, MAX_BLOCKS, &o->stats_blocks);
+			break;
+		case O_CPU:
+			err = cli_u64("--cpu", optarg, 0, hb_ncpus() - 1, &v);
+			o->cpu = (unsigned)v;
+			break;
+		case O_DIR: o->scratch_parent = optarg; break;
+		case O_OUT: o->out = optarg; break;
+		case O_BTF: o->btf = optarg; break;
+		case 'v': o->verbose = true; break;
+		case 'h':
+			usage(stdout);
+			exit(0);
+		default:
+			err = cli_getopt_error(c, argv);
+		}
+	}
+	if (!err && optind < argc) {
+		cli_error("run: unexpected argument '%s' (see --help)", argv[optind]);
+		err = -EINVAL;
+	}
+	if (!o->btf)
+		o->btf = getenv("HOOKBENCH_BTF");
+	return err;
+}
+
+static void set_defaults(struct run_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->ops_per_block = DEFAULT_OPS_PER_BLOCK;
+	o->blocks = DEFAULT_BLOCKS;
+	o->warmup = DEFAULT_WARMUP;
+	o->stats_blocks = DEFAULT_STATS_BLOCKS;
+	o->cpu = hb_default_cpu();
+}
+
+static void fill_unset_lists(struct run_opts *o)
+{
+	if (!o->nhooks)
+		for (; o->nhooks < hb_nhooks; o->nhooks++)
+			o->hooks[o->nhooks] = o->nhooks;
+	if (!o->npayloads)
+		o->payloads[o->npayloads++] = HB_PAYLOAD_COUNT;
+	if (!o->nmodes)
+		o->modes[o->nmodes++] = STORM_MODE_ENOENT;
+}
+
+/* Everything that is measured, from the created DIR.partial to its last file. */
+struct run_state {
+	struct run_opts o;
+	struct hb_probe_env env;
+	struct hb_matrix m;
+	struct storm_scratch scratch;
+	struct hb_outdir out;
+	struct hb_meta meta;
+	FILE *runs;
+	char started[32], finished[32];
+};
+
+static int write_file(struct run_state *st, const char *name, int which)
+{
+	FILE *f = hb_outdir_fopen(&st->out, name);
+	int err;
+
+	if (!f)
+		return -errno;
+	err = which == 0 ? hb_summary_write_csv(f, &st->m, &st->o, st->meta.timing)
+			 : hb_meta_write(f, &st->meta);
+	if (fclose(f) && !err)
+		err = -errno;
+	return err;
+}
+
+static int measure_and_write(struct run_state *st, char *why, size_t len)
+{
+	struct hb_measure x = {
+		.o = &st->o, .m = &st->m, .dirfd = st->scratch.dirfd,
+		.stop = &hb_stop_requested,
+	};
+	int err, werr;
+
+	err = hb_outdir_create(&st->out, st->o.out, why, len);
+	if (err)
+		return err;
+	st->runs = hb_outdir_fopen(&st->out, "runs.csv");
+	if (!st->runs) {
+		err = -errno;
+		snprintf(why, len, "cannot write %.512s/runs.csv: %s", st->out.partial, strerror(-err));
+		return err;
+	}
+	x.runs = st->runs;
+	hb_measure_write_header(st->runs);
+	err = hb_measure_run(&x, why, len);
+	hb_utc_now(st->finished, sizeof(st->finished));
+	st->meta.finished = st->finished;
+	st->meta.interrupted = err == -EINTR;
+	werr = write_file(st, "summary.csv", 0);
+	if (!werr)
+		werr = write_file(st, "meta.json", 1);
+	if (werr && !err) {
+		snprintf(why, len, "cannot write results in %.512s: %s", st->out.partial, strerror(-werr));
+		err = werr;
+	}
+	return err;
+}
+
+static int prepare_run(struct run_state *st, char *why, size_t len)
+{
+	char outbuf[64];
+	bool kprobe_missed;
+	int err;
+
+	err = hb_prepare(st->o.btf, why, len);
+	if (err)
+		return err;
+	if (!st->o.out) {
+		hb_outdir_default(outbuf, sizeof(outbuf));
+		st->o.out = strdup(outbuf);
+		if (!st->o.out)
+			return -ENOMEM;
+	}
+	err = hb_outdir_check(st->o.out, why, len);
+	if (err)
+		return err;
+	err = hb_pin_to_cpu(st->o.cpu);
+	if (err) {
+		snprintf(why, len, "cannot pin to CPU %u: %s", st->o.cpu, strerror(-err));
+		return err;
+	}
+	hb_probe_env_init(&st->env, st->o.btf);
+	kprobe_missed = hb_linkinfo_has_kprobe_missed(st->env.btf);
+	err = hb_matrix_init(&st->m, &st->o, &st->env);
+	if (err) {
+		snprintf(why, len, "out of memory");
+		return err;
+	}
+	hb_matrix_load(&st->m, &st->o, kprobe_missed);
+	err = storm_scratch_create(&st->scratch, st->o.scratch_parent, 1);
+	if (err) {
+		snprintf(why, len, "cannot create the workload's scratch dir in %s: %s",
+			 st->o.scratch_parent ? st->o.scratch_parent : "$TMPDIR", strerror(-err));
+		return err;
+	}
+	st->meta.kprobe_missed = kprobe_missed;
+	return 0;
+}
+
+int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
+{
+	struct run_state st = { .runs = NULL };
+	bool out_allocated;
+	char why[1024] = "";
+	int err, rc = 1;
+
+	set_defaults(&st.o);
+	st.scratch.dirfd = -1;
+	if (parse_run_args(argc, argv, &st.o))
+		return HB_EXIT_USAGE;
+	fill_unset_lists(&st.o);
+	out_allocated = st.o.out == NULL;
+	hb_libbpf_verbose(st.o.verbose);
+	hb_utc_now(st.started, sizeof(st.started));
+	st.meta = (struct hb_meta){
+		.argc = main_argc, .argv = main_argv, .kconfig = &st.env.kconfig,
+		.opts = &st.o, .started = st.started, .timing = "wall",
+		.bpf_stats_sysctl = hb_read_sysctl("/proc/sys/kernel/bpf_stats_enabled"),
+	};
+	if (st.meta.bpf_stats_sysctl > 0)
+		fprintf(stderr, "hookbench: warning: kernel.bpf_stats_enabled=1 system-wide: "
+			"every overhead figure includes bpf_stats' own cost\n");
+	err = hb_stop_install();
+	if (!err)
+		err = prepare_run(&st, why, sizeof(why));
+	if (!err)
+		err = measure_and_write(&st, why, sizeof(why));
+	if (st.runs)
+		fclose(st.runs);
+	if (err == -EINTR) {
+		fprintf(stderr, "\nhookbench: interrupted by signal %d: completed blocks kept in %s\n",
+			hb_stop_signal, st.out.partial);
+		rc = HB_EXIT_INTERRUPTED;
+	} else if (err) {
+		cli_error("%s", why[0] ? why : strerror(-err));
+	} else if (hb_outdir_commit(&st.out, why, sizeof(why))) {
+		cli_error("%s", why);
+	} else {
+		hb_summary_print(stdout, &st.m, &st.o);
+		printf("results: %s\n", st.out.final);
+		rc = 0;
+	}
+	hb_matrix_free(&st.m);
+	if (storm_scratch_destroy(&st.scratch) == -ENOTEMPTY)
+		fprintf(stderr, "hookbench: warning: left %s in place: it holds files hookbench did not create\n",
+			st.scratch.path);
+	hb_probe_env_free(&st.env);
+	if (out_allocated)
+		free((char *)st.o.out);
+	return rc;
+}

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef HB_CPU_H
+#define HB_CPU_H
+
+/* The CPU measurements run on by default: the last online one (CPU 0 takes most interrupts). */
+unsigned hb_default_cpu(void);
+
+/* Number of configured CPUs (valid CPU numbers are below it). */
+unsigned hb_ncpus(void);
+
+/* Pin the calling thread to cpu. 0 or -errno. */
+int hb_pin_to_cpu(unsigned cpu);
+
+#endif

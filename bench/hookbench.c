@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* hookbench: what does hooking unlinkat cost, per hook? */
+#include <stdio.h>
+#include <string.h>
+
+#include "build_info.h"
+#include "cli.h"
+#include "commands.h"
+
+static void usage(FILE *f)
+{
+	fputs("Usage: hookbench <command> [OPTIONS]\n"
+	      "\n"
+	      "Measure what it costs to hook unlinkat with each kind of BPF hook.\n"
+	      "\n"
+	      "Commands:\n"
+	      "  list     every hook, and whether this kernel can run it (and why not)\n"
+	      "  run      per-event overhead of each hook, paired blocks, 95% CI\n"
+	      "  tax      the workload loop against a bare syscall loop\n"
+	      "\n"
+	      "'hookbench <command> --help' shows a command's options.\n"
+	      "\n"
+	      "Examples:\n"
+	      "  hookbench list\n"
+	      "  hookbench run --hooks tracepoint,kprobe --payload count,capture\n"
+	      "  hookbench tax\n", f);
+}
+
+int main(int argc, char **argv)
+{
+	const char *cmd = argc > 1 ? argv[1] : NULL;
+
+	setvbuf(stderr, NULL, _IONBF, 0);
+	if (!cmd) {
+		usage(stderr);
+		return HB_EXIT_USAGE;
+	}
+	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+		usage(stdout);
+		return 0;
+	}
+	if (!strcmp(cmd, "--version")) {
+		printf("hookbench %s\n", HB_VERSION);
+		return 0;
+	}
+	if (!strcmp(cmd, "list"))
+		return cmd_list(argc - 1, argv + 1);
+	if (!strcmp(cmd, "run"))
+		return cmd_run(argc - 1, argv + 1, argc, argv);
+	if (!strcmp(cmd, "tax"))
+		return cmd_tax(argc - 1, argv + 1);
+	cli_error("unknown command '%s' (valid: list, run, tax; see --help)", cmd);
+	return HB_EXIT_USAGE;
+}

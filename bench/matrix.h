@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The cells of a run: one per hook x payload x mode, with what was measured. */
+#ifndef HB_MATRIX_H
+#define HB_MATRIX_H
+
+#include "probe.h"
+#include "run_opts.h"
+#include "session.h"
+#include "storm.h"
+
+enum hb_cell_state {
+	HB_CELL_PENDING,     /* measuring */
+	HB_CELL_OK,          /* complete (may still be a mismatch) */
+	HB_CELL_UNSUPPORTED, /* this kernel cannot run it */
+	HB_CELL_ERROR,       /* failed to load, attach or run */
+	HB_CELL_INTERRUPTED, /* the run stopped before it completed */
+};
+
+struct hb_cell {
+	const struct hb_hook *hook;
+	enum hb_payload payload;
+	enum storm_mode mode;
+	struct hb_support support;
+	struct hb_session *session;
+	enum hb_cell_state state;
+	char reason[512];
+
+	double *baseline;          /* ns/op of the measured baseline blocks */
+	double *hooked;            /* ns/op of the hooked block paired with each */
+	double *attach_ns;         /* time to attach, per hooked block */
+	size_t npairs;
+
+	uint64_t events_expected;  /* ops run while attached */
+	uint64_t events_seen;      /* events counted while attached */
+	uint64_t events_detached;  /* events counted while detached: must stay 0 */
+	uint64_t stats_runs;       /* bpf_stats run_cnt over the stats blocks */
+	uint64_t stats_run_ns;
+	uint64_t stats_blocks_done;
+	struct hb_counters final;  /* read once measuring ended */
+	bool final_valid;
+};
+
+struct hb_matrix {
+	struct hb_cell *cells;
+	size_t n;
+};
+
+/* Build every cell and probe it; allocates room for o->blocks pairs each. */
+int hb_matrix_init(struct hb_matrix *m, const struct run_opts *o,
+		   const struct hb_probe_env *env);
+
+/* Open and load every supported cell's program (tgid = this process). */
+void hb_matrix_load(struct hb_matrix *m, const struct run_opts *o, bool kprobe_missed);
+
+void hb_matrix_free(struct hb_matrix *m);
+
+const char *hb_cell_state_name(const struct hb_cell *c);
+
+#endif

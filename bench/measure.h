@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The measurement: B rounds; in each, every cell runs one baseline block
+ * (nothing attached) and one hooked block, back to back, in alternating
+ * order. Then a few blocks per cell with bpf_stats on for the in-program
+ * cost, which stays off while overhead is measured.
+ */
+#ifndef HB_MEASURE_H
+#define HB_MEASURE_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "matrix.h"
+#include "run_opts.h"
+#include "storm.h"
+
+/* Untimed iterations before each timed block, so that attaching right
+ * before a hooked block does not leave it colder than its baseline. */
+#define HB_PREROLL_OPS 256
+
+struct hb_measure {
+	const struct run_opts *o;
+	struct hb_matrix *m;
+	int dirfd;                  /* the workload's scratch directory */
+	FILE *runs;                 /* runs.csv, one row per block */
+	const _Atomic bool *stop;   /* set by a signal: finish the block, then stop */
+	/* progress */
+	uint64_t blocks_done, blocks_total;
+	uint64_t started_ns, last_report_ns;
+	bool tty;
+};
+
+void hb_measure_write_header(FILE *runs);
+
+/*
+ * Run every round and the stats blocks. Cells that fail to attach become
+ * errors and the rest go on. Returns 0, -EINTR when stopped by a signal
+ * (unfinished cells are left HB_CELL_PENDING), or -errno when the workload
+ * itself failed.
+ */
+int hb_measure_run(struct hb_measure *x, char *why, size_t len);
+
+#endif

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* meta.json: everything needed to judge and reproduce a run. */
+#ifndef HB_META_H
+#define HB_META_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "kconfig.h"
+#include "run_opts.h"
+
+struct hb_meta {
+	int argc;
+	char **argv;
+	const struct hb_kconfig *kconfig;
+	const struct run_opts *opts;
+	const char *started;  /* UTC */
+	const char *finished; /* UTC, NULL while running */
+	const char *timing;   /* "wall" */
+	bool kprobe_missed;   /* link info reports kprobe missed */
+	long bpf_stats_sysctl; /* kernel.bpf_stats_enabled before the run, -1 unknown */
+	bool interrupted;
+};
+
+int hb_meta_write(FILE *f, const struct hb_meta *meta);
+
+#endif

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The settings of one `hookbench run`. */
+#ifndef HB_RUN_OPTS_H
+#define HB_RUN_OPTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define HB_MAX_LIST 16
+#define HB_CONFIDENCE 0.95
+
+struct run_opts {
+	size_t hooks[HB_MAX_LIST], nhooks;       /* indices into hb_hooks */
+	size_t payloads[HB_MAX_LIST], npayloads; /* enum hb_payload */
+	size_t modes[HB_MAX_LIST], nmodes;       /* enum storm_mode */
+	uint64_t ops_per_block;
+	uint64_t blocks;       /* measured pairs per cell */
+	uint64_t warmup;       /* rounds run first and not counted */
+	uint64_t stats_blocks; /* extra hooked blocks per cell with bpf_stats on */
+	unsigned cpu;          /* the CPU the measuring thread is pinned to */
+	const char *scratch_parent;
+	const char *out;
+	const char *btf;
+	bool verbose;
+};
+
+#endif

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "summary.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "stats.h"
+
+const char *const hb_summary_columns[] = {
+	"hook", "payload", "mode", "threads", "status", "reason", "blocks",
+	"ops_per_block", "events_expected", "events_seen", "baseline_ns_per_op",
+	"hooked_ns_per_op", "overhead_ns_per_event", "ci95_low_ns", "ci95_high_ns",
+	"prog_ns_per_run", "nmissed", "recursion_misses",
+	/* more, after the fixed ones */
+	"ci_level", "attach_point", "stability", "nmissed_reason", "capture_errors",
+	"events_while_detached", "sample_filename", "attach_us_median", "timing",
+};
+const size_t hb_summary_ncolumns = sizeof(hb_summary_columns) / sizeof(hb_summary_columns[0]);
+
+enum col {
+	C_HOOK, C_PAYLOAD, C_MODE, C_THREADS, C_STATUS, C_REASON, C_BLOCKS, C_OPS,
+	C_EXPECTED, C_SEEN, C_BASE, C_HOOKED, C_OVERHEAD, C_LOW, C_HIGH, C_PROG,
+	C_NMISSED, C_RECURSION, C_LEVEL, C_ATTACH_POINT, C_STABILITY, C_NMISSED_REASON,
+	C_CAPTURE_ERRORS, C_DETACHED, C_SAMPLE, C_ATTACH_US, C_TIMING, C_COUNT
+};
+_Static_assert(C_COUNT == sizeof(hb_summary_columns) / sizeof(hb_summary_columns[0]),
+	       "one enum entry per column");
+
+/* What a row says about one cell. */
+struct verdict {
+	char status[16];
+	char reason[512];
+	struct hb_paired overhead;
+	double baseline, hooked, prog_ns, attach_us;
+	bool measured;
+};
+
+static const char *expected_name(enum storm_mode mode)
+{
+	return mode == STORM_MODE_CREATE ? STORM_CREATE_NAME : STORM_ENOENT_NAME;
+}
+
+static double median_of(const double *v, size_t n)
+{
+	double *copy = malloc(n * sizeof(*v)), m;
+
+	if (!copy)
+		return NAN;
+	memcpy(copy, v, n * sizeof(*v));
+	m = hb_median(copy, n);
+	free(copy);
+	return m;
+}
+
+static void judge(const struct hb_cell *c, struct verdict *v)
+{
+	memset(v, 0, sizeof(*v));
+	v->baseline = v->hooked = v->prog_ns = v->attach_us = NAN;
+	snprintf(v->status, sizeof(v->status), "%s", hb_cell_state_name(c));
+	snprintf(v->reason, sizeof(v->reason), "%s", c->reason);
+	if (c->npairs) {
+		v->measured = hb_paired_diff(c->baseline, c->hooked, c->npairs, HB_CONFIDENCE,
+					     &v->overhead) == 0;
+		v->baseline = median_of(c->baseline, c->npairs);
+		v->hooked = median_of(c->hooked, c->npairs);
+		v->attach_us = median_of(c->attach_ns, c->npairs) / 1000.0;
+	}
+	if (c->stats_runs)
+		v->prog_ns = (double)c->stats_run_ns / (double)c->stats_runs;
+	if (c->state == HB_CELL_INTERRUPTED || c->state == HB_CELL_PENDING) {
+		snprintf(v->reason, sizeof(v->reason), "the run was interrupted after %zu of its pairs",
+			 c->npairs);
+		return;
+	}
+	if (c->state != HB_CELL_OK)
+		return;
+	if (c->events_seen != c->events_expected) {
+		snprintf(v->status, sizeof(v->status), "mismatch");
+		snprintf(v->reason, sizeof(v->reason), "saw %" PRIu64 " events while attached, expected %" PRIu64,
+			 c->events_seen, c->events_expected);
+	} else if (c->events_detached) {
+		snprintf(v->status, sizeof(v->status), "mismatch");
+		snprintf(v->reason, sizeof(v->reason), "saw %" PRIu64 " events while detached, expected 0",
+			 c->events_detached);
+	} else if (c->payload == HB_PAYLOAD_CAPTURE && c->final_valid &&
+		   (c->final.capture_errors ||
+		    strcmp(c->final.sample_name, expected_name(c->mode)) != 0)) {
+		snprintf(v->status, sizeof(v->status), "mismatch");
+		snprintf(v->reason, sizeof(v->reason),
+			 "captured filename '%s' (%" PRIu64 " read errors), expected '%s'",
+			 c->final.sample_name, c->final.capture_errors, expected_name(c->mode));
+	} else if (!v->measured || !v->overhead.ci.valid) {
+		snprintf(v->status, sizeof(v->status), "error");
+		snprintf(v->reason, sizeof(v->reason), "too few pairs (%zu) for a %.0f%% interval",
+			 c->npairs, HB_CONFIDENCE * 100);
+	}
+}
+
+static void fmt_u64(char *buf, size_t len, uint64_t v)
+{
+	snprintf(buf, len, "%" PRIu64, v);
+}
+
+/* Fixed decimals; NAN becomes an empty field, never a made-up 0. */
+static void fmt_num(char *buf, size_t len, double v, int decimals)
+{
+	if (isnan(v))
+		buf[0] = '\0';
+	else
+		snprintf(buf, len, "%.*f", decimals, v);
+}
+
+static void fill_row(const struct hb_cell *c, const struct run_opts *o, const char *timing,
+		     const struct verdict *v, char f[C_COUNT][512])
+{
+	bool ran = c->state != HB_CELL_UNSUPPORTED && c->session;
+	bool ok_ci = v->measured && v->overhead.ci.valid;
+
+	for (int i = 0; i < C_COUNT; i++)
+		f[i][0] = '\0';
+	snprintf(f[C_HOOK], 512, "%s", c->hook->name);
+	snprintf(f[C_PAYLOAD], 512, "%s", hb_payload_names[c->payload]);
+	snprintf(f[C_MODE], 512, "%s", storm_mode_names[c->mode]);
+	snprintf(f[C_THREADS], 512, "1");
+	snprintf(f[C_STATUS], 512, "%s", v->status);
+	snprintf(f[C_REASON], 512, "%s", strcmp(v->status, "ok") ? v->reason : "");
+	fmt_u64(f[C_BLOCKS], 512, c->npairs);
+	fmt_u64(f[C_OPS], 512, o->ops_per_block);
+	snprintf(f[C_ATTACH_POINT], 512, "%s", c->support.target);
+	snprintf(f[C_STABILITY], 512, "%s", c->hook->stability);
+	snprintf(f[C_TIMING], 512, "%s", timing);
+	if (!ran)
+		return;
+	fmt_u64(f[C_EXPECTED], 512, c->events_expected);
+	fmt_u64(f[C_SEEN], 512, c->events_seen);
+	fmt_u64(f[C_DETACHED], 512, c->events_detached);
+	fmt_num(f[C_BASE], 512, v->baseline, 2);
+	fmt_num(f[C_HOOKED], 512, v->hooked, 2);
+	fmt_num(f[C_OVERHEAD], 512, v->measured ? v->overhead.median : NAN, 2);
+	fmt_num(f[C_LOW], 512, ok_ci ? v->overhead.ci.low : NAN, 2);
+	fmt_num(f[C_HIGH], 512, ok_ci ? v->overhead.ci.high : NAN, 2);
+	fmt_num(f[C_LEVEL], 512, ok_ci ? v->overhead.ci.level : NAN, 4);
+	fmt_num(f[C_PROG], 512, v->prog_ns, 2);
+	fmt_num(f[C_ATTACH_US], 512, v->attach_us, 1);
+	if (!c->final_valid)
+		return;
+	if (c->final.nmissed_valid)
+		fmt_u64(f[C_NMISSED], 512, c->final.nmissed);
+	else
+		snprintf(f[C_NMISSED_REASON], 512, "%s", c->final.nmissed_reason);
+	fmt_u64(f[C_RECURSION], 512, c->final.recursion_misses);
+	fmt_u64(f[C_CAPTURE_ERRORS], 512, c->final.capture_errors);
+	if (c->payload == HB_PAYLOAD_CAPTURE)
+		snprintf(f[C_SAMPLE], 512, "%s", c->final.sample_name);
+}
+
+int hb_summary_write_csv(FILE *f, const struct hb_matrix *m, const struct run_opts *o,
+			 const char *timing)
+{
+	static char fields[C_COUNT][512];
+	const char *ptrs[C_COUNT];
+	struct verdict v;
+
+	hb_csv_row(f, hb_summary_columns, hb_summary_ncolumns);
+	for (size_t i = 0; i < m->n; i++) {
+		judge(&m->cells[i], &v);
+		fill_row(&m->cells[i], o, timing, &v, fields);
+		for (int k = 0; k < C_COUNT; k++)
+			ptrs[k] = fields[k];
+		hb_csv_row(f, ptrs, C_COUNT);
+	}
+	return ferror(f) ? -EIO : 0;
+}
+
+void hb_summary_print(FILE *f, const struct hb_matrix *m, const struct run_opts *o)
+{
+	struct verdict v;
+
+	(void)o;
+	fprintf(f, "%-11s %-8s %-7s %-12s %-30s %-12s %s\n", "hook", "payload", "mode", "status",
+		"overhead ns/event [95% CI]", "prog ns/run", "events seen/expected");
+	for (size_t i = 0; i < m->n; i++) {
+		const struct hb_cell *c = &m->cells[i];
+		char est[64] = "-", prog[32] = "-", events[64] = "-";
+
+		judge(c, &v);
+		if (v.measured && v.overhead.ci.valid)
+			snprintf(est, sizeof(est), "%.1f [%.1f, %.1f]", v.overhead.median,
+				 v.overhead.ci.low, v.overhead.ci.high);
+		if (!isnan(v.prog_ns))
+			snprintf(prog, sizeof(prog), "%.1f", v.prog_ns);
+		if (c->session)
+			snprintf(events, sizeof(events), "%" PRIu64 "/%" PRIu64, c->events_seen,
+				 c->events_expected);
+		fprintf(f, "%-11s %-8s %-7s %-12s %-30s %-12s %s\n", c->hook->name,
+			hb_payload_names[c->payload], storm_mode_names[c->mode], v.status, est, prog,
+			events);
+		if (strcmp(v.status, "ok"))
+			fprintf(f, "    %s\n", v.reason);
+	}
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* From measured cells to summary.csv rows and the table on stdout. */
+#ifndef HB_SUMMARY_H
+#define HB_SUMMARY_H
+
+#include <stdio.h>
+
+#include "matrix.h"
+#include "run_opts.h"
+
+/* The columns every summary.csv starts with, in this order. */
+extern const char *const hb_summary_columns[];
+extern const size_t hb_summary_ncolumns;
+
+/* Write the header and one row per cell. Returns 0 or -EIO. */
+int hb_summary_write_csv(FILE *f, const struct hb_matrix *m, const struct run_opts *o,
+			 const char *timing);
+
+/* A fixed-width table for people. */
+void hb_summary_print(FILE *f, const struct hb_matrix *m, const struct run_opts *o);
+
+#endif

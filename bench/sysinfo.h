@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Facts about the machine a run happened on. */
+#ifndef HB_SYSINFO_H
+#define HB_SYSINFO_H
+
+#include <stddef.h>
+
+/* "model name" of the first CPU in /proc/cpuinfo, or "unknown". */
+void hb_cpu_model(char *buf, size_t len);
+
+/* argv as one shell-quoted command line. */
+void hb_command_line(int argc, char **argv, char *buf, size_t len);
+
+/* Current UTC time as 2026-11-26T05:01:02Z. */
+void hb_utc_now(char *buf, size_t len);
+
+/* Value of a /proc/sys file as an integer, or -1 when unreadable. */
+long hb_read_sysctl(const char *path);
+
+#endif

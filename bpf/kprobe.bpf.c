@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The kprobe family. The kernel function behind unlinkat is resolved at run
+ * time (do_unlinkat today, renamed on newer kernels), so SEC() names no target.
+ */
+#include "payload.bpf.h"
+
+SEC("kprobe")
+int BPF_KPROBE(hb_kprobe, int dfd, struct filename *name)
+{
+	return hb_run_payload(name, HB_NAME_KERNEL_FILENAME);
+}

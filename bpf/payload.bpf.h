@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The payload every hook runs. A hook program only finds the filename
+ * argument and calls hb_run_payload(); everything else lives here, so the
+ * programs differ only in SEC() and how they reach their arguments.
+ */
+#ifndef HB_PAYLOAD_BPF_H
+#define HB_PAYLOAD_BPF_H
+
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
+#include "hookbench.h"
+
+char LICENSE[] SEC("license") = "Dual BSD/GPL";
+
+const volatile struct hb_config hb_cfg = {};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, HB_CTR_MAX);
+	__type(key, __u32);
+	__type(value, __u64);
+} hb_counters SEC(".maps");
+
+/* The last event captured on each CPU. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct hb_event);
+} hb_last SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 256 * 1024);
+} hb_trace SEC(".maps");
+
+/* How a hook hands over the filename. */
+enum hb_name_src {
+	HB_NAME_USER_STR,        /* const char __user * (syscall argument) */
+	HB_NAME_KERNEL_FILENAME, /* struct filename * (after getname()) */
+};
+
+static __always_inline void hb_counter_add(__u32 key)
+{
+	__u64 *val = bpf_map_lookup_elem(&hb_counters, &key);
+
+	if (val)
+		*val += 1;
+}
+
+static __always_inline void hb_capture(const void *name, enum hb_name_src src,
+				       __u64 pid_tgid)
+{
+	__u32 zero = 0;
+	struct hb_event *ev = bpf_map_lookup_elem(&hb_last, &zero);
+
+	if (!ev)
+		return;
+	ev->pid = (__u32)pid_tgid;
+	ev->tgid = pid_tgid >> 32;
+	if (src == HB_NAME_KERNEL_FILENAME) {
+		const char *kname = BPF_CORE_READ((struct filename *)name, name);
+
+		ev->name_len = bpf_probe_read_kernel_str(ev->name, sizeof(ev->name), kname);
+	} else {
+		ev->name_len = bpf_probe_read_user_str(ev->name, sizeof(ev->name), name);
+	}
+	if (ev->name_len < 0)
+		hb_counter_add(HB_CTR_CAPTURE_ERRORS);
+	if (hb_cfg.trace && bpf_ringbuf_output(&hb_trace, ev, sizeof(*ev), 0))
+		hb_counter_add(HB_CTR_TRACE_DROPS);
+}
+
+static __always_inline int hb_run_payload(const void *name, enum hb_name_src src)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+
+	if (hb_cfg.tgid && (pid_tgid >> 32) != hb_cfg.tgid)
+		return 0;
+	hb_counter_add(HB_CTR_EVENTS);
+	if (hb_cfg.payload == HB_PAYLOAD_CAPTURE)
+		hb_capture(name, src, pid_tgid);
+	return 0;
+}
+
+#endif

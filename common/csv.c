@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "csv.h"
+
+#include <string.h>
+
+bool hb_csv_needs_quotes(const char *s)
+{
+	size_t len;
+
+	if (!s || !*s)
+		return false;
+	len = strlen(s);
+	return strpbrk(s, ",\"\r\n") || s[0] == ' ' || s[len - 1] == ' ';
+}
+
+void hb_csv_field(FILE *f, const char *s)
+{
+	if (!hb_csv_needs_quotes(s)) {
+		fputs(s ? s : "", f);
+		return;
+	}
+	fputc('"', f);
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			fputc('"', f);
+		fputc(*p, f);
+	}
+	fputc('"', f);
+}
+
+void hb_csv_row(FILE *f, const char *const *fields, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			fputc(',', f);
+		hb_csv_field(f, fields[i]);
+	}
+	fputc('\n', f);
+}

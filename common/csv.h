@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* RFC 4180 CSV output. */
+#ifndef HB_CSV_H
+#define HB_CSV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* True when the field must be quoted (comma, quote, CR, LF, edge spaces). */
+bool hb_csv_needs_quotes(const char *s);
+
+/* Write one field, quoted and with doubled quotes when needed. NULL is "". */
+void hb_csv_field(FILE *f, const char *s);
+
+/* Write n fields separated by commas and a terminating "\n". */
+void hb_csv_row(FILE *f, const char *const *fields, size_t n);
+
+#endif

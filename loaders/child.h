@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Running the measured command: forked first, released once the hook is attached. */
+#ifndef HB_CHILD_H
+#define HB_CHILD_H
+
+#include <signal.h>
+#include <sys/types.h>
+
+struct hb_child {
+	pid_t pid;
+	int go_fd;     /* write a byte to let the child exec */
+	int status_fd; /* reports the exec errno, EOF on success */
+};
+
+/*
+ * Fork a child that waits before exec'ing argv. The child gets the signal
+ * mask in child_mask, default dispositions, and SIGTERM if we die first.
+ * Returns 0 or -errno.
+ */
+int hb_child_spawn(char *const argv[], const sigset_t *child_mask, struct hb_child *c);
+
+/* Let the child exec. Returns 0, or -errno when exec failed (e.g. -ENOENT). */
+int hb_child_release(struct hb_child *c);
+
+/* Kill (SIGKILL) and reap a child that was never released. */
+void hb_child_abort(struct hb_child *c);
+
+#endif

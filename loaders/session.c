@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "session.h"
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "family.h"
+#include "linkinfo.h"
+
+struct hb_session {
+	struct hb_session_opts opts;
+	struct hb_skel skel;
+	struct bpf_program *prog;
+	struct bpf_link *link;
+	struct ring_buffer *rb;
+	hb_trace_fn trace_fn;
+	void *trace_ctx;
+	int ncpus;
+	uint64_t nmissed_done; /* missed of links already detached */
+	bool nmissed_read_failed;
+	char target[128];
+};
+
+static int open_object(struct hb_session *s, char *why, size_t whylen)
+{
+	LIBBPF_OPTS(bpf_object_open_opts, oo, .btf_custom_path = s->opts.btf_path);
+	struct bpf_program *p;
+	int err;
+
+	err = hb_family_open(s->opts.hook->family, &oo, &s->skel);
+	if (err) {
+		snprintf(why, whylen, "failed to open BPF object %s: %s",
+			 s->opts.hook->family, strerror(-err));
+		return err;
+	}
+	bpf_object__for_each_program(p, s->skel.obj) {
+		bool mine = strcmp(bpf_program__name(p), s->opts.hook->prog) == 0;
+
+		bpf_program__set_autoload(p, mine);
+		if (mine)
+			s->prog = p;
+	}
+	if (!s->prog) {
+		snprintf(why, whylen, "BPF object %s has no program %s",
+			 s->opts.hook->family, s->opts.hook->prog);
+		return -ENOENT;
+	}
+	s->skel.cfg->tgid = (uint32_t)s->opts.tgid;
+	s->skel.cfg->payload = s->opts.payload;
+	s->skel.cfg->trace = s->opts.trace;
+	err = bpf_object__load(s->skel.obj);
+	if (err) {
+		snprintf(why, whylen, "failed to load %s: %s", s->opts.hook->prog, strerror(-err));
+		return err;
+	}
+	return 0;
+}
+
+static int trace_cb(void *ctx, void *data, size_t size)
+{
+	struct hb_session *s = ctx;
+
+	if (size < sizeof(struct hb_event) || !s->trace_fn)
+		return 0;
+	return s->trace_fn(s->trace_ctx, data);
+}
+
+int hb_session_open(const struct hb_session_opts *opts, struct hb_session **out,
+		    char *why, size_t whylen)
+{
+	struct hb_session *s;
+	int err;
+
+	s = calloc(1, sizeof(*s));
+	if (!s)
+		return -ENOMEM;
+	s->opts = *opts;
+	snprintf(s->target, sizeof(s->target), "%s", opts->target ? opts->target : "");
+	s->ncpus = libbpf_num_possible_cpus();
+	if (s->ncpus <= 0) {
+		err = s->ncpus ? s->ncpus : -EINVAL;
+		snprintf(why, whylen, "cannot count possible CPUs: %s", strerror(-err));
+		goto cleanup;
+	}
+	err = open_object(s, why, whylen);
+	if (err)
+		goto cleanup;
+	if (opts->trace) {
+		int fd = bpf_map__fd(bpf_object__find_map_by_name(s->skel.obj, "hb_trace"));
+
+		s->rb = ring_buffer__new(fd, trace_cb, s, NULL);
+		if (!s->rb) {
+			err = -errno;
+			snprintf(why, whylen, "failed to set up the trace ring buffer: %s", strerror(-err));
+			goto cleanup;
+		}
+	}
+	*out = s;
+	return 0;
+cleanup:
+	hb_session_close(s);
+	return err;
+}
+
+int hb_session_attach(struct hb_session *s, char *why, size_t whylen)
+{
+	const struct hb_hook *h = s->opts.hook;
+	struct bpf_link *link = NULL;
+	int err;
+
+	if (s->link)
+		return -EALREADY;
+	switch (h->kind) {
+	case HB_ATTACH_TRACEPOINT:
+		link = bpf_program__attach_tracepoint(s->prog, h->tp_category, h->tp_name);
+		break;
+	case HB_ATTACH_KPROBE: {
+		LIBBPF_OPTS(bpf_kprobe_opts, ko, .retprobe = false);
+
+		link = bpf_program__attach_kprobe_opts(s->prog, s->target, &ko);
+		break;
+	}
+	}
+	if (!link) {
+		err = -errno;
+		snprintf(why, whylen, "failed to attach %s to %s: %s", h->name,
+			 s->target[0] ? s->target : "its target", strerror(-err));
+		return err;
+	}
+	s->link = link;
+	return 0;
+}
+
+static int read_link_missed(struct hb_session *s, uint64_t *missed)
+{
+	if (!s->link)
+		return -ENOLINK;
+	return hb_linkinfo_kprobe_missed(bpf_link__fd(s->link), missed, NULL, 0);
+}
+
+int hb_session_detach(struct hb_session *s)
+{
+	uint64_t missed;
+
+	if (!s->link)
+		return 0;
+	if (s->opts.hook->kind == HB_ATTACH_KPROBE && s->opts.kprobe_missed) {
+		if (read_link_missed(s, &missed) == 0)
+			s->nmissed_done += missed;
+		else
+			s->nmissed_read_failed = true;
+	}
+	bpf_link__destroy(s->link);
+	s->link = NULL;
+	return 0;
+}
+
+bool hb_session_attached(const struct hb_session *s)
+{
+	return s && s->link;
+}
+
+static int read_percpu(struct hb_session *s, uint32_t key, uint64_t *sum, int *best_cpu)
+{
+	int fd = bpf_map__fd(bpf_object__find_map_by_name(s->skel.obj, "hb_counters"));
+	uint64_t *vals = calloc((size_t)s->ncpus, sizeof(*vals));
+	uint64_t best = 0;
+	int err = 0;
+
+	if (!vals)
+		return -ENOMEM;
+	if (bpf_map_lookup_elem(fd, &key, vals)) {
+		err = -errno;
+		goto cleanup;
+	}
+	*sum = 0;
+	for (int cpu = 0; cpu < s->ncpus; cpu++) {
+		*sum += vals[cpu];
+		if (best_cpu && vals[cpu] > best) {
+			best = vals[cpu];
+			*best_cpu = cpu;
+		}
+	}
+cleanup:
+	free(vals);
+	return err;
+}
+
+static int read_sample(struct hb_session *s, int cpu, struct hb_counters *c)
+{
+	int fd = bpf_map__fd(bpf_object__find_map_by_name(s->skel.obj, "hb_last"));
+	struct hb_event *evs = calloc((size_t)s->ncpus, sizeof(*evs));
+	uint32_t key = 0;
+	int err = 0;
+
+	if (!evs)
+		return -ENOMEM;
+	if (bpf_map_lookup_elem(fd, &key, evs)) {
+		err = -errno;
+		goto cleanup;
+	}
+	c->sample_pid = evs[cpu].pid;
+	c->sample_name_len = evs[cpu].name_len;
+	memcpy(c->sample_name, evs[cpu].name, sizeof(c->sample_name));
+	c->sample_name[sizeof(c->sample_name) - 1] = '\0';
+cleanup:
+	free(evs);
+	return err;
+}
+
+static void fill_nmissed(struct hb_session *s, struct hb_counters *c)
+{
+	uint64_t live = 0;
+
+	if (s->opts.hook->kind != HB_ATTACH_KPROBE) {
+		c->nmissed_reason = "not applicable: only kprobe links report missed";
+		return;
+	}
+	if (!s->opts.kprobe_missed) {
+		c->nmissed_reason = "this kernel's link info has no kprobe missed (added in Linux 6.7)";
+		return;
+	}
+	if (s->link && read_link_missed(s, &live))
+		s->nmissed_read_failed = true;
+	if (s->nmissed_read_failed) {
+		c->nmissed_reason = "reading link info failed";
+		return;
+	}
+	c->nmissed_valid = true;
+	c->nmissed = s->nmissed_done + live;
+}
+
+int hb_session_read(struct hb_session *s, struct hb_counters *c)
+{
+	struct bpf_prog_info info;
+	uint32_t len = sizeof(info);
+	int best_cpu = 0, err;
+
+	memset(c, 0, sizeof(*c));
+	err = read_percpu(s, HB_CTR_EVENTS, &c->events, &best_cpu);
+	if (!err)
+		err = read_percpu(s, HB_CTR_CAPTURE_ERRORS, &c->capture_errors, NULL);
+	if (!err)
+		err = read_percpu(s, HB_CTR_TRACE_DROPS, &c->trace_drops, NULL);
+	if (!err && s->opts.payload == HB_PAYLOAD_CAPTURE)
+		err = read_sample(s, best_cpu, c);
+	if (err)
+		return err;
+	memset(&info, 0, sizeof(info));
+	if (bpf_obj_get_info_by_fd(bpf_program__fd(s->prog), &info, &len))
+		return -errno;
+	c->run_cnt = info.run_cnt;
+	c->run_time_ns = info.run_time_ns;
+	c->recursion_misses = info.recursion_misses;
+	fill_nmissed(s, c);
+	return 0;
+}
+
+int hb_session_trace_poll(struct hb_session *s, hb_trace_fn fn, void *ctx, int timeout_ms)
+{
+	int n;
+
+	if (!s->rb)
+		return -EINVAL;
+	s->trace_fn = fn;
+	s->trace_ctx = ctx;
+	n = ring_buffer__poll(s->rb, timeout_ms);
+	return n < 0 ? n : 0;
+}
+
+int hb_session_trace_fd(const struct hb_session *s)
+{
+	return s->rb ? ring_buffer__epoll_fd(s->rb) : -1;
+}
+
+const char *hb_session_target(const struct hb_session *s)
+{
+	return s->target;
+}
+
+void hb_session_close(struct hb_session *s)
+{
+	if (!s)
+		return;
+	hb_session_detach(s);
+	ring_buffer__free(s->rb);
+	hb_family_close(&s->skel);
+	free(s);
+}

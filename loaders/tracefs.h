@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef HB_TRACEFS_H
+#define HB_TRACEFS_H
+
+#include <stddef.h>
+
+/*
+ * Directory that holds tracefs ("/sys/kernel/tracing" or
+ * "/sys/kernel/debug/tracing"), or NULL when tracefs is not mounted.
+ */
+const char *hb_tracefs_dir(void);
+
+/*
+ * Make sure tracefs is reachable (libbpf needs it to resolve tracepoint ids).
+ * When it is not mounted, the calling process moves into a private mount
+ * namespace and mounts tracefs there: nothing changes for the rest of the
+ * system and nothing needs undoing. Call it before starting threads.
+ * Returns 0 or -errno; how says what was done.
+ */
+int hb_tracefs_ensure(char *how, size_t len);
+
+#endif
