@@ -15,6 +15,7 @@
 #include "measure.h"
 #include "meta.h"
 #include "outdir.h"
+#include "parse.h"
 #include "prepare.h"
 #include "probe.h"
 #include "stats.h"
@@ -22,8 +23,8 @@
 #include "summary.h"
 #include "sysinfo.h"
 
-#define DEFAULT_OPS_PER_BLOCK 20000
-#define DEFAULT_BLOCKS 100
+#define DEFAULT_OPS_PER_BLOCK 10000
+#define DEFAULT_BLOCKS 200
 #define DEFAULT_WARMUP 2
 #define DEFAULT_STATS_BLOCKS 5
 #define MAX_OPS_PER_BLOCK 100000000ULL
@@ -31,15 +32,20 @@
 
 static void usage(FILE *f)
 {
+	char hooks[256], payloads[128];
+
+	hb_join_choices(hb_hook_names, hb_nhooks, hooks, sizeof(hooks));
+	hb_join_choices(hb_payload_names, HB_PAYLOAD_MAX, payloads, sizeof(payloads));
 	fprintf(f,
 "Usage: hookbench run [OPTIONS]\n"
 "\n"
 "Measure what each hook adds to one unlinkat() call, in this process, pinned\n"
-"to one CPU. Each round runs, per hook x payload x mode, a baseline block\n"
-"(nothing attached) and a hooked block back to back, in alternating order.\n"
-"The overhead is the median of the paired differences (hooked - baseline\n"
-"ns/op) with a distribution-free 95%% confidence interval. Then a few blocks\n"
-"with bpf_stats on give the in-program cost; bpf_stats is off otherwise.\n"
+"to one CPU. Each round visits every hook x payload x mode and runs blocks\n"
+"of unlinkat() calls as baseline (nothing attached), hooked, hooked, baseline:\n"
+"two adjacent pairs, one in each order, per attach/detach. The overhead is\n"
+"the median of the paired differences (hooked - baseline ns/op) with a\n"
+"distribution-free 95%% confidence interval. Then a few blocks with bpf_stats\n"
+"on give the in-program cost; bpf_stats is off while overhead is measured.\n"
 "\n"
 "Options:\n"
 "  --hooks LIST          hooks to measure (default: all): %s\n"
@@ -47,7 +53,7 @@ static void usage(FILE *f)
 "  --mode LIST           workload modes (default: enoent): enoent, create\n"
 "  --ops-per-block N     unlinkat calls per block (default %d)\n"
 "  --blocks B            measured pairs per hook, at least %zu (default %d)\n"
-"  --warmup W            rounds run first and not counted (default %d)\n"
+"  --warmup W            rounds (2 pairs each) run first, not counted (default %d)\n"
 "  --stats-blocks S      bpf_stats blocks per hook, 0 to skip (default %d)\n"
 "  --cpu C               CPU to pin to (default: the last one, now %u)\n"
 "  --dir D               parent of the workload's scratch dir (default $TMPDIR or /tmp)\n"
@@ -62,9 +68,9 @@ static void usage(FILE *f)
 "\n"
 "Examples:\n"
 "  hookbench run                                     # every hook, default sizes\n"
-"  hookbench run --hooks tracepoint --blocks 600     # ~1 minute, tighter CI\n"
+"  hookbench run --hooks tracepoint --blocks 800     # about a minute here, tighter CI\n"
 "  hookbench run --payload count,capture --mode enoent,create --out /tmp/r1\n",
-		"tracepoint, kprobe", "count, capture", DEFAULT_OPS_PER_BLOCK,
+		hooks, payloads, DEFAULT_OPS_PER_BLOCK,
 		hb_median_ci_min_n(HB_CONFIDENCE), DEFAULT_BLOCKS, DEFAULT_WARMUP,
 		DEFAULT_STATS_BLOCKS, hb_default_cpu());
 }

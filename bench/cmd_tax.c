@@ -163,7 +163,7 @@ static void report(const struct tax_opts *o, double *bare, double *storm)
 
 int cmd_tax(int argc, char **argv)
 {
-	struct tax_opts o = { .ops = 20000, .blocks = 100, .warmup = 2, .cpu = hb_default_cpu() };
+	struct tax_opts o = { .ops = 10000, .blocks = 200, .warmup = 2, .cpu = hb_default_cpu() };
 	struct storm_scratch scratch = { .dirfd = -1 };
 	double *bare = NULL, *storm = NULL;
 	int err, rc = 1;

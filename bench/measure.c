@@ -20,6 +20,7 @@ struct block {
 	int position;
 	uint64_t elapsed_ns;
 	uint64_t events;
+	bool attached, detached; /* this block attached before / detached after it */
 	uint64_t attach_ns, detach_ns;
 	uint64_t run_cnt, run_time_ns;
 };
@@ -32,6 +33,19 @@ static uint64_t now_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+/*
+ * After a detach the kernel still has deferred work to do (RCU callbacks
+ * freeing the probe and perf event), and it lands on this CPU during the
+ * next block. Spin until it is done so that block is a clean baseline.
+ */
+static void settle(void)
+{
+	uint64_t until = now_ns() + HB_SETTLE_NS;
+
+	while (now_ns() < until)
+		;
+}
+
 void hb_measure_write_header(FILE *runs)
 {
 	fputs("round,warmup,hook,payload,mode,threads,kind,position,ops,elapsed_ns,"
@@ -41,13 +55,12 @@ void hb_measure_write_header(FILE *runs)
 
 static void write_row(struct hb_measure *x, const struct hb_cell *c, const struct block *b)
 {
-	const char *hooked_only = b->kind == BLOCK_BASELINE ? "" : NULL;
 	char attach[32] = "", detach[32] = "", runs[32] = "", rtime[32] = "";
 
-	if (!hooked_only) {
+	if (b->attached)
 		snprintf(attach, sizeof(attach), "%" PRIu64, b->attach_ns);
+	if (b->detached)
 		snprintf(detach, sizeof(detach), "%" PRIu64, b->detach_ns);
-	}
 	if (b->kind == BLOCK_STATS) {
 		snprintf(runs, sizeof(runs), "%" PRIu64, b->run_cnt);
 		snprintf(rtime, sizeof(rtime), "%" PRIu64, b->run_time_ns);
@@ -92,11 +105,11 @@ static void fail_cell(struct hb_cell *c, const char *why)
  * counters after. Returns 0, or -errno only when the workload failed.
  * A failed attach or read marks the cell as an error and returns 0.
  */
-static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b)
+static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b,
+		     bool attach, bool detach)
 {
 	struct hb_counters before, after;
 	uint64_t t0 = 0, t1 = 0, done = 0, pre = 0;
-	bool attach = b->kind != BLOCK_BASELINE;
 	char why[512];
 	int err;
 
@@ -104,6 +117,8 @@ static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b)
 		fail_cell(c, "failed to read counters");
 		return 0;
 	}
+	b->attached = attach;
+	b->detached = detach;
 	if (attach) {
 		t0 = now_ns();
 		err = hb_session_attach(c->session, why, sizeof(why));
@@ -119,11 +134,12 @@ static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b)
 		err = storm_loop(c->mode, x->dirfd, x->o->ops_per_block, NULL, &done);
 		t1 = now_ns();
 	}
-	if (attach) {
+	if (detach) {
 		uint64_t td = now_ns();
 
 		hb_session_detach(c->session);
 		b->detach_ns = now_ns() - td;
+		settle();
 	}
 	if (err)
 		return err;
@@ -135,11 +151,11 @@ static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b)
 	b->events = after.events - before.events;
 	b->run_cnt = after.run_cnt - before.run_cnt;
 	b->run_time_ns = after.run_time_ns - before.run_time_ns;
-	if (attach) {
+	if (b->kind == BLOCK_BASELINE) {
+		c->events_detached += b->events;
+	} else {
 		c->events_expected += HB_PREROLL_OPS + x->o->ops_per_block;
 		c->events_seen += b->events;
-	} else {
-		c->events_detached += b->events;
 	}
 	write_row(x, c, b);
 	x->blocks_done++;
@@ -155,60 +171,78 @@ static size_t count_pending(const struct hb_matrix *m)
 	return n;
 }
 
-/* One baseline and one hooked block, their order alternating between rounds. */
-static int run_pair(struct hb_measure *x, struct hb_cell *c, size_t ci, uint64_t round)
+static double block_ns_per_op(const struct hb_measure *x, const struct block *b)
 {
-	bool warm = round < x->o->warmup;
-	int hooked_first = (int)((round + ci) % 2);
-	struct block blocks[2];
+	return (double)b->elapsed_ns / (double)x->o->ops_per_block;
+}
+
+static void record_pair(struct hb_measure *x, struct hb_cell *c, const struct block *base,
+			const struct block *hooked, uint64_t attach_ns)
+{
+	c->baseline[c->npairs] = block_ns_per_op(x, base);
+	c->hooked[c->npairs] = block_ns_per_op(x, hooked);
+	c->attach_ns[c->npairs] = (double)attach_ns;
+	c->npairs++;
+}
+
+/*
+ * One visit of a cell: baseline, attach, hooked, hooked, detach, baseline.
+ * That is two pairs (B1,H1) and (H2,B2), one in each order, for a single
+ * attach/detach: detaching a tracepoint waits for an RCU grace period,
+ * tens of milliseconds, so transitions are what a run spends most time on.
+ * With one pair left to measure the visit stops after H1.
+ */
+static int run_visit(struct hb_measure *x, struct hb_cell *c, uint64_t visit, uint64_t pairs)
+{
+	static const enum block_kind seq[4] = { BLOCK_BASELINE, BLOCK_HOOKED, BLOCK_HOOKED,
+						BLOCK_BASELINE };
+	bool warm = visit < x->o->warmup;
+	uint64_t nblocks = pairs == 1 ? 2 : 4;
+	struct block blocks[4];
 	int err = 0;
 
-	for (int pos = 0; pos < 2 && !err && c->state == HB_CELL_PENDING; pos++) {
-		struct block *b = &blocks[pos];
+	memset(blocks, 0, sizeof(blocks));
+	for (uint64_t k = 0; k < nblocks && !err && c->state == HB_CELL_PENDING; k++) {
+		struct block *b = &blocks[k];
+		bool hooked = seq[k] == BLOCK_HOOKED;
+		bool attach = hooked && (k == 0 || seq[k - 1] != BLOCK_HOOKED);
+		bool detach = hooked && (k + 1 == nblocks || seq[k + 1] != BLOCK_HOOKED);
 
-		memset(b, 0, sizeof(*b));
-		b->kind = (pos == 0) == hooked_first ? BLOCK_HOOKED : BLOCK_BASELINE;
-		b->round = round;
+		b->kind = seq[k];
+		b->round = visit;
 		b->warmup = warm;
-		b->position = pos;
-		err = run_block(x, c, b);
+		b->position = (int)k;
+		err = run_block(x, c, b, attach, detach);
 	}
 	if (err || c->state != HB_CELL_PENDING || warm)
 		return err;
-	for (int pos = 0; pos < 2; pos++) {
-		double ns = (double)blocks[pos].elapsed_ns / (double)x->o->ops_per_block;
-
-		if (blocks[pos].kind == BLOCK_HOOKED) {
-			c->hooked[c->npairs] = ns;
-			c->attach_ns[c->npairs] = (double)blocks[pos].attach_ns;
-		} else {
-			c->baseline[c->npairs] = ns;
-		}
-	}
-	c->npairs++;
+	record_pair(x, c, &blocks[0], &blocks[1], blocks[1].attach_ns);
+	if (nblocks == 4)
+		record_pair(x, c, &blocks[3], &blocks[2], blocks[1].attach_ns);
 	return 0;
 }
 
 static int run_rounds(struct hb_measure *x)
 {
-	uint64_t rounds = x->o->warmup + x->o->blocks;
+	uint64_t visits = x->o->warmup + (x->o->blocks + 1) / 2;
 	struct hb_matrix *m = x->m;
 
-	for (uint64_t r = 0; r < rounds; r++) {
+	for (uint64_t v = 0; v < visits; v++) {
 		/* Rotate the starting cell so no cell always follows the same one. */
 		for (size_t k = 0; k < m->n; k++) {
-			size_t ci = (k + r) % m->n;
-			struct hb_cell *c = &m->cells[ci];
+			struct hb_cell *c = &m->cells[(k + v) % m->n];
+			uint64_t left;
 			int err;
 
 			if (atomic_load(x->stop))
 				return -EINTR;
 			if (c->state != HB_CELL_PENDING)
 				continue;
-			err = run_pair(x, c, ci, r);
+			left = v < x->o->warmup ? 2 : x->o->blocks - c->npairs;
+			err = run_visit(x, c, v, left);
 			if (err)
 				return err;
-			report_progress(x, r < x->o->warmup ? "warm-up" : "paired blocks");
+			report_progress(x, v < x->o->warmup ? "warm-up" : "paired blocks");
 		}
 	}
 	return 0;
@@ -237,7 +271,7 @@ static int run_stats_blocks(struct hb_measure *x, char *why, size_t len)
 			}
 			if (c->state != HB_CELL_PENDING)
 				continue;
-			err = run_block(x, c, &b);
+			err = run_block(x, c, &b, true, true);
 			if (err || c->state != HB_CELL_PENDING)
 				continue;
 			c->stats_runs += b.run_cnt;
@@ -255,7 +289,7 @@ int hb_measure_run(struct hb_measure *x, char *why, size_t len)
 	size_t active = count_pending(x->m);
 	int err;
 
-	x->blocks_total = active * (2 * (x->o->warmup + x->o->blocks) + x->o->stats_blocks);
+	x->blocks_total = active * (4 * x->o->warmup + 2 * x->o->blocks + x->o->stats_blocks);
 	x->started_ns = x->last_report_ns = now_ns();
 	x->tty = isatty(STDERR_FILENO);
 	err = run_rounds(x);

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The measurement: B rounds; in each, every cell runs one baseline block
- * (nothing attached) and one hooked block, back to back, in alternating
- * order. Then a few blocks per cell with bpf_stats on for the in-program
- * cost, which stays off while overhead is measured.
+ * The measurement: rounds in which every cell runs baseline blocks
+ * (nothing attached) and hooked blocks back to back, paired in both
+ * orders (B H H B, see run_visit()). Then a few blocks per cell with
+ * bpf_stats on for the in-program cost, which stays off while overhead
+ * is measured.
  */
 #ifndef HB_MEASURE_H
 #define HB_MEASURE_H
@@ -19,6 +20,9 @@
 /* Untimed iterations before each timed block, so that attaching right
  * before a hooked block does not leave it colder than its baseline. */
 #define HB_PREROLL_OPS 256
+
+/* Time to let the kernel finish a detach before the next block (see settle()). */
+#define HB_SETTLE_NS 10000000u
 
 struct hb_measure {
 	const struct run_opts *o;

@@ -194,6 +194,7 @@ static void print_json(FILE *f, const struct loader_env *env, const char *target
 	hb_json_u64(&j, "recursion_misses", c->recursion_misses);
 	if (env->payload == HB_PAYLOAD_CAPTURE && c->events) {
 		hb_json_u64(&j, "sample_pid", c->sample_pid);
+		hb_json_u64(&j, "sample_tgid", c->sample_tgid);
 		hb_json_string(&j, "sample_filename", c->sample_name_len > 0 ? c->sample_name : "");
 	}
 	if (env->cmd)
@@ -228,7 +229,7 @@ static void print_text(FILE *f, const struct loader_env *env, const char *target
 	if (env->trace)
 		fprintf(f, "  trace_drops       %llu\n", (unsigned long long)c->trace_drops);
 	if (env->payload == HB_PAYLOAD_CAPTURE && c->events)
-		fprintf(f, "  sample            pid=%u filename=%s\n", c->sample_pid,
+		fprintf(f, "  sample            pid=%u tgid=%u filename=%s\n", c->sample_pid, c->sample_tgid,
 			c->sample_name_len > 0 ? c->sample_name : "(unreadable)");
 }
 

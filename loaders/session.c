@@ -204,6 +204,7 @@ static int read_sample(struct hb_session *s, int cpu, struct hb_counters *c)
 		goto cleanup;
 	}
 	c->sample_pid = evs[cpu].pid;
+	c->sample_tgid = evs[cpu].tgid;
 	c->sample_name_len = evs[cpu].name_len;
 	memcpy(c->sample_name, evs[cpu].name, sizeof(c->sample_name));
 	c->sample_name[sizeof(c->sample_name) - 1] = '\0';

@@ -32,6 +32,7 @@ struct hb_counters {
 	const char *nmissed_reason;
 	/* The last capture on the CPU that saw the most events. */
 	uint32_t sample_pid;
+	uint32_t sample_tgid;
 	int32_t sample_name_len;
 	char sample_name[HB_NAME_MAX];
 };

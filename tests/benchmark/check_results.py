@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""Validate a hookbench results directory: schema, counts, intervals, meta.
+
+Usage: check_results.py DIR HOOKS PAYLOADS MODES BLOCKS OPS WARMUP STATS
+Prints TAP-style lines; exits 0 when every check passed, 1 otherwise.
+"""
+import csv
+import json
+import math
+import os
+import sys
+
+REQUIRED = ("hook,payload,mode,threads,status,reason,blocks,ops_per_block,events_expected,"
+            "events_seen,baseline_ns_per_op,hooked_ns_per_op,overhead_ns_per_event,ci95_low_ns,"
+            "ci95_high_ns,prog_ns_per_run,nmissed,recursion_misses").split(",")
+NUMERIC = ["baseline_ns_per_op", "hooked_ns_per_op", "overhead_ns_per_event", "ci95_low_ns",
+           "ci95_high_ns", "prog_ns_per_run"]
+PREROLL = 256
+CAPTURED = {"enoent": "hookbench-absent", "create": "hookbench-file"}
+
+n = 0
+failed = 0
+
+
+def check(cond, desc):
+    global n, failed
+    n += 1
+    if not cond:
+        failed += 1
+    print(("ok" if cond else "not ok") + f" {n} - {desc}")
+    return cond
+
+
+def number(text):
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def check_ok_row(r, blocks, ops, warmup, stats):
+    key = f"{r['hook']}/{r['payload']}/{r['mode']}"
+    check(r["blocks"] == str(blocks), f"{key}: {blocks} measured pairs (got {r['blocks']})")
+    hooked_blocks = 2 * (warmup + (blocks + 1) // 2) + stats - (blocks % 2)
+    expected = hooked_blocks * (ops + PREROLL)
+    check(r["events_expected"] == str(expected),
+          f"{key}: events_expected = {expected} (got {r['events_expected']})")
+    check(r["events_seen"] == r["events_expected"], f"{key}: events_seen == events_expected")
+    values = {c: number(r[c]) for c in NUMERIC}
+    check(all(v is not None for v in values.values()), f"{key}: every figure is a number")
+    if all(v is not None for v in values.values()):
+        check(values["ci95_low_ns"] <= values["overhead_ns_per_event"] <= values["ci95_high_ns"],
+              f"{key}: ci95_low <= estimate <= ci95_high "
+              f"({r['ci95_low_ns']} <= {r['overhead_ns_per_event']} <= {r['ci95_high_ns']})")
+        check(values["baseline_ns_per_op"] > 0 and values["prog_ns_per_run"] > 0,
+              f"{key}: baseline and in-program cost are positive")
+    check(r["recursion_misses"].isdigit(), f"{key}: recursion_misses is a count")
+    if r["hook"].startswith("kprobe"):
+        check(r["nmissed"].isdigit() or (r["nmissed"] == "" and r["nmissed_reason"] != ""),
+              f"{key}: nmissed is a count, or empty with a reason")
+    else:
+        check(r["nmissed"] == "" and r["nmissed_reason"] != "",
+              f"{key}: nmissed is empty with a reason, never a pretend 0")
+    if r["payload"] == "capture":
+        check(r["sample_filename"] == CAPTURED[r["mode"]],
+              f"{key}: captured filename is {CAPTURED[r['mode']]} (got {r['sample_filename']!r})")
+
+
+def check_summary(path, hooks, payloads, modes, blocks, ops, warmup, stats):
+    with open(path, newline="") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        rows = [dict(zip(header, row)) for row in reader]
+    check(header[:len(REQUIRED)] == REQUIRED, "summary.csv starts with the required columns, in order")
+    want = {(h, p, m) for h in hooks for p in payloads for m in modes}
+    got = {(r["hook"], r["payload"], r["mode"]) for r in rows}
+    check(got == want and len(rows) == len(want),
+          f"summary.csv has one row per hook x payload x mode ({len(want)})")
+    for r in rows:
+        key = f"{r['hook']}/{r['payload']}/{r['mode']}"
+        check(r["status"] in ("ok", "unsupported", "mismatch", "error", "interrupted"),
+              f"{key}: status '{r['status']}' is a known one")
+        check(r["threads"] == "1", f"{key}: threads is 1")
+        if r["hook"] == "tracepoint":
+            check(r["status"] == "ok", f"{key}: the tracepoint row is ok ({r['reason']})")
+        if r["hook"] == "kprobe":
+            check(r["status"] == "ok" or (r["status"] == "unsupported" and r["reason"]),
+                  f"{key}: the kprobe row is ok, or unsupported with a reason ({r['reason']})")
+        if r["status"] == "ok":
+            check_ok_row(r, blocks, ops, warmup, stats)
+        elif r["status"] == "unsupported":
+            check(all(r[c] == "" for c in NUMERIC + ["events_seen", "nmissed"]),
+                  f"{key}: an unsupported row has no figures, not zeros")
+    return rows
+
+
+def check_runs(path, rows, blocks, ops, warmup, stats):
+    with open(path, newline="") as f:
+        runs = list(csv.DictReader(f))
+    ok_cells = [r for r in rows if r["status"] == "ok"]
+    per_cell = 4 * warmup + 2 * blocks + stats
+    check(len(runs) == per_cell * len(ok_cells),
+          f"runs.csv has one row per block ({per_cell} per measured cell, got {len(runs)})")
+    kinds = {r["kind"] for r in runs}
+    check(kinds <= {"baseline", "hooked", "stats"}, f"block kinds are known ({sorted(kinds)})")
+    check(all(r["events"] == "0" for r in runs if r["kind"] == "baseline"),
+          "no events while detached, in any baseline block")
+    check(all(int(r["events"]) == ops + PREROLL for r in runs if r["kind"] != "baseline"),
+          f"every attached block counted its {ops} + {PREROLL} pre-roll calls")
+    check(all(number(r["ns_per_op"]) and number(r["ns_per_op"]) > 0 for r in runs),
+          "every block has a positive ns/op")
+
+
+def check_meta(path):
+    with open(path) as f:
+        meta = json.load(f)
+    kernel = meta.get("kernel", {})
+    check(bool(kernel.get("release")), "meta.json: kernel release")
+    config = kernel.get("config", {})
+    check(all(k in config for k in ("KPROBES", "OPTPROBES", "KPROBES_ON_FTRACE")),
+          "meta.json: KPROBES, OPTPROBES, KPROBES_ON_FTRACE")
+    check(bool(kernel.get("preempt_model")), f"meta.json: preemption model ({kernel.get('preempt_model')})")
+    cpu = meta.get("cpu", {})
+    check(bool(cpu.get("model")) and cpu.get("nproc", 0) >= 1, "meta.json: CPU model and nproc")
+    versions = meta.get("versions", {})
+    check(all(versions.get(k) for k in ("libbpf", "bpftool", "clang")),
+          "meta.json: libbpf, bpftool and clang versions")
+    check("hookbench" in meta.get("command_line", "") and " run" in meta.get("command_line", ""),
+          "meta.json: the command line")
+    check(len(meta.get("date", "")) == 20 and meta["date"].endswith("Z"), "meta.json: the UTC date")
+
+
+def main():
+    out, hooks, payloads, modes = sys.argv[1], *(a.split(",") for a in sys.argv[2:5])
+    blocks, ops, warmup, stats = (int(a) for a in sys.argv[5:9])
+    check(not os.path.exists(out + ".partial"), "DIR.partial was renamed away")
+    for name in ("runs.csv", "summary.csv", "meta.json"):
+        check(os.path.isfile(os.path.join(out, name)), f"{name} exists")
+    rows = check_summary(os.path.join(out, "summary.csv"), hooks, payloads, modes, blocks, ops,
+                         warmup, stats)
+    check_runs(os.path.join(out, "runs.csv"), rows, blocks, ops, warmup, stats)
+    check_meta(os.path.join(out, "meta.json"))
+    print(f"1..{n}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

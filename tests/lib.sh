@@ -1,0 +1,66 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Shared by the shell tests: TAP-style lines, skips, a private work dir,
+# and the "nothing stays attached" check. Source it after setting BUILD.
+#
+# Results: exit 0 when every check passed, 1 otherwise, 77 (meson's
+# "skipped") with a one-line reason when a prerequisite is missing.
+
+N=0
+FAILED=0
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/hookbench-test.XXXXXX") || exit 99
+trap 'rm -rf "$WORK"' EXIT
+
+ok() { N=$((N + 1)); echo "ok $N - $*"; }
+not_ok() { N=$((N + 1)); FAILED=$((FAILED + 1)); echo "not ok $N - $*"; }
+diag() { sed 's/^/#   /' "$@"; }
+
+# check DESCRIPTION COMMAND...: one check from a command's status.
+check() {
+	local desc=$1
+	shift
+	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+}
+
+skip_all() {
+	echo "skipped: $*" >&2
+	echo "# SKIP $*"
+	exit 77
+}
+
+done_testing() {
+	echo "1..$N"
+	[ "$FAILED" -eq 0 ] && exit 0
+	exit 1
+}
+
+require_root() {
+	[ "$(id -u)" -eq 0 ] || skip_all "needs root (CAP_BPF + CAP_PERFMON) to load BPF programs"
+}
+
+require_bpftool() {
+	command -v bpftool >/dev/null 2>&1 || skip_all "bpftool is not installed"
+}
+
+# The BPF links and programs on the machine, one id per line.
+bpf_ids() {
+	{ bpftool link list 2>/dev/null | sed -n 's/^\([0-9]\+\): .*/link \1/p'
+	  bpftool prog list 2>/dev/null | sed -n 's/^\([0-9]\+\): .*/prog \1/p'; } | sort
+}
+
+# leak_check_begin / leak_check_end DESCRIPTION: nothing of ours stays attached or loaded.
+leak_check_begin() { bpf_ids >"$WORK/bpf-before"; }
+leak_check_end() {
+	bpf_ids >"$WORK/bpf-after"
+	if comm -13 "$WORK/bpf-before" "$WORK/bpf-after" | grep -q .; then
+		not_ok "$1: nothing left attached or loaded"
+		comm -13 "$WORK/bpf-before" "$WORK/bpf-after" | diag
+		bpftool link list | diag
+	else
+		ok "$1: nothing left attached or loaded"
+	fi
+}
+
+# JSON helpers for flat objects (values without nested quotes).
+json_num() { sed -n 's/.*"'"$1"'":\([-0-9.]*\).*/\1/p' "$2" | head -n 1; }
+json_str() { sed -n 's/.*"'"$1"'":"\([^"]*\)".*/\1/p' "$2" | head -n 1; }
+json_null() { grep -q '"'"$1"'":null' "$2"; }

@@ -1,0 +1,85 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# Bad input to hookbench and the loaders: each case exits non-zero with one
+# line on stderr, writes nothing, and (where it matters) says what is valid.
+BUILD=${1:?build dir}
+. "$(dirname "$0")/../lib.sh"
+HB=$(realpath "$BUILD/bench/hookbench")
+TP=$(realpath "$BUILD/loaders/tp-loader")
+ROOT=$([ "$(id -u)" -eq 0 ] && echo 1 || echo 0)
+mkdir "$WORK/cwd" "$WORK/existing"
+cd "$WORK/cwd" || exit 99
+
+# bad DESCRIPTION EXPECTED-REGEX COMMAND...: non-zero, one stderr line matching, nothing written.
+bad() {
+	local desc=$1 want=$2 rc lines
+	shift 2
+	"$@" >"$WORK/out" 2>"$WORK/err"
+	rc=$?
+	lines=$(wc -l <"$WORK/err")
+	if [ $rc -ne 0 ] && [ "$lines" -eq 1 ] && grep -qE -- "$want" "$WORK/err" &&
+	   [ -z "$(ls -A "$WORK/cwd")" ] && [ ! -s "$WORK/out" ] &&
+	   [ -z "$(ls -A "$WORK/existing")" ] && ! ls -d "$WORK"/new* >/dev/null 2>&1; then
+		ok "$desc (exit $rc): $(cat "$WORK/err")"
+	else
+		not_ok "$desc: exit $rc, $lines stderr lines, want /$want/"
+		diag "$WORK/err"
+		ls -A "$WORK/cwd" "$WORK/existing" | diag
+		rm -rf "${WORK:?}/cwd/"* "$WORK"/new*
+	fi
+}
+
+priv_or() { [ "$ROOT" = 1 ] && echo "$1" || echo 'needs root'; }
+
+bad "unknown hook, valid ones listed" "unknown hook 'uprobe'.*tracepoint, kprobe" \
+	"$HB" run --hooks tracepoint,uprobe --out "$WORK/new1"
+bad "unknown payload" "unknown payload 'trace'.*count, capture" "$HB" run --payload trace
+bad "unknown mode" "unknown mode 'rename'.*enoent, create" "$HB" run --mode rename
+bad "a hook given twice" "lists 'kprobe' twice" "$HB" run --hooks kprobe,kprobe
+bad "an empty list" "invalid --hooks" "$HB" run --hooks ''
+bad "zero blocks" "invalid --blocks '0'" "$HB" run --blocks 0
+bad "negative blocks" "invalid --blocks '-4'" "$HB" run --blocks -4
+bad "blocks not a number" "invalid --blocks 'ten'" "$HB" run --blocks ten
+bad "blocks too few for a 95% CI" "invalid --blocks '5'.*\\[6," "$HB" run --blocks 5
+bad "overflowing ops" "invalid --ops-per-block" "$HB" run --ops-per-block 99999999999999999999999
+bad "zero ops per block" "invalid --ops-per-block '0'" "$HB" run --ops-per-block 0
+bad "trailing garbage" "invalid --warmup '3x'" "$HB" run --warmup 3x
+bad "a CPU that does not exist" "invalid --cpu '4096'" "$HB" run --cpu 4096
+bad "an option without its value" "needs a value" "$HB" run --blocks
+bad "an unknown option" "unknown option '--frobnicate'" "$HB" run --frobnicate
+bad "a stray argument" "unexpected argument 'now'" "$HB" run now
+bad "an unknown command" "unknown command 'bench'.*list, run, tax" "$HB" bench
+bad "no command" "Usage" bash -c "'$HB' 2>&1 >/dev/null | head -n 1 >&2; exit 2"
+bad "an existing --out is refused" "$(priv_or 'refusing to overwrite existing')" \
+	"$HB" run --hooks tracepoint --out "$WORK/existing"
+bad "--out in a missing directory" "$(priv_or 'cannot create .*No such file')" \
+	"$HB" run --hooks tracepoint --out "$WORK/new-missing/sub/dir"
+bad "an unwritable --out" "$(priv_or 'cannot create')" \
+	"$HB" run --hooks tracepoint --blocks 6 --stats-blocks 0 --out /proc/hookbench-unwritable
+bad "missing BTF" "$(priv_or 'missing BTF: /nonexistent/vmlinux')" \
+	"$HB" run --btf /nonexistent/vmlinux --out "$WORK/new2"
+bad "missing BTF through HOOKBENCH_BTF" "$(priv_or 'missing BTF')" \
+	env HOOKBENCH_BTF=/nonexistent/vmlinux "$HB" list
+bad "tax: zero blocks" "invalid --blocks '0'" "$HB" tax --blocks 0
+bad "loader: unknown payload" "unknown payload 'foo' \\(valid: count, capture\\)" "$TP" --payload foo
+bad "loader: --trace with --payload count" "conflicting options" "$TP" --trace --payload count -- true
+bad "loader: --pid with a command" "conflicting options" "$TP" --pid 1 -- true
+bad "loader: --pid 0" "invalid --pid '0'" "$TP" --pid 0
+bad "loader: an unknown option" "unknown option '--foo'" "$TP" --foo
+
+# Without privileges: run as nobody (when root) or as we are.
+if [ "$ROOT" = 1 ] && command -v setpriv >/dev/null; then
+	drop=(setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all --bounding-set=-all)
+else
+	drop=()
+fi
+if [ "$ROOT" = 0 ] || [ ${#drop[@]} -gt 0 ]; then
+	chmod 0777 "$WORK" "$WORK/cwd"
+	bad "run without privileges names the capability" "needs root .*CAP_BPF \\+ CAP_PERFMON; missing CAP_BPF" \
+		"${drop[@]}" "$HB" run --hooks tracepoint --out "$WORK/new3"
+	bad "list without privileges" "missing CAP_BPF" "${drop[@]}" "$HB" list
+	bad "tp-loader without privileges" "missing CAP_BPF" "${drop[@]}" "$TP" -- true
+else
+	N=$((N + 1)); echo "ok $N # SKIP setpriv is missing, cannot drop privileges"
+fi
+done_testing
