@@ -304,15 +304,16 @@ static int write_result(const struct loader_env *env, const char *target, pid_t 
 	return err;
 }
 
-static int run(struct loader_env *env, const struct hb_support *sup, int *exit_code)
+static int run(struct loader_env *env, const struct hb_probe_env *penv,
+	       const struct hb_support *sup, int *exit_code)
 {
 	struct hb_child child = { .pid = -1, .go_fd = -1, .status_fd = -1 };
 	struct hb_session_opts so = {
 		.hook = env->hook, .payload = env->payload, .target = sup->target,
 		.trace = env->trace, .btf_path = env->btf,
+		.kprobe_missed = hb_linkinfo_has_kprobe_missed(penv->btf),
 	};
 	struct hb_session *s = NULL;
-	struct hb_probe_env penv;
 	struct hb_counters c;
 	sigset_t block, old;
 	int sfd = -1, stats_fd = -1, status = 0, err;
@@ -338,9 +339,6 @@ static int run(struct loader_env *env, const struct hb_support *sup, int *exit_c
 		}
 	}
 	so.tgid = env->cmd ? child.pid : env->pid;
-	hb_probe_env_init(&penv, env->btf);
-	so.kprobe_missed = hb_linkinfo_has_kprobe_missed(penv.btf);
-	hb_probe_env_free(&penv);
 	err = hb_session_open(&so, &s, why, sizeof(why));
 	if (err)
 		goto cleanup;
@@ -416,15 +414,16 @@ int main(int argc, char **argv)
 	}
 	hb_probe_env_init(&penv, env.btf);
 	hb_probe_hook(&penv, env.hook, env.payload, &sup);
-	hb_probe_env_free(&penv);
 	if (!sup.supported) {
 		fprintf(stderr, "%s: %s unsupported on this kernel: %s\n", prog, env.hook->name,
 			sup.reason);
-		return HB_EXIT_UNSUPPORTED;
+		exit_code = HB_EXIT_UNSUPPORTED;
+	} else {
+		if (env.trace)
+			setvbuf(stdout, NULL, _IOLBF, 0);
+		if (run(&env, &penv, &sup, &exit_code) && exit_code == 0)
+			exit_code = 1;
 	}
-	if (env.trace)
-		setvbuf(stdout, NULL, _IOLBF, 0);
-	if (run(&env, &sup, &exit_code) && exit_code == 0)
-		exit_code = 1;
+	hb_probe_env_free(&penv);
 	return exit_code;
 }
