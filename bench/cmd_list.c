@@ -12,7 +12,6 @@
 #include "csv.h"
 #include "prepare.h"
 #include "probe.h"
-#include "session.h"
 
 static void usage(FILE *f)
 {
@@ -29,24 +28,6 @@ static void usage(FILE *f)
 	      "Examples:\n"
 	      "  hookbench list\n"
 	      "  hookbench list --csv > hooks.csv\n", f);
-}
-
-/* Prove a hook by loading and attaching it once. */
-static void try_attach(const struct hb_hook *hook, const char *btf, struct hb_support *sup)
-{
-	struct hb_session_opts so = {
-		.hook = hook, .payload = HB_PAYLOAD_COUNT, .target = sup->target,
-		.tgid = getpid(), .btf_path = btf,
-	};
-	struct hb_session *s = NULL;
-	char why[512];
-
-	if (hb_session_open(&so, &s, why, sizeof(why)) ||
-	    hb_session_attach(s, why, sizeof(why))) {
-		sup->supported = false;
-		snprintf(sup->reason, sizeof(sup->reason), "%s", why);
-	}
-	hb_session_close(s);
 }
 
 int cmd_list(int argc, char **argv)
@@ -88,22 +69,21 @@ int cmd_list(int argc, char **argv)
 	if (csv)
 		puts("hook,status,reason");
 	else
-		printf("%-12s %-12s %-30s %s\n", "hook", "status", "attach point", "reason");
+		printf("%-16s %-12s %-30s %s\n", "hook", "status", "attach point", "reason");
 	for (size_t i = 0; i < hb_nhooks; i++) {
 		const struct hb_hook *h = &hb_hooks[i];
 		struct hb_support sup;
 		const char *status;
 
 		hb_probe_hook(&env, h, HB_PAYLOAD_COUNT, &sup);
-		if (sup.supported)
-			try_attach(h, btf, &sup);
+		hb_probe_hook_by_loading(&env, h, &sup);
 		status = sup.supported ? "supported" : "unsupported";
 		if (csv) {
 			const char *row[] = { h->name, status, sup.supported ? "" : sup.reason };
 
 			hb_csv_row(stdout, row, 3);
 		} else {
-			printf("%-12s %-12s %-30s %s\n", h->name, status,
+			printf("%-16s %-12s %-30s %s\n", h->name, status,
 			       sup.target[0] ? sup.target : "-", sup.supported ? "" : sup.reason);
 		}
 	}

@@ -52,6 +52,9 @@ static void usage(FILE *f)
 "  --payload LIST        payloads (default: count): %s\n"
 "  --mode LIST           workload modes (default: enoent): enoent, create\n"
 "  --ops-per-block N     unlinkat calls per block (default %d)\n"
+"  --clock cpu|wall      what a block is timed with (default cpu: the measuring\n"
+"                        thread's CPU time, so time other tasks take is left out;\n"
+"                        the hook runs in the thread's own syscall, so it counts)\n"
 "  --blocks B            measured pairs per hook, at least %zu (default %d)\n"
 "  --warmup W            rounds (2 pairs each) run first, not counted (default %d)\n"
 "  --stats-blocks S      bpf_stats blocks per hook, 0 to skip (default %d)\n"
@@ -59,6 +62,8 @@ static void usage(FILE *f)
 "  --dir D               parent of the workload's scratch dir (default $TMPDIR or /tmp)\n"
 "  --out DIR             results directory, must not exist (default results/<UTC time>)\n"
 "  --btf PATH            BTF instead of /sys/kernel/btf/vmlinux (or $HOOKBENCH_BTF)\n"
+"  --timing-note TEXT    what the timings are, for the timing column (default\n"
+"                        \"wall\"; hookbench vm sets it for emulated guests)\n"
 "  -v, --verbose         show libbpf's messages\n"
 "  -h, --help            show this help\n"
 "\n"
@@ -78,7 +83,7 @@ static void usage(FILE *f)
 static int parse_run_args(int argc, char **argv, struct run_opts *o)
 {
 	enum { O_HOOKS = 256, O_PAYLOAD, O_MODE, O_OPS, O_BLOCKS, O_WARMUP, O_STATS, O_CPU,
-	       O_DIR, O_OUT, O_BTF };
+	       O_DIR, O_OUT, O_BTF, O_TIMING_NOTE, O_CLOCK };
 	static const struct option opts[] = {
 		{ "hooks", required_argument, NULL, O_HOOKS },
 		{ "payload", required_argument, NULL, O_PAYLOAD },
@@ -91,6 +96,8 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 		{ "dir", required_argument, NULL, O_DIR },
 		{ "out", required_argument, NULL, O_OUT },
 		{ "btf", required_argument, NULL, O_BTF },
+		{ "timing-note", required_argument, NULL, O_TIMING_NOTE },
+		{ "clock", required_argument, NULL, O_CLOCK },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{}
@@ -134,6 +141,16 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 		case O_DIR: o->scratch_parent = optarg; break;
 		case O_OUT: o->out = optarg; break;
 		case O_BTF: o->btf = optarg; break;
+		case O_TIMING_NOTE: o->timing_note = optarg; break;
+		case O_CLOCK: {
+			size_t idx, n;
+
+			err = cli_choices("--clock", "clock", optarg, hb_clock_names, HB_CLOCK_MAX,
+					  &idx, 1, &n);
+			if (!err)
+				o->clock = (enum hb_clock)idx;
+			break;
+		}
 		case 'v': o->verbose = true; break;
 		case 'h':
 			usage(stdout);
@@ -234,7 +251,6 @@ static int measure_and_write(struct run_state *st, char *why, size_t len)
 static int prepare_run(struct run_state *st, char *why, size_t len)
 {
 	char outbuf[64];
-	bool kprobe_missed;
 	int err;
 
 	err = hb_prepare(st->o.btf, why, len);
@@ -255,20 +271,19 @@ static int prepare_run(struct run_state *st, char *why, size_t len)
 		return err;
 	}
 	hb_probe_env_init(&st->env, st->o.btf);
-	kprobe_missed = hb_linkinfo_has_kprobe_missed(st->env.btf);
 	err = hb_matrix_init(&st->m, &st->o, &st->env);
 	if (err) {
 		snprintf(why, len, "out of memory");
 		return err;
 	}
-	hb_matrix_load(&st->m, &st->o, kprobe_missed);
+	hb_matrix_load(&st->m, &st->o, &st->env);
 	err = storm_scratch_create(&st->scratch, st->o.scratch_parent, 1);
 	if (err) {
 		snprintf(why, len, "cannot create the workload's scratch dir in %s: %s",
 			 st->o.scratch_parent ? st->o.scratch_parent : "$TMPDIR", strerror(-err));
 		return err;
 	}
-	st->meta.kprobe_missed = kprobe_missed;
+	st->meta.kprobe_missed = hb_linkinfo_reports_missed(st->env.btf, hb_hook_find("kprobe"), NULL);
 	return 0;
 }
 
@@ -289,7 +304,8 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 	hb_utc_now(st.started, sizeof(st.started));
 	st.meta = (struct hb_meta){
 		.argc = main_argc, .argv = main_argv, .kconfig = &st.env.kconfig,
-		.opts = &st.o, .started = st.started, .timing = "wall",
+		.opts = &st.o, .started = st.started,
+		.timing = st.o.timing_note ? st.o.timing_note : "wall",
 		.bpf_stats_sysctl = hb_read_sysctl("/proc/sys/kernel/bpf_stats_enabled"),
 	};
 	if (st.meta.bpf_stats_sysctl > 0)

@@ -17,13 +17,16 @@ static void usage(FILE *f)
 	      "  list     every hook, and whether this kernel can run it (and why not)\n"
 	      "  run      per-event overhead of each hook, paired blocks, 95% CI\n"
 	      "  tax      the workload loop against a bare syscall loop\n"
+	      "  vm       run the benchmark inside stock Debian kernels under QEMU\n"
+	      "  census   every BPF program and link loaded on the machine\n"
 	      "\n"
 	      "'hookbench <command> --help' shows a command's options.\n"
 	      "\n"
 	      "Examples:\n"
 	      "  hookbench list\n"
 	      "  hookbench run --hooks tracepoint,kprobe --payload count,capture\n"
-	      "  hookbench tax\n", f);
+	      "  hookbench tax\n"
+	      "  hookbench vm --kernel debian-6.1-cloud --hooks kprobe,fentry\n", f);
 }
 
 int main(int argc, char **argv)
@@ -49,6 +52,10 @@ int main(int argc, char **argv)
 		return cmd_run(argc - 1, argv + 1, argc, argv);
 	if (!strcmp(cmd, "tax"))
 		return cmd_tax(argc - 1, argv + 1);
-	cli_error("unknown command '%s' (valid: list, run, tax; see --help)", cmd);
+	if (!strcmp(cmd, "vm"))
+		return cmd_vm(argc - 1, argv + 1);
+	if (!strcmp(cmd, "census"))
+		return cmd_census(argc - 1, argv + 1);
+	cli_error("unknown command '%s' (valid: list, run, tax, vm, census; see --help)", cmd);
 	return HB_EXIT_USAGE;
 }

@@ -17,6 +17,10 @@ int hb_matrix_init(struct hb_matrix *m, const struct run_opts *o,
 	if (!m->cells)
 		return -ENOMEM;
 	for (size_t h = 0; h < o->nhooks; h++) {
+		struct hb_support hook_sup;
+
+		hb_probe_hook(env, &hb_hooks[o->hooks[h]], HB_PAYLOAD_COUNT, &hook_sup);
+		hb_probe_hook_by_loading(env, &hb_hooks[o->hooks[h]], &hook_sup);
 		for (size_t p = 0; p < o->npayloads; p++) {
 			for (size_t md = 0; md < o->nmodes; md++, i++) {
 				struct hb_cell *c = &m->cells[i];
@@ -31,7 +35,10 @@ int hb_matrix_init(struct hb_matrix *m, const struct run_opts *o,
 						      sizeof(double));
 				if (!c->baseline || !c->hooked || !c->attach_ns)
 					return -ENOMEM;
-				hb_probe_hook(env, c->hook, c->payload, &c->support);
+				if (hook_sup.supported)
+					hb_probe_hook(env, c->hook, c->payload, &c->support);
+				else
+					c->support = hook_sup;
 				if (!c->support.supported) {
 					c->state = HB_CELL_UNSUPPORTED;
 					snprintf(c->reason, sizeof(c->reason), "%s", c->support.reason);
@@ -42,7 +49,8 @@ int hb_matrix_init(struct hb_matrix *m, const struct run_opts *o,
 	return 0;
 }
 
-void hb_matrix_load(struct hb_matrix *m, const struct run_opts *o, bool kprobe_missed)
+void hb_matrix_load(struct hb_matrix *m, const struct run_opts *o,
+		    const struct hb_probe_env *env)
 {
 	for (size_t i = 0; i < m->n; i++) {
 		struct hb_cell *c = &m->cells[i];
@@ -52,7 +60,7 @@ void hb_matrix_load(struct hb_matrix *m, const struct run_opts *o, bool kprobe_m
 			.target = c->support.target,
 			.tgid = getpid(),
 			.btf_path = o->btf,
-			.kprobe_missed = kprobe_missed,
+			.btf = env->btf,
 		};
 
 		if (c->state != HB_CELL_PENDING)

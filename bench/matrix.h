@@ -45,12 +45,17 @@ struct hb_matrix {
 	size_t n;
 };
 
-/* Build every cell and probe it; allocates room for o->blocks pairs each. */
+/*
+ * Build every cell and probe it: each hook is loaded and attached once
+ * (hb_probe_hook_by_loading()), then each payload checked. Allocates room
+ * for o->blocks pairs per cell.
+ */
 int hb_matrix_init(struct hb_matrix *m, const struct run_opts *o,
 		   const struct hb_probe_env *env);
 
 /* Open and load every supported cell's program (tgid = this process). */
-void hb_matrix_load(struct hb_matrix *m, const struct run_opts *o, bool kprobe_missed);
+void hb_matrix_load(struct hb_matrix *m, const struct run_opts *o,
+		    const struct hb_probe_env *env);
 
 void hb_matrix_free(struct hb_matrix *m);
 

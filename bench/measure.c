@@ -18,19 +18,25 @@ struct block {
 	uint64_t round;
 	bool warmup;
 	int position;
-	uint64_t elapsed_ns;
+	uint64_t elapsed_ns; /* wall clock (CLOCK_MONOTONIC) */
+	uint64_t cpu_ns;     /* this thread's CPU time (CLOCK_THREAD_CPUTIME_ID) */
 	uint64_t events;
 	bool attached, detached; /* this block attached before / detached after it */
 	uint64_t attach_ns, detach_ns;
 	uint64_t run_cnt, run_time_ns;
 };
 
-static uint64_t now_ns(void)
+static uint64_t clock_ns(clockid_t clock)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(clock, &ts);
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static uint64_t now_ns(void)
+{
+	return clock_ns(CLOCK_MONOTONIC);
 }
 
 /*
@@ -49,7 +55,7 @@ static void settle(void)
 void hb_measure_write_header(FILE *runs)
 {
 	fputs("round,warmup,hook,payload,mode,threads,kind,position,ops,elapsed_ns,"
-	      "ns_per_op,events,attach_ns,detach_ns,run_cnt,run_time_ns\n", runs);
+	      "ns_per_op,events,attach_ns,detach_ns,run_cnt,run_time_ns,cpu_ns,cpu_ns_per_op\n", runs);
 	fflush(runs);
 }
 
@@ -67,26 +73,30 @@ static void write_row(struct hb_measure *x, const struct hb_cell *c, const struc
 	}
 	/* One fprintf + fflush per row: a crash never leaves half a row behind. */
 	fprintf(x->runs, "%" PRIu64 ",%d,%s,%s,%s,1,%s,%d,%" PRIu64 ",%" PRIu64 ",%.3f,%" PRIu64
-		",%s,%s,%s,%s\n",
+		",%s,%s,%s,%s,%" PRIu64 ",%.3f\n",
 		b->round, b->warmup, c->hook->name, hb_payload_names[c->payload],
 		storm_mode_names[c->mode], block_kind_names[b->kind], b->position,
 		x->o->ops_per_block, b->elapsed_ns,
 		(double)b->elapsed_ns / (double)x->o->ops_per_block, b->events, attach, detach,
-		runs, rtime);
+		runs, rtime, b->cpu_ns, (double)b->cpu_ns / (double)x->o->ops_per_block);
 	fflush(x->runs);
 }
 
-static void report_progress(struct hb_measure *x, const char *phase)
+/* On a terminal, one line redrawn twice a second; elsewhere a line every 5 s. */
+static void report_progress(struct hb_measure *x, const char *phase, const struct hb_cell *c)
 {
 	uint64_t now = now_ns(), elapsed = now - x->started_ns;
 	double frac = x->blocks_total ? (double)x->blocks_done / (double)x->blocks_total : 1.0;
 	double left = frac > 0 ? (double)elapsed / 1e9 * (1.0 - frac) / frac : 0.0;
 
-	if (x->blocks_done != x->blocks_total && now - x->last_report_ns < (x->tty ? 500000000u : 10000000000u))
+	if (x->blocks_done != x->blocks_total &&
+	    now - x->last_report_ns < (x->tty ? 500000000u : 5000000000u))
 		return;
 	x->last_report_ns = now;
-	fprintf(stderr, "%shookbench: %s: %" PRIu64 "/%" PRIu64 " blocks (%.0f%%), %.0f s elapsed, ~%.0f s left%s",
-		x->tty ? "\r" : "", phase, x->blocks_done, x->blocks_total, frac * 100.0,
+	fprintf(stderr, "%shookbench: %s: %s/%s/%s pair %zu of %" PRIu64 "; %.0f%% of all blocks, "
+		"%.0f s elapsed, ~%.0f s left%s",
+		x->tty ? "\r" : "", phase, c->hook->name, hb_payload_names[c->payload],
+		storm_mode_names[c->mode], c->npairs, x->o->blocks, frac * 100.0,
 		(double)elapsed / 1e9, left, x->tty ? "   " : "\n");
 	if (x->tty && x->blocks_done == x->blocks_total)
 		fputc('\n', stderr);
@@ -109,7 +119,7 @@ static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b,
 		     bool attach, bool detach)
 {
 	struct hb_counters before, after;
-	uint64_t t0 = 0, t1 = 0, done = 0, pre = 0;
+	uint64_t t0 = 0, t1 = 0, c0 = 0, c1 = 0, done = 0, pre = 0;
 	char why[512];
 	int err;
 
@@ -130,9 +140,11 @@ static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b,
 	}
 	err = storm_loop(c->mode, x->dirfd, HB_PREROLL_OPS, NULL, &pre);
 	if (!err) {
+		c0 = clock_ns(CLOCK_THREAD_CPUTIME_ID);
 		t0 = now_ns();
 		err = storm_loop(c->mode, x->dirfd, x->o->ops_per_block, NULL, &done);
 		t1 = now_ns();
+		c1 = clock_ns(CLOCK_THREAD_CPUTIME_ID);
 	}
 	if (detach) {
 		uint64_t td = now_ns();
@@ -144,6 +156,7 @@ static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b,
 	if (err)
 		return err;
 	b->elapsed_ns = t1 - t0;
+	b->cpu_ns = c1 - c0;
 	if (hb_session_read(c->session, &after)) {
 		fail_cell(c, "failed to read counters");
 		return 0;
@@ -171,9 +184,16 @@ static size_t count_pending(const struct hb_matrix *m)
 	return n;
 }
 
+const char *const hb_clock_names[HB_CLOCK_MAX] = {
+	[HB_CLOCK_CPU] = "cpu",
+	[HB_CLOCK_WALL] = "wall",
+};
+
 static double block_ns_per_op(const struct hb_measure *x, const struct block *b)
 {
-	return (double)b->elapsed_ns / (double)x->o->ops_per_block;
+	uint64_t ns = x->o->clock == HB_CLOCK_CPU ? b->cpu_ns : b->elapsed_ns;
+
+	return (double)ns / (double)x->o->ops_per_block;
 }
 
 static void record_pair(struct hb_measure *x, struct hb_cell *c, const struct block *base,
@@ -242,7 +262,7 @@ static int run_rounds(struct hb_measure *x)
 			err = run_visit(x, c, v, left);
 			if (err)
 				return err;
-			report_progress(x, v < x->o->warmup ? "warm-up" : "paired blocks");
+			report_progress(x, v < x->o->warmup ? "warm-up" : "paired blocks", c);
 		}
 	}
 	return 0;
@@ -277,7 +297,7 @@ static int run_stats_blocks(struct hb_measure *x, char *why, size_t len)
 			c->stats_runs += b.run_cnt;
 			c->stats_run_ns += b.run_time_ns;
 			c->stats_blocks_done++;
-			report_progress(x, "in-program cost (bpf_stats)");
+			report_progress(x, "in-program cost (bpf_stats)", c);
 		}
 	}
 	close(fd);

@@ -66,6 +66,7 @@ static void write_settings(struct hb_json *j, const struct run_opts *o)
 	hb_json_u64(j, "warmup_rounds", o->warmup);
 	hb_json_u64(j, "stats_blocks", o->stats_blocks);
 	hb_json_u64(j, "cpu", o->cpu);
+	hb_json_string(j, "clock", hb_clock_names[o->clock]);
 	hb_json_double(j, "confidence", HB_CONFIDENCE);
 	hb_json_string(j, "estimator", "median of paired differences (hooked - adjacent baseline), "
 		       "order-statistic CI");

@@ -8,6 +8,14 @@
 #include <stdint.h>
 
 #define HB_MAX_LIST 16
+
+/* What a block's ns/op is measured with. */
+enum hb_clock {
+	HB_CLOCK_CPU,  /* the measuring thread's CPU time: other tasks' time is left out */
+	HB_CLOCK_WALL, /* CLOCK_MONOTONIC */
+	HB_CLOCK_MAX,
+};
+extern const char *const hb_clock_names[HB_CLOCK_MAX];
 #define HB_CONFIDENCE 0.95
 
 struct run_opts {
@@ -22,6 +30,8 @@ struct run_opts {
 	const char *scratch_parent;
 	const char *out;
 	const char *btf;
+	const char *timing_note; /* NULL: "wall" */
+	enum hb_clock clock;
 	bool verbose;
 };
 

@@ -17,7 +17,7 @@ const char *const hb_summary_columns[] = {
 	"prog_ns_per_run", "nmissed", "recursion_misses",
 	/* more, after the fixed ones */
 	"ci_level", "attach_point", "stability", "nmissed_reason", "capture_errors",
-	"events_while_detached", "sample_filename", "attach_us_median", "timing",
+	"events_while_detached", "sample_filename", "attach_us_median", "timing", "clock",
 };
 const size_t hb_summary_ncolumns = sizeof(hb_summary_columns) / sizeof(hb_summary_columns[0]);
 
@@ -25,7 +25,7 @@ enum col {
 	C_HOOK, C_PAYLOAD, C_MODE, C_THREADS, C_STATUS, C_REASON, C_BLOCKS, C_OPS,
 	C_EXPECTED, C_SEEN, C_BASE, C_HOOKED, C_OVERHEAD, C_LOW, C_HIGH, C_PROG,
 	C_NMISSED, C_RECURSION, C_LEVEL, C_ATTACH_POINT, C_STABILITY, C_NMISSED_REASON,
-	C_CAPTURE_ERRORS, C_DETACHED, C_SAMPLE, C_ATTACH_US, C_TIMING, C_COUNT
+	C_CAPTURE_ERRORS, C_DETACHED, C_SAMPLE, C_ATTACH_US, C_TIMING, C_CLOCK, C_COUNT
 };
 _Static_assert(C_COUNT == sizeof(hb_summary_columns) / sizeof(hb_summary_columns[0]),
 	       "one enum entry per column");
@@ -133,6 +133,7 @@ static void fill_row(const struct hb_cell *c, const struct run_opts *o, const ch
 	snprintf(f[C_ATTACH_POINT], 512, "%s", c->support.target);
 	snprintf(f[C_STABILITY], 512, "%s", c->hook->stability);
 	snprintf(f[C_TIMING], 512, "%s", timing);
+	snprintf(f[C_CLOCK], 512, "%s", hb_clock_names[o->clock]);
 	if (!ran)
 		return;
 	fmt_u64(f[C_EXPECTED], 512, c->events_expected);
@@ -181,7 +182,7 @@ void hb_summary_print(FILE *f, const struct hb_matrix *m, const struct run_opts 
 	struct verdict v;
 
 	(void)o;
-	fprintf(f, "%-11s %-8s %-7s %-12s %-30s %-12s %s\n", "hook", "payload", "mode", "status",
+	fprintf(f, "%-16s %-8s %-7s %-12s %-30s %-12s %s\n", "hook", "payload", "mode", "status",
 		"overhead ns/event [95% CI]", "prog ns/run", "events seen/expected");
 	for (size_t i = 0; i < m->n; i++) {
 		const struct hb_cell *c = &m->cells[i];
@@ -196,7 +197,7 @@ void hb_summary_print(FILE *f, const struct hb_matrix *m, const struct run_opts 
 		if (c->session)
 			snprintf(events, sizeof(events), "%" PRIu64 "/%" PRIu64, c->events_seen,
 				 c->events_expected);
-		fprintf(f, "%-11s %-8s %-7s %-12s %-30s %-12s %s\n", c->hook->name,
+		fprintf(f, "%-16s %-8s %-7s %-12s %-30s %-12s %s\n", c->hook->name,
 			hb_payload_names[c->payload], storm_mode_names[c->mode], v.status, est, prog,
 			events);
 		if (strcmp(v.status, "ok"))

@@ -10,3 +10,15 @@ int BPF_KPROBE(hb_kprobe, int dfd, struct filename *name)
 {
 	return hb_run_payload(name, HB_NAME_KERNEL_FILENAME);
 }
+
+SEC("kretprobe")
+int BPF_KRETPROBE(hb_kretprobe, long ret)
+{
+	return hb_run_payload(NULL, HB_NAME_SYSCALL_REGS);
+}
+
+SEC("kprobe.multi")
+int BPF_KPROBE(hb_kprobe_multi, int dfd, struct filename *name)
+{
+	return hb_run_payload(name, HB_NAME_KERNEL_FILENAME);
+}

@@ -41,6 +41,7 @@ struct {
 enum hb_name_src {
 	HB_NAME_USER_STR,        /* const char __user * (syscall argument) */
 	HB_NAME_KERNEL_FILENAME, /* struct filename * (after getname()) */
+	HB_NAME_SYSCALL_REGS,    /* none at hand: read the syscall's saved user registers */
 };
 
 static __always_inline void hb_counter_add(__u32 key)
@@ -66,6 +67,12 @@ static __always_inline void hb_capture(const void *name, enum hb_name_src src,
 
 		ev->name_len = bpf_probe_read_kernel_str(ev->name, sizeof(ev->name), kname);
 	} else {
+		if (src == HB_NAME_SYSCALL_REGS) {
+			/* Exit hooks: unlinkat(dfd, pathname, flags) left pathname in its registers. */
+			struct pt_regs *regs = (struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf());
+
+			name = (const void *)PT_REGS_PARM2_CORE_SYSCALL(regs);
+		}
 		ev->name_len = bpf_probe_read_user_str(ev->name, sizeof(ev->name), name);
 	}
 	if (ev->name_len < 0)

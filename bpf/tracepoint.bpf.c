@@ -1,9 +1,36 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* The tracepoint family: stable ABI attach points of the unlinkat syscall. */
+/* The tracepoint family: the syscall's own tracepoints, a stable ABI. */
 #include "payload.bpf.h"
+
+#define HB_NR_UNLINKAT 263 /* x86_64 */
 
 SEC("tracepoint/syscalls/sys_enter_unlinkat")
 int hb_tracepoint(struct trace_event_raw_sys_enter *ctx)
 {
 	return hb_run_payload((const void *)ctx->args[1], HB_NAME_USER_STR);
+}
+
+SEC("tracepoint/syscalls/sys_exit_unlinkat")
+int hb_tracepoint_exit(struct trace_event_raw_sys_exit *ctx)
+{
+	return hb_run_payload(NULL, HB_NAME_SYSCALL_REGS);
+}
+
+/* raw_syscalls:sys_enter fires for every syscall: keep only unlinkat. */
+SEC("raw_tracepoint/sys_enter")
+int hb_raw_tp(struct bpf_raw_tracepoint_args *ctx)
+{
+	struct pt_regs *regs = (struct pt_regs *)ctx->args[0];
+
+	if (ctx->args[1] != HB_NR_UNLINKAT)
+		return 0;
+	return hb_run_payload((const void *)PT_REGS_PARM2_CORE_SYSCALL(regs), HB_NAME_USER_STR);
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(hb_tp_btf, struct pt_regs *regs, long id)
+{
+	if (id != HB_NR_UNLINKAT)
+		return 0;
+	return hb_run_payload((const void *)PT_REGS_PARM2_CORE_SYSCALL(regs), HB_NAME_USER_STR);
 }

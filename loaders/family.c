@@ -6,6 +6,7 @@
 
 #include "tracepoint.skel.h"
 #include "kprobe.skel.h"
+#include "fentry.skel.h"
 
 #define HB_FAMILY(fam)								\
 	static void fam##_destroy(void *skel)					\
@@ -28,6 +29,7 @@
 
 HB_FAMILY(tracepoint)
 HB_FAMILY(kprobe)
+HB_FAMILY(fentry)
 
 static const struct {
 	const char *name;
@@ -35,6 +37,7 @@ static const struct {
 } families[] = {
 	{ "tracepoint", tracepoint_open },
 	{ "kprobe", kprobe_open },
+	{ "fentry", fentry_open },
 };
 
 int hb_family_open(const char *family, const struct bpf_object_open_opts *opts,

@@ -9,16 +9,24 @@
 
 /* enum bpf_link_type / bpf_perf_event_type values from upstream uapi. */
 #define UAPI_BPF_LINK_TYPE_PERF_EVENT 7
+#define UAPI_BPF_LINK_TYPE_KPROBE_MULTI 8
 #define UAPI_BPF_PERF_EVENT_KPROBE 3
 #define UAPI_BPF_PERF_EVENT_KRETPROBE 4
 
-/* struct bpf_link_info as upstream lays it out, reduced to the perf_event arm. */
+/* struct bpf_link_info as upstream lays it out, reduced to the arms used here. */
 struct uapi_link_info {
 	uint32_t type;
 	uint32_t id;
 	uint32_t prog_id;
 	uint32_t pad0;
 	union {
+		struct {
+			uint64_t addrs;
+			uint32_t count;
+			uint32_t flags;
+			uint64_t missed;
+			uint64_t cookies;
+		} kprobe_multi;
 		struct {
 			uint32_t type;
 			uint32_t pad1;
@@ -41,36 +49,48 @@ struct uapi_link_info {
 _Static_assert(sizeof(struct uapi_link_info) == 64, "upstream bpf_link_info is 64 bytes");
 _Static_assert(offsetof(struct uapi_link_info, perf_event.kprobe.missed) == 48,
 	       "kprobe.missed must sit where upstream puts it");
+_Static_assert(offsetof(struct uapi_link_info, kprobe_multi.missed) == 32,
+	       "kprobe_multi.missed must sit where upstream puts it");
 
-bool hb_linkinfo_has_kprobe_missed(const struct btf *vmlinux)
+bool hb_linkinfo_reports_missed(const struct btf *vmlinux, const struct hb_hook *hook,
+				const char **why)
 {
-	return vmlinux && hb_btf_has_member_path(vmlinux, "bpf_link_info",
-						  "perf_event.kprobe.missed");
+	const char *path = NULL, *reason = NULL;
+	bool yes = false;
+
+	if (hook->kind == HB_ATTACH_KPROBE)
+		path = "perf_event.kprobe.missed";
+	else if (hook->kind == HB_ATTACH_KPROBE_MULTI)
+		path = "kprobe_multi.missed";
+	if (!path)
+		reason = "not applicable: only kprobe links report missed (see recursion_misses)";
+	else if (!vmlinux)
+		reason = "unknown: the kernel's BTF could not be read";
+	else if (!(yes = hb_btf_has_member_path(vmlinux, "bpf_link_info", path)))
+		reason = "this kernel's link info has no missed count for it (added in Linux 6.7)";
+	if (why)
+		*why = reason;
+	return yes;
 }
 
-int hb_linkinfo_kprobe_missed(int link_fd, uint64_t *missed, char *func, size_t funclen)
+int hb_linkinfo_missed(int link_fd, uint64_t *missed)
 {
 	struct uapi_link_info info;
-	char name[256] = "";
 	uint32_t len = sizeof(info);
 	uint32_t ptype;
 
+	/* All zero: older kernels reject non-zero bytes past their own struct size. */
 	memset(&info, 0, sizeof(info));
-	/* Older kernels reject non-zero bytes past their own struct size. */
-	if (func) {
-		info.perf_event.kprobe.func_name = (uint64_t)(uintptr_t)name;
-		info.perf_event.kprobe.name_len = sizeof(name);
-	}
 	if (bpf_obj_get_info_by_fd(link_fd, &info, &len))
 		return -errno;
+	if (info.type == UAPI_BPF_LINK_TYPE_KPROBE_MULTI) {
+		*missed = info.kprobe_multi.missed;
+		return 0;
+	}
 	ptype = info.perf_event.type;
 	if (info.type != UAPI_BPF_LINK_TYPE_PERF_EVENT ||
 	    (ptype != UAPI_BPF_PERF_EVENT_KPROBE && ptype != UAPI_BPF_PERF_EVENT_KRETPROBE))
 		return -EOPNOTSUPP;
 	*missed = info.perf_event.kprobe.missed;
-	if (func && funclen) {
-		strncpy(func, name, funclen - 1);
-		func[funclen - 1] = '\0';
-	}
 	return 0;
 }

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The kprobe "missed" count from BPF link info. Debian 12's uapi headers
- * (6.1) predate it, so the layout is the upstream one, and whether the
- * running kernel fills it is asked of its BTF.
+ * Missed-event counts from BPF link info. Debian 12's uapi headers (6.1)
+ * predate them, so the layout is the upstream one, and whether the running
+ * kernel fills them is asked of its BTF.
  */
 #ifndef HB_LINKINFO_H
 #define HB_LINKINFO_H
@@ -11,16 +11,22 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hooks.h"
+
 struct btf;
 
-/* Does this kernel report kprobe missed counts in perf-event link info (6.7+)? */
-bool hb_linkinfo_has_kprobe_missed(const struct btf *vmlinux);
+/*
+ * Does this kernel report a missed count in the link info of hook's links?
+ * Only kprobe-based links have one (perf-event kprobes and kprobe_multi,
+ * Linux 6.7+). why (may be NULL) says why not.
+ */
+bool hb_linkinfo_reports_missed(const struct btf *vmlinux, const struct hb_hook *hook,
+				const char **why);
 
 /*
- * Read the kprobe/kretprobe missed count of a perf-event link.
- * Returns 0, -EOPNOTSUPP when the link is not a kprobe perf-event link,
- * or -errno from the kernel. func (may be NULL) receives the probed symbol.
+ * Read the missed count of a kprobe, kretprobe or kprobe_multi link.
+ * Returns 0, -EOPNOTSUPP for another kind of link, or -errno.
  */
-int hb_linkinfo_kprobe_missed(int link_fd, uint64_t *missed, char *func, size_t funclen);
+int hb_linkinfo_missed(int link_fd, uint64_t *missed);
 
 #endif

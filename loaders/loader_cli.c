@@ -20,7 +20,6 @@
 #include "child.h"
 #include "hooks.h"
 #include "json.h"
-#include "linkinfo.h"
 #include "parse.h"
 #include "prepare.h"
 #include "probe.h"
@@ -311,7 +310,7 @@ static int run(struct loader_env *env, const struct hb_probe_env *penv,
 	struct hb_session_opts so = {
 		.hook = env->hook, .payload = env->payload, .target = sup->target,
 		.trace = env->trace, .btf_path = env->btf,
-		.kprobe_missed = hb_linkinfo_has_kprobe_missed(penv->btf),
+		.btf = penv->btf,
 	};
 	struct hb_session *s = NULL;
 	struct hb_counters c;
@@ -414,6 +413,7 @@ int main(int argc, char **argv)
 	}
 	hb_probe_env_init(&penv, env.btf);
 	hb_probe_hook(&penv, env.hook, env.payload, &sup);
+	hb_probe_hook_by_loading(&penv, env.hook, &sup);
 	if (!sup.supported) {
 		fprintf(stderr, "%s: %s unsupported on this kernel: %s\n", prog, env.hook->name,
 			sup.reason);

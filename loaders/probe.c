@@ -9,6 +9,7 @@
 #include "btf_info.h"
 #include "ksym.h"
 #include "parse.h"
+#include "session.h"
 #include "tracefs.h"
 
 #define KPROBE_PMU "/sys/bus/event_source/devices/kprobe/type"
@@ -30,31 +31,58 @@ void hb_probe_env_free(struct hb_probe_env *env)
 	env->btf = NULL;
 }
 
-static void unsupported(struct hb_support *out, const char *reason)
+static bool unsupported(struct hb_support *out, const char *fmt, const char *a, const char *b)
 {
 	out->supported = false;
-	snprintf(out->reason, sizeof(out->reason), "%s", reason);
+	snprintf(out->reason, sizeof(out->reason), fmt, a, b);
+	return false;
 }
 
-static void probe_tracepoint(const struct hb_hook *hook, struct hb_support *out)
+/* True when the config says key is "is not set" (not when it is unknown). */
+static bool config_off(const struct hb_kconfig *kc, const char *key)
+{
+	const char *v = hb_kconfig_get(kc, key);
+
+	return v && strcmp(v, "n") == 0;
+}
+
+static bool tracefs_event(const char *category, const char *name)
 {
 	const char *dir = hb_tracefs_dir();
 	char path[512];
 
-	snprintf(out->target, sizeof(out->target), "%s:%s", hook->tp_category, hook->tp_name);
-	if (!dir) {
-		unsupported(out, "tracefs is not mounted (mount -t tracefs nodev /sys/kernel/tracing)");
-		return;
-	}
-	snprintf(path, sizeof(path), "%s/events/%s/%s/id", dir, hook->tp_category, hook->tp_name);
-	if (access(path, R_OK)) {
-		snprintf(out->reason, sizeof(out->reason),
-			 "no %s:%s tracepoint (kernel built without CONFIG_FTRACE_SYSCALLS?)",
-			 hook->tp_category, hook->tp_name);
-		out->supported = false;
-		return;
-	}
-	out->supported = true;
+	snprintf(path, sizeof(path), "%s/events/%s/%s/id", dir ? dir : "", category, name);
+	return dir && access(path, R_OK) == 0;
+}
+
+static bool probe_tracepoint(const struct hb_hook *h, struct hb_support *out)
+{
+	snprintf(out->target, sizeof(out->target), "%s:%s", h->tp_category, h->tp_name);
+	if (!hb_tracefs_dir())
+		return unsupported(out, "tracefs is not mounted (mount -t tracefs nodev %s)",
+				   "/sys/kernel/tracing", "");
+	if (!tracefs_event(h->tp_category, h->tp_name))
+		return unsupported(out, "no %s tracepoint (kernel built without CONFIG_FTRACE_SYSCALLS?)%s",
+				   out->target, "");
+	return true;
+}
+
+static bool probe_raw_tp(const struct hb_probe_env *env, const struct hb_hook *h,
+			 struct hb_support *out)
+{
+	char typedef_name[64];
+
+	snprintf(out->target, sizeof(out->target), "%s", h->tp_name);
+	if (config_off(&env->kconfig, "FTRACE_SYSCALLS") ||
+	    (hb_tracefs_dir() && !tracefs_event("raw_syscalls", h->tp_name)))
+		return unsupported(out, "no raw_syscalls:%s tracepoint (kernel built without CONFIG_FTRACE_SYSCALLS)%s",
+				   h->tp_name, "");
+	if (h->kind != HB_ATTACH_TP_BTF)
+		return true;
+	snprintf(typedef_name, sizeof(typedef_name), "btf_trace_%s", h->tp_name);
+	if (!env->btf || btf__find_by_name_kind(env->btf, typedef_name, BTF_KIND_TYPEDEF) < 0)
+		return unsupported(out, "no %s in the kernel's BTF (tp_btf needs it)%s", typedef_name, "");
+	return true;
 }
 
 static bool kprobe_interface_present(void)
@@ -84,45 +112,57 @@ static bool on_kprobe_blacklist(const char *sym)
 	return found;
 }
 
-static void probe_kprobe(const struct hb_probe_env *env, enum hb_payload payload,
-			 struct hb_support *out)
+/* What the kernel needs for each kind of function hook, before the symbol. */
+static bool probe_function_hook_interface(const struct hb_probe_env *env, const struct hb_hook *h,
+					  struct hb_support *out)
 {
 	const struct hb_kconfig *kc = &env->kconfig;
+
+	switch (h->kind) {
+	case HB_ATTACH_KPROBE:
+		if (config_off(kc, "KPROBES"))
+			return unsupported(out, "kernel built without CONFIG_KPROBES (no kprobe PMU, no kprobe_events)%s%s", "", "");
+		if (h->retprobe && config_off(kc, "KRETPROBES"))
+			return unsupported(out, "kernel built without CONFIG_KRETPROBES%s%s", "", "");
+		if (!kprobe_interface_present())
+			return unsupported(out, "no kprobe PMU (%s) and no kprobe_events in tracefs%s", KPROBE_PMU, "");
+		return true;
+	case HB_ATTACH_KPROBE_MULTI:
+		if (config_off(kc, "FPROBE"))
+			return unsupported(out, "kernel built without CONFIG_FPROBE (kprobe_multi links need it)%s%s", "", "");
+		return true;
+	case HB_ATTACH_TRACING:
+		if (config_off(kc, "DYNAMIC_FTRACE_WITH_DIRECT_CALLS"))
+			return unsupported(out, "kernel built without CONFIG_DYNAMIC_FTRACE_WITH_DIRECT_CALLS (no BPF trampolines)%s%s", "", "");
+		return true;
+	default:
+		return true;
+	}
+}
+
+static bool probe_function_hook(const struct hb_probe_env *env, const struct hb_hook *h,
+				enum hb_payload payload, struct hb_support *out)
+{
 	char names[128];
 
-	if (!kprobe_interface_present()) {
-		const char *v = hb_kconfig_get(kc, "KPROBES");
-
-		if (v && strcmp(v, "n") == 0)
-			unsupported(out, "kernel built without CONFIG_KPROBES (no kprobe PMU, no kprobe_events)");
-		else if (!hb_kconfig_enabled(kc, "KPROBE_EVENTS") && hb_kconfig_get(kc, "KPROBE_EVENTS"))
-			unsupported(out, "kernel built without CONFIG_KPROBE_EVENTS (no kprobe PMU, no kprobe_events)");
-		else
-			unsupported(out, "no kprobe PMU (" KPROBE_PMU ") and no kprobe_events in tracefs");
-		return;
-	}
+	if (!probe_function_hook_interface(env, h, out))
+		return false;
 	if (hb_ksym_resolve_running(hb_unlinkat_candidates, hb_unlinkat_ncandidates,
 				    out->target, sizeof(out->target))) {
 		hb_join_choices(hb_unlinkat_candidates, hb_unlinkat_ncandidates, names, sizeof(names));
-		snprintf(out->reason, sizeof(out->reason),
-			 "none of %s is a kernel text symbol in /proc/kallsyms", names);
-		out->supported = false;
-		return;
+		return unsupported(out, "none of %s is a kernel text symbol in /proc/kallsyms%s", names, "");
 	}
-	if (on_kprobe_blacklist(out->target)) {
-		snprintf(out->reason, sizeof(out->reason), "%s is on the kprobe blacklist", out->target);
-		out->supported = false;
-		return;
-	}
-	if (payload == HB_PAYLOAD_CAPTURE &&
-	    !(env->btf && hb_btf_func_arg_is_struct_ptr(env->btf, out->target, 1, "filename"))) {
-		snprintf(out->reason, sizeof(out->reason),
-			 "capture needs %s(int, struct filename *) in BTF; this kernel's %s differs",
-			 out->target, out->target);
-		out->supported = false;
-		return;
-	}
-	out->supported = true;
+	if (h->kind == HB_ATTACH_KPROBE && on_kprobe_blacklist(out->target))
+		return unsupported(out, "%s is on the kprobe blacklist%s", out->target, "");
+	if (h->kind == HB_ATTACH_TRACING &&
+	    (!env->btf || btf__find_by_name_kind(env->btf, out->target, BTF_KIND_FUNC) < 0))
+		return unsupported(out, "%s has no BTF function record (fentry/fexit need one)%s",
+				   out->target, "");
+	if (payload == HB_PAYLOAD_CAPTURE && h->filename_arg &&
+	    !(env->btf && hb_btf_func_arg_is_struct_ptr(env->btf, out->target, 1, "filename")))
+		return unsupported(out, "capture needs %s(int, struct filename *) in BTF; this kernel's %s differs",
+				   out->target, out->target);
+	return true;
 }
 
 void hb_probe_hook(const struct hb_probe_env *env, const struct hb_hook *hook,
@@ -131,10 +171,38 @@ void hb_probe_hook(const struct hb_probe_env *env, const struct hb_hook *hook,
 	memset(out, 0, sizeof(*out));
 	switch (hook->kind) {
 	case HB_ATTACH_TRACEPOINT:
-		probe_tracepoint(hook, out);
+		out->supported = probe_tracepoint(hook, out);
+		break;
+	case HB_ATTACH_RAW_TP:
+	case HB_ATTACH_TP_BTF:
+		out->supported = probe_raw_tp(env, hook, out);
 		break;
 	case HB_ATTACH_KPROBE:
-		probe_kprobe(env, payload, out);
+	case HB_ATTACH_KPROBE_MULTI:
+	case HB_ATTACH_TRACING:
+		out->supported = probe_function_hook(env, hook, payload, out);
 		break;
 	}
+}
+
+void hb_probe_hook_by_loading(const struct hb_probe_env *env, const struct hb_hook *hook,
+			      struct hb_support *sup)
+{
+	struct hb_session_opts so = {
+		.hook = hook, .payload = HB_PAYLOAD_COUNT, .target = sup->target,
+		.tgid = getpid(), .btf_path = env->btf_path, .btf = env->btf,
+	};
+	struct hb_session *s = NULL;
+	char why[400];
+
+	if (!sup->supported)
+		return;
+	if (hb_session_open(&so, &s, why, sizeof(why)) == 0 &&
+	    hb_session_attach(s, why, sizeof(why)) == 0) {
+		hb_session_close(s);
+		return;
+	}
+	hb_session_close(s);
+	sup->supported = false;
+	snprintf(sup->reason, sizeof(sup->reason), "the kernel refused it: %s", why);
 }

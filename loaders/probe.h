@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Can this kernel run a hook? Decided before anything is loaded. */
+/* Can this kernel run a hook? */
 #ifndef HB_PROBE_H
 #define HB_PROBE_H
 
@@ -27,8 +27,20 @@ struct hb_support {
 void hb_probe_env_init(struct hb_probe_env *env, const char *btf_path);
 void hb_probe_env_free(struct hb_probe_env *env);
 
-/* Decide whether hook with payload can run here, and on what target. */
+/*
+ * Decide from the kernel's interfaces, config, kallsyms and BTF, without
+ * loading anything, whether hook with payload can run here, and on what.
+ */
 void hb_probe_hook(const struct hb_probe_env *env, const struct hb_hook *hook,
 		   enum hb_payload payload, struct hb_support *out);
+
+/*
+ * For a hook hb_probe_hook() found possible: load it (count payload),
+ * attach it and detach it once. Some refusals (fentry on a kernel without
+ * trampolines, kprobe_multi without fprobe) only show this way. On failure
+ * the hook becomes unsupported with the kernel's answer as the reason.
+ */
+void hb_probe_hook_by_loading(const struct hb_probe_env *env, const struct hb_hook *hook,
+			      struct hb_support *sup);
 
 #endif

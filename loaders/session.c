@@ -20,6 +20,8 @@ struct hb_session {
 	hb_trace_fn trace_fn;
 	void *trace_ctx;
 	int ncpus;
+	bool link_missed;      /* the kernel reports missed for these links */
+	const char *nmissed_reason;
 	uint64_t nmissed_done; /* missed of links already detached */
 	bool nmissed_read_failed;
 	char target[128];
@@ -48,6 +50,13 @@ static int open_object(struct hb_session *s, char *why, size_t whylen)
 		snprintf(why, whylen, "BPF object %s has no program %s",
 			 s->opts.hook->family, s->opts.hook->prog);
 		return -ENOENT;
+	}
+	if (s->opts.hook->kind == HB_ATTACH_TRACING) {
+		err = bpf_program__set_attach_target(s->prog, 0, s->target);
+		if (err) {
+			snprintf(why, whylen, "no BTF for %s: %s", s->target, strerror(-err));
+			return err;
+		}
 	}
 	s->skel.cfg->tgid = (uint32_t)s->opts.tgid;
 	s->skel.cfg->payload = s->opts.payload;
@@ -80,6 +89,7 @@ int hb_session_open(const struct hb_session_opts *opts, struct hb_session **out,
 		return -ENOMEM;
 	s->opts = *opts;
 	snprintf(s->target, sizeof(s->target), "%s", opts->target ? opts->target : "");
+	s->link_missed = hb_linkinfo_reports_missed(opts->btf, opts->hook, &s->nmissed_reason);
 	s->ncpus = libbpf_num_possible_cpus();
 	if (s->ncpus <= 0) {
 		err = s->ncpus ? s->ncpus : -EINVAL;
@@ -118,10 +128,24 @@ int hb_session_attach(struct hb_session *s, char *why, size_t whylen)
 	case HB_ATTACH_TRACEPOINT:
 		link = bpf_program__attach_tracepoint(s->prog, h->tp_category, h->tp_name);
 		break;
+	case HB_ATTACH_RAW_TP:
+		link = bpf_program__attach_raw_tracepoint(s->prog, h->tp_name);
+		break;
+	case HB_ATTACH_TP_BTF:
+	case HB_ATTACH_TRACING:
+		link = bpf_program__attach_trace(s->prog);
+		break;
 	case HB_ATTACH_KPROBE: {
-		LIBBPF_OPTS(bpf_kprobe_opts, ko, .retprobe = false);
+		LIBBPF_OPTS(bpf_kprobe_opts, ko, .retprobe = h->retprobe);
 
 		link = bpf_program__attach_kprobe_opts(s->prog, s->target, &ko);
+		break;
+	}
+	case HB_ATTACH_KPROBE_MULTI: {
+		const char *syms[1] = { s->target };
+		LIBBPF_OPTS(bpf_kprobe_multi_opts, mo, .syms = syms, .cnt = 1);
+
+		link = bpf_program__attach_kprobe_multi_opts(s->prog, NULL, &mo);
 		break;
 	}
 	}
@@ -139,7 +163,7 @@ static int read_link_missed(struct hb_session *s, uint64_t *missed)
 {
 	if (!s->link)
 		return -ENOLINK;
-	return hb_linkinfo_kprobe_missed(bpf_link__fd(s->link), missed, NULL, 0);
+	return hb_linkinfo_missed(bpf_link__fd(s->link), missed);
 }
 
 int hb_session_detach(struct hb_session *s)
@@ -148,7 +172,7 @@ int hb_session_detach(struct hb_session *s)
 
 	if (!s->link)
 		return 0;
-	if (s->opts.hook->kind == HB_ATTACH_KPROBE && s->opts.kprobe_missed) {
+	if (s->link_missed) {
 		if (read_link_missed(s, &missed) == 0)
 			s->nmissed_done += missed;
 		else
@@ -217,12 +241,8 @@ static void fill_nmissed(struct hb_session *s, struct hb_counters *c)
 {
 	uint64_t live = 0;
 
-	if (s->opts.hook->kind != HB_ATTACH_KPROBE) {
-		c->nmissed_reason = "not applicable: only kprobe links report missed";
-		return;
-	}
-	if (!s->opts.kprobe_missed) {
-		c->nmissed_reason = "this kernel's link info has no kprobe missed (added in Linux 6.7)";
+	if (!s->link_missed) {
+		c->nmissed_reason = s->nmissed_reason;
 		return;
 	}
 	if (s->link && read_link_missed(s, &live))

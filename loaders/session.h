@@ -10,6 +10,8 @@
 
 #include "hooks.h"
 
+struct btf;
+
 struct hb_session_opts {
 	const struct hb_hook *hook;
 	enum hb_payload payload;
@@ -17,7 +19,7 @@ struct hb_session_opts {
 	pid_t tgid;           /* count only this process; 0 counts all */
 	bool trace;           /* stream captured events through a ring buffer */
 	const char *btf_path; /* NULL: the kernel's own BTF */
-	bool kprobe_missed;   /* the kernel reports kprobe missed in link info */
+	const struct btf *btf; /* that BTF, parsed (hb_probe_env), or NULL */
 };
 
 struct hb_counters {

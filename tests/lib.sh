@@ -48,9 +48,17 @@ bpf_ids() {
 }
 
 # leak_check_begin / leak_check_end DESCRIPTION: nothing of ours stays attached or loaded.
+# The kernel frees a closed link or program after an RCU grace period, so
+# what is new is given up to 10 s to disappear before it counts as a leak.
 leak_check_begin() { bpf_ids >"$WORK/bpf-before"; }
 leak_check_end() {
+	local tries=0
 	bpf_ids >"$WORK/bpf-after"
+	while comm -13 "$WORK/bpf-before" "$WORK/bpf-after" | grep -q . && [ $tries -lt 50 ]; do
+		sleep 0.2
+		tries=$((tries + 1))
+		bpf_ids >"$WORK/bpf-after"
+	done
 	if comm -13 "$WORK/bpf-before" "$WORK/bpf-after" | grep -q .; then
 		not_ok "$1: nothing left attached or loaded"
 		comm -13 "$WORK/bpf-before" "$WORK/bpf-after" | diag

@@ -83,6 +83,7 @@ def check_summary(path, hooks, payloads, modes, blocks, ops, warmup, stats):
         check(r["status"] in ("ok", "unsupported", "mismatch", "error", "interrupted"),
               f"{key}: status '{r['status']}' is a known one")
         check(r["threads"] == "1", f"{key}: threads is 1")
+        check(r.get("clock") in ("cpu", "wall"), f"{key}: the clock is named ({r.get('clock')})")
         if r["hook"] == "tracepoint":
             check(r["status"] == "ok", f"{key}: the tracepoint row is ok ({r['reason']})")
         if r["hook"] == "kprobe":
@@ -110,7 +111,9 @@ def check_runs(path, rows, blocks, ops, warmup, stats):
     check(all(int(r["events"]) == ops + PREROLL for r in runs if r["kind"] != "baseline"),
           f"every attached block counted its {ops} + {PREROLL} pre-roll calls")
     check(all(number(r["ns_per_op"]) and number(r["ns_per_op"]) > 0 for r in runs),
-          "every block has a positive ns/op")
+          "every block has a positive wall-clock ns/op")
+    check(all(number(r["cpu_ns_per_op"]) and number(r["cpu_ns_per_op"]) > 0 for r in runs),
+          "every block has a positive CPU-time ns/op")
 
 
 def check_meta(path):

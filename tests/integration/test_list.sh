@@ -11,10 +11,12 @@ leak_check_begin
 "$HB" list --csv >"$WORK/list.csv" 2>"$WORK/err"
 check "list --csv exits 0" [ $? -eq 0 ]
 check "the header is hook,status,reason" [ "$(head -n 1 "$WORK/list.csv")" = "hook,status,reason" ]
-for hook in tracepoint kprobe; do
+for hook in tracepoint tracepoint_exit raw_tp tp_btf kprobe kretprobe kprobe_multi fentry fexit; do
 	check "$hook has a row" grep -q "^$hook," "$WORK/list.csv"
 done
-check "tracepoint is supported here" grep -q '^tracepoint,supported,$' "$WORK/list.csv"
+for hook in tracepoint tracepoint_exit raw_tp tp_btf; do
+	check "$hook is supported here" grep -q "^$hook,supported,$" "$WORK/list.csv"
+done
 check "every status is supported or unsupported" \
 	bash -c "tail -n +2 '$WORK/list.csv' | cut -d, -f2 | grep -vqxE 'supported|unsupported' && exit 1 || exit 0"
 check "every unsupported row gives a reason" \

@@ -31,10 +31,11 @@ bad() {
 
 priv_or() { [ "$ROOT" = 1 ] && echo "$1" || echo 'needs root'; }
 
-bad "unknown hook, valid ones listed" "unknown hook 'uprobe'.*tracepoint, kprobe" \
+bad "unknown hook, valid ones listed" "unknown hook 'uprobe'.*valid: tracepoint, tracepoint_exit, raw_tp, tp_btf, kprobe, kretprobe, kprobe_multi, fentry, fexit\)" \
 	"$HB" run --hooks tracepoint,uprobe --out "$WORK/new1"
 bad "unknown payload" "unknown payload 'trace'.*count, capture" "$HB" run --payload trace
 bad "unknown mode" "unknown mode 'rename'.*enoent, create" "$HB" run --mode rename
+bad "unknown clock" "unknown clock 'tsc'.*cpu, wall" "$HB" run --clock tsc
 bad "a hook given twice" "lists 'kprobe' twice" "$HB" run --hooks kprobe,kprobe
 bad "an empty list" "invalid --hooks" "$HB" run --hooks ''
 bad "zero blocks" "invalid --blocks '0'" "$HB" run --blocks 0
@@ -48,7 +49,7 @@ bad "a CPU that does not exist" "invalid --cpu '4096'" "$HB" run --cpu 4096
 bad "an option without its value" "needs a value" "$HB" run --blocks
 bad "an unknown option" "unknown option '--frobnicate'" "$HB" run --frobnicate
 bad "a stray argument" "unexpected argument 'now'" "$HB" run now
-bad "an unknown command" "unknown command 'bench'.*list, run, tax" "$HB" bench
+bad "an unknown command" "unknown command 'bench'.*list, run, tax, vm, census" "$HB" bench
 bad "no command" "Usage" bash -c "'$HB' 2>&1 >/dev/null | head -n 1 >&2; exit 2"
 bad "an existing --out is refused" "$(priv_or 'refusing to overwrite existing')" \
 	"$HB" run --hooks tracepoint --out "$WORK/existing"

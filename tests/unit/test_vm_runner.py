@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""Unit tests of scripts/hookbench-vm that need no QEMU: the framed transfer
+(and its refusal of anything corrupted), the initramfs writer, kernel
+release detection, static-ELF detection and alias matching. TAP output."""
+import base64
+import gzip
+import hashlib
+import importlib.machinery
+import importlib.util
+import os
+import re
+import struct
+import sys
+import tempfile
+
+SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts", "hookbench-vm")
+loader = importlib.machinery.SourceFileLoader("hookbench_vm", SCRIPT)
+spec = importlib.util.spec_from_loader("hookbench_vm", loader)
+vm = importlib.util.module_from_spec(spec)
+loader.exec_module(vm)
+
+n = failed = 0
+
+
+def check(cond, desc):
+    global n, failed
+    n += 1
+    failed += 0 if cond else 1
+    print(("ok" if cond else "not ok") + f" {n} - {desc}")
+
+
+def frame(files, status=0, done=None):
+    out = []
+    for name, data in files:
+        out.append(f"HB-FILE {name} {len(data)} {hashlib.sha256(data).hexdigest()}".encode())
+        b64 = base64.b64encode(data)
+        out += [b64[i:i + 76] for i in range(0, len(b64), 76)]
+        out.append(f"HB-END {name}".encode())
+    out.append(f"HB-DONE {len(files) if done is None else done} {status}".encode())
+    return b"\r\n".join(out) + b"\r\n"
+
+
+def receive(blob):
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "data")
+        with open(path, "wb") as f:
+            f.write(blob)
+        dest = os.path.join(d, "out")
+        os.mkdir(dest)
+        try:
+            status = vm.receive_files(path, dest)
+        except vm.VmError as e:
+            return None, str(e), {}
+        got = {}
+        for root, _, names in os.walk(dest):
+            for name in names:
+                p = os.path.join(root, name)
+                with open(p, "rb") as f:
+                    got[os.path.relpath(p, dest)] = f.read()
+        return status, None, got
+
+
+def test_transfer():
+    files = [("run/summary.csv", b"hook,status\ntracepoint,ok\n"), ("run/runs.csv", os.urandom(5000))]
+    status, err, got = receive(frame(files, status=3))
+    check(err is None and status == 3, "an intact transfer is accepted with the guest's status")
+    check(got == dict(files), "every file arrives byte for byte, in its subdirectory")
+
+    blob = bytearray(frame(files))
+    pos = blob.index(b"HB-FILE run/runs.csv")
+    pos = blob.index(b"\n", pos) + 10
+    blob[pos] = ord("A") if blob[pos] != ord("A") else ord("B")
+    _, err, _ = receive(bytes(blob))
+    check(err and "transfer corrupted" in err and "run/runs.csv" in err,
+          f"one changed base64 character is refused: {err}")
+
+    blob = frame(files)
+    cut = blob.index(b"HB-END run/runs.csv")
+    _, err, _ = receive(blob[:cut - 30] + blob[cut:])
+    check(err and "transfer corrupted" in err, f"a truncated file is refused: {err}")
+    _, err, _ = receive(frame(files).rsplit(b"HB-DONE", 1)[0])
+    check(err and "HB-DONE" in err, f"a transfer without its final line is refused: {err}")
+    _, err, _ = receive(frame(files, done=3))
+    check(err and "3 files" in err, f"a missing file is noticed: {err}")
+    _, err, _ = receive(frame([("../escape", b"x")]))
+    check(err and "unsafe file name" in err, f"a path out of the results is refused: {err}")
+    _, err, _ = receive(frame([("a", b"data")]).replace(b"HB-END a", b"HB-END b"))
+    check(err and "no end marker" in err, f"a file without its end marker is refused: {err}")
+    _, err, _ = receive(b"garbage only\n")
+    check(err is not None, "noise alone is refused")
+
+
+def read_newc(data):
+    """Minimal newc reader: {name: (mode, bytes)}."""
+    entries, pos = {}, 0
+    while True:
+        hdr = data[pos:pos + 110]
+        check_magic = hdr[:6] == b"070701"
+        if not check_magic:
+            raise ValueError(f"bad magic at {pos}")
+        fields = [int(hdr[6 + 8 * i:14 + 8 * i], 16) for i in range(13)]
+        mode, size, namesize = fields[1], fields[6], fields[11]
+        name = data[pos + 110:pos + 110 + namesize - 1].decode()
+        pos += 110 + namesize
+        pos += -pos % 4
+        body = data[pos:pos + size]
+        pos += size
+        pos += -pos % 4
+        if name == "TRAILER!!!":
+            return entries
+        entries[name] = (mode, body)
+
+
+def test_cpio():
+    a = vm.Cpio()
+    a.dir("bin")
+    a.file("bin/tool", b"\x7fELF-not-really", 0o755)
+    a.file("hb/args", b"--hooks\nkprobe\n")
+    entries = read_newc(gzip.decompress(a.gzipped()))
+    check(set(entries) == {"bin", "bin/tool", "hb/args"}, "the initramfs holds exactly what was put in")
+    check(entries["bin/tool"] == (0o100755, b"\x7fELF-not-really"), "an executable keeps its mode and bytes")
+    check(entries["bin"][0] == 0o040755, "a directory is a directory")
+
+
+def test_release_and_elf():
+    with tempfile.TemporaryDirectory() as d:
+        img = bytearray(0x1000)
+        img[0x202:0x206] = b"HdrS"
+        struct.pack_into("<H", img, 0x20E, 0x300)
+        img[0x500:0x500 + 40] = b"6.1.0-56-cloud-amd64 (debian) #1 SMP\0".ljust(40, b"\0")
+        path = os.path.join(d, "vmlinuz-x")
+        with open(path, "wb") as f:
+            f.write(img)
+        check(vm.kernel_release_of(path) == "6.1.0-56-cloud-amd64",
+              "the release comes from the bzImage header")
+        with open(path, "wb") as f:
+            f.write(b"not a kernel" * 100)
+        check(vm.kernel_release_of(path) is None, "a file that is no bzImage has no release")
+    static = os.environ.get("STATIC_BINARY")
+    if static and os.path.exists(static):
+        check(vm.is_static_elf(static), f"{os.path.basename(static)} is a static ELF")
+    check(not vm.is_static_elf("/bin/sh" if os.path.exists("/bin/sh") else sys.executable),
+          "a dynamically linked program is not")
+
+
+def test_aliases():
+    names = ["linux-image-6.1.0-56-cloud-amd64", "linux-image-6.1.0-56-cloud-amd64-unsigned",
+             "linux-image-6.1.0-56-cloud-amd64-dbg", "linux-image-6.1.0-56-rt-amd64",
+             "linux-image-6.12.117+deb12-cloud-amd64", "linux-image-6.12.117+deb12-rt-amd64",
+             "linux-image-6.12.117+deb12-rt-amd64-unsigned"]
+    want = {"debian-6.1-cloud": ["linux-image-6.1.0-56-cloud-amd64"],
+            "debian-6.12-cloud": ["linux-image-6.12.117+deb12-cloud-amd64"],
+            "debian-6.12-rt": ["linux-image-6.12.117+deb12-rt-amd64"]}
+    for alias, pattern in vm.ALIASES.items():
+        got = [x for x in names if re.match(pattern, x)]
+        check(got == want[alias], f"{alias} matches only {want[alias][0]}")
+
+
+test_transfer()
+test_cpio()
+test_release_and_elf()
+test_aliases()
+print(f"1..{n}")
+sys.exit(1 if failed else 0)
