@@ -83,8 +83,14 @@ int cmd_list(int argc, char **argv)
 
 			hb_csv_row(stdout, row, 3);
 		} else {
-			printf("%-16s %-12s %-30s %s\n", h->name, status,
-			       sup.target[0] ? sup.target : "-", sup.supported ? "" : sup.reason);
+			char where[160];
+
+			if (sup.offset)
+				snprintf(where, sizeof(where), "%s+0x%lx", sup.target, sup.offset);
+			else
+				snprintf(where, sizeof(where), "%s", sup.target[0] ? sup.target : "-");
+			printf("%-16s %-12s %-30s %s\n", h->name, status, where,
+			       sup.supported ? "" : sup.reason);
 		}
 	}
 	hb_probe_env_free(&env);

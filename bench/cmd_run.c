@@ -17,11 +17,13 @@
 #include "outdir.h"
 #include "parse.h"
 #include "prepare.h"
+#include "reentry.h"
 #include "probe.h"
 #include "stats.h"
 #include "stop.h"
 #include "summary.h"
 #include "sysinfo.h"
+#include "workers.h"
 
 #define DEFAULT_OPS_PER_BLOCK 10000
 #define DEFAULT_BLOCKS 200
@@ -51,6 +53,8 @@ static void usage(FILE *f)
 "  --hooks LIST          hooks to measure (default: all): %s\n"
 "  --payload LIST        payloads (default: count): %s\n"
 "  --mode LIST           workload modes (default: enoent): enoent, create\n"
+"  --threads LIST        workload thread counts (default 1), e.g. 1,2: each thread\n"
+"                        on its own CPU; one row per count\n"
 "  --ops-per-block N     unlinkat calls per block (default %d)\n"
 "  --clock cpu|wall      what a block is timed with (default cpu: the measuring\n"
 "                        thread's CPU time, so time other tasks take is left out;\n"
@@ -59,6 +63,15 @@ static void usage(FILE *f)
 "  --warmup W            rounds (2 pairs each) run first, not counted (default %d)\n"
 "  --stats-blocks S      bpf_stats blocks per hook, 0 to skip (default %d)\n"
 "  --cpu C               CPU to pin to (default: the last one, now %u)\n"
+"  --experiment reentry  instead of measuring: for each hook A (--hooks) on\n"
+"                        unlinkat that calls bpf_get_current_comm(), hook B\n"
+"                        (kprobe, kprobe_multi, fentry) on that helper, make\n"
+"                        --ops-per-block calls and report what happened to B\n"
+"                        (ran, skipped and counted, skipped silently): reentry.csv\n"
+"  --kprobe-optimization on|off\n"
+"                        set /proc/sys/debug/kprobes-optimization for the run\n"
+"                        (off: kprobes inside a function use int3, not a jump);\n"
+"                        the old value comes back on every exit, signals too\n"
 "  --dir D               parent of the workload's scratch dir (default $TMPDIR or /tmp)\n"
 "  --out DIR             results directory, must not exist (default results/<UTC time>)\n"
 "  --btf PATH            BTF instead of /sys/kernel/btf/vmlinux (or $HOOKBENCH_BTF)\n"
@@ -80,10 +93,28 @@ static void usage(FILE *f)
 		DEFAULT_STATS_BLOCKS, hb_default_cpu());
 }
 
+/* --threads 1,2: workload thread counts, each thread on its own CPU. */
+static int parse_threads(const char *arg, struct run_opts *o)
+{
+	unsigned cpus = hb_usable_cpus();
+	int err;
+
+	err = hb_parse_cpu_list(arg, cpus + 1, o->threads, HB_MAX_LIST, &o->nthreads);
+	for (size_t i = 0; !err && i < o->nthreads; i++)
+		if (o->threads[i] == 0)
+			err = -ERANGE;
+	if (err == -ERANGE)
+		cli_error("invalid --threads '%s': each count must be in [1, %u] (one CPU per thread; "
+			  "this process may use %u)", arg, cpus, cpus);
+	else if (err)
+		cli_error("invalid --threads '%s' (valid: a list of distinct counts, e.g. 1,2)", arg);
+	return err;
+}
+
 static int parse_run_args(int argc, char **argv, struct run_opts *o)
 {
 	enum { O_HOOKS = 256, O_PAYLOAD, O_MODE, O_OPS, O_BLOCKS, O_WARMUP, O_STATS, O_CPU,
-	       O_DIR, O_OUT, O_BTF, O_TIMING_NOTE, O_CLOCK };
+	       O_DIR, O_OUT, O_BTF, O_TIMING_NOTE, O_CLOCK, O_KOPT, O_THREADS, O_EXPERIMENT };
 	static const struct option opts[] = {
 		{ "hooks", required_argument, NULL, O_HOOKS },
 		{ "payload", required_argument, NULL, O_PAYLOAD },
@@ -98,6 +129,9 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 		{ "btf", required_argument, NULL, O_BTF },
 		{ "timing-note", required_argument, NULL, O_TIMING_NOTE },
 		{ "clock", required_argument, NULL, O_CLOCK },
+		{ "kprobe-optimization", required_argument, NULL, O_KOPT },
+		{ "threads", required_argument, NULL, O_THREADS },
+		{ "experiment", required_argument, NULL, O_EXPERIMENT },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{}
@@ -142,6 +176,23 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 		case O_OUT: o->out = optarg; break;
 		case O_BTF: o->btf = optarg; break;
 		case O_TIMING_NOTE: o->timing_note = optarg; break;
+		case O_EXPERIMENT:
+			if (strcmp(optarg, "reentry")) {
+				cli_error("unknown experiment '%s' (valid: reentry)", optarg);
+				err = -EINVAL;
+			}
+			o->experiment = optarg;
+			break;
+		case O_THREADS:
+			err = parse_threads(optarg, o);
+			break;
+		case O_KOPT:
+			if (strcmp(optarg, "on") && strcmp(optarg, "off")) {
+				cli_error("invalid --kprobe-optimization '%s' (valid: on, off)", optarg);
+				err = -EINVAL;
+			}
+			o->kprobe_optimization = optarg;
+			break;
 		case O_CLOCK: {
 			size_t idx, n;
 
@@ -187,6 +238,8 @@ static void fill_unset_lists(struct run_opts *o)
 		o->payloads[o->npayloads++] = HB_PAYLOAD_COUNT;
 	if (!o->nmodes)
 		o->modes[o->nmodes++] = STORM_MODE_ENOENT;
+	if (!o->nthreads)
+		o->threads[o->nthreads++] = 1;
 }
 
 /* Everything that is measured, from the created DIR.partial to its last file. */
@@ -196,6 +249,10 @@ struct run_state {
 	struct hb_matrix m;
 	struct storm_scratch scratch;
 	struct hb_outdir out;
+	struct hb_drain drain;
+	struct hb_sysctl_guard kopt;
+	char kopt_before[32];
+	struct hb_workers *workers;
 	struct hb_meta meta;
 	FILE *runs;
 	char started[32], finished[32];
@@ -218,8 +275,8 @@ static int write_file(struct run_state *st, const char *name, int which)
 static int measure_and_write(struct run_state *st, char *why, size_t len)
 {
 	struct hb_measure x = {
-		.o = &st->o, .m = &st->m, .dirfd = st->scratch.dirfd,
-		.stop = &hb_stop_requested,
+		.o = &st->o, .m = &st->m, .dirfds = st->scratch.thread_fd, .workers = st->workers,
+		.stop = &hb_stop_requested, .drain = &st->drain,
 	};
 	int err, werr;
 
@@ -234,7 +291,13 @@ static int measure_and_write(struct run_state *st, char *why, size_t len)
 	}
 	x.runs = st->runs;
 	hb_measure_write_header(st->runs);
+	err = hb_drain_start(&st->drain, &st->m, st->o.cpu);
+	if (err) {
+		snprintf(why, len, "cannot start the ring buffer reader: %s", strerror(-err));
+		return err;
+	}
 	err = hb_measure_run(&x, why, len);
+	hb_drain_stop(&st->drain);
 	hb_utc_now(st->finished, sizeof(st->finished));
 	st->meta.finished = st->finished;
 	st->meta.interrupted = err == -EINTR;
@@ -245,6 +308,65 @@ static int measure_and_write(struct run_state *st, char *why, size_t len)
 		snprintf(why, len, "cannot write results in %.512s: %s", st->out.partial, strerror(-werr));
 		err = werr;
 	}
+	return err;
+}
+
+#define KPROBES_OPTIMIZATION "/proc/sys/debug/kprobes-optimization"
+
+/* --kprobe-optimization: set for the run where the kernel has the switch. */
+static int set_kprobe_optimization(struct run_state *st, char *why, size_t len)
+{
+	const char *want = st->o.kprobe_optimization;
+	int err;
+
+	if (!want)
+		return 0;
+	err = hb_sysctl_guard_set(&st->kopt, KPROBES_OPTIMIZATION, strcmp(want, "on") ? "0" : "1",
+				  why, len);
+	if (err == -ENOENT) {
+		fprintf(stderr, "hookbench: warning: no " KPROBES_OPTIMIZATION
+			" (kernel without CONFIG_OPTPROBES): --kprobe-optimization %s has no effect\n", want);
+		st->meta.kprobe_optimization = "not available";
+		return 0;
+	}
+	if (err)
+		return err;
+	hb_stop_guard(&st->kopt);
+	snprintf(st->kopt_before, sizeof(st->kopt_before), "%.*s",
+		 (int)strcspn(st->kopt.old, "\n"), st->kopt.old);
+	st->meta.kprobe_optimization = want;
+	st->meta.kprobe_optimization_before = st->kopt_before;
+	return 0;
+}
+
+static unsigned max_threads(const struct run_opts *o)
+{
+	unsigned n = 1;
+
+	for (size_t i = 0; i < o->nthreads; i++)
+		if (o->threads[i] > n)
+			n = o->threads[i];
+	return n;
+}
+
+/*
+ * Thread 0 is this thread on --cpu; the others get the other CPUs. Called
+ * before this thread is pinned, while it may still see every CPU.
+ */
+static int start_workers(struct run_state *st, char *why, size_t len)
+{
+	unsigned cpus[HB_MAX_THREADS], n = max_threads(&st->o);
+	int err;
+
+	cpus[0] = st->o.cpu;
+	if (hb_other_cpus(st->o.cpu, cpus + 1, n - 1) < n - 1) {
+		snprintf(why, len, "--threads %u needs %u CPUs; this process may use %u", n, n,
+			 hb_usable_cpus());
+		return -ERANGE;
+	}
+	err = hb_workers_start(&st->workers, n, cpus);
+	if (err)
+		snprintf(why, len, "cannot start %u workload threads: %s", n, strerror(-err));
 	return err;
 }
 
@@ -265,26 +387,58 @@ static int prepare_run(struct run_state *st, char *why, size_t len)
 	err = hb_outdir_check(st->o.out, why, len);
 	if (err)
 		return err;
+	err = start_workers(st, why, len);
+	if (err)
+		return err;
 	err = hb_pin_to_cpu(st->o.cpu);
 	if (err) {
 		snprintf(why, len, "cannot pin to CPU %u: %s", st->o.cpu, strerror(-err));
 		return err;
 	}
 	hb_probe_env_init(&st->env, st->o.btf);
-	err = hb_matrix_init(&st->m, &st->o, &st->env);
-	if (err) {
-		snprintf(why, len, "out of memory");
-		return err;
+	if (!st->o.experiment) {
+		err = hb_matrix_init(&st->m, &st->o, &st->env);
+		if (err) {
+			snprintf(why, len, "out of memory");
+			return err;
+		}
+		hb_matrix_load(&st->m, &st->o, &st->env);
 	}
-	hb_matrix_load(&st->m, &st->o, &st->env);
-	err = storm_scratch_create(&st->scratch, st->o.scratch_parent, 1);
+	err = storm_scratch_create(&st->scratch, st->o.scratch_parent, max_threads(&st->o));
 	if (err) {
 		snprintf(why, len, "cannot create the workload's scratch dir in %s: %s",
 			 st->o.scratch_parent ? st->o.scratch_parent : "$TMPDIR", strerror(-err));
 		return err;
 	}
 	st->meta.kprobe_missed = hb_linkinfo_reports_missed(st->env.btf, hb_hook_find("kprobe"), NULL);
-	return 0;
+	return set_kprobe_optimization(st, why, len);
+}
+
+/* --experiment reentry: reentry.csv and meta.json instead of the measurement. */
+static int run_reentry(struct run_state *st, char *why, size_t len)
+{
+	FILE *csv;
+	int err, cerr;
+
+	err = hb_outdir_create(&st->out, st->o.out, why, len);
+	if (err)
+		return err;
+	csv = hb_outdir_fopen(&st->out, "reentry.csv");
+	if (!csv) {
+		err = -errno;
+		snprintf(why, len, "cannot write %.512s/reentry.csv: %s", st->out.partial, strerror(-err));
+		return err;
+	}
+	err = hb_reentry_run(&st->o, &st->env, st->scratch.thread_fd[0], st->o.ops_per_block, csv,
+			     stdout);
+	cerr = fclose(csv) ? -errno : 0;
+	hb_utc_now(st->finished, sizeof(st->finished));
+	st->meta.finished = st->finished;
+	if (!err)
+		err = cerr ? cerr : write_file(st, "meta.json", 1);
+	if (err && !why[0])
+		snprintf(why, len, "the reentry experiment failed: %s", strerror(-err));
+	return err;
 }
 
 int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
@@ -296,6 +450,7 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 
 	set_defaults(&st.o);
 	st.scratch.dirfd = -1;
+	st.kopt.fd = -1;
 	if (parse_run_args(argc, argv, &st.o))
 		return HB_EXIT_USAGE;
 	fill_unset_lists(&st.o);
@@ -315,9 +470,11 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 	if (!err)
 		err = prepare_run(&st, why, sizeof(why));
 	if (!err)
-		err = measure_and_write(&st, why, sizeof(why));
+		err = st.o.experiment ? run_reentry(&st, why, sizeof(why))
+				      : measure_and_write(&st, why, sizeof(why));
 	if (st.runs)
 		fclose(st.runs);
+	hb_sysctl_guard_release(&st.kopt);
 	if (err == -EINTR) {
 		fprintf(stderr, "\nhookbench: interrupted by signal %d: completed blocks kept in %s\n",
 			hb_stop_signal, st.out.partial);
@@ -327,10 +484,12 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 	} else if (hb_outdir_commit(&st.out, why, sizeof(why))) {
 		cli_error("%s", why);
 	} else {
-		hb_summary_print(stdout, &st.m, &st.o);
+		if (!st.o.experiment)
+			hb_summary_print(stdout, &st.m, &st.o);
 		printf("results: %s\n", st.out.final);
 		rc = 0;
 	}
+	hb_workers_stop(st.workers);
 	hb_matrix_free(&st.m);
 	if (storm_scratch_destroy(&st.scratch) == -ENOTEMPTY)
 		fprintf(stderr, "hookbench: warning: left %s in place: it holds files hookbench did not create\n",

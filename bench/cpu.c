@@ -36,3 +36,25 @@ int hb_pin_to_cpu(unsigned cpu)
 	CPU_SET(cpu, &set);
 	return sched_setaffinity(0, sizeof(set), &set) ? -errno : 0;
 }
+
+unsigned hb_usable_cpus(void)
+{
+	cpu_set_t set;
+
+	if (sched_getaffinity(0, sizeof(set), &set))
+		return 1;
+	return (unsigned)CPU_COUNT(&set);
+}
+
+unsigned hb_other_cpus(unsigned cpu, unsigned *out, unsigned n)
+{
+	unsigned found = 0;
+	cpu_set_t set;
+
+	if (sched_getaffinity(0, sizeof(set), &set))
+		return 0;
+	for (int c = CPU_SETSIZE - 1; c >= 0 && found < n; c--)
+		if (CPU_ISSET(c, &set) && (unsigned)c != cpu)
+			out[found++] = (unsigned)c;
+	return found;
+}

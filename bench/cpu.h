@@ -8,6 +8,12 @@ unsigned hb_default_cpu(void);
 /* Number of configured CPUs (valid CPU numbers are below it). */
 unsigned hb_ncpus(void);
 
+/* How many CPUs this process may run on. */
+unsigned hb_usable_cpus(void);
+
+/* Up to n CPUs this process may use other than cpu, highest first; returns how many. */
+unsigned hb_other_cpus(unsigned cpu, unsigned *out, unsigned n);
+
 /* Pin the calling thread to cpu. 0 or -errno. */
 int hb_pin_to_cpu(unsigned cpu);
 

@@ -10,7 +10,7 @@
 int hb_matrix_init(struct hb_matrix *m, const struct run_opts *o,
 		   const struct hb_probe_env *env)
 {
-	size_t n = o->nhooks * o->npayloads * o->nmodes, i = 0;
+	size_t n = o->nhooks * o->npayloads * o->nmodes * o->nthreads, i = 0;
 
 	m->n = 0;
 	m->cells = calloc(n, sizeof(*m->cells));
@@ -22,23 +22,26 @@ int hb_matrix_init(struct hb_matrix *m, const struct run_opts *o,
 		hb_probe_hook(env, &hb_hooks[o->hooks[h]], HB_PAYLOAD_COUNT, &hook_sup);
 		hb_probe_hook_by_loading(env, &hb_hooks[o->hooks[h]], &hook_sup);
 		for (size_t p = 0; p < o->npayloads; p++) {
-			for (size_t md = 0; md < o->nmodes; md++, i++) {
+			for (size_t k = 0; k < o->nmodes * o->nthreads; k++, i++) {
 				struct hb_cell *c = &m->cells[i];
 
 				m->n++;
 				c->hook = &hb_hooks[o->hooks[h]];
 				c->payload = (enum hb_payload)o->payloads[p];
-				c->mode = (enum storm_mode)o->modes[md];
+				c->mode = (enum storm_mode)o->modes[k / o->nthreads];
+				c->threads = o->threads[k % o->nthreads];
 				c->baseline = calloc(o->blocks, sizeof(double));
 				c->hooked = calloc(o->blocks, sizeof(double));
 				c->attach_ns = calloc(o->blocks + o->warmup + o->stats_blocks,
 						      sizeof(double));
 				if (!c->baseline || !c->hooked || !c->attach_ns)
 					return -ENOMEM;
-				if (hook_sup.supported)
+				if (hook_sup.supported) {
 					hb_probe_hook(env, c->hook, c->payload, &c->support);
-				else
+					c->support.offset = hook_sup.offset;
+				} else {
 					c->support = hook_sup;
+				}
 				if (!c->support.supported) {
 					c->state = HB_CELL_UNSUPPORTED;
 					snprintf(c->reason, sizeof(c->reason), "%s", c->support.reason);
@@ -58,6 +61,7 @@ void hb_matrix_load(struct hb_matrix *m, const struct run_opts *o,
 			.hook = c->hook,
 			.payload = c->payload,
 			.target = c->support.target,
+			.offset = c->support.offset,
 			.tgid = getpid(),
 			.btf_path = o->btf,
 			.btf = env->btf,

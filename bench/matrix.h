@@ -20,6 +20,7 @@ struct hb_cell {
 	const struct hb_hook *hook;
 	enum hb_payload payload;
 	enum storm_mode mode;
+	unsigned threads;          /* workload threads, each on its own CPU */
 	struct hb_support support;
 	struct hb_session *session;
 	enum hb_cell_state state;
@@ -31,11 +32,17 @@ struct hb_cell {
 	size_t npairs;
 
 	uint64_t events_expected;  /* ops run while attached */
-	uint64_t events_seen;      /* events counted while attached */
+	uint64_t events_seen;      /* events seen while attached: the counter; for
+				    * ringbuf the records read; for empty,
+				    * bpf_stats' run count in the stats blocks */
 	uint64_t events_detached;  /* events counted while detached: must stay 0 */
+	uint64_t program_events;   /* ringbuf: events the program counted */
+	uint64_t ringbuf_drops;    /* ringbuf: records lost for want of room */
+	uint64_t consumer_ns;      /* the drain thread's CPU time while attached */
 	uint64_t stats_runs;       /* bpf_stats run_cnt over the stats blocks */
 	uint64_t stats_run_ns;
 	uint64_t stats_blocks_done;
+	char flavour[160];          /* how the kernel implemented it, as seen before each detach */
 	struct hb_counters final;  /* read once measuring ended */
 	bool final_valid;
 };

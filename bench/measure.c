@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "csv.h"
+#include "drain.h"
+#include "kprobes_list.h"
 
 enum block_kind { BLOCK_BASELINE, BLOCK_HOOKED, BLOCK_STATS };
 static const char *const block_kind_names[] = { "baseline", "hooked", "stats" };
@@ -24,6 +26,8 @@ struct block {
 	bool attached, detached; /* this block attached before / detached after it */
 	uint64_t attach_ns, detach_ns;
 	uint64_t run_cnt, run_time_ns;
+	uint64_t consumed, drops; /* ringbuf records read by the drain thread, and lost */
+	uint64_t consumer_ns;     /* the drain thread's CPU time during the block */
 };
 
 static uint64_t clock_ns(clockid_t clock)
@@ -55,13 +59,28 @@ static void settle(void)
 void hb_measure_write_header(FILE *runs)
 {
 	fputs("round,warmup,hook,payload,mode,threads,kind,position,ops,elapsed_ns,"
-	      "ns_per_op,events,attach_ns,detach_ns,run_cnt,run_time_ns,cpu_ns,cpu_ns_per_op\n", runs);
+	      "ns_per_op,events,attach_ns,detach_ns,run_cnt,run_time_ns,cpu_ns,cpu_ns_per_op,"
+	      "ringbuf_records,ringbuf_drops,consumer_cpu_ns\n", runs);
 	fflush(runs);
+}
+
+/* Per call of one thread: the slowest thread's wall time over its calls. */
+static double wall_ns_per_op(const struct hb_measure *x, const struct block *b)
+{
+	return (double)b->elapsed_ns / (double)x->o->ops_per_block;
+}
+
+/* Per call: every thread's CPU time over every thread's calls. */
+static double cpu_ns_per_op(const struct hb_measure *x, const struct hb_cell *c,
+			    const struct block *b)
+{
+	return (double)b->cpu_ns / ((double)x->o->ops_per_block * c->threads);
 }
 
 static void write_row(struct hb_measure *x, const struct hb_cell *c, const struct block *b)
 {
 	char attach[32] = "", detach[32] = "", runs[32] = "", rtime[32] = "";
+	char consumed[32] = "", drops[32] = "", consumer[32] = "";
 
 	if (b->attached)
 		snprintf(attach, sizeof(attach), "%" PRIu64, b->attach_ns);
@@ -71,14 +90,18 @@ static void write_row(struct hb_measure *x, const struct hb_cell *c, const struc
 		snprintf(runs, sizeof(runs), "%" PRIu64, b->run_cnt);
 		snprintf(rtime, sizeof(rtime), "%" PRIu64, b->run_time_ns);
 	}
+	if (c->payload == HB_PAYLOAD_RINGBUF) {
+		snprintf(consumed, sizeof(consumed), "%" PRIu64, b->consumed);
+		snprintf(drops, sizeof(drops), "%" PRIu64, b->drops);
+		snprintf(consumer, sizeof(consumer), "%" PRIu64, b->consumer_ns);
+	}
 	/* One fprintf + fflush per row: a crash never leaves half a row behind. */
-	fprintf(x->runs, "%" PRIu64 ",%d,%s,%s,%s,1,%s,%d,%" PRIu64 ",%" PRIu64 ",%.3f,%" PRIu64
-		",%s,%s,%s,%s,%" PRIu64 ",%.3f\n",
+	fprintf(x->runs, "%" PRIu64 ",%d,%s,%s,%s,%u,%s,%d,%" PRIu64 ",%" PRIu64 ",%.3f,%" PRIu64
+		",%s,%s,%s,%s,%" PRIu64 ",%.3f,%s,%s,%s\n",
 		b->round, b->warmup, c->hook->name, hb_payload_names[c->payload],
-		storm_mode_names[c->mode], block_kind_names[b->kind], b->position,
-		x->o->ops_per_block, b->elapsed_ns,
-		(double)b->elapsed_ns / (double)x->o->ops_per_block, b->events, attach, detach,
-		runs, rtime, b->cpu_ns, (double)b->cpu_ns / (double)x->o->ops_per_block);
+		storm_mode_names[c->mode], c->threads, block_kind_names[b->kind], b->position,
+		x->o->ops_per_block, b->elapsed_ns, wall_ns_per_op(x, b), b->events, attach, detach,
+		runs, rtime, b->cpu_ns, cpu_ns_per_op(x, c, b), consumed, drops, consumer);
 	fflush(x->runs);
 }
 
@@ -93,10 +116,10 @@ static void report_progress(struct hb_measure *x, const char *phase, const struc
 	    now - x->last_report_ns < (x->tty ? 500000000u : 5000000000u))
 		return;
 	x->last_report_ns = now;
-	fprintf(stderr, "%shookbench: %s: %s/%s/%s pair %zu of %" PRIu64 "; %.0f%% of all blocks, "
+	fprintf(stderr, "%shookbench: %s: %s/%s/%s/%ut pair %zu of %" PRIu64 "; %.0f%% of all blocks, "
 		"%.0f s elapsed, ~%.0f s left%s",
 		x->tty ? "\r" : "", phase, c->hook->name, hb_payload_names[c->payload],
-		storm_mode_names[c->mode], c->npairs, x->o->blocks, frac * 100.0,
+		storm_mode_names[c->mode], c->threads, c->npairs, x->o->blocks, frac * 100.0,
 		(double)elapsed / 1e9, left, x->tty ? "   " : "\n");
 	if (x->tty && x->blocks_done == x->blocks_total)
 		fputc('\n', stderr);
@@ -111,6 +134,77 @@ static void fail_cell(struct hb_cell *c, const char *why)
 }
 
 /*
+ * Record how the kernel implemented the hook, read while it is attached
+ * (kprobes are optimized some milliseconds after they are armed). Distinct
+ * answers across rounds are joined with '|'.
+ */
+static void note_flavour(struct hb_cell *c)
+{
+	char now[96];
+	size_t used = strlen(c->flavour);
+	int err = hb_session_flavour(c->session, now, sizeof(now));
+
+	if (err)
+		snprintf(now, sizeof(now), "unknown (%s: %s)", HB_KPROBES_LIST,
+			 err == -ENOENT ? "probe not listed" : strerror(-err));
+	if (!now[0] || strstr(c->flavour, now))
+		return;
+	snprintf(c->flavour + used, sizeof(c->flavour) - used, "%s%s", used ? "|" : "", now);
+}
+
+/*
+ * Counters after a block. For the ringbuf payload, first wait (up to 2 s)
+ * until the drain thread has read every record the program submitted.
+ */
+static int read_after(struct hb_measure *x, struct hb_cell *c, const struct hb_counters *before,
+		      struct hb_counters *after)
+{
+	uint64_t deadline = now_ns() + 2000000000u;
+	int err;
+
+	(void)x;
+	for (;;) {
+		uint64_t submitted, handled;
+
+		err = hb_session_read(c->session, after);
+		if (err || c->payload != HB_PAYLOAD_RINGBUF)
+			return err;
+		submitted = after->events - before->events;
+		handled = (after->ringbuf_consumed - before->ringbuf_consumed) +
+			  (after->ringbuf_drops - before->ringbuf_drops);
+		if (handled >= submitted || now_ns() > deadline)
+			return 0;
+		usleep(200);
+	}
+}
+
+/* Add a block to its cell's event accounts. */
+static void account_block(struct hb_measure *x, struct hb_cell *c, const struct block *b)
+{
+	uint64_t ops = (HB_PREROLL_OPS + x->o->ops_per_block) * c->threads;
+
+	if (b->kind == BLOCK_BASELINE) {
+		c->events_detached += b->events;
+		return;
+	}
+	c->ringbuf_drops += b->drops;
+	c->consumer_ns += b->consumer_ns;
+	if (c->payload == HB_PAYLOAD_RINGBUF) {
+		/* Seen is what reached user space; what did not is in the drops. */
+		c->events_expected += ops;
+		c->events_seen += b->consumed;
+		c->program_events += b->events;
+	} else if (c->payload != HB_PAYLOAD_EMPTY) {
+		c->events_expected += ops;
+		c->events_seen += b->events;
+	} else if (b->kind == BLOCK_STATS) {
+		/* empty counts nothing itself: only bpf_stats' run count shows it ran. */
+		c->events_expected += ops;
+		c->events_seen += b->run_cnt;
+	}
+}
+
+/*
  * One block: counters before, (attach), pre-roll, timed loop, (detach),
  * counters after. Returns 0, or -errno only when the workload failed.
  * A failed attach or read marks the cell as an error and returns 0.
@@ -118,8 +212,11 @@ static void fail_cell(struct hb_cell *c, const char *why)
 static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b,
 		     bool attach, bool detach)
 {
+	struct hb_job job = { .mode = c->mode, .preroll = HB_PREROLL_OPS,
+			      .ops = x->o->ops_per_block, .dirfds = x->dirfds };
+	struct hb_job_result res[HB_MAX_THREADS];
 	struct hb_counters before, after;
-	uint64_t t0 = 0, t1 = 0, c0 = 0, c1 = 0, done = 0, pre = 0;
+	uint64_t consumer0 = hb_drain_cpu_ns(x->drain), t0;
 	char why[512];
 	int err;
 
@@ -138,38 +235,34 @@ static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b,
 			return 0;
 		}
 	}
-	err = storm_loop(c->mode, x->dirfd, HB_PREROLL_OPS, NULL, &pre);
-	if (!err) {
-		c0 = clock_ns(CLOCK_THREAD_CPUTIME_ID);
-		t0 = now_ns();
-		err = storm_loop(c->mode, x->dirfd, x->o->ops_per_block, NULL, &done);
-		t1 = now_ns();
-		c1 = clock_ns(CLOCK_THREAD_CPUTIME_ID);
-	}
+	err = hb_workers_run(x->workers, c->threads, &job, res);
 	if (detach) {
-		uint64_t td = now_ns();
+		uint64_t td;
 
+		note_flavour(c);
+		td = now_ns();
 		hb_session_detach(c->session);
 		b->detach_ns = now_ns() - td;
 		settle();
 	}
 	if (err)
 		return err;
-	b->elapsed_ns = t1 - t0;
-	b->cpu_ns = c1 - c0;
-	if (hb_session_read(c->session, &after)) {
+	for (unsigned i = 0; i < c->threads; i++) {
+		b->cpu_ns += res[i].cpu_ns;
+		if (res[i].wall_ns > b->elapsed_ns)
+			b->elapsed_ns = res[i].wall_ns;
+	}
+	if (read_after(x, c, &before, &after)) {
 		fail_cell(c, "failed to read counters");
 		return 0;
 	}
 	b->events = after.events - before.events;
 	b->run_cnt = after.run_cnt - before.run_cnt;
 	b->run_time_ns = after.run_time_ns - before.run_time_ns;
-	if (b->kind == BLOCK_BASELINE) {
-		c->events_detached += b->events;
-	} else {
-		c->events_expected += HB_PREROLL_OPS + x->o->ops_per_block;
-		c->events_seen += b->events;
-	}
+	b->consumed = after.ringbuf_consumed - before.ringbuf_consumed;
+	b->drops = after.ringbuf_drops - before.ringbuf_drops;
+	b->consumer_ns = hb_drain_cpu_ns(x->drain) - consumer0;
+	account_block(x, c, b);
 	write_row(x, c, b);
 	x->blocks_done++;
 	return 0;
@@ -189,18 +282,17 @@ const char *const hb_clock_names[HB_CLOCK_MAX] = {
 	[HB_CLOCK_WALL] = "wall",
 };
 
-static double block_ns_per_op(const struct hb_measure *x, const struct block *b)
+static double block_ns_per_op(const struct hb_measure *x, const struct hb_cell *c,
+			      const struct block *b)
 {
-	uint64_t ns = x->o->clock == HB_CLOCK_CPU ? b->cpu_ns : b->elapsed_ns;
-
-	return (double)ns / (double)x->o->ops_per_block;
+	return x->o->clock == HB_CLOCK_CPU ? cpu_ns_per_op(x, c, b) : wall_ns_per_op(x, b);
 }
 
 static void record_pair(struct hb_measure *x, struct hb_cell *c, const struct block *base,
 			const struct block *hooked, uint64_t attach_ns)
 {
-	c->baseline[c->npairs] = block_ns_per_op(x, base);
-	c->hooked[c->npairs] = block_ns_per_op(x, hooked);
+	c->baseline[c->npairs] = block_ns_per_op(x, c, base);
+	c->hooked[c->npairs] = block_ns_per_op(x, c, hooked);
 	c->attach_ns[c->npairs] = (double)attach_ns;
 	c->npairs++;
 }

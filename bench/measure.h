@@ -13,9 +13,11 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "drain.h"
 #include "matrix.h"
 #include "run_opts.h"
 #include "storm.h"
+#include "workers.h"
 
 /* Untimed iterations before each timed block, so that attaching right
  * before a hooked block does not leave it colder than its baseline. */
@@ -27,8 +29,10 @@
 struct hb_measure {
 	const struct run_opts *o;
 	struct hb_matrix *m;
-	int dirfd;                  /* the workload's scratch directory */
+	const int *dirfds;          /* one scratch directory per workload thread */
+	struct hb_workers *workers; /* the workload threads */
 	FILE *runs;                 /* runs.csv, one row per block */
+	struct hb_drain *drain;     /* reads the ringbuf payload's records */
 	const _Atomic bool *stop;   /* set by a signal: finish the block, then stop */
 	/* progress */
 	uint64_t blocks_done, blocks_total;

@@ -48,6 +48,8 @@ static void write_kernel(struct hb_json *j, const struct hb_meta *m)
 		hb_json_string(j, config_keys[i], hb_kconfig_get(m->kconfig, config_keys[i]));
 	hb_json_object_end(j);
 	hb_json_bool(j, "link_info_kprobe_missed", m->kprobe_missed);
+	hb_json_string(j, "kprobe_optimization", m->kprobe_optimization);
+	hb_json_string(j, "kprobe_optimization_before", m->kprobe_optimization_before);
 	if (m->bpf_stats_sysctl >= 0)
 		hb_json_i64(j, "bpf_stats_enabled_sysctl", m->bpf_stats_sysctl);
 	else
@@ -61,12 +63,18 @@ static void write_settings(struct hb_json *j, const struct run_opts *o)
 	write_list(j, "hooks", o->hooks, o->nhooks, hb_hook_names);
 	write_list(j, "payloads", o->payloads, o->npayloads, hb_payload_names);
 	write_list(j, "modes", o->modes, o->nmodes, storm_mode_names);
+	hb_json_array_begin(j, "threads");
+	for (size_t i = 0; i < o->nthreads; i++)
+		hb_json_u64(j, NULL, o->threads[i]);
+	hb_json_array_end(j);
 	hb_json_u64(j, "ops_per_block", o->ops_per_block);
 	hb_json_u64(j, "blocks", o->blocks);
 	hb_json_u64(j, "warmup_rounds", o->warmup);
 	hb_json_u64(j, "stats_blocks", o->stats_blocks);
 	hb_json_u64(j, "cpu", o->cpu);
 	hb_json_string(j, "clock", hb_clock_names[o->clock]);
+	hb_json_string(j, "kprobe_optimization", o->kprobe_optimization);
+	hb_json_string(j, "experiment", o->experiment);
 	hb_json_double(j, "confidence", HB_CONFIDENCE);
 	hb_json_string(j, "estimator", "median of paired differences (hooked - adjacent baseline), "
 		       "order-statistic CI");

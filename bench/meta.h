@@ -20,6 +20,8 @@ struct hb_meta {
 	bool kprobe_missed;   /* link info reports kprobe missed */
 	long bpf_stats_sysctl; /* kernel.bpf_stats_enabled before the run, -1 unknown */
 	bool interrupted;
+	const char *kprobe_optimization;        /* NULL: left alone */
+	const char *kprobe_optimization_before; /* the sysctl's value before the run */
 };
 
 int hb_meta_write(FILE *f, const struct hb_meta *meta);

@@ -22,6 +22,8 @@ struct run_opts {
 	size_t hooks[HB_MAX_LIST], nhooks;       /* indices into hb_hooks */
 	size_t payloads[HB_MAX_LIST], npayloads; /* enum hb_payload */
 	size_t modes[HB_MAX_LIST], nmodes;       /* enum storm_mode */
+	unsigned threads[HB_MAX_LIST];           /* workload thread counts */
+	size_t nthreads;
 	uint64_t ops_per_block;
 	uint64_t blocks;       /* measured pairs per cell */
 	uint64_t warmup;       /* rounds run first and not counted */
@@ -32,6 +34,8 @@ struct run_opts {
 	const char *btf;
 	const char *timing_note; /* NULL: "wall" */
 	enum hb_clock clock;
+	const char *kprobe_optimization; /* "on", "off" or NULL: leave it */
+	const char *experiment;          /* "reentry" or NULL: measure */
 	bool verbose;
 };
 

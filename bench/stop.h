@@ -6,14 +6,20 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 
+#include "sysctl_guard.h"
+
 extern _Atomic bool hb_stop_requested;
 extern volatile int hb_stop_signal;
 
 /*
- * Install the handlers. A second signal of the same kind is not caught
- * (SA_RESETHAND), so a second Ctrl-C ends the process at once; everything
- * attached is owned by file descriptors and goes with it.
+ * Install the handlers. The first stop signal sets hb_stop_requested; a
+ * second one, or a crash (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT), puts
+ * back every registered sysctl and then ends the process with that signal.
+ * Everything attached is owned by file descriptors and goes with it.
  */
 int hb_stop_install(void);
+
+/* Restore g from the handlers too (at most 4 guards). */
+void hb_stop_guard(struct hb_sysctl_guard *g);
 
 #endif

@@ -18,6 +18,7 @@ const char *const hb_summary_columns[] = {
 	/* more, after the fixed ones */
 	"ci_level", "attach_point", "stability", "nmissed_reason", "capture_errors",
 	"events_while_detached", "sample_filename", "attach_us_median", "timing", "clock",
+	"ringbuf_drops", "consumer_ns_per_event", "events_source", "kprobe_flavour",
 };
 const size_t hb_summary_ncolumns = sizeof(hb_summary_columns) / sizeof(hb_summary_columns[0]);
 
@@ -25,7 +26,8 @@ enum col {
 	C_HOOK, C_PAYLOAD, C_MODE, C_THREADS, C_STATUS, C_REASON, C_BLOCKS, C_OPS,
 	C_EXPECTED, C_SEEN, C_BASE, C_HOOKED, C_OVERHEAD, C_LOW, C_HIGH, C_PROG,
 	C_NMISSED, C_RECURSION, C_LEVEL, C_ATTACH_POINT, C_STABILITY, C_NMISSED_REASON,
-	C_CAPTURE_ERRORS, C_DETACHED, C_SAMPLE, C_ATTACH_US, C_TIMING, C_CLOCK, C_COUNT
+	C_CAPTURE_ERRORS, C_DETACHED, C_SAMPLE, C_ATTACH_US, C_TIMING, C_CLOCK,
+	C_RINGBUF_DROPS, C_CONSUMER_NS, C_EVENTS_SOURCE, C_FLAVOUR, C_COUNT
 };
 _Static_assert(C_COUNT == sizeof(hb_summary_columns) / sizeof(hb_summary_columns[0]),
 	       "one enum entry per column");
@@ -78,15 +80,22 @@ static void judge(const struct hb_cell *c, struct verdict *v)
 	}
 	if (c->state != HB_CELL_OK)
 		return;
-	if (c->events_seen != c->events_expected) {
+	if (c->payload == HB_PAYLOAD_EMPTY ? c->events_seen < c->events_expected
+	    : c->payload == HB_PAYLOAD_RINGBUF ? c->events_seen + c->ringbuf_drops != c->events_expected ||
+						 c->program_events != c->events_expected
+	    : c->events_seen != c->events_expected) {
 		snprintf(v->status, sizeof(v->status), "mismatch");
-		snprintf(v->reason, sizeof(v->reason), "saw %" PRIu64 " events while attached, expected %" PRIu64,
-			 c->events_seen, c->events_expected);
+		snprintf(v->reason, sizeof(v->reason),
+			 "saw %" PRIu64 " events (%" PRIu64 " dropped, program counted %" PRIu64
+			 ") while attached, expected %" PRIu64,
+			 c->events_seen, c->ringbuf_drops,
+			 c->payload == HB_PAYLOAD_RINGBUF ? c->program_events : c->events_seen,
+			 c->events_expected);
 	} else if (c->events_detached) {
 		snprintf(v->status, sizeof(v->status), "mismatch");
 		snprintf(v->reason, sizeof(v->reason), "saw %" PRIu64 " events while detached, expected 0",
 			 c->events_detached);
-	} else if (c->payload == HB_PAYLOAD_CAPTURE && c->final_valid &&
+	} else if (c->payload >= HB_PAYLOAD_CAPTURE && c->final_valid &&
 		   (c->final.capture_errors ||
 		    strcmp(c->final.sample_name, expected_name(c->mode)) != 0)) {
 		snprintf(v->status, sizeof(v->status), "mismatch");
@@ -97,6 +106,15 @@ static void judge(const struct hb_cell *c, struct verdict *v)
 		snprintf(v->status, sizeof(v->status), "error");
 		snprintf(v->reason, sizeof(v->reason), "too few pairs (%zu) for a %.0f%% interval",
 			 c->npairs, HB_CONFIDENCE * 100);
+	}
+}
+
+static const char *events_source(enum hb_payload p)
+{
+	switch (p) {
+	case HB_PAYLOAD_EMPTY: return "bpf_stats run_cnt in the stats blocks (every process; at least)";
+	case HB_PAYLOAD_RINGBUF: return "ring buffer records read (plus ringbuf_drops)";
+	default: return "the program's per-CPU counter";
 	}
 }
 
@@ -125,12 +143,13 @@ static void fill_row(const struct hb_cell *c, const struct run_opts *o, const ch
 	snprintf(f[C_HOOK], 512, "%s", c->hook->name);
 	snprintf(f[C_PAYLOAD], 512, "%s", hb_payload_names[c->payload]);
 	snprintf(f[C_MODE], 512, "%s", storm_mode_names[c->mode]);
-	snprintf(f[C_THREADS], 512, "1");
+	snprintf(f[C_THREADS], 512, "%u", c->threads);
 	snprintf(f[C_STATUS], 512, "%s", v->status);
 	snprintf(f[C_REASON], 512, "%s", strcmp(v->status, "ok") ? v->reason : "");
 	fmt_u64(f[C_BLOCKS], 512, c->npairs);
 	fmt_u64(f[C_OPS], 512, o->ops_per_block);
-	snprintf(f[C_ATTACH_POINT], 512, "%s", c->support.target);
+	snprintf(f[C_ATTACH_POINT], 512, "%s",
+		 c->session ? hb_session_target(c->session) : c->support.target);
 	snprintf(f[C_STABILITY], 512, "%s", c->hook->stability);
 	snprintf(f[C_TIMING], 512, "%s", timing);
 	snprintf(f[C_CLOCK], 512, "%s", hb_clock_names[o->clock]);
@@ -147,6 +166,13 @@ static void fill_row(const struct hb_cell *c, const struct run_opts *o, const ch
 	fmt_num(f[C_LEVEL], 512, ok_ci ? v->overhead.ci.level : NAN, 4);
 	fmt_num(f[C_PROG], 512, v->prog_ns, 2);
 	fmt_num(f[C_ATTACH_US], 512, v->attach_us, 1);
+	snprintf(f[C_EVENTS_SOURCE], 512, "%s", events_source(c->payload));
+	snprintf(f[C_FLAVOUR], 512, "%s", c->flavour);
+	if (c->payload == HB_PAYLOAD_RINGBUF) {
+		fmt_u64(f[C_RINGBUF_DROPS], 512, c->ringbuf_drops);
+		fmt_num(f[C_CONSUMER_NS], 512,
+			c->events_seen ? (double)c->consumer_ns / (double)c->events_seen : NAN, 1);
+	}
 	if (!c->final_valid)
 		return;
 	if (c->final.nmissed_valid)
@@ -155,7 +181,7 @@ static void fill_row(const struct hb_cell *c, const struct run_opts *o, const ch
 		snprintf(f[C_NMISSED_REASON], 512, "%s", c->final.nmissed_reason);
 	fmt_u64(f[C_RECURSION], 512, c->final.recursion_misses);
 	fmt_u64(f[C_CAPTURE_ERRORS], 512, c->final.capture_errors);
-	if (c->payload == HB_PAYLOAD_CAPTURE)
+	if (c->payload >= HB_PAYLOAD_CAPTURE)
 		snprintf(f[C_SAMPLE], 512, "%s", c->final.sample_name);
 }
 
@@ -182,8 +208,8 @@ void hb_summary_print(FILE *f, const struct hb_matrix *m, const struct run_opts 
 	struct verdict v;
 
 	(void)o;
-	fprintf(f, "%-16s %-8s %-7s %-12s %-30s %-12s %s\n", "hook", "payload", "mode", "status",
-		"overhead ns/event [95% CI]", "prog ns/run", "events seen/expected");
+	fprintf(f, "%-16s %-8s %-7s %-3s %-12s %-30s %-12s %s\n", "hook", "payload", "mode", "thr",
+		"status", "overhead ns/event [95% CI]", "prog ns/run", "events seen/expected");
 	for (size_t i = 0; i < m->n; i++) {
 		const struct hb_cell *c = &m->cells[i];
 		char est[64] = "-", prog[32] = "-", events[64] = "-";
@@ -197,9 +223,9 @@ void hb_summary_print(FILE *f, const struct hb_matrix *m, const struct run_opts 
 		if (c->session)
 			snprintf(events, sizeof(events), "%" PRIu64 "/%" PRIu64, c->events_seen,
 				 c->events_expected);
-		fprintf(f, "%-16s %-8s %-7s %-12s %-30s %-12s %s\n", c->hook->name,
-			hb_payload_names[c->payload], storm_mode_names[c->mode], v.status, est, prog,
-			events);
+		fprintf(f, "%-16s %-8s %-7s %-3u %-12s %-30s %-12s %s\n", c->hook->name,
+			hb_payload_names[c->payload], storm_mode_names[c->mode], c->threads, v.status,
+			est, prog, events);
 		if (strcmp(v.status, "ok"))
 			fprintf(f, "    %s\n", v.reason);
 	}

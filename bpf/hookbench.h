@@ -11,24 +11,27 @@
 
 /* What a program does each time it fires. The order is the CLI order. */
 enum hb_payload {
-	HB_PAYLOAD_COUNT = 0,   /* bump a per-CPU counter */
-	HB_PAYLOAD_CAPTURE = 1, /* also read pid and the filename through CO-RE */
+	HB_PAYLOAD_EMPTY = 0,   /* return at once: the pure dispatch cost */
+	HB_PAYLOAD_COUNT = 1,   /* bump a per-CPU counter */
+	HB_PAYLOAD_CAPTURE = 2, /* also read pid and the filename through CO-RE */
+	HB_PAYLOAD_RINGBUF = 3, /* capture, then submit the record to a ring buffer */
+	HB_PAYLOAD_PRINTK = 4,  /* capture, then bpf_printk() it */
 	HB_PAYLOAD_MAX,
 };
 
 /* Per-CPU counters, the keys of the hb_counters map. */
 enum hb_counter {
-	HB_CTR_EVENTS = 0,        /* events of the target process */
-	HB_CTR_CAPTURE_ERRORS,    /* filename reads that failed */
-	HB_CTR_TRACE_DROPS,       /* --trace records the ring buffer refused */
+	HB_CTR_EVENTS = 0,     /* events of the target process */
+	HB_CTR_CAPTURE_ERRORS, /* filename reads that failed */
+	HB_CTR_RINGBUF_DROPS,  /* records the ring buffer had no room for */
 	HB_CTR_MAX,
 };
 
 /* Set in .rodata before load, so the verifier prunes what is not used. */
 struct hb_config {
-	__u32 tgid;    /* only count this process; 0 counts every process */
-	__u32 payload; /* enum hb_payload */
-	__u32 trace;   /* also submit each captured event to hb_trace */
+	__u32 tgid;      /* only count this process; 0 counts every process */
+	__u32 payload;   /* enum hb_payload */
+	__u32 call_comm; /* also call bpf_get_current_comm() (the reentry experiment) */
 	__u32 pad;
 };
 

@@ -11,6 +11,18 @@ int BPF_KPROBE(hb_kprobe, int dfd, struct filename *name)
 	return hb_run_payload(name, HB_NAME_KERNEL_FILENAME);
 }
 
+/*
+ * The same function, a few instructions in: past the ftrace call site, so the
+ * kernel uses int3 or a jump there. The offset is found at run time; the
+ * argument registers may be reused by then, so the name comes from the
+ * syscall's saved registers.
+ */
+SEC("kprobe")
+int BPF_KPROBE(hb_kprobe_offset)
+{
+	return hb_run_payload(NULL, HB_NAME_SYSCALL_REGS);
+}
+
 SEC("kretprobe")
 int BPF_KRETPROBE(hb_kretprobe, long ret)
 {

@@ -32,10 +32,11 @@ struct {
 	__type(value, struct hb_event);
 } hb_last SEC(".maps");
 
+/* For the ringbuf payload; user space may resize it before load. */
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
-	__uint(max_entries, 256 * 1024);
-} hb_trace SEC(".maps");
+	__uint(max_entries, 1024 * 1024);
+} hb_events SEC(".maps");
 
 /* How a hook hands over the filename. */
 enum hb_name_src {
@@ -52,14 +53,14 @@ static __always_inline void hb_counter_add(__u32 key)
 		*val += 1;
 }
 
-static __always_inline void hb_capture(const void *name, enum hb_name_src src,
-				       __u64 pid_tgid)
+static __always_inline struct hb_event *hb_capture(const void *name, enum hb_name_src src,
+						    __u64 pid_tgid)
 {
 	__u32 zero = 0;
 	struct hb_event *ev = bpf_map_lookup_elem(&hb_last, &zero);
 
 	if (!ev)
-		return;
+		return NULL;
 	ev->pid = (__u32)pid_tgid;
 	ev->tgid = pid_tgid >> 32;
 	if (src == HB_NAME_KERNEL_FILENAME) {
@@ -77,19 +78,36 @@ static __always_inline void hb_capture(const void *name, enum hb_name_src src,
 	}
 	if (ev->name_len < 0)
 		hb_counter_add(HB_CTR_CAPTURE_ERRORS);
-	if (hb_cfg.trace && bpf_ringbuf_output(&hb_trace, ev, sizeof(*ev), 0))
-		hb_counter_add(HB_CTR_TRACE_DROPS);
+	return ev;
 }
 
 static __always_inline int hb_run_payload(const void *name, enum hb_name_src src)
 {
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	struct hb_event *ev;
+	__u64 pid_tgid;
 
+	if (hb_cfg.payload == HB_PAYLOAD_EMPTY)
+		return 0;
+	pid_tgid = bpf_get_current_pid_tgid();
 	if (hb_cfg.tgid && (pid_tgid >> 32) != hb_cfg.tgid)
 		return 0;
 	hb_counter_add(HB_CTR_EVENTS);
-	if (hb_cfg.payload == HB_PAYLOAD_CAPTURE)
-		hb_capture(name, src, pid_tgid);
+	if (hb_cfg.call_comm) {
+		char comm[16];
+
+		bpf_get_current_comm(comm, sizeof(comm));
+	}
+	if (hb_cfg.payload == HB_PAYLOAD_COUNT)
+		return 0;
+	ev = hb_capture(name, src, pid_tgid);
+	if (!ev)
+		return 0;
+	if (hb_cfg.payload == HB_PAYLOAD_RINGBUF) {
+		if (bpf_ringbuf_output(&hb_events, ev, sizeof(*ev), 0))
+			hb_counter_add(HB_CTR_RINGBUF_DROPS);
+	} else if (hb_cfg.payload == HB_PAYLOAD_PRINTK) {
+		bpf_printk("hookbench pid=%u filename=%s", ev->pid, ev->name);
+	}
 	return 0;
 }
 

@@ -21,6 +21,8 @@ const struct hb_hook hb_hooks[] = {
 	  .stability = "stable ABI (raw tracepoint, all syscalls)" },
 	{ .name = "kprobe", .family = "kprobe", .prog = "hb_kprobe",
 	  .kind = HB_ATTACH_KPROBE, .filename_arg = true, .stability = INTERNAL },
+	{ .name = "kprobe_offset", .family = "kprobe", .prog = "hb_kprobe_offset",
+	  .kind = HB_ATTACH_KPROBE, .at_offset = true, .stability = INTERNAL " + offset" },
 	{ .name = "kretprobe", .family = "kprobe", .prog = "hb_kretprobe",
 	  .kind = HB_ATTACH_KPROBE, .retprobe = true, .stability = INTERNAL },
 	{ .name = "kprobe_multi", .family = "kprobe", .prog = "hb_kprobe_multi",
@@ -34,14 +36,17 @@ const size_t hb_nhooks = sizeof(hb_hooks) / sizeof(hb_hooks[0]);
 
 const char *const hb_hook_names[] = {
 	"tracepoint", "tracepoint_exit", "raw_tp", "tp_btf",
-	"kprobe", "kretprobe", "kprobe_multi", "fentry", "fexit",
+	"kprobe", "kprobe_offset", "kretprobe", "kprobe_multi", "fentry", "fexit",
 };
 _Static_assert(sizeof(hb_hook_names) / sizeof(hb_hook_names[0]) ==
 	       sizeof(hb_hooks) / sizeof(hb_hooks[0]), "one name per hook");
 
 const char *const hb_payload_names[HB_PAYLOAD_MAX] = {
+	[HB_PAYLOAD_EMPTY] = "empty",
 	[HB_PAYLOAD_COUNT] = "count",
 	[HB_PAYLOAD_CAPTURE] = "capture",
+	[HB_PAYLOAD_RINGBUF] = "ringbuf",
+	[HB_PAYLOAD_PRINTK] = "printk",
 };
 
 const struct hb_hook *hb_hook_find(const char *name)

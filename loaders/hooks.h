@@ -23,6 +23,7 @@ struct hb_hook {
 	const char *prog;        /* the program in that object */
 	enum hb_attach_kind kind;
 	bool retprobe;           /* kprobes: on return */
+	bool at_offset;          /* kprobes: inside the function, not at its entry */
 	bool filename_arg;       /* capture reads the function's struct filename * argument */
 	const char *tp_category; /* perf tracepoints */
 	const char *tp_name;     /* perf and raw tracepoints */

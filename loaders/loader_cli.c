@@ -54,10 +54,12 @@ static void usage(FILE *f)
 "Without CMD, count every process (or --pid) until SIGINT/SIGTERM.\n"
 "\n"
 "Options:\n"
-"  -p, --payload P    what the program does per event: count (default), capture\n"
+"  -p, --payload P    what the program does per event: empty, count (default),\n"
+"                     capture, ringbuf, printk (see hookbench run --help)\n"
 "  -j, --json         print the counters as one JSON object\n"
 "  -o, --output FILE  write the counters to FILE instead of stdout\n"
-"  -t, --trace        stream every event (pid, filename); implies --payload capture\n"
+"  -t, --trace        print every event (pid, filename) as it arrives; implies\n"
+"                     --payload ringbuf\n"
 "      --pid PID      without CMD: count only the process PID\n"
 "      --no-stats     leave bpf_stats off (run_cnt and run_time_ns are then null)\n"
 "      --btf PATH     BTF file instead of /sys/kernel/btf/vmlinux (or $HOOKBENCH_BTF)\n"
@@ -136,11 +138,11 @@ static int parse_args(int argc, char **argv, struct loader_env *env)
 	}
 	if (optind < argc)
 		env->cmd = &argv[optind];
-	if (env->trace && env->payload_given && env->payload != HB_PAYLOAD_CAPTURE)
-		return usage_error("conflicting options: --trace needs --payload capture, not '%s'",
+	if (env->trace && env->payload_given && env->payload != HB_PAYLOAD_RINGBUF)
+		return usage_error("conflicting options: --trace needs --payload ringbuf, not '%s'",
 				   hb_payload_names[env->payload]);
 	if (env->trace)
-		env->payload = HB_PAYLOAD_CAPTURE;
+		env->payload = HB_PAYLOAD_RINGBUF;
 	if (env->pid && env->cmd)
 		return usage_error("conflicting options: --pid and a command %s", "(give one)");
 	if (env->pid && kill(env->pid, 0) && errno == ESRCH) {
@@ -174,7 +176,10 @@ static void print_json(FILE *f, const struct loader_env *env, const char *target
 	hb_json_i64(&j, "tgid", tgid);
 	hb_json_u64(&j, "events", c->events);
 	hb_json_u64(&j, "capture_errors", c->capture_errors);
-	hb_json_u64(&j, "trace_drops", c->trace_drops);
+	if (env->payload == HB_PAYLOAD_RINGBUF) {
+		hb_json_u64(&j, "ringbuf_records", c->ringbuf_consumed);
+		hb_json_u64(&j, "ringbuf_drops", c->ringbuf_drops);
+	}
 	if (env->stats) {
 		hb_json_u64(&j, "run_cnt", c->run_cnt);
 		hb_json_u64(&j, "run_time_ns", c->run_time_ns);
@@ -191,7 +196,7 @@ static void print_json(FILE *f, const struct loader_env *env, const char *target
 		hb_json_null(&j, "nmissed");
 	hb_json_string(&j, "nmissed_reason", c->nmissed_valid ? "" : c->nmissed_reason);
 	hb_json_u64(&j, "recursion_misses", c->recursion_misses);
-	if (env->payload == HB_PAYLOAD_CAPTURE && c->events) {
+	if (env->payload >= HB_PAYLOAD_CAPTURE && c->events) {
 		hb_json_u64(&j, "sample_pid", c->sample_pid);
 		hb_json_u64(&j, "sample_tgid", c->sample_tgid);
 		hb_json_string(&j, "sample_filename", c->sample_name_len > 0 ? c->sample_name : "");
@@ -223,21 +228,22 @@ static void print_text(FILE *f, const struct loader_env *env, const char *target
 	else
 		fprintf(f, "  nmissed           n/a (%s)\n", c->nmissed_reason);
 	fprintf(f, "  recursion_misses  %llu\n", (unsigned long long)c->recursion_misses);
-	if (c->capture_errors || env->payload == HB_PAYLOAD_CAPTURE)
+	if (c->capture_errors || env->payload >= HB_PAYLOAD_CAPTURE)
 		fprintf(f, "  capture_errors    %llu\n", (unsigned long long)c->capture_errors);
-	if (env->trace)
-		fprintf(f, "  trace_drops       %llu\n", (unsigned long long)c->trace_drops);
-	if (env->payload == HB_PAYLOAD_CAPTURE && c->events)
+	if (env->payload == HB_PAYLOAD_RINGBUF)
+		fprintf(f, "  ringbuf_records   %llu\n  ringbuf_drops     %llu\n",
+			(unsigned long long)c->ringbuf_consumed, (unsigned long long)c->ringbuf_drops);
+	if (env->payload >= HB_PAYLOAD_CAPTURE && c->events)
 		fprintf(f, "  sample            pid=%u tgid=%u filename=%s\n", c->sample_pid, c->sample_tgid,
 			c->sample_name_len > 0 ? c->sample_name : "(unreadable)");
 }
 
-/* Wait for the child (or, without one, for a stop signal), streaming trace events. */
-static int event_loop(struct hb_session *s, struct loader_env *env, int sfd,
+/* Wait for the child (or, without one, for a stop signal), reading ring buffer records. */
+static int event_loop(struct hb_session *s, int sfd,
 		      pid_t child, int *child_status)
 {
 	struct pollfd fds[2] = { { .fd = sfd, .events = POLLIN },
-				 { .fd = hb_session_trace_fd(s), .events = POLLIN } };
+				 { .fd = hb_session_ringbuf_fd(s), .events = POLLIN } };
 	nfds_t nfds = fds[1].fd >= 0 ? 2 : 1;
 	int forwarded = 0;
 
@@ -247,7 +253,7 @@ static int event_loop(struct hb_session *s, struct loader_env *env, int sfd,
 		if (poll(fds, nfds, -1) < 0 && errno != EINTR)
 			return -errno;
 		if (nfds == 2 && (fds[1].revents & POLLIN))
-			hb_session_trace_poll(s, print_event, env, 0);
+			hb_session_ringbuf_poll(s, 0);
 		if (!(fds[0].revents & POLLIN))
 			continue;
 		if (read(sfd, &si, sizeof(si)) != sizeof(si))
@@ -308,8 +314,8 @@ static int run(struct loader_env *env, const struct hb_probe_env *penv,
 {
 	struct hb_child child = { .pid = -1, .go_fd = -1, .status_fd = -1 };
 	struct hb_session_opts so = {
-		.hook = env->hook, .payload = env->payload, .target = sup->target,
-		.trace = env->trace, .btf_path = env->btf,
+		.hook = env->hook, .payload = env->payload, .target = sup->target, .offset = sup->offset,
+		.btf_path = env->btf,
 		.btf = penv->btf,
 	};
 	struct hb_session *s = NULL;
@@ -341,6 +347,8 @@ static int run(struct loader_env *env, const struct hb_probe_env *penv,
 	err = hb_session_open(&so, &s, why, sizeof(why));
 	if (err)
 		goto cleanup;
+	if (env->trace)
+		hb_session_set_event_fn(s, print_event, env);
 	if (env->stats) {
 		stats_fd = bpf_enable_stats(BPF_STATS_RUN_TIME);
 		if (stats_fd < 0) {
@@ -360,14 +368,14 @@ static int run(struct loader_env *env, const struct hb_probe_env *penv,
 			goto cleanup;
 		}
 	}
-	err = event_loop(s, env, sfd, child.pid, &status);
+	err = event_loop(s, sfd, child.pid, &status);
 	if (err) {
 		snprintf(why, sizeof(why), "failed to wait: %s", strerror(-err));
 		goto cleanup;
 	}
 	child.pid = -1;
-	if (env->trace)
-		hb_session_trace_poll(s, print_event, env, 0);
+	if (env->payload == HB_PAYLOAD_RINGBUF)
+		hb_session_ringbuf_poll(s, 0);
 	err = hb_session_read(s, &c);
 	if (err) {
 		snprintf(why, sizeof(why), "failed to read counters: %s", strerror(-err));

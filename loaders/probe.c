@@ -2,11 +2,13 @@
 #include "probe.h"
 
 #include <bpf/btf.h>
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "btf_info.h"
+#include "kprobes_list.h"
 #include "ksym.h"
 #include "parse.h"
 #include "session.h"
@@ -158,7 +160,7 @@ static bool probe_function_hook(const struct hb_probe_env *env, const struct hb_
 	    (!env->btf || btf__find_by_name_kind(env->btf, out->target, BTF_KIND_FUNC) < 0))
 		return unsupported(out, "%s has no BTF function record (fentry/fexit need one)%s",
 				   out->target, "");
-	if (payload == HB_PAYLOAD_CAPTURE && h->filename_arg &&
+	if (payload >= HB_PAYLOAD_CAPTURE && h->filename_arg &&
 	    !(env->btf && hb_btf_func_arg_is_struct_ptr(env->btf, out->target, 1, "filename")))
 		return unsupported(out, "capture needs %s(int, struct filename *) in BTF; this kernel's %s differs",
 				   out->target, out->target);
@@ -185,6 +187,42 @@ void hb_probe_hook(const struct hb_probe_env *env, const struct hb_hook *hook,
 	}
 }
 
+#define MAX_OFFSET 64
+
+/*
+ * The first instruction boundary past the ftrace call site where a kprobe
+ * attaches. The kernel decodes the function and refuses anything that is not
+ * a boundary (EILSEQ), so each try is safe; kprobes/list says whether a probe
+ * rides ftrace. Without kprobes/list, start past the 5-byte call (and the
+ * 4-byte IBT landing pad before it where the kernel has IBT).
+ */
+static int find_offset(const struct hb_probe_env *env, struct hb_session *s,
+		       struct hb_support *sup, char *why, size_t len)
+{
+	bool list = access(HB_KPROBES_LIST, R_OK) == 0;
+	unsigned long off = list ? 1 : hb_kconfig_enabled(&env->kconfig, "X86_KERNEL_IBT") ? 9 : 5;
+	char flavour[32];
+	int err;
+
+	for (; off <= MAX_OFFSET; off++) {
+		hb_session_set_offset(s, off);
+		err = hb_session_attach(s, why, len);
+		if (err == -EILSEQ || err == -EINVAL)
+			continue;
+		if (err)
+			return err;
+		err = hb_session_flavour(s, flavour, sizeof(flavour));
+		hb_session_detach(s);
+		if (list && !err && strcmp(flavour, "ftrace") == 0)
+			continue;
+		sup->offset = off;
+		return 0;
+	}
+	snprintf(why, len, "no instruction boundary past the ftrace call site in the first %d bytes of %s takes a kprobe",
+		 MAX_OFFSET, sup->target);
+	return -ENOENT;
+}
+
 void hb_probe_hook_by_loading(const struct hb_probe_env *env, const struct hb_hook *hook,
 			      struct hb_support *sup)
 {
@@ -198,7 +236,8 @@ void hb_probe_hook_by_loading(const struct hb_probe_env *env, const struct hb_ho
 	if (!sup->supported)
 		return;
 	if (hb_session_open(&so, &s, why, sizeof(why)) == 0 &&
-	    hb_session_attach(s, why, sizeof(why)) == 0) {
+	    (hook->at_offset ? find_offset(env, s, sup, why, sizeof(why))
+			     : hb_session_attach(s, why, sizeof(why))) == 0) {
 		hb_session_close(s);
 		return;
 	}

@@ -21,6 +21,7 @@ struct hb_support {
 	bool supported;
 	char reason[512]; /* why not, when !supported */
 	char target[128]; /* what gets attached: "syscalls:sys_enter_unlinkat", "do_unlinkat" */
+	unsigned long offset; /* kprobe_offset: where inside target, found by loading */
 };
 
 /* Never fails: what cannot be read is left empty and shows up in reasons. */

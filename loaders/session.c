@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "family.h"
+#include "kprobes_list.h"
 #include "linkinfo.h"
 
 struct hb_session {
@@ -17,14 +18,16 @@ struct hb_session {
 	struct bpf_program *prog;
 	struct bpf_link *link;
 	struct ring_buffer *rb;
-	hb_trace_fn trace_fn;
-	void *trace_ctx;
+	hb_event_fn event_fn;
+	void *event_ctx;
+	_Atomic uint64_t consumed; /* ringbuf records read */
 	int ncpus;
 	bool link_missed;      /* the kernel reports missed for these links */
 	const char *nmissed_reason;
 	uint64_t nmissed_done; /* missed of links already detached */
 	bool nmissed_read_failed;
 	char target[128];
+	char target_display[160];
 };
 
 static int open_object(struct hb_session *s, char *why, size_t whylen)
@@ -60,7 +63,16 @@ static int open_object(struct hb_session *s, char *why, size_t whylen)
 	}
 	s->skel.cfg->tgid = (uint32_t)s->opts.tgid;
 	s->skel.cfg->payload = s->opts.payload;
-	s->skel.cfg->trace = s->opts.trace;
+	s->skel.cfg->call_comm = s->opts.call_comm;
+	if (s->opts.ringbuf_bytes) {
+		err = bpf_map__set_max_entries(bpf_object__find_map_by_name(s->skel.obj, "hb_events"),
+					       s->opts.ringbuf_bytes);
+		if (err) {
+			snprintf(why, whylen, "invalid ring buffer size %u: %s", s->opts.ringbuf_bytes,
+				 strerror(-err));
+			return err;
+		}
+	}
 	err = bpf_object__load(s->skel.obj);
 	if (err) {
 		snprintf(why, whylen, "failed to load %s: %s", s->opts.hook->prog, strerror(-err));
@@ -69,13 +81,14 @@ static int open_object(struct hb_session *s, char *why, size_t whylen)
 	return 0;
 }
 
-static int trace_cb(void *ctx, void *data, size_t size)
+static int ringbuf_cb(void *ctx, void *data, size_t size)
 {
 	struct hb_session *s = ctx;
 
-	if (size < sizeof(struct hb_event) || !s->trace_fn)
+	atomic_fetch_add_explicit(&s->consumed, 1, memory_order_relaxed);
+	if (size < sizeof(struct hb_event) || !s->event_fn)
 		return 0;
-	return s->trace_fn(s->trace_ctx, data);
+	return s->event_fn(s->event_ctx, data);
 }
 
 int hb_session_open(const struct hb_session_opts *opts, struct hb_session **out,
@@ -89,6 +102,11 @@ int hb_session_open(const struct hb_session_opts *opts, struct hb_session **out,
 		return -ENOMEM;
 	s->opts = *opts;
 	snprintf(s->target, sizeof(s->target), "%s", opts->target ? opts->target : "");
+	if (opts->offset)
+		snprintf(s->target_display, sizeof(s->target_display), "%s+0x%lx", s->target,
+			 opts->offset);
+	else
+		snprintf(s->target_display, sizeof(s->target_display), "%s", s->target);
 	s->link_missed = hb_linkinfo_reports_missed(opts->btf, opts->hook, &s->nmissed_reason);
 	s->ncpus = libbpf_num_possible_cpus();
 	if (s->ncpus <= 0) {
@@ -99,13 +117,13 @@ int hb_session_open(const struct hb_session_opts *opts, struct hb_session **out,
 	err = open_object(s, why, whylen);
 	if (err)
 		goto cleanup;
-	if (opts->trace) {
-		int fd = bpf_map__fd(bpf_object__find_map_by_name(s->skel.obj, "hb_trace"));
+	if (opts->payload == HB_PAYLOAD_RINGBUF) {
+		int fd = bpf_map__fd(bpf_object__find_map_by_name(s->skel.obj, "hb_events"));
 
-		s->rb = ring_buffer__new(fd, trace_cb, s, NULL);
+		s->rb = ring_buffer__new(fd, ringbuf_cb, s, NULL);
 		if (!s->rb) {
 			err = -errno;
-			snprintf(why, whylen, "failed to set up the trace ring buffer: %s", strerror(-err));
+			snprintf(why, whylen, "failed to set up the ring buffer: %s", strerror(-err));
 			goto cleanup;
 		}
 	}
@@ -136,7 +154,7 @@ int hb_session_attach(struct hb_session *s, char *why, size_t whylen)
 		link = bpf_program__attach_trace(s->prog);
 		break;
 	case HB_ATTACH_KPROBE: {
-		LIBBPF_OPTS(bpf_kprobe_opts, ko, .retprobe = h->retprobe);
+		LIBBPF_OPTS(bpf_kprobe_opts, ko, .retprobe = h->retprobe, .offset = s->opts.offset);
 
 		link = bpf_program__attach_kprobe_opts(s->prog, s->target, &ko);
 		break;
@@ -152,10 +170,22 @@ int hb_session_attach(struct hb_session *s, char *why, size_t whylen)
 	if (!link) {
 		err = -errno;
 		snprintf(why, whylen, "failed to attach %s to %s: %s", h->name,
-			 s->target[0] ? s->target : "its target", strerror(-err));
+			 s->target[0] ? s->target_display : "its target", strerror(-err));
 		return err;
 	}
 	s->link = link;
+	return 0;
+}
+
+int hb_session_set_offset(struct hb_session *s, unsigned long offset)
+{
+	if (s->link)
+		return -EBUSY;
+	s->opts.offset = offset;
+	if (offset)
+		snprintf(s->target_display, sizeof(s->target_display), "%s+0x%lx", s->target, offset);
+	else
+		snprintf(s->target_display, sizeof(s->target_display), "%s", s->target);
 	return 0;
 }
 
@@ -266,9 +296,10 @@ int hb_session_read(struct hb_session *s, struct hb_counters *c)
 	if (!err)
 		err = read_percpu(s, HB_CTR_CAPTURE_ERRORS, &c->capture_errors, NULL);
 	if (!err)
-		err = read_percpu(s, HB_CTR_TRACE_DROPS, &c->trace_drops, NULL);
-	if (!err && s->opts.payload == HB_PAYLOAD_CAPTURE)
+		err = read_percpu(s, HB_CTR_RINGBUF_DROPS, &c->ringbuf_drops, NULL);
+	if (!err && s->opts.payload >= HB_PAYLOAD_CAPTURE)
 		err = read_sample(s, best_cpu, c);
+	c->ringbuf_consumed = atomic_load_explicit(&s->consumed, memory_order_relaxed);
 	if (err)
 		return err;
 	memset(&info, 0, sizeof(info));
@@ -281,26 +312,60 @@ int hb_session_read(struct hb_session *s, struct hb_counters *c)
 	return 0;
 }
 
-int hb_session_trace_poll(struct hb_session *s, hb_trace_fn fn, void *ctx, int timeout_ms)
+void hb_session_set_event_fn(struct hb_session *s, hb_event_fn fn, void *ctx)
+{
+	s->event_fn = fn;
+	s->event_ctx = ctx;
+}
+
+int hb_session_ringbuf_poll(struct hb_session *s, int timeout_ms)
 {
 	int n;
 
 	if (!s->rb)
 		return -EINVAL;
-	s->trace_fn = fn;
-	s->trace_ctx = ctx;
 	n = ring_buffer__poll(s->rb, timeout_ms);
-	return n < 0 ? n : 0;
+	return n < 0 && n != -EINTR ? n : 0;
 }
 
-int hb_session_trace_fd(const struct hb_session *s)
+int hb_session_ringbuf_fd(const struct hb_session *s)
 {
 	return s->rb ? ring_buffer__epoll_fd(s->rb) : -1;
 }
 
 const char *hb_session_target(const struct hb_session *s)
 {
-	return s->target;
+	return s->target_display;
+}
+
+int hb_session_flavour(const struct hb_session *s, char *buf, size_t len)
+{
+	struct hb_kprobe_entry e;
+	FILE *f;
+	int err;
+
+	switch (s->opts.hook->kind) {
+	case HB_ATTACH_KPROBE_MULTI:
+		snprintf(buf, len, "fprobe");
+		return 0;
+	case HB_ATTACH_TRACING:
+		snprintf(buf, len, "trampoline");
+		return 0;
+	case HB_ATTACH_KPROBE:
+		break;
+	default:
+		snprintf(buf, len, "%s", "");
+		return 0;
+	}
+	snprintf(buf, len, "unknown");
+	f = fopen(HB_KPROBES_LIST, "re");
+	if (!f)
+		return -errno;
+	err = hb_kprobes_list_find(f, s->target, s->opts.offset, s->opts.hook->retprobe, &e);
+	fclose(f);
+	if (!err)
+		snprintf(buf, len, "%s", hb_kprobe_flavour(&e));
+	return err;
 }
 
 void hb_session_close(struct hb_session *s)

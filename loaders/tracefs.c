@@ -6,11 +6,15 @@
 #include <sched.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdbool.h>
 #include <sys/mount.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #define TRACEFS "/sys/kernel/tracing"
-#define DEBUGFS_TRACING "/sys/kernel/debug/tracing"
+#define DEBUGFS "/sys/kernel/debug"
+#define DEBUGFS_TRACING DEBUGFS "/tracing"
+#define DEBUGFS_MAGIC 0x64626720
 
 const char *hb_tracefs_dir(void)
 {
@@ -22,27 +26,47 @@ const char *hb_tracefs_dir(void)
 	return NULL;
 }
 
+static bool debugfs_mounted(void)
+{
+	struct statfs st;
+
+	return statfs(DEBUGFS, &st) == 0 && st.f_type == DEBUGFS_MAGIC;
+}
+
+/* Mount fstype at dir; the first call moves into a private mount namespace. */
+static int mount_privately(bool *unshared, const char *fstype, const char *dir)
+{
+	if (!*unshared) {
+		if (unshare(CLONE_NEWNS) || mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL))
+			return -errno;
+		*unshared = true;
+	}
+	return mount(fstype, dir, fstype, MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) ? -errno : 0;
+}
+
 int hb_tracefs_ensure(char *how, size_t len)
 {
-	int err;
+	bool unshared = false;
+	int err = 0;
 
-	if (hb_tracefs_dir()) {
-		snprintf(how, len, "tracefs already mounted at %s", hb_tracefs_dir());
-		return 0;
+	snprintf(how, len, "tracefs and debugfs were mounted");
+	if (!debugfs_mounted()) {
+		err = mount_privately(&unshared, "debugfs", DEBUGFS);
+		if (err) {
+			snprintf(how, len, "debugfs is not mounted and mounting it privately failed: %s",
+				 strerror(-err));
+			return err;
+		}
 	}
-	if (unshare(CLONE_NEWNS)) {
-		err = -errno;
-		snprintf(how, len, "tracefs is not mounted and a private mount namespace failed: %s",
-			 strerror(-err));
-		return err;
+	if (!hb_tracefs_dir()) {
+		err = mount_privately(&unshared, "tracefs", TRACEFS);
+		if (err) {
+			snprintf(how, len, "tracefs is not mounted and mounting it privately failed: %s",
+				 strerror(-err));
+			return err;
+		}
 	}
-	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) ||
-	    mount("tracefs", TRACEFS, "tracefs", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL)) {
-		err = -errno;
-		snprintf(how, len, "tracefs is not mounted and mounting it privately failed: %s",
-			 strerror(-err));
-		return err;
-	}
-	snprintf(how, len, "tracefs mounted at " TRACEFS " in a private mount namespace");
+	if (unshared)
+		snprintf(how, len, "mounted what was missing of tracefs and debugfs in a private mount namespace");
 	return 0;
 }

@@ -11,10 +11,10 @@
 const char *hb_tracefs_dir(void);
 
 /*
- * Make sure tracefs is reachable (libbpf needs it to resolve tracepoint ids).
- * When it is not mounted, the calling process moves into a private mount
- * namespace and mounts tracefs there: nothing changes for the rest of the
- * system and nothing needs undoing. Call it before starting threads.
+ * Make sure tracefs (libbpf resolves tracepoint ids there) and debugfs
+ * (kprobes/list) are reachable. What is not mounted is mounted in a private
+ * mount namespace of the calling process: nothing changes for the rest of
+ * the system and nothing needs undoing. Call it before starting threads.
  * Returns 0 or -errno; how says what was done.
  */
 int hb_tracefs_ensure(char *how, size_t len);

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """Validate a hookbench results directory: schema, counts, intervals, meta.
 
-Usage: check_results.py DIR HOOKS PAYLOADS MODES BLOCKS OPS WARMUP STATS
+Usage: check_results.py DIR HOOKS PAYLOADS MODES BLOCKS OPS WARMUP STATS [THREADS]
 Prints TAP-style lines; exits 0 when every check passed, 1 otherwise.
 """
 import csv
@@ -18,6 +18,8 @@ NUMERIC = ["baseline_ns_per_op", "hooked_ns_per_op", "overhead_ns_per_event", "c
            "ci95_high_ns", "prog_ns_per_run"]
 PREROLL = 256
 CAPTURED = {"enoent": "hookbench-absent", "create": "hookbench-file"}
+READS_FILENAME = ("capture", "ringbuf", "printk")
+KPROBE_LINKS = ("kprobe", "kprobe_offset", "kretprobe", "kprobe_multi")
 
 n = 0
 failed = 0
@@ -41,13 +43,24 @@ def number(text):
 
 
 def check_ok_row(r, blocks, ops, warmup, stats):
-    key = f"{r['hook']}/{r['payload']}/{r['mode']}"
+    key = f"{r['hook']}/{r['payload']}/{r['mode']}/{r['threads']}t"
+    threads = int(r["threads"])
     check(r["blocks"] == str(blocks), f"{key}: {blocks} measured pairs (got {r['blocks']})")
     hooked_blocks = 2 * (warmup + (blocks + 1) // 2) + stats - (blocks % 2)
-    expected = hooked_blocks * (ops + PREROLL)
+    if r["payload"] == "empty":
+        hooked_blocks = stats  # only bpf_stats' run count shows an empty program ran
+    expected = hooked_blocks * (ops + PREROLL) * threads
     check(r["events_expected"] == str(expected),
           f"{key}: events_expected = {expected} (got {r['events_expected']})")
-    check(r["events_seen"] == r["events_expected"], f"{key}: events_seen == events_expected")
+    seen = int(r["events_seen"] or -1)
+    if r["payload"] == "empty":
+        check(seen >= expected, f"{key}: the empty program ran at least {expected} times ({seen})")
+    elif r["payload"] == "ringbuf":
+        drops = int(r["ringbuf_drops"] or -1)
+        check(seen + drops == expected,
+              f"{key}: records read + dropped == expected ({seen} + {drops} == {expected})")
+    else:
+        check(seen == expected, f"{key}: events_seen == events_expected ({seen})")
     values = {c: number(r[c]) for c in NUMERIC}
     check(all(v is not None for v in values.values()), f"{key}: every figure is a number")
     if all(v is not None for v in values.values()):
@@ -57,32 +70,31 @@ def check_ok_row(r, blocks, ops, warmup, stats):
         check(values["baseline_ns_per_op"] > 0 and values["prog_ns_per_run"] > 0,
               f"{key}: baseline and in-program cost are positive")
     check(r["recursion_misses"].isdigit(), f"{key}: recursion_misses is a count")
-    if r["hook"].startswith("kprobe"):
+    if r["hook"] in KPROBE_LINKS:
         check(r["nmissed"].isdigit() or (r["nmissed"] == "" and r["nmissed_reason"] != ""),
               f"{key}: nmissed is a count, or empty with a reason")
     else:
         check(r["nmissed"] == "" and r["nmissed_reason"] != "",
               f"{key}: nmissed is empty with a reason, never a pretend 0")
-    if r["payload"] == "capture":
+    if r["payload"] in READS_FILENAME:
         check(r["sample_filename"] == CAPTURED[r["mode"]],
               f"{key}: captured filename is {CAPTURED[r['mode']]} (got {r['sample_filename']!r})")
 
 
-def check_summary(path, hooks, payloads, modes, blocks, ops, warmup, stats):
+def check_summary(path, hooks, payloads, modes, blocks, ops, warmup, stats, threads):
     with open(path, newline="") as f:
         reader = csv.reader(f)
         header = next(reader)
         rows = [dict(zip(header, row)) for row in reader]
     check(header[:len(REQUIRED)] == REQUIRED, "summary.csv starts with the required columns, in order")
-    want = {(h, p, m) for h in hooks for p in payloads for m in modes}
-    got = {(r["hook"], r["payload"], r["mode"]) for r in rows}
+    want = {(h, p, m, t) for h in hooks for p in payloads for m in modes for t in threads}
+    got = {(r["hook"], r["payload"], r["mode"], r["threads"]) for r in rows}
     check(got == want and len(rows) == len(want),
-          f"summary.csv has one row per hook x payload x mode ({len(want)})")
+          f"summary.csv has one row per hook x payload x mode x threads ({len(want)})")
     for r in rows:
-        key = f"{r['hook']}/{r['payload']}/{r['mode']}"
+        key = f"{r['hook']}/{r['payload']}/{r['mode']}/{r['threads']}t"
         check(r["status"] in ("ok", "unsupported", "mismatch", "error", "interrupted"),
               f"{key}: status '{r['status']}' is a known one")
-        check(r["threads"] == "1", f"{key}: threads is 1")
         check(r.get("clock") in ("cpu", "wall"), f"{key}: the clock is named ({r.get('clock')})")
         if r["hook"] == "tracepoint":
             check(r["status"] == "ok", f"{key}: the tracepoint row is ok ({r['reason']})")
@@ -108,8 +120,9 @@ def check_runs(path, rows, blocks, ops, warmup, stats):
     check(kinds <= {"baseline", "hooked", "stats"}, f"block kinds are known ({sorted(kinds)})")
     check(all(r["events"] == "0" for r in runs if r["kind"] == "baseline"),
           "no events while detached, in any baseline block")
-    check(all(int(r["events"]) == ops + PREROLL for r in runs if r["kind"] != "baseline"),
-          f"every attached block counted its {ops} + {PREROLL} pre-roll calls")
+    check(all(int(r["events"]) == (ops + PREROLL) * int(r["threads"]) for r in runs
+              if r["kind"] != "baseline" and r["payload"] != "empty"),
+          f"every attached block counted its ({ops} + {PREROLL} pre-roll) x threads calls")
     check(all(number(r["ns_per_op"]) and number(r["ns_per_op"]) > 0 for r in runs),
           "every block has a positive wall-clock ns/op")
     check(all(number(r["cpu_ns_per_op"]) and number(r["cpu_ns_per_op"]) > 0 for r in runs),
@@ -138,11 +151,12 @@ def check_meta(path):
 def main():
     out, hooks, payloads, modes = sys.argv[1], *(a.split(",") for a in sys.argv[2:5])
     blocks, ops, warmup, stats = (int(a) for a in sys.argv[5:9])
+    threads = sys.argv[9].split(",") if len(sys.argv) > 9 else ["1"]
     check(not os.path.exists(out + ".partial"), "DIR.partial was renamed away")
     for name in ("runs.csv", "summary.csv", "meta.json"):
         check(os.path.isfile(os.path.join(out, name)), f"{name} exists")
     rows = check_summary(os.path.join(out, "summary.csv"), hooks, payloads, modes, blocks, ops,
-                         warmup, stats)
+                         warmup, stats, threads)
     check_runs(os.path.join(out, "runs.csv"), rows, blocks, ops, warmup, stats)
     check_meta(os.path.join(out, "meta.json"))
     print(f"1..{n}")

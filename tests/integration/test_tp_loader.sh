@@ -50,7 +50,7 @@ leak_check_begin
 lines=$(grep -c 'filename=hookbench-absent$' "$WORK/trace.out")
 check "--trace streams one line per event with the filename (300, got $lines)" [ "$lines" = 300 ]
 check "--trace lines name the hook and the pid" grep -qE '^tracepoint pid=[0-9]+ tgid=[0-9]+ filename=' "$WORK/trace.out"
-check "--trace final counters report no drops" grep -qE 'trace_drops +0' "$WORK/trace.txt"
+check "--trace final counters report every record read, none dropped" bash -c "grep -qE 'ringbuf_records +300' '$WORK/trace.txt' && grep -qE 'ringbuf_drops +0' '$WORK/trace.txt'"
 leak_check_end "trace"
 
 leak_check_begin

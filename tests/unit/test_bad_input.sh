@@ -31,11 +31,16 @@ bad() {
 
 priv_or() { [ "$ROOT" = 1 ] && echo "$1" || echo 'needs root'; }
 
-bad "unknown hook, valid ones listed" "unknown hook 'uprobe'.*valid: tracepoint, tracepoint_exit, raw_tp, tp_btf, kprobe, kretprobe, kprobe_multi, fentry, fexit\)" \
+bad "unknown hook, valid ones listed" "unknown hook 'uprobe'.*valid: tracepoint, tracepoint_exit, raw_tp, tp_btf, kprobe, kprobe_offset, kretprobe, kprobe_multi, fentry, fexit\)" \
 	"$HB" run --hooks tracepoint,uprobe --out "$WORK/new1"
-bad "unknown payload" "unknown payload 'trace'.*count, capture" "$HB" run --payload trace
+bad "unknown payload" "unknown payload 'trace'.*empty, count, capture, ringbuf, printk" "$HB" run --payload trace
 bad "unknown mode" "unknown mode 'rename'.*enoent, create" "$HB" run --mode rename
 bad "unknown clock" "unknown clock 'tsc'.*cpu, wall" "$HB" run --clock tsc
+bad "unknown experiment" "unknown experiment 'storm' \\(valid: reentry\\)" "$HB" run --experiment storm
+bad "bad --kprobe-optimization" "invalid --kprobe-optimization 'maybe' \\(valid: on, off\\)" "$HB" run --kprobe-optimization maybe
+bad "zero threads" "invalid --threads '0'" "$HB" run --threads 0
+bad "more threads than CPUs" "invalid --threads '1,4096'.*one CPU per thread" "$HB" run --threads 1,4096
+bad "threads given twice" "invalid --threads '1,1'" "$HB" run --threads 1,1
 bad "a hook given twice" "lists 'kprobe' twice" "$HB" run --hooks kprobe,kprobe
 bad "an empty list" "invalid --hooks" "$HB" run --hooks ''
 bad "zero blocks" "invalid --blocks '0'" "$HB" run --blocks 0
@@ -62,8 +67,8 @@ bad "missing BTF" "$(priv_or 'missing BTF: /nonexistent/vmlinux')" \
 bad "missing BTF through HOOKBENCH_BTF" "$(priv_or 'missing BTF')" \
 	env HOOKBENCH_BTF=/nonexistent/vmlinux "$HB" list
 bad "tax: zero blocks" "invalid --blocks '0'" "$HB" tax --blocks 0
-bad "loader: unknown payload" "unknown payload 'foo' \\(valid: count, capture\\)" "$TP" --payload foo
-bad "loader: --trace with --payload count" "conflicting options" "$TP" --trace --payload count -- true
+bad "loader: unknown payload" "unknown payload 'foo' \\(valid: empty, count, capture, ringbuf, printk\\)" "$TP" --payload foo
+bad "loader: --trace with --payload count" "conflicting options: --trace needs --payload ringbuf" "$TP" --trace --payload count -- true
 bad "loader: --pid with a command" "conflicting options" "$TP" --pid 1 -- true
 bad "loader: --pid 0" "invalid --pid '0'" "$TP" --pid 0
 bad "loader: an unknown option" "unknown option '--foo'" "$TP" --foo

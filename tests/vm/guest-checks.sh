@@ -1,11 +1,14 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
 # Runs inside the VM guest (busybox sh), with the output directory as $1.
-# Measures every hook briefly, one at a time, records what the kernel had
-# attached before and after each, and gathers facts the host-side test
-# checks: the kprobe flavour, link-info support, a kprobe capture.
+# Measures every hook briefly, one at a time, with every payload; records
+# what the kernel had loaded before and after each; runs the reentry
+# experiment; checks that --kprobe-optimization is put back after signals;
+# gathers facts the host-side check_guest.py judges by kernel version.
 OUT=$1
-HOOKS="tracepoint tracepoint_exit raw_tp tp_btf kprobe kretprobe kprobe_multi fentry fexit"
+HOOKS="tracepoint tracepoint_exit raw_tp tp_btf kprobe kprobe_offset kretprobe kprobe_multi fentry fexit"
+SMALL="--blocks 6 --ops-per-block 100 --warmup 0 --stats-blocks 1"
+OPT=/proc/sys/debug/kprobes-optimization
 
 ids() { hookbench census | cut -d' ' -f1,2 | sort; }
 
@@ -27,10 +30,12 @@ hookbench list --csv >"$OUT/list.csv" 2>"$OUT/list.err"
 for hook in $HOOKS; do
 	echo "guest: measuring $hook" >&2
 	ids >"$OUT/before-$hook"
-	hookbench run --hooks "$hook" --payload count,capture --mode enoent,create \
-		--blocks 6 --ops-per-block 100 --warmup 0 --stats-blocks 1 \
+	hookbench run --hooks "$hook" --payload count,capture --mode enoent,create $SMALL \
 		--out "$OUT/$hook" 2>"$OUT/$hook.err"
 	echo $? >"$OUT/$hook.status"
+	hookbench run --hooks "$hook" --payload empty,ringbuf,printk --mode enoent $SMALL \
+		--out "$OUT/$hook-more" 2>"$OUT/$hook-more.err"
+	echo $? >"$OUT/$hook-more.status"
 	settled_ids "$OUT/before-$hook" >"$OUT/after-$hook"
 done
 
@@ -40,5 +45,29 @@ kprobe-loader --payload capture --json -o "$OUT/kprobe-capture.json" -- \
 	unlink-storm --mode create --iterations 100 >/dev/null 2>"$OUT/kprobe-capture.err"
 echo $? >"$OUT/kprobe-capture.status"
 tp-loader --json -o "$OUT/tp-loader.json" -- unlink-storm --iterations 1000 >/dev/null 2>&1
+
+echo "guest: reentry experiment" >&2
+hookbench run --experiment reentry --ops-per-block 200 --out "$OUT/reentry" \
+	>"$OUT/reentry.txt" 2>"$OUT/reentry.err"
+echo $? >"$OUT/reentry.status"
+
+# --kprobe-optimization: set while running, back after one SIGINT, after two.
+if [ -e $OPT ]; then
+	cat $OPT >"$OUT/opt-before"
+	for signals in 1 2; do
+		hookbench run --hooks kprobe_offset --payload count --kprobe-optimization off \
+			--blocks 1000 --stats-blocks 0 --out "$OUT/opt-$signals" >/dev/null 2>&1 &
+		pid=$!
+		i=0
+		while [ "$(cat $OPT)" != 0 ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+		cat $OPT >"$OUT/opt-during-$signals"
+		sleep 1
+		kill -INT $pid
+		[ $signals = 2 ] && kill -INT $pid
+		wait $pid
+		echo $? >"$OUT/opt-status-$signals"
+		cat $OPT >"$OUT/opt-after-$signals"
+	done
+fi
 echo "guest: checks done" >&2
 exit 0

@@ -4,7 +4,7 @@
 BUILD=${1:?build dir}
 . "$(dirname "$0")/../lib.sh"
 HB=$BUILD/bench/hookbench
-KERNEL=${HOOKBENCH_VM_TEST_KERNEL:-debian-6.1-cloud}
+KERNEL=${VM_KERNEL:-debian-6.1-cloud}
 
 command -v qemu-system-x86_64 >/dev/null 2>&1 ||
 	skip_all "qemu-system-x86_64 is not installed (apt-get install qemu-system-x86)"

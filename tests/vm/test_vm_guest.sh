@@ -1,7 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# In a Debian 6.1 guest: every hook counts exactly in both modes, captures
-# the right filename, leaves nothing attached; kprobe_multi is unsupported.
+# In a Debian guest ($VM_KERNEL, default debian-6.1-cloud): every hook with
+# every payload counts exactly and captures the right filename, leaves
+# nothing attached; the reentry experiment and --kprobe-optimization; what a
+# kernel lacks (6.1: FPROBE, link-info missed) is reported, not faked.
 . "$(dirname "$0")/lib-vm.sh"
 PYTHON=${2:-python3}
 
