@@ -8,5 +8,9 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv);
 int cmd_tax(int argc, char **argv);
 int cmd_vm(int argc, char **argv);
 int cmd_census(int argc, char **argv);
+int cmd_plot(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_hyperfine(int argc, char **argv);
 
 #endif

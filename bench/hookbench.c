@@ -18,6 +18,10 @@ static void usage(FILE *f)
 	      "  run      per-event overhead of each hook, paired blocks, 95% CI\n"
 	      "  tax      the workload loop against a bare syscall loop\n"
 	      "  vm       run the benchmark inside stock Debian kernels under QEMU\n"
+	      "  plot     draw a results directory's charts (gnuplot)\n"
+	      "  hyperfine  time whole commands with and without the loaders (hyperfine)\n"
+	      "  report   write DIR/report.md, the design-review summary\n"
+	      "  compare  two result sets side by side, with significant changes\n"
 	      "  census   every BPF program and link loaded on the machine\n"
 	      "\n"
 	      "'hookbench <command> --help' shows a command's options.\n"
@@ -56,6 +60,15 @@ int main(int argc, char **argv)
 		return cmd_vm(argc - 1, argv + 1);
 	if (!strcmp(cmd, "census"))
 		return cmd_census(argc - 1, argv + 1);
-	cli_error("unknown command '%s' (valid: list, run, tax, vm, census; see --help)", cmd);
+	if (!strcmp(cmd, "plot"))
+		return cmd_plot(argc - 1, argv + 1);
+	if (!strcmp(cmd, "compare"))
+		return cmd_compare(argc - 1, argv + 1);
+	if (!strcmp(cmd, "report"))
+		return cmd_report(argc - 1, argv + 1);
+	if (!strcmp(cmd, "hyperfine"))
+		return cmd_hyperfine(argc - 1, argv + 1);
+	cli_error("unknown command '%s' (valid: list, run, tax, vm, census, plot, hyperfine, report, "
+		  "compare; see --help)", cmd);
 	return HB_EXIT_USAGE;
 }

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "results.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "summary.h"
+
+/* The figures a row may carry; each must be empty or a number. */
+static const char *const numeric[] = {
+	"baseline_ns_per_op", "hooked_ns_per_op", "overhead_ns_per_event", "ci95_low_ns",
+	"ci95_high_ns", "prog_ns_per_run",
+};
+
+static int check_summary(const struct hb_results *r, char *why, size_t len)
+{
+	for (size_t i = 0; i < HB_SUMMARY_FIXED; i++) {
+		if (hb_csv_col(&r->summary, hb_summary_columns[i]) < 0) {
+			snprintf(why, len, "%.200s/summary.csv: malformed: no column %s", r->dir,
+				 hb_summary_columns[i]);
+			return -EINVAL;
+		}
+	}
+	for (size_t row = 0; row < r->summary.nrows; row++) {
+		for (size_t k = 0; k < sizeof(numeric) / sizeof(numeric[0]); k++) {
+			const char *v = hb_results_str(r, row, numeric[k]);
+
+			if (*v && isnan(hb_results_num(r, row, numeric[k]))) {
+				snprintf(why, len, "%.200s/summary.csv: malformed: row %zu has %s '%.40s'",
+					 r->dir, row + 2, numeric[k], v);
+				return -EINVAL;
+			}
+		}
+	}
+	return 0;
+}
+
+int hb_results_load(struct hb_results *r, const char *dir, char *why, size_t len)
+{
+	char path[PATH_MAX + 32];
+	struct stat st;
+	int err;
+
+	memset(r, 0, sizeof(*r));
+	snprintf(r->dir, sizeof(r->dir), "%s", dir);
+	if (stat(dir, &st) || !S_ISDIR(st.st_mode)) {
+		snprintf(why, len, "%s: no such results directory", dir);
+		return -ENOENT;
+	}
+	snprintf(path, sizeof(path), "%s/summary.csv", dir);
+	err = hb_csv_load(path, &r->summary, why, len);
+	if (err == -ENOENT) {
+		snprintf(why, len, "%s: no summary.csv (not a hookbench results directory)", dir);
+		return err;
+	}
+	if (!err)
+		err = check_summary(r, why, len);
+	if (err) {
+		if (err != -ENOENT && err != -ENOMEM)
+			err = -EINVAL;
+		hb_results_free(r);
+		return err;
+	}
+	snprintf(path, sizeof(path), "%s/meta.json", dir);
+	err = hb_jload(path, &r->meta, why, len);
+	r->has_meta = err == 0;
+	if (err && err != -ENOENT) {
+		hb_results_free(r);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+const char *hb_results_str(const struct hb_results *r, size_t row, const char *col)
+{
+	return hb_csv_get(&r->summary, row, hb_csv_col(&r->summary, col));
+}
+
+double hb_results_num(const struct hb_results *r, size_t row, const char *col)
+{
+	const char *s = hb_results_str(r, row, col);
+	char *end;
+	double v;
+
+	if (!*s)
+		return NAN;
+	v = strtod(s, &end);
+	return *end || !isfinite(v) ? NAN : v;
+}
+
+void hb_results_key(const struct hb_results *r, size_t row, char *buf, size_t len)
+{
+	const char *threads = hb_results_str(r, row, "threads");
+
+	snprintf(buf, len, "%s/%s/%s/%st", hb_results_str(r, row, "hook"),
+		 hb_results_str(r, row, "payload"), hb_results_str(r, row, "mode"),
+		 *threads ? threads : "1");
+}
+
+void hb_results_free(struct hb_results *r)
+{
+	hb_csv_free(&r->summary);
+	hb_jfree(&r->meta);
+	r->has_meta = false;
+}

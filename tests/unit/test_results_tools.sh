@@ -1,0 +1,79 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# compare, report and plot on fixture results: exit codes, the verdict table,
+# the caveats a report must detect, and charts that are real PNG and SVG.
+BUILD=${1:?build dir}
+. "$(dirname "$0")/../lib.sh"
+HB=$(realpath "$BUILD/bench/hookbench")
+FX=$(realpath "$(dirname "$0")/../fixtures/results")
+
+compare() {
+	"$HB" compare "$@" >"$WORK/cmp.out" 2>"$WORK/cmp.err"
+	echo $?
+}
+
+rc=$(compare "$FX/base" "$FX/base")
+check "compare a run with itself: exit 0 (got $rc)" [ "$rc" = 0 ]
+check "and no significant change anywhere" bash -c "! grep -qE 'REGRESSION|improvement' '$WORK/cmp.out'"
+rc=$(compare "$FX/base" "$FX/tripled")
+check "compare against a tripled overhead: exit 1 (got $rc)" [ "$rc" = 1 ]
+check "each ok row is a REGRESSION" [ "$(grep -c REGRESSION "$WORK/cmp.out")" = 8 ]
+check "the change is given in percent" grep -q '+200.0%' "$WORK/cmp.out"
+check "unsupported rows are not comparable, not regressions" grep -q 'kprobe/count/enoent/1t .*not comparable' "$WORK/cmp.out"
+rc=$(compare "$FX/tripled" "$FX/base")
+check "the other way round it is an improvement: exit 0 (got $rc)" [ "$rc" = 0 ]
+check "and says improvement" grep -q improvement "$WORK/cmp.out"
+rc=$(compare "$FX/base" "$FX/tripled" --threshold 500)
+check "a 200% change under a 500% threshold: exit 0 (got $rc)" [ "$rc" = 0 ]
+rc=$(compare "$FX/base" "$WORK/no-such-dir")
+check "a missing directory: exit 2 (got $rc)" [ "$rc" = 2 ]
+check "with one line naming it" bash -c "[ \$(wc -l <'$WORK/cmp.err') = 1 ] && grep -q 'no-such-dir' '$WORK/cmp.err'"
+for bad in malformed-row malformed-number malformed-header; do
+	rc=$(compare "$FX/base" "$FX/$bad")
+	check "$bad summary.csv: exit 2 (got $rc)" [ "$rc" = 2 ]
+	check "$bad: one line saying what is malformed" bash -c "[ \$(wc -l <'$WORK/cmp.err') = 1 ] && grep -qE 'malformed|fields' '$WORK/cmp.err'"
+done
+rc=$(compare "$FX/base")
+check "compare with one directory: exit 2 (got $rc)" [ "$rc" = 2 ]
+rc=$(compare "$FX/base" "$FX/base" --threshold -3)
+check "a negative threshold: exit 2 (got $rc)" [ "$rc" = 2 ]
+
+have_gnuplot=$(command -v gnuplot >/dev/null && echo 1 || echo 0)
+for set in base caveats; do
+	cp -r "$FX/$set" "$WORK/$set"
+	"$HB" report "$WORK/$set" >"$WORK/rep.out" 2>"$WORK/rep.err"
+	rc=$?
+	check "report $set: exit 0 (got $rc)" [ $rc -eq 0 ]
+	check "report $set: the verdict table header" grep -q '^| hook | added ns/event \[95% CI\] | × vs tracepoint | in-program ns | missed / dropped | attach point stability |$' "$WORK/$set/report.md"
+	check "report $set: a ratio against the tracepoint" grep -q '| tracepoint | [0-9.]* \[[0-9.]*, [0-9.]*\] | 1.00× |' "$WORK/$set/report.md"
+	check "report $set: the kprobe is named as skipped, with the reason" grep -q 'Skipped\*\*: kprobe, unsupported on this kernel: kernel built without CONFIG_KPROBES' "$WORK/$set/report.md"
+	check "report $set: the command that reproduces it" grep -q 'hookbench run --hooks tracepoint,raw_tp,kprobe' "$WORK/$set/report.md"
+	check "report $set: the kernel and CPU" grep -q '^- Kernel: ' "$WORK/$set/report.md"
+	if [ "$have_gnuplot" = 1 ]; then
+		check "report $set: the charts are drawn and linked" grep -q '!\[.*\](charts/overhead.png)' "$WORK/$set/report.md"
+	fi
+done
+check "report: emulated timings are a caveat" grep -q 'Emulated timings' "$WORK/caveats/report.md"
+check "report: a CI wider than 10% is a caveat" grep -q 'Wide interval\*\*: tracepoint/count/enoent/1t' "$WORK/caveats/report.md"
+check "report: a mismatch is a caveat, with its reason" grep -q 'mismatch\*\*: raw_tp/count/enoent/2t: saw 41000' "$WORK/caveats/report.md"
+check "report: none of those for the clean run" bash -c "! grep -qE 'Emulated|Wide interval|mismatch\*\*' '$WORK/base/report.md'"
+"$HB" report "$FX/malformed-row" >/dev/null 2>"$WORK/rep.err"
+check "report on a malformed summary.csv: exit 2" [ $? -eq 2 ]
+
+if [ "$have_gnuplot" = 1 ]; then
+	cp -r "$FX/base" "$WORK/plot"
+	"$HB" plot "$WORK/plot" >/dev/null 2>"$WORK/plot.err"
+	check "plot: exit 0" [ $? -eq 0 ]
+	for chart in overhead breakdown blocks threads missed; do
+		check "plot: $chart.png is a PNG" bash -c "head -c 8 '$WORK/plot/charts/$chart.png' | od -An -tx1 | grep -q '89 50 4e 47 0d 0a 1a 0a'"
+		check "plot: $chart.svg is an SVG" grep -q '<svg' "$WORK/plot/charts/$chart.svg"
+	done
+	check "plot: the overhead chart leaves the unsupported kprobe out" bash -c "! grep -q kprobe '$WORK/plot/charts/overhead.dat'"
+	check "plot: and names it under the chart" grep -q 'Absent: kprobe' "$WORK/plot/charts/overhead.svg"
+	check "plot: the title names kernel and CPU" grep -q "Linux $(sed -n 's/.*"release": "\(.*\)",/\1/p' "$FX/base/meta.json" | head -1)" "$WORK/plot/charts/overhead.svg"
+	"$HB" plot "$WORK/no-such-dir" >/dev/null 2>&1
+	check "plot: a missing directory is exit 2" [ $? -eq 2 ]
+else
+	N=$((N + 1)); echo "ok $N # SKIP gnuplot is not installed"
+fi
+done_testing
