@@ -48,8 +48,8 @@ int hb_outdir_check(const char *dir, char *why, size_t len)
 	struct stat st;
 	int err;
 
-	if (!*dir || strlen(dir) >= PATH_MAX) {
-		snprintf(why, len, "invalid --out '%s'", dir);
+	if (!dir || !*dir || strlen(dir) >= PATH_MAX) {
+		snprintf(why, len, "invalid --out '%.200s'", dir ? dir : "");
 		return -EINVAL;
 	}
 	snprintf(partial, sizeof(partial), "%s.partial", dir);

@@ -37,7 +37,7 @@ static bool debugfs_mounted(void)
 static int mount_privately(bool *unshared, const char *fstype, const char *dir)
 {
 	if (!*unshared) {
-		if (unshare(CLONE_NEWNS) || mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL))
+		if (unshare(CLONE_NEWNS) || mount("none", "/", "none", MS_REC | MS_PRIVATE, NULL))
 			return -errno;
 		*unshared = true;
 	}

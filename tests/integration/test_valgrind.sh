@@ -1,0 +1,23 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# valgrind --leak-check=full over a loader CLI run: no leak, no invalid read
+# or write (libbpf's known bpf_attr-size reports are suppressed, see
+# tests/valgrind.supp), and the counts still exact under it.
+BUILD=${1:?build dir}
+. "$(dirname "$0")/../lib.sh"
+require_root
+command -v valgrind >/dev/null 2>&1 || skip_all "valgrind is not installed"
+SUPP=$(dirname "$0")/../valgrind.supp
+VG=(valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect,possible
+    --error-exitcode=99 --suppressions="$SUPP")
+
+for payload in count ringbuf; do
+	"${VG[@]}" "$BUILD/loaders/tp-loader" --payload $payload --json -o "$WORK/$payload.json" -- \
+		"$BUILD/workloads/unlink-storm" --iterations 1000 >/dev/null 2>"$WORK/$payload.vg"
+	rc=$?
+	check "tp-loader --payload $payload under valgrind: exit 0, no error (got $rc)" [ $rc -eq 0 ]
+	[ $rc -eq 0 ] || grep -A12 -E 'Invalid|uninitialised|definitely|Syscall param' "$WORK/$payload.vg" | diag
+	check "tp-loader --payload $payload: every heap block freed" grep -q 'All heap blocks were freed' "$WORK/$payload.vg"
+	check "tp-loader --payload $payload: still exactly 1000 events" grep -q '"events":1000' "$WORK/$payload.json"
+done
+done_testing
