@@ -46,6 +46,7 @@ struct plot_ctx {
 	char charts[PATH_MAX + 16];
 	char scripts[PATH_MAX];
 	char title[512];
+	char subtitle[256];
 	const char *mode;   /* the rows the bar charts show */
 	const char *threads;
 	struct names hooks, payloads;
@@ -139,6 +140,8 @@ static int run_gnuplot(const struct plot_ctx *p, const char *chart, const char *
 	gp_quote(v, p->title);
 	fputs("; note=", v);
 	gp_quote(v, note ? note : "");
+	fputs("; subtitle=", v);
+	gp_quote(v, p->subtitle);
 	fprintf(v, "; %s", extra ? extra : "");
 	fclose(v);
 	snprintf(script, sizeof(script), "%s/%s.gp", p->scripts, chart);
@@ -223,8 +226,9 @@ static int plot_overhead(const struct plot_ctx *p, char *note, size_t notelen)
 	return run_gnuplot(p, "overhead", payloads, note);
 }
 
-static int plot_breakdown(const struct plot_ctx *p, const char *note)
+static int plot_breakdown(const struct plot_ctx *p)
 {
+	char note[512] = "", *w = note;
 	FILE *f = open_dat(p, "breakdown");
 
 	if (!f)
@@ -240,6 +244,10 @@ static int plot_breakdown(const struct plot_ctx *p, const char *note)
 		dat_num(f, prog < est ? prog : est);
 		dat_num(f, est > prog ? est - prog : 0.0);
 		fputc('\n', f);
+		if (prog >= est && w + 64 < note + sizeof(note))
+			w += snprintf(w, (size_t)(note + sizeof(note) - w), "%s%s", w == note ?
+				      "In-program time at least the added cost (bar capped, no dispatch shown): " : ", ",
+				      p->hooks.v[h]);
 	}
 	if (fclose(f))
 		return -errno;
@@ -378,9 +386,9 @@ static void setup(struct plot_ctx *p, const struct hb_results *r, struct names *
 	snprintf(p->charts, sizeof(p->charts), "%s/charts", r->dir);
 	snprintf(p->scripts, sizeof(p->scripts), "%s",
 		 plot_dir && *plot_dir ? plot_dir : HB_SOURCE_DIR "/scripts/plot");
-	snprintf(p->title, sizeof(p->title), "Cost of hooking unlinkat() — Linux %s, %s%s%s",
-		 hb_jstr(&r->meta, "kernel.release", "?"), hb_jstr(&r->meta, "cpu.model", "?"),
-		 strncmp(hb_jstr(&r->meta, "timing", "wall"), "wall", 4) ? " — " : "",
+	snprintf(p->title, sizeof(p->title), "Cost of hooking unlinkat() — Linux %s, %s",
+		 hb_jstr(&r->meta, "kernel.release", "?"), hb_jstr(&r->meta, "cpu.model", "?"));
+	snprintf(p->subtitle, sizeof(p->subtitle), "%s",
 		 strncmp(hb_jstr(&r->meta, "timing", "wall"), "wall", 4) ?
 			 hb_jstr(&r->meta, "timing", "") : "");
 	for (size_t i = 0; i < r->summary.nrows; i++) {
@@ -418,7 +426,7 @@ int hb_plot(const struct hb_results *r, char *why, size_t len)
 	}
 	err = plot_overhead(&p, note, sizeof(note));
 	if (!err)
-		err = plot_breakdown(&p, note);
+		err = plot_breakdown(&p);
 	if (!err)
 		err = plot_blocks(&p, what, sizeof(what));
 	if (!err && threads.n > 1)

@@ -340,8 +340,10 @@ static void environment(const struct report *rp)
 		hb_jstr(m, "versions.libbpf", "?"), hb_jstr(m, "versions.bpftool", "bpftool ?"),
 		hb_jstr(m, "versions.clang", "clang ?"), hb_jstr(m, "versions.cc", "cc ?"));
 	fprintf(f, "- Date: %s (finished %s)\n", hb_jstr(m, "date", "?"), hb_jstr(m, "finished", "?"));
+	/* A VM run is reproduced by the host's hookbench vm command, not the guest's. */
 	fprintf(f, "\n## Reproduce\n\n```\n%s\nhookbench plot DIR && hookbench report DIR\n```\n",
-		hb_jstr(m, "command_line", "(unknown: no command line in meta.json)"));
+		hb_jstr(m, "vm.command_line",
+			hb_jstr(m, "command_line", "(unknown: no command line in meta.json)")));
 }
 
 static int write_report(const struct hb_results *r, FILE *f)

@@ -4,11 +4,12 @@
 #   out   - the output path without extension (.png and .svg are written)
 #   title - the chart's title (kernel, CPU)
 #   note  - a line under the chart (hooks left out and why), may be empty
+#   subtitle - a line under the title (what the timings are when not wall time)
 set terminal pngcairo size 1280,720 font "DejaVu Sans,11" noenhanced
 set output out.".png"
 set datafile missing "?"
 set encoding utf8
-set title title noenhanced font ",13"
+set title (strlen(subtitle) > 0 ? title."\n".subtitle : title) noenhanced font ",13"
 set grid ytics lc rgb "#dddddd"
 set border 3
 set tics nomirror

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* libFuzzer target: /sys/kernel/debug/kprobes/list, as hb_kprobes_list_find() reads it. */
+#define _GNU_SOURCE /* memmem */
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>

@@ -5,6 +5,7 @@
 BUILD=${1:?build dir}
 . "$(dirname "$0")/../lib.sh"
 HB=$(realpath "$BUILD/bench/hookbench")
+FX=$(realpath "$(dirname "$0")/../fixtures/results")
 TP=$(realpath "$BUILD/loaders/tp-loader")
 ROOT=$([ "$(id -u)" -eq 0 ] && echo 1 || echo 0)
 mkdir "$WORK/cwd" "$WORK/existing"
@@ -71,6 +72,23 @@ bad "loader: unknown payload" "unknown payload 'foo' \\(valid: empty, count, cap
 bad "loader: --trace with --payload count" "conflicting options: --trace needs --payload ringbuf" "$TP" --trace --payload count -- true
 bad "loader: --pid with a command" "conflicting options" "$TP" --pid 1 -- true
 bad "loader: --pid 0" "invalid --pid '0'" "$TP" --pid 0
+bad "compare: a missing directory" "no-such-dir: no such results directory" "$HB" compare "$FX/base" "$WORK/no-such-dir"
+bad "compare: a directory without summary.csv" "no summary.csv" "$HB" compare "$WORK/existing" "$WORK/existing"
+bad "compare: a malformed summary.csv" "malformed" "$HB" compare "$FX/base" "$FX/malformed-number"
+bad "compare: one directory only" "needs two results directories" "$HB" compare "$FX/base"
+bad "compare: a bad threshold" "invalid --threshold 'lots'" "$HB" compare "$FX/base" "$FX/base" --threshold lots
+bad "report: a missing directory" "no such results directory" "$HB" report "$WORK/no-such-dir"
+bad "report: a malformed summary.csv" "line 3 has 33 fields, the header has 32" "$HB" report "$FX/malformed-row"
+bad "plot: a missing directory" "no such results directory" "$HB" plot "$WORK/no-such-dir"
+bad "hyperfine: a missing directory" "no such directory" "$HB" hyperfine "$WORK/no-such-dir"
+bad "hyperfine: zero iterations" "invalid --iterations '0'" "$HB" hyperfine "$WORK/existing" --iterations 0
+bad "vm: an unknown kernel" "kernel not found: 'debian-9.9-nonsense'" "$HB" vm --kernel debian-9.9-nonsense --out "$WORK/new4"
+bad "vm: too little memory" "--memory must be >= 256" "$HB" vm --kernel debian-6.1-cloud --memory 10
+bad "vm: an unknown timing mode" "invalid choice: 'cycles'" "$HB" vm --kernel debian-6.1-cloud --timing cycles
+bad "vm: no kernel" "the following arguments are required: --kernel" "$HB" vm
+bad "census: a stray argument" "unexpected argument 'all'" "$HB" census all
+bad "list: a stray argument" "unexpected argument 'kprobe'" "$HB" list kprobe
+bad "tax: a CPU that does not exist" "invalid --cpu '999'" "$HB" tax --cpu 999
 bad "loader: an unknown option" "unknown option '--foo'" "$TP" --foo
 
 # Without privileges: run as nobody (when root) or as we are.
