@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "csv_read.h"
+#include "readfile.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -175,48 +176,18 @@ cleanup:
 
 int hb_csv_load(const char *path, struct hb_csv_table *t, char *why, size_t whylen)
 {
-	FILE *f = fopen(path, "re");
-	char *text = NULL;
-	size_t len = 0, cap = 0, n;
-	int err = 0;
+	char *text;
+	size_t len;
+	int err;
 
 	memset(t, 0, sizeof(*t));
-	if (!f) {
-		err = -errno;
-		snprintf(why, whylen, "%s: %s", path, strerror(-err));
+	err = hb_read_file(path, MAX_FILE, &text, &len, why, whylen);
+	if (err)
 		return err;
-	}
-	do {
-		if (len == cap) {
-			char *p;
-
-			cap = cap ? cap * 2 : 65536;
-			p = cap <= MAX_FILE ? realloc(text, cap) : NULL;
-			if (!p) {
-				err = cap > MAX_FILE ? -EFBIG : -ENOMEM;
-				snprintf(why, whylen, "%s: %s", path, strerror(-err));
-				goto cleanup;
-			}
-			text = p;
-		}
-		n = fread(text + len, 1, cap - len, f);
-		len += n;
-	} while (n > 0);
-	if (ferror(f)) {
-		err = -EIO;
-		snprintf(why, whylen, "%s: read error", path);
-		goto cleanup;
-	}
 	err = hb_csv_parse(text, len, t, why, whylen);
-	if (err) {
-		char detail[256];
-
-		snprintf(detail, sizeof(detail), "%s", why);
-		snprintf(why, whylen, "%s: %s", path, detail);
-	}
-cleanup:
+	if (err)
+		hb_prefix_path(path, why, whylen);
 	free(text);
-	fclose(f);
 	return err;
 }
 

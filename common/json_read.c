@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "json_read.h"
+#include "readfile.h"
 
 #include <errno.h>
 #include <math.h>
@@ -265,39 +266,18 @@ int hb_jparse(const char *text, size_t len, struct hb_jval *out, char *why, size
 
 int hb_jload(const char *path, struct hb_jval *out, char *why, size_t whylen)
 {
-	FILE *f = fopen(path, "re");
-	char *text = NULL;
-	long size;
-	int err = 0;
+	char *text;
+	size_t len;
+	int err;
 
 	memset(out, 0, sizeof(*out));
-	if (!f) {
-		err = -errno;
-		snprintf(why, whylen, "%s: %s", path, strerror(-err));
+	err = hb_read_file(path, MAX_FILE, &text, &len, why, whylen);
+	if (err)
 		return err;
-	}
-	if (fseek(f, 0, SEEK_END) || (size = ftell(f)) < 0 || size > (long)MAX_FILE ||
-	    fseek(f, 0, SEEK_SET)) {
-		snprintf(why, whylen, "%s: cannot read it whole (at most %u bytes)", path, MAX_FILE);
-		err = -EFBIG;
-		goto cleanup;
-	}
-	text = malloc((size_t)size + 1);
-	if (!text || fread(text, 1, (size_t)size, f) != (size_t)size) {
-		err = text ? -EIO : -ENOMEM;
-		snprintf(why, whylen, "%s: %s", path, strerror(-err));
-		goto cleanup;
-	}
-	err = hb_jparse(text, (size_t)size, out, why, whylen);
-	if (err) {
-		char detail[256];
-
-		snprintf(detail, sizeof(detail), "%s", why);
-		snprintf(why, whylen, "%s: %s", path, detail);
-	}
-cleanup:
+	err = hb_jparse(text, len, out, why, whylen);
+	if (err)
+		hb_prefix_path(path, why, whylen);
 	free(text);
-	fclose(f);
 	return err;
 }
 
