@@ -31,7 +31,9 @@ int hb_parse_double(const char *s, double min, double max, double *out)
 	char *end;
 	double v;
 
-	if (!s || !(isdigit((unsigned char)s[0]) || s[0] == '.'))
+	/* Decimal only: strtod() would also take hex floats ("0x1p3"), inf and nan. */
+	if (!s || !(isdigit((unsigned char)s[0]) || s[0] == '.') ||
+	    s[strspn(s, "0123456789.eE+-")] != '\0')
 		return -EINVAL;
 	errno = 0;
 	v = strtod(s, &end);

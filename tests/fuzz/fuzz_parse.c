@@ -9,7 +9,7 @@
 #include "fuzz.h"
 #include "parse.h"
 
-/* The names hookbench run takes (--hooks, --payload, --mode, --clock). */
+/* The names hookbench run takes (--hooks, --payload, --mode). */
 static const char *const hooks[] = {
 	"tracepoint", "tracepoint_exit", "raw_tp", "tp_btf", "kprobe",
 	"kprobe_offset", "kretprobe", "kprobe_multi", "fentry", "fexit",

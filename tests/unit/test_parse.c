@@ -44,6 +44,9 @@ static void test_doubles(void)
 	TAP_OK(hb_parse_double("inf", 0.001, 100, &d) == -EINVAL, "inf is rejected");
 	TAP_OK(hb_parse_double("1e999", 0.001, 1e308, &d) == -ERANGE, "1e999 overflows");
 	TAP_OK(hb_parse_double("3s", 0.001, 100, &d) == -EINVAL, "trailing garbage is rejected");
+	TAP_OK(hb_parse_double("0X2", 0.001, 100, &d) == -EINVAL, "a hex float is rejected (found by fuzzing)");
+	TAP_OK(hb_parse_double("0x1p3", 0.001, 100, &d) == -EINVAL, "a hex float with exponent too");
+	TAP_OK(hb_parse_double("2.5e1", 0.001, 100, &d) == 0 && d == 25, "a decimal exponent is fine");
 }
 
 static void test_cpu_lists(void)
