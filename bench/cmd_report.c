@@ -215,7 +215,9 @@ static int cross_check(const struct report *rp)
 		return 0;
 	fputs("\n## Whole-command cross-check (hyperfine)\n\n"
 	      "`unlink-storm` timed as a whole command, bare and under each loader; loading and "
-	      "attaching are taken out by timing each loader around `true` too.\n\n"
+	      "attaching are taken out by timing each loader around `true` too. The commands run in "
+	      "short rounds, in reverse order every other round; the estimate is the median of the "
+	      "rounds' estimates and its interval comes from their spread.\n\n"
 	      "| loader | hook | whole-command ns/op [95% CI] | paired in-process ns/event [95% CI] | agree |\n"
 	      "| --- | --- | --- | --- | --- |\n", rp->f);
 	for (size_t i = 0; i < t.nrows; i++) {

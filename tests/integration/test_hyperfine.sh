@@ -10,21 +10,30 @@ HB=$BUILD/bench/hookbench
 
 mkdir "$WORK/dir"
 leak_check_begin
-"$HB" hyperfine "$WORK/dir" --iterations 20000 --runs 10 --warmup 1 >"$WORK/out" 2>"$WORK/err"
+"$HB" hyperfine "$WORK/dir" --iterations 20000 --rounds 6 --runs 2 --warmup 1 >"$WORK/out" 2>"$WORK/err"
 rc=$?
 check "hookbench hyperfine exits 0 (got $rc)" [ $rc -eq 0 ]
-check "hyperfine's own export is kept" grep -q '"results"' "$WORK/dir/hyperfine.json"
-check "hyperfine.csv has its header" grep -q '^loader,hook,status,iterations,runs,loader_cmd_s,loader_true_s,bare_cmd_s,bare_true_s,ns_per_op,ci95_low_ns,ci95_high_ns,paired_ns,paired_ci95_low_ns,paired_ci95_high_ns,agree$' "$WORK/dir/hyperfine.csv"
+check "hyperfine's own export of each of the 6 rounds is kept" \
+	python3 -c 'import json, sys; r = json.load(open(sys.argv[1]))["rounds"]; sys.exit(not (len(r) == 6 and all(x["results"] for x in r)))' "$WORK/dir/hyperfine.json"
+check "odd rounds run the commands in reverse order" \
+	python3 -c 'import json, sys; r = json.load(open(sys.argv[1]))["rounds"]; sys.exit(r[0]["results"][0]["command"] != r[1]["results"][-1]["command"])' "$WORK/dir/hyperfine.json"
+check "progress names each round" grep -q 'round 6 of 6' "$WORK/err"
+check "no scratch file is left in the directory" [ -z "$(ls -A "$WORK/dir" | grep -v -x -e hyperfine.json -e hyperfine.csv)" ]
+check "hyperfine.csv has its header" grep -q '^loader,hook,status,iterations,runs,loader_cmd_s,loader_true_s,bare_cmd_s,bare_true_s,ns_per_op,ci95_low_ns,ci95_high_ns,paired_ns,paired_ci95_low_ns,paired_ci95_high_ns,agree,rounds$' "$WORK/dir/hyperfine.csv"
 check "the tp-loader row is ok with an estimate and its interval" \
-	grep -qE '^tp-loader,tracepoint,ok,20000,10,([0-9.]+,){4}-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,' "$WORK/dir/hyperfine.csv"
+	grep -qE '^tp-loader,tracepoint,ok,20000,12,([0-9.]+,){4}-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,' "$WORK/dir/hyperfine.csv"
 if [ -e /sys/bus/event_source/devices/kprobe/type ]; then
 	check "the kprobe-loader row is ok here" grep -q '^kprobe-loader,kprobe,ok,' "$WORK/dir/hyperfine.csv"
 else
-	check "the kprobe-loader row says unsupported, with no figures" grep -qx 'kprobe-loader,kprobe,unsupported,20000,10,,,,,,,,,,,' "$WORK/dir/hyperfine.csv"
+	check "the kprobe-loader row says unsupported, with no figures" grep -qx 'kprobe-loader,kprobe,unsupported,20000,12,,,,,,,,,,,,6' "$WORK/dir/hyperfine.csv"
 fi
 "$HB" hyperfine "$WORK/dir" --runs 10 >/dev/null 2>"$WORK/err2"
 check "a second run refuses to overwrite" grep -q 'refusing to overwrite' "$WORK/err2"
-"$HB" hyperfine "$WORK/dir" --runs 3 >/dev/null 2>"$WORK/err3"
-check "fewer than 10 runs is refused" grep -q "invalid --runs '3'" "$WORK/err3"
+mkdir "$WORK/dir2"
+"$HB" hyperfine "$WORK/dir2" --rounds 6 --runs 1 >/dev/null 2>"$WORK/err3"
+check "fewer than 10 runs per command is refused" grep -q "invalid --runs '1' with --rounds '6'.*fewer than 10" "$WORK/err3"
+"$HB" hyperfine "$WORK/dir2" --rounds 5 >/dev/null 2>"$WORK/err4"
+check "fewer rounds than a 95% interval needs is refused" grep -q "invalid --rounds '5'" "$WORK/err4"
+check "a refused run writes nothing" [ -z "$(ls -A "$WORK/dir2")" ]
 leak_check_end "hyperfine"
 done_testing
