@@ -314,7 +314,11 @@ static void environment(const struct report *rp)
 	};
 	const struct hb_jval *m = &rp->r->meta;
 	FILE *f = rp->f;
+	char hf[PATH_MAX + 32];
+	bool has_hyperfine;
 
+	snprintf(hf, sizeof(hf), "%s/hyperfine.csv", rp->r->dir);
+	has_hyperfine = access(hf, F_OK) == 0;
 	fputs("\n## Environment\n\n", f);
 	if (!rp->r->has_meta) {
 		fputs("No meta.json in this directory.\n", f);
@@ -333,7 +337,10 @@ static void environment(const struct report *rp)
 		hb_jstr(m, "cpu.model", "?"), hb_jget(m, "cpu.nproc") ? hb_jget(m, "cpu.nproc")->num : 0,
 		hb_jget(m, "settings.cpu") ? hb_jget(m, "settings.cpu")->num : 0,
 		hb_jstr(m, "settings.clock", "cpu"));
-	fprintf(f, "- Timing: %s\n", hb_jstr(m, "timing", "wall"));
+	if (!strcmp(hb_jstr(m, "timing", "wall"), "wall"))
+		fputs("- Timing: real, not emulated\n", f);
+	else
+		fprintf(f, "- Timing: %s\n", hb_jstr(m, "timing", "wall"));
 	if (hb_jget(m, "vm"))
 		fprintf(f, "- VM: kernel %s (%s), accelerator %s, %s\n", hb_jstr(m, "vm.kernel_spec", "?"),
 			hb_jstr(m, "vm.kernel_package", "a vmlinuz"), hb_jstr(m, "vm.accelerator", "?"),
@@ -343,9 +350,11 @@ static void environment(const struct report *rp)
 		hb_jstr(m, "versions.clang", "clang ?"), hb_jstr(m, "versions.cc", "cc ?"));
 	fprintf(f, "- Date: %s (finished %s)\n", hb_jstr(m, "date", "?"), hb_jstr(m, "finished", "?"));
 	/* A VM run is reproduced by the host's hookbench vm command, not the guest's. */
-	fprintf(f, "\n## Reproduce\n\n```\n%s\nhookbench plot DIR && hookbench report DIR\n```\n",
+	fprintf(f, "\n## Reproduce\n\n```\n%s\n%s%s\n```\n\n(DIR is the `--out` directory of the first command.)\n",
 		hb_jstr(m, "vm.command_line",
-			hb_jstr(m, "command_line", "(unknown: no command line in meta.json)")));
+			hb_jstr(m, "command_line", "(unknown: no command line in meta.json)")),
+		has_hyperfine ? "build/bench/hookbench hyperfine DIR\n" : "",
+		"build/bench/hookbench plot DIR && build/bench/hookbench report DIR");
 }
 
 static int write_report(const struct hb_results *r, FILE *f)
