@@ -289,11 +289,11 @@ static int run_round(const struct hf_opts *o, struct hf_data *d, size_t r, const
 			argv[n++] = d->cmds[c];
 	}
 	argv[n] = NULL;
+	if (ftruncate(logfd, 0) || lseek(logfd, 0, SEEK_SET))
+		return -errno;
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
 	posix_spawn_file_actions_adddup2(&fa, logfd, STDERR_FILENO);
-	if (ftruncate(logfd, 0) || lseek(logfd, 0, SEEK_SET))
-		return -errno;
 	err = posix_spawnp(&pid, "hyperfine", &fa, NULL, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
 	if (err)
@@ -408,9 +408,9 @@ static int measure(const struct hf_opts *o, struct hf_data *d, const char *json_
 	}
 	snprintf(scratch, sizeof(scratch), "%s/.hyperfine-round.XXXXXX", o->dir);
 	snprintf(log, sizeof(log), "%s/.hyperfine-log.XXXXXX", o->dir);
-	fd = mkstemp(scratch);
+	fd = mkostemp(scratch, O_CLOEXEC);
 	if (fd >= 0)
-		logfd = mkstemp(log);
+		logfd = mkostemp(log, O_CLOEXEC);
 	if (fd < 0 || logfd < 0) {
 		err = -errno;
 		cli_error("hyperfine: cannot create a scratch file in %s: %s", o->dir, strerror(errno));

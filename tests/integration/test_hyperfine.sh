@@ -17,6 +17,8 @@ check "hyperfine's own export of each of the 6 rounds is kept" \
 	python3 -c 'import json, sys; r = json.load(open(sys.argv[1]))["rounds"]; sys.exit(not (len(r) == 6 and all(x["results"] for x in r)))' "$WORK/dir/hyperfine.json"
 check "odd rounds run the commands in reverse order" \
 	python3 -c 'import json, sys; r = json.load(open(sys.argv[1]))["rounds"]; sys.exit(r[0]["results"][0]["command"] != r[1]["results"][-1]["command"])' "$WORK/dir/hyperfine.json"
+check "the estimate is the median of the rounds' estimates, the interval their range" \
+	python3 "$(dirname "$0")/check_hyperfine.py" "$WORK/dir/hyperfine.json" "$WORK/dir/hyperfine.csv"
 check "progress names each round" grep -q 'round 6 of 6' "$WORK/err"
 check "no scratch file is left in the directory" [ -z "$(ls -A "$WORK/dir" | grep -v -x -e hyperfine.json -e hyperfine.csv)" ]
 check "hyperfine.csv has its header" grep -q '^loader,hook,status,iterations,runs,loader_cmd_s,loader_true_s,bare_cmd_s,bare_true_s,ns_per_op,ci95_low_ns,ci95_high_ns,paired_ns,paired_ci95_low_ns,paired_ci95_high_ns,agree,rounds$' "$WORK/dir/hyperfine.csv"
