@@ -14,6 +14,7 @@
 
 #include "bare_loop.h"
 #include "cli.h"
+#include "clock.h"
 #include "commands.h"
 #include "cpu.h"
 #include "json.h"
@@ -49,10 +50,7 @@ static void usage(FILE *f)
 /* The thread's CPU time, as hookbench run times blocks by default. */
 static uint64_t now_ns(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	return hb_clock_ns(CLOCK_THREAD_CPUTIME_ID);
 }
 
 static int parse(int argc, char **argv, struct tax_opts *o)

@@ -2,6 +2,8 @@
 #define _GNU_SOURCE
 #include "drain.h"
 
+#include "clock.h"
+
 #include <errno.h>
 #include <sched.h>
 #include <string.h>
@@ -78,11 +80,7 @@ int hb_drain_start(struct hb_drain *d, struct hb_matrix *m, unsigned avoid_cpu)
 
 uint64_t hb_drain_cpu_ns(const struct hb_drain *d)
 {
-	struct timespec ts;
-
-	if (!d->running || clock_gettime(d->cpu_clock, &ts))
-		return 0;
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	return d->running ? hb_clock_ns(d->cpu_clock) : 0;
 }
 
 void hb_drain_stop(struct hb_drain *d)

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "csv.h"
 #include "drain.h"
 #include "kprobes_list.h"
@@ -30,17 +31,9 @@ struct block {
 	uint64_t consumer_ns;     /* the drain thread's CPU time during the block */
 };
 
-static uint64_t clock_ns(clockid_t clock)
-{
-	struct timespec ts;
-
-	clock_gettime(clock, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
 static uint64_t now_ns(void)
 {
-	return clock_ns(CLOCK_MONOTONIC);
+	return hb_clock_ns(CLOCK_MONOTONIC);
 }
 
 /*
@@ -156,13 +149,11 @@ static void note_flavour(struct hb_cell *c)
  * Counters after a block. For the ringbuf payload, first wait (up to 2 s)
  * until the drain thread has read every record the program submitted.
  */
-static int read_after(struct hb_measure *x, struct hb_cell *c, const struct hb_counters *before,
-		      struct hb_counters *after)
+static int read_after(struct hb_cell *c, const struct hb_counters *before, struct hb_counters *after)
 {
 	uint64_t deadline = now_ns() + 2000000000u;
 	int err;
 
-	(void)x;
 	for (;;) {
 		uint64_t submitted, handled;
 
@@ -252,7 +243,7 @@ static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b,
 		if (res[i].wall_ns > b->elapsed_ns)
 			b->elapsed_ns = res[i].wall_ns;
 	}
-	if (read_after(x, c, &before, &after)) {
+	if (read_after(c, &before, &after)) {
 		fail_cell(c, "failed to read counters");
 		return 0;
 	}

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
+
 struct helper {
 	struct hb_workers *w;
 	unsigned index;
@@ -30,14 +32,6 @@ struct hb_workers {
 	struct helper helpers[HB_MAX_THREADS];
 };
 
-static uint64_t clock_ns(clockid_t clock)
-{
-	struct timespec ts;
-
-	clock_gettime(clock, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
 static void run_share(const struct hb_job *job, unsigned index, struct hb_job_result *r)
 {
 	uint64_t done, c0, t0;
@@ -45,11 +39,11 @@ static void run_share(const struct hb_job *job, unsigned index, struct hb_job_re
 	r->err = storm_loop(job->mode, job->dirfds[index], job->preroll, NULL, &done);
 	if (r->err)
 		return;
-	c0 = clock_ns(CLOCK_THREAD_CPUTIME_ID);
-	t0 = clock_ns(CLOCK_MONOTONIC);
+	c0 = hb_clock_ns(CLOCK_THREAD_CPUTIME_ID);
+	t0 = hb_clock_ns(CLOCK_MONOTONIC);
 	r->err = storm_loop(job->mode, job->dirfds[index], job->ops, NULL, &done);
-	r->wall_ns = clock_ns(CLOCK_MONOTONIC) - t0;
-	r->cpu_ns = clock_ns(CLOCK_THREAD_CPUTIME_ID) - c0;
+	r->wall_ns = hb_clock_ns(CLOCK_MONOTONIC) - t0;
+	r->cpu_ns = hb_clock_ns(CLOCK_THREAD_CPUTIME_ID) - c0;
 }
 
 static void *helper_main(void *arg)

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
+
 #define NSEC_PER_SEC 1000000000ULL
 /* Longest the waiting thread sleeps before it looks at the stop flag again. */
 #define POLL_NS (100ULL * 1000 * 1000)
@@ -37,10 +39,7 @@ struct worker {
 
 static uint64_t now_ns(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * NSEC_PER_SEC + (uint64_t)ts.tv_nsec;
+	return hb_clock_ns(CLOCK_MONOTONIC);
 }
 
 static int pin_self(int cpu)

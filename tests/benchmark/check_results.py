@@ -11,6 +11,9 @@ import math
 import os
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tap import check, finish  # noqa: E402
+
 REQUIRED = ("hook,payload,mode,threads,status,reason,blocks,ops_per_block,events_expected,"
             "events_seen,baseline_ns_per_op,hooked_ns_per_op,overhead_ns_per_event,ci95_low_ns,"
             "ci95_high_ns,prog_ns_per_run,nmissed,recursion_misses").split(",")
@@ -21,17 +24,6 @@ CAPTURED = {"enoent": "hookbench-absent", "create": "hookbench-file"}
 READS_FILENAME = ("capture", "ringbuf", "printk")
 KPROBE_LINKS = ("kprobe", "kprobe_offset", "kretprobe", "kprobe_multi")
 
-n = 0
-failed = 0
-
-
-def check(cond, desc):
-    global n, failed
-    n += 1
-    if not cond:
-        failed += 1
-    print(("ok" if cond else "not ok") + f" {n} - {desc}")
-    return cond
 
 
 def number(text):
@@ -159,8 +151,7 @@ def main():
                          warmup, stats, threads)
     check_runs(os.path.join(out, "runs.csv"), rows, blocks, ops, warmup, stats)
     check_meta(os.path.join(out, "meta.json"))
-    print(f"1..{n}")
-    return 1 if failed else 0
+    return finish()
 
 
 if __name__ == "__main__":

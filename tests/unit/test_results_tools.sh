@@ -56,7 +56,15 @@ done
 check "report: emulated timings are a caveat" grep -q 'Emulated timings' "$WORK/caveats/report.md"
 check "report: a CI wider than 10% is a caveat" grep -q 'Wide interval\*\*: tracepoint/count/enoent/1t' "$WORK/caveats/report.md"
 check "report: a mismatch is a caveat, with its reason" grep -q 'mismatch\*\*: raw_tp/count/enoent/2t: saw 41000' "$WORK/caveats/report.md"
-check "report: none of those for the clean run" bash -c "! grep -qE 'Emulated|Wide interval|mismatch\*\*' '$WORK/base/report.md'"
+check "report: a disagreeing hyperfine cross-check is a caveat" grep -q 'Cross-check\*\*: .*disagree for 1 loader' "$WORK/caveats/report.md"
+check "report: none of those for the clean run" bash -c "! grep -qE 'Emulated|Wide interval|mismatch\*\*|Cross-check\*\*' '$WORK/base/report.md'"
+check "report: the cross-check table, whole-command beside paired" \
+	grep -qxF '| tp-loader | tracepoint | 398.8 [320.2, 436.3] | 403.1 [395.1, 411.2] | yes |' "$WORK/base/report.md"
+check "report: a loader that cannot run here is not given figures" \
+	grep -qxF '| kprobe-loader | kprobe | not run here | | |' "$WORK/base/report.md"
+check "report: real timings are called real" grep -qxF -- '- Timing: real, not emulated' "$WORK/base/report.md"
+check "report: emulated ones are called emulated" grep -qxF -- '- Timing: emulated: not comparable to hardware' "$WORK/caveats/report.md"
+check "report: the reproduce steps include hyperfine when it ran" grep -qx 'build/bench/hookbench hyperfine DIR' "$WORK/base/report.md"
 "$HB" report "$FX/malformed-row" >/dev/null 2>"$WORK/rep.err"
 check "report on a malformed summary.csv: exit 2" [ $? -eq 2 ]
 

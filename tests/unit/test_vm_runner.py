@@ -14,20 +14,15 @@ import struct
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tap import check, finish  # noqa: E402
+
 SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts", "hookbench-vm")
 loader = importlib.machinery.SourceFileLoader("hookbench_vm", SCRIPT)
 spec = importlib.util.spec_from_loader("hookbench_vm", loader)
 vm = importlib.util.module_from_spec(spec)
 loader.exec_module(vm)
 
-n = failed = 0
-
-
-def check(cond, desc):
-    global n, failed
-    n += 1
-    failed += 0 if cond else 1
-    print(("ok" if cond else "not ok") + f" {n} - {desc}")
 
 
 def frame(files, status=0, done=None):
@@ -161,5 +156,4 @@ test_transfer()
 test_cpio()
 test_release_and_elf()
 test_aliases()
-print(f"1..{n}")
-sys.exit(1 if failed else 0)
+sys.exit(finish())

@@ -11,18 +11,13 @@ import json
 import os
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tap import check, finish  # noqa: E402
+
 ALL = ["tracepoint", "tracepoint_exit", "raw_tp", "tp_btf", "kprobe", "kprobe_offset",
        "kretprobe", "kprobe_multi", "fentry", "fexit"]
 KPROBE_LINKS = ("kprobe", "kprobe_offset", "kretprobe", "kprobe_multi")
 CAPTURED = {"enoent": "hookbench-absent", "create": "hookbench-file"}
-n = failed = 0
-
-
-def check(cond, desc):
-    global n, failed
-    n += 1
-    failed += 0 if cond else 1
-    print(("ok" if cond else "not ok") + f" {n} - {desc}")
 
 
 def read(out, name):
@@ -139,8 +134,7 @@ def main(out):
         check(json.load(f).get("events") == 1000, "tp-loader counts exactly 1000 in the guest")
     check_reentry(out, new_kernel)
     check_optimization(out)
-    print(f"1..{n}")
-    return 1 if failed else 0
+    return finish()
 
 
 if __name__ == "__main__":
