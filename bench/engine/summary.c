@@ -10,18 +10,6 @@
 #include "csv.h"
 #include "stats.h"
 
-const char *const hb_summary_columns[] = {
-	"hook", "payload", "mode", "threads", "status", "reason", "blocks",
-	"ops_per_block", "events_expected", "events_seen", "baseline_ns_per_op",
-	"hooked_ns_per_op", "overhead_ns_per_event", "ci95_low_ns", "ci95_high_ns",
-	"prog_ns_per_run", "nmissed", "recursion_misses",
-	/* more, after the fixed ones */
-	"ci_level", "attach_point", "stability", "nmissed_reason", "capture_errors",
-	"events_while_detached", "sample_filename", "attach_us_median", "timing", "clock",
-	"ringbuf_drops", "consumer_ns_per_event", "events_source", "kprobe_flavour",
-};
-const size_t hb_summary_ncolumns = sizeof(hb_summary_columns) / sizeof(hb_summary_columns[0]);
-
 enum col {
 	C_HOOK, C_PAYLOAD, C_MODE, C_THREADS, C_STATUS, C_REASON, C_BLOCKS, C_OPS,
 	C_EXPECTED, C_SEEN, C_BASE, C_HOOKED, C_OVERHEAD, C_LOW, C_HIGH, C_PROG,
@@ -29,8 +17,7 @@ enum col {
 	C_CAPTURE_ERRORS, C_DETACHED, C_SAMPLE, C_ATTACH_US, C_TIMING, C_CLOCK,
 	C_RINGBUF_DROPS, C_CONSUMER_NS, C_EVENTS_SOURCE, C_FLAVOUR, C_COUNT
 };
-_Static_assert(C_COUNT == sizeof(hb_summary_columns) / sizeof(hb_summary_columns[0]),
-	       "one enum entry per column");
+_Static_assert(C_COUNT == HB_SUMMARY_NCOLUMNS, "one enum entry per column");
 
 /* What a row says about one cell. */
 struct verdict {

@@ -26,13 +26,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "build_info.h"
 #include "cli.h"
 #include "commands.h"
 #include "cpu.h"
 #include "csv.h"
 #include "json_read.h"
 #include "parse.h"
+#include "paths.h"
 #include "readfile.h"
 #include "results.h"
 #include "stats.h"
@@ -350,22 +350,29 @@ static int parse(int argc, char **argv, struct hf_opts *o)
 	return err;
 }
 
-static void set_commands(struct hf_data *d, const struct hf_opts *o)
+static int set_commands(struct hf_data *d, const struct hf_opts *o)
 {
-	const char *build = HB_BUILD_DIR;
+	char storm[PATH_MAX];
+	int err = hb_path_program("unlink-storm", storm, sizeof(storm));
 
-	snprintf(d->cmds[0], CMD_MAX, "%s/workloads/unlink-storm --mode enoent --iterations %llu --cpu %u",
-		 build, (unsigned long long)o->iterations, hb_default_cpu());
+	if (err) {
+		cli_error("hyperfine: cannot find unlink-storm beside hookbench: %s", strerror(-err));
+		return err;
+	}
+	snprintf(d->cmds[0], CMD_MAX, "%.3000s --mode enoent --iterations %llu --cpu %u",
+		 storm, (unsigned long long)o->iterations, hb_default_cpu());
 	snprintf(d->cmds[1], CMD_MAX, "true");
 	d->active[0] = d->active[1] = true;
 	for (size_t l = 0; l < NLOADERS; l++) {
 		char path[PATH_MAX];
 
-		snprintf(path, sizeof(path), "%.3000s/loaders/%s", build, loaders[l].loader);
-		snprintf(d->cmds[2 + 2 * l], CMD_MAX, "%s --no-stats -- %.4200s", path, d->cmds[0]);
-		snprintf(d->cmds[3 + 2 * l], CMD_MAX, "%s --no-stats -- true", path);
+		if (hb_path_program(loaders[l].loader, path, sizeof(path)))
+			continue;
+		snprintf(d->cmds[2 + 2 * l], CMD_MAX, "%.3000s --no-stats -- %.4200s", path, d->cmds[0]);
+		snprintf(d->cmds[3 + 2 * l], CMD_MAX, "%.3000s --no-stats -- true", path);
 		d->active[2 + 2 * l] = d->active[3 + 2 * l] = loader_runs(path);
 	}
+	return 0;
 }
 
 /* The end of what hyperfine wrote to logfd, on stderr. */
@@ -482,7 +489,8 @@ int cmd_hyperfine(int argc, char **argv)
 			goto out;
 		}
 	}
-	set_commands(&d, &o);
+	if (set_commands(&d, &o))
+		goto out;
 	for (size_t c = 0; c < NCMDS; c++)
 		ncmds += d.active[c];
 	fprintf(stderr, "hookbench: hyperfine: %d commands, %llu rounds of %llu runs each\n", ncmds,

@@ -17,9 +17,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "build_info.h"
 #include "cli.h"
 #include "commands.h"
+#include "paths.h"
 #include "plot.h"
 #include "results.h"
 
@@ -378,14 +378,11 @@ static int plot_missed(const struct plot_ctx *p, bool *drawn)
 
 static void setup(struct plot_ctx *p, const struct hb_results *r, struct names *threads)
 {
-	const char *plot_dir = getenv("HOOKBENCH_PLOT_DIR");
 	const char *min_threads = NULL;
 
 	memset(p, 0, sizeof(*p));
 	p->r = r;
 	snprintf(p->charts, sizeof(p->charts), "%s/charts", r->dir);
-	snprintf(p->scripts, sizeof(p->scripts), "%s",
-		 plot_dir && *plot_dir ? plot_dir : HB_SOURCE_DIR "/scripts/plot");
 	snprintf(p->title, sizeof(p->title), "Cost of hooking unlinkat() — Linux %s, %s",
 		 hb_jstr(&r->meta, "kernel.release", "?"), hb_jstr(&r->meta, "cpu.model", "?"));
 	snprintf(p->subtitle, sizeof(p->subtitle), "%s",
@@ -419,6 +416,12 @@ int hb_plot(const struct hb_results *r, char *why, size_t len)
 	int err;
 
 	setup(&p, r, &threads);
+	err = hb_path_data("plot", p.scripts, sizeof(p.scripts));
+	if (err) {
+		snprintf(why, len, "hookbench's plot scripts are missing (%.300s): %s", p.scripts,
+			 strerror(-err));
+		return err;
+	}
 	if (mkdir(p.charts, 0755) && errno != EEXIST) {
 		err = -errno;
 		snprintf(why, len, "cannot create %.300s: %s", p.charts, strerror(-err));

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "summary.h"
+#include "schema.h"
 
 /* The figures a row may carry; each must be empty or a number. */
 static const char *const numeric[] = {

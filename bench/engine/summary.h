@@ -7,12 +7,7 @@
 
 #include "matrix.h"
 #include "run_opts.h"
-
-/* The columns every summary.csv starts with, in this order (the first
- * HB_SUMMARY_FIXED are fixed; more follow). */
-#define HB_SUMMARY_FIXED 18
-extern const char *const hb_summary_columns[];
-extern const size_t hb_summary_ncolumns;
+#include "schema.h"
 
 /* Write the header and one row per cell. Returns 0 or -EIO. */
 int hb_summary_write_csv(FILE *f, const struct hb_matrix *m, const struct run_opts *o,
