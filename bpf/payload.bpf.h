@@ -13,7 +13,8 @@
 #include <bpf/bpf_core_read.h>
 #include "hookbench.h"
 
-char LICENSE[] SEC("license") = "Dual BSD/GPL";
+/* GPL, as the SPDX line says; bpf_printk() and bpf_probe_read_*_str() are GPL-only helpers. */
+char LICENSE[] SEC("license") = "GPL";
 
 const volatile struct hb_config hb_cfg = {};
 

@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* The table of hooks hookbench knows. Adding a hook = one BPF program + one entry. */
+/*
+ * The table of hooks hookbench knows, and the only copy of their names.
+ * A hook of an existing kind = one BPF program + one row; a new kind = one
+ * file in kinds/ (see kinds/kind.h) + its BPF program + its rows.
+ */
 #ifndef HB_HOOKS_H
 #define HB_HOOKS_H
 
@@ -8,37 +12,35 @@
 
 #include "hookbench.h"
 
-enum hb_attach_kind {
-	HB_ATTACH_TRACEPOINT,   /* perf tracepoint event tp_category:tp_name */
-	HB_ATTACH_RAW_TP,       /* raw tracepoint tp_name */
-	HB_ATTACH_TP_BTF,       /* BTF-typed raw tracepoint, target named in SEC() */
-	HB_ATTACH_KPROBE,       /* kprobe or kretprobe on the resolved function */
-	HB_ATTACH_KPROBE_MULTI, /* kprobe.multi link on the resolved function */
-	HB_ATTACH_TRACING,      /* fentry/fexit trampoline on the resolved function */
-};
+/* The most rows the table may have: callers size name arrays with it. */
+#define HB_MAX_HOOKS 16
+
+struct hb_attach_ops;
 
 struct hb_hook {
 	const char *name;        /* the name in CLIs and CSVs */
 	const char *family;      /* the BPF object (bpf/<family>.bpf.c) */
 	const char *prog;        /* the program in that object */
-	enum hb_attach_kind kind;
+	const struct hb_attach_ops *ops; /* its kind: how it is probed, attached, described */
 	bool retprobe;           /* kprobes: on return */
 	bool at_offset;          /* kprobes: inside the function, not at its entry */
-	bool filename_arg;       /* capture reads the function's struct filename * argument */
-	const char *tp_category; /* perf tracepoints */
-	const char *tp_name;     /* perf and raw tracepoints */
+	bool filename_arg;       /* capture reads the target function's struct filename * argument */
+	const char *tp_category; /* tracepoints: the category tracefs lists it under */
+	const char *tp_name;     /* tracepoints, perf and raw */
 	const char *stability;   /* what the attach point promises across kernels */
 };
 
 extern const struct hb_hook hb_hooks[];
 extern const size_t hb_nhooks;
-extern const char *const hb_hook_names[];
 
 extern const char *const hb_payload_names[HB_PAYLOAD_MAX];
 
 const struct hb_hook *hb_hook_find(const char *name);
 
-/* Does the hook attach to the resolved kernel function (not a tracepoint)? */
-bool hb_hook_needs_symbol(const struct hb_hook *hook);
+/* Fill names with every hook's name, in table order. Returns hb_nhooks. */
+size_t hb_hook_names(const char *names[static HB_MAX_HOOKS]);
+
+/* The hook's kind, e.g. "kprobe" for kprobe, kretprobe and kprobe_offset. */
+const char *hb_hook_kind(const struct hb_hook *hook);
 
 #endif

@@ -167,6 +167,13 @@ int hb_kconfig_enabled(const struct hb_kconfig *kc, const char *key)
 	return v && (strcmp(v, "y") == 0 || strcmp(v, "m") == 0);
 }
 
+bool hb_kconfig_disabled(const struct hb_kconfig *kc, const char *key)
+{
+	const char *v = hb_kconfig_get(kc, key);
+
+	return v && strcmp(v, "n") == 0;
+}
+
 void hb_kconfig_preempt_model(const struct hb_kconfig *kc, char *buf, size_t len)
 {
 	static const struct { const char *key, *name; } models[] = {

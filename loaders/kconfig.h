@@ -3,6 +3,7 @@
 #ifndef HB_KCONFIG_H
 #define HB_KCONFIG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct hb_kconfig_entry {
@@ -34,6 +35,9 @@ const char *hb_kconfig_get(const struct hb_kconfig *kc, const char *key);
 
 /* True only when the key is "y" or "m". */
 int hb_kconfig_enabled(const struct hb_kconfig *kc, const char *key);
+
+/* True only when the config says the key "is not set" (not when it is unknown). */
+bool hb_kconfig_disabled(const struct hb_kconfig *kc, const char *key);
 
 /*
  * The preemption model as built: "none", "voluntary", "full", "rt" or

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "linkinfo.h"
-#include "btf_info.h"
 
 #include <bpf/bpf.h>
 #include <errno.h>
 #include <stddef.h>
 #include <string.h>
+
+#include "btf_info.h"
+#include "kinds/kind.h"
 
 /* enum bpf_link_type / bpf_perf_event_type values from upstream uapi. */
 #define UAPI_BPF_LINK_TYPE_PERF_EVENT 7
@@ -55,13 +57,9 @@ _Static_assert(offsetof(struct uapi_link_info, kprobe_multi.missed) == 32,
 bool hb_linkinfo_reports_missed(const struct btf *vmlinux, const struct hb_hook *hook,
 				const char **why)
 {
-	const char *path = NULL, *reason = NULL;
+	const char *path = hook->ops->missed_field, *reason = NULL;
 	bool yes = false;
 
-	if (hook->kind == HB_ATTACH_KPROBE)
-		path = "perf_event.kprobe.missed";
-	else if (hook->kind == HB_ATTACH_KPROBE_MULTI)
-		path = "kprobe_multi.missed";
 	if (!path)
 		reason = "not applicable: only kprobe links report missed (see recursion_misses)";
 	else if (!vmlinux)

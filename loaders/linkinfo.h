@@ -17,8 +17,9 @@ struct btf;
 
 /*
  * Does this kernel report a missed count in the link info of hook's links?
- * Only kprobe-based links have one (perf-event kprobes and kprobe_multi,
- * Linux 6.7+). why (may be NULL) says why not.
+ * Only the kinds that name a missed_field have one (perf-event kprobes and
+ * kprobe_multi, Linux 6.7+), and only where this kernel's bpf_link_info has
+ * that field. why (may be NULL) says why not.
  */
 bool hb_linkinfo_reports_missed(const struct btf *vmlinux, const struct hb_hook *hook,
 				const char **why);

@@ -37,7 +37,8 @@ void hb_probe_hook(const struct hb_probe_env *env, const struct hb_hook *hook,
 
 /*
  * For a hook hb_probe_hook() found possible: load it (count payload),
- * attach it and detach it once. Some refusals (fentry on a kernel without
+ * attach it and detach it once; a row with at_offset gets its offset in
+ * sup->offset this way. Some refusals (fentry on a kernel without
  * trampolines, kprobe_multi without fprobe) only show this way. On failure
  * the hook becomes unsupported with the kernel's answer as the reason.
  */

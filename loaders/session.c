@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "family.h"
-#include "kprobes_list.h"
+#include "kinds/kind.h"
 #include "linkinfo.h"
 
 struct hb_session {
@@ -54,12 +54,10 @@ static int open_object(struct hb_session *s, char *why, size_t whylen)
 			 s->opts.hook->family, s->opts.hook->prog);
 		return -ENOENT;
 	}
-	if (s->opts.hook->kind == HB_ATTACH_TRACING) {
-		err = bpf_program__set_attach_target(s->prog, 0, s->target);
-		if (err) {
-			snprintf(why, whylen, "no BTF for %s: %s", s->target, strerror(-err));
+	if (s->opts.hook->ops->prepare) {
+		err = s->opts.hook->ops->prepare(s->prog, s->target, why, whylen);
+		if (err)
 			return err;
-		}
 	}
 	s->skel.cfg->tgid = (uint32_t)s->opts.tgid;
 	s->skel.cfg->payload = s->opts.payload;
@@ -134,47 +132,25 @@ cleanup:
 	return err;
 }
 
+static struct hb_attach_point attach_point(const struct hb_session *s)
+{
+	return (struct hb_attach_point){
+		.hook = s->opts.hook, .target = s->target, .offset = s->opts.offset,
+	};
+}
+
 int hb_session_attach(struct hb_session *s, char *why, size_t whylen)
 {
-	const struct hb_hook *h = s->opts.hook;
-	struct bpf_link *link = NULL;
+	const struct hb_attach_point at = attach_point(s);
 	int err;
 
 	if (s->link)
 		return -EALREADY;
-	switch (h->kind) {
-	case HB_ATTACH_TRACEPOINT:
-		link = bpf_program__attach_tracepoint(s->prog, h->tp_category, h->tp_name);
-		break;
-	case HB_ATTACH_RAW_TP:
-		link = bpf_program__attach_raw_tracepoint(s->prog, h->tp_name);
-		break;
-	case HB_ATTACH_TP_BTF:
-	case HB_ATTACH_TRACING:
-		link = bpf_program__attach_trace(s->prog);
-		break;
-	case HB_ATTACH_KPROBE: {
-		LIBBPF_OPTS(bpf_kprobe_opts, ko, .retprobe = h->retprobe, .offset = s->opts.offset);
-
-		link = bpf_program__attach_kprobe_opts(s->prog, s->target, &ko);
-		break;
-	}
-	case HB_ATTACH_KPROBE_MULTI: {
-		const char *syms[1] = { s->target };
-		LIBBPF_OPTS(bpf_kprobe_multi_opts, mo, .syms = syms, .cnt = 1);
-
-		link = bpf_program__attach_kprobe_multi_opts(s->prog, NULL, &mo);
-		break;
-	}
-	}
-	if (!link) {
-		err = -errno;
-		snprintf(why, whylen, "failed to attach %s to %s: %s", h->name,
+	err = at.hook->ops->attach(s->prog, &at, &s->link);
+	if (err)
+		snprintf(why, whylen, "failed to attach %s to %s: %s", at.hook->name,
 			 s->target[0] ? s->target_display : "its target", strerror(-err));
-		return err;
-	}
-	s->link = link;
-	return 0;
+	return err;
 }
 
 int hb_session_set_offset(struct hb_session *s, unsigned long offset)
@@ -211,11 +187,6 @@ int hb_session_detach(struct hb_session *s)
 	bpf_link__destroy(s->link);
 	s->link = NULL;
 	return 0;
-}
-
-bool hb_session_attached(const struct hb_session *s)
-{
-	return s && s->link;
 }
 
 static int read_percpu(struct hb_session *s, uint32_t key, uint64_t *sum, int *best_cpu)
@@ -340,32 +311,13 @@ const char *hb_session_target(const struct hb_session *s)
 
 int hb_session_flavour(const struct hb_session *s, char *buf, size_t len)
 {
-	struct hb_kprobe_entry e;
-	FILE *f;
-	int err;
+	const struct hb_attach_ops *ops = s->opts.hook->ops;
+	const struct hb_attach_point at = attach_point(s);
 
-	switch (s->opts.hook->kind) {
-	case HB_ATTACH_KPROBE_MULTI:
-		snprintf(buf, len, "fprobe");
-		return 0;
-	case HB_ATTACH_TRACING:
-		snprintf(buf, len, "trampoline");
-		return 0;
-	case HB_ATTACH_KPROBE:
-		break;
-	default:
-		snprintf(buf, len, "%s", "");
-		return 0;
-	}
-	snprintf(buf, len, "unknown");
-	f = fopen(HB_KPROBES_LIST, "re");
-	if (!f)
-		return -errno;
-	err = hb_kprobes_list_find(f, s->target, s->opts.offset, s->opts.hook->retprobe, &e);
-	fclose(f);
-	if (!err)
-		snprintf(buf, len, "%s", hb_kprobe_flavour(&e));
-	return err;
+	if (ops->flavour_of)
+		return ops->flavour_of(&at, buf, len);
+	snprintf(buf, len, "%s", ops->flavour);
+	return 0;
 }
 
 void hb_session_close(struct hb_session *s)

@@ -16,7 +16,7 @@ struct btf;
 struct hb_session_opts {
 	const struct hb_hook *hook;
 	enum hb_payload payload;
-	const char *target;   /* from hb_probe_hook(): the symbol for kprobes */
+	const char *target;   /* from hb_probe_hook(): what gets attached */
 	unsigned long offset; /* kprobes: bytes into target */
 	pid_t tgid;           /* count only this process; 0 counts all */
 	bool call_comm;       /* the payload also calls bpf_get_current_comm() */
@@ -55,7 +55,6 @@ int hb_session_attach(struct hb_session *s, char *why, size_t whylen);
 int hb_session_set_offset(struct hb_session *s, unsigned long offset);
 /* Detach (keeps the program loaded, so counters survive). Safe when not attached. */
 int hb_session_detach(struct hb_session *s);
-bool hb_session_attached(const struct hb_session *s);
 int hb_session_read(struct hb_session *s, struct hb_counters *c);
 /*
  * The ringbuf payload's records. Each one read is counted (ringbuf_consumed)
@@ -69,10 +68,10 @@ int hb_session_ringbuf_fd(const struct hb_session *s);
 /* What is attached, e.g. "do_unlinkat" or "do_unlinkat+0x9". */
 const char *hb_session_target(const struct hb_session *s);
 /*
- * How the kernel implements the attached hook: "ftrace", "optimized" or
- * "int3" for kprobes (from kprobes/list), "fprobe" for kprobe_multi,
- * "trampoline" for fentry/fexit, "" for tracepoints. Returns 0, or -errno
- * with "unknown" in buf when kprobes/list cannot be read.
+ * How the kernel implements the attached hook, as its kind tells: "ftrace",
+ * "optimized" or "int3" for kprobes (from kprobes/list), "fprobe" for
+ * kprobe_multi, "trampoline" for fentry/fexit, "" for tracepoints. Returns 0,
+ * or -errno with "unknown" in buf when the kernel cannot say.
  */
 int hb_session_flavour(const struct hb_session *s, char *buf, size_t len);
 /* Detach and free everything. Safe on NULL. */

@@ -26,6 +26,17 @@ const char *hb_tracefs_dir(void)
 	return NULL;
 }
 
+bool hb_tracefs_has_event(const char *category, const char *name)
+{
+	const char *dir = hb_tracefs_dir();
+	char path[512];
+
+	if (!dir)
+		return false;
+	snprintf(path, sizeof(path), "%s/events/%s/%s/id", dir, category, name);
+	return access(path, R_OK) == 0;
+}
+
 static bool debugfs_mounted(void)
 {
 	struct statfs st;

@@ -2,6 +2,7 @@
 #ifndef HB_TRACEFS_H
 #define HB_TRACEFS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -9,6 +10,9 @@
  * "/sys/kernel/debug/tracing"), or NULL when tracefs is not mounted.
  */
 const char *hb_tracefs_dir(void);
+
+/* True when tracefs lists the tracepoint category:name. */
+bool hb_tracefs_has_event(const char *category, const char *name);
 
 /*
  * Make sure tracefs (libbpf resolves tracepoint ids there) and debugfs

@@ -21,7 +21,7 @@ static void usage(FILE *f)
 	      "reason, as probed on this kernel: the kernel's interfaces are checked first,\n"
 	      "then each hook that looks possible is loaded, attached and detached once.\n"
 	      "\n"
-	      "  --csv        columns hook,status,reason\n"
+	      "  --csv        columns hook,status,reason,kind\n"
 	      "  --btf PATH   BTF instead of /sys/kernel/btf/vmlinux (or $HOOKBENCH_BTF)\n"
 	      "  -v           show libbpf's messages\n"
 	      "\n"
@@ -67,7 +67,7 @@ int cmd_list(int argc, char **argv)
 	}
 	hb_probe_env_init(&env, btf);
 	if (csv)
-		puts("hook,status,reason");
+		puts("hook,status,reason,kind");
 	else
 		printf("%-16s %-12s %-30s %s\n", "hook", "status", "attach point", "reason");
 	for (size_t i = 0; i < hb_nhooks; i++) {
@@ -79,9 +79,10 @@ int cmd_list(int argc, char **argv)
 		hb_probe_hook_by_loading(&env, h, &sup);
 		status = sup.supported ? "supported" : "unsupported";
 		if (csv) {
-			const char *row[] = { h->name, status, sup.supported ? "" : sup.reason };
+			const char *row[] = { h->name, status, sup.supported ? "" : sup.reason,
+					      hb_hook_kind(h) };
 
-			hb_csv_row(stdout, row, 3);
+			hb_csv_row(stdout, row, 4);
 		} else {
 			char where[160];
 

@@ -34,9 +34,10 @@
 
 static void usage(FILE *f)
 {
+	const char *hook_names[HB_MAX_HOOKS];
 	char hooks[256], payloads[128];
 
-	hb_join_choices(hb_hook_names, hb_nhooks, hooks, sizeof(hooks));
+	hb_join_choices(hook_names, hb_hook_names(hook_names), hooks, sizeof(hooks));
 	hb_join_choices(hb_payload_names, HB_PAYLOAD_MAX, payloads, sizeof(payloads));
 	fprintf(f,
 "Usage: hookbench run [OPTIONS]\n"
@@ -136,6 +137,7 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
+	const char *hook_names[HB_MAX_HOOKS];
 	uint64_t v;
 	int c, err = 0;
 
@@ -144,7 +146,7 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 	while (!err && (c = getopt_long(argc, argv, ":vh", opts, NULL)) != -1) {
 		switch (c) {
 		case O_HOOKS:
-			err = cli_choices("--hooks", "hook", optarg, hb_hook_names, hb_nhooks,
+			err = cli_choices("--hooks", "hook", optarg, hook_names, hb_hook_names(hook_names),
 					  o->hooks, HB_MAX_LIST, &o->nhooks);
 			break;
 		case O_PAYLOAD:

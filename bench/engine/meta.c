@@ -59,8 +59,11 @@ static void write_kernel(struct hb_json *j, const struct hb_meta *m)
 
 static void write_settings(struct hb_json *j, const struct run_opts *o)
 {
+	const char *hooks[HB_MAX_HOOKS];
+
+	hb_hook_names(hooks);
 	hb_json_object_begin(j, "settings");
-	write_list(j, "hooks", o->hooks, o->nhooks, hb_hook_names);
+	write_list(j, "hooks", o->hooks, o->nhooks, hooks);
 	write_list(j, "payloads", o->payloads, o->npayloads, hb_payload_names);
 	write_list(j, "modes", o->modes, o->nmodes, storm_mode_names);
 	hb_json_array_begin(j, "threads");

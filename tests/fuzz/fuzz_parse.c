@@ -7,14 +7,12 @@
 #include <string.h>
 
 #include "fuzz.h"
+#include "hooks.h"
 #include "parse.h"
 
-/* The names hookbench run takes (--hooks, --payload, --mode). */
-static const char *const hooks[] = {
-	"tracepoint", "tracepoint_exit", "raw_tp", "tp_btf", "kprobe",
-	"kprobe_offset", "kretprobe", "kprobe_multi", "fentry", "fexit",
-};
-static const char *const payloads[] = { "empty", "count", "capture", "ringbuf", "printk" };
+/* The names hookbench run takes (--hooks and --payload from the hook table, --mode). */
+static const char *hooks[HB_MAX_HOOKS];
+static size_t nhooks;
 static const char *const modes[] = { "enoent", "create" };
 
 #define NELEMS(a) (sizeof(a) / sizeof((a)[0]))
@@ -141,6 +139,16 @@ static void check_join(const char *const *valid, size_t nvalid, size_t len)
 	free(buf);
 }
 
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	nhooks = hb_hook_names(hooks);
+	return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *s = fuzz_cstr(data, size);
@@ -157,15 +165,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_cpu_list(s, 1024, 1024);
 	check_cpu_list(s, 3, 16);
 	check_cpu_list(s, 0, 4);
-	check_choices(s, hooks, NELEMS(hooks), 16, 128);
-	check_choices(s, hooks, NELEMS(hooks), 2, 8);
-	check_choices(s, payloads, NELEMS(payloads), 16, 1);
+	check_choices(s, hooks, nhooks, 16, 128);
+	check_choices(s, hooks, nhooks, 2, 8);
+	check_choices(s, hb_payload_names, HB_PAYLOAD_MAX, 16, 1);
 	check_choices(s, modes, NELEMS(modes), 16, 128);
-	i = hb_choice_index(s, hooks, NELEMS(hooks));
-	FUZZ_CHECK(i >= -1 && i < (int)NELEMS(hooks));
+	i = hb_choice_index(s, hooks, nhooks);
+	FUZZ_CHECK(i >= -1 && i < (int)nhooks);
 	if (i >= 0)
 		FUZZ_CHECK(strcmp(s, hooks[i]) == 0);
-	check_join(hooks, NELEMS(hooks), size % 128);
+	check_join(hooks, nhooks, size % 128);
 	free(s);
 	return 0;
 }

@@ -1,12 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
 # Runs inside the VM guest (busybox sh), with the output directory as $1.
-# Measures every hook briefly, one at a time, with every payload; records
+# Measures every hook hookbench lists briefly, one at a time, with every payload; records
 # what the kernel had loaded before and after each; runs the reentry
 # experiment; checks that --kprobe-optimization is put back after signals;
 # gathers facts the host-side check_guest.py judges by kernel version.
 OUT=$1
-HOOKS="tracepoint tracepoint_exit raw_tp tp_btf kprobe kprobe_offset kretprobe kprobe_multi fentry fexit"
 SMALL="--blocks 6 --ops-per-block 100 --warmup 0 --stats-blocks 1"
 OPT=/proc/sys/debug/kprobes-optimization
 
@@ -27,6 +26,7 @@ settled_ids() {
 
 uname -r >"$OUT/uname"
 hookbench list --csv >"$OUT/list.csv" 2>"$OUT/list.err"
+HOOKS=$(tail -n +2 "$OUT/list.csv" | cut -d, -f1)
 for hook in $HOOKS; do
 	echo "guest: measuring $hook" >&2
 	ids >"$OUT/before-$hook"
