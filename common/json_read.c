@@ -37,8 +37,10 @@ int hb_jparse(const char *text, size_t len, struct json_object **out, char *why,
 		return -EINVAL;
 	}
 	tok = json_tokener_new_ex(MAX_DEPTH);
-	if (!tok)
+	if (!tok) {
+		snprintf(why, whylen, "out of memory");
 		return -ENOMEM;
+	}
 	json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
 	v = json_tokener_parse_ex(tok, text, (int)len);
 	e = json_tokener_get_error(tok);

@@ -13,8 +13,8 @@ struct json_object;
 /*
  * Parse text (len bytes: one JSON value, nothing after it, nesting at most
  * 64 deep; json-c in strict mode) into *out, to be released with
- * json_object_put(). Returns 0, -EINVAL with why (byte offset and what is
- * wrong), or -ENOMEM; *out is NULL on failure and for the document "null".
+ * json_object_put(). Returns 0, or -EINVAL (why: byte offset and what is
+ * wrong) or -ENOMEM with why; *out is NULL on failure and for "null".
  */
 int hb_jparse(const char *text, size_t len, struct json_object **out, char *why, size_t whylen);
 
@@ -23,8 +23,8 @@ int hb_jload(const char *path, struct json_object **out, char *why, size_t whyle
 
 /*
  * The value at a dotted path of object keys ("kernel.release"); "" is v
- * itself. NULL when a key is missing, a step is not an object, or the value
- * is JSON null (json-c's null is the NULL pointer).
+ * itself. NULL when a key is missing (or longer than 255 bytes), a step is
+ * not an object, or the value is JSON null (json-c's null is NULL).
  */
 struct json_object *hb_jget(struct json_object *v, const char *path);
 
