@@ -1,38 +1,37 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Reading JSON (meta.json, hyperfine's export) into a small tree. */
+/*
+ * Reading JSON (meta.json, hyperfine's export) with json-c: strict parsing
+ * with a reason on failure, and values looked up by a dotted path.
+ */
 #ifndef HB_JSON_READ_H
 #define HB_JSON_READ_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
-enum hb_jtype { HB_JNULL, HB_JBOOL, HB_JNUM, HB_JSTR, HB_JARR, HB_JOBJ };
-
-struct hb_jval {
-	enum hb_jtype type;
-	bool boolean;
-	double num;
-	char *str;              /* HB_JSTR */
-	size_t n;               /* items of an array or object */
-	char **keys;            /* HB_JOBJ: n keys */
-	struct hb_jval *items;  /* HB_JARR, HB_JOBJ: n values */
-};
+struct json_object;
 
 /*
- * Parse one JSON value (nesting at most 64 deep). Returns 0, -EINVAL with
- * why (byte offset and what was expected), or -ENOMEM.
+ * Parse text (len bytes: one JSON value, nothing after it, nesting at most
+ * 64 deep; json-c in strict mode) into *out, to be released with
+ * json_object_put(). Returns 0, or -EINVAL (why: byte offset and what is
+ * wrong) or -ENOMEM with why; *out is NULL on failure and for "null".
  */
-int hb_jparse(const char *text, size_t len, struct hb_jval *out, char *why, size_t whylen);
+int hb_jparse(const char *text, size_t len, struct json_object **out, char *why, size_t whylen);
 
-/* hb_jparse() on a file (at most 64 MiB). */
-int hb_jload(const char *path, struct hb_jval *out, char *why, size_t whylen);
+/* hb_jparse() on a file (at most 64 MiB); why starts with the path. */
+int hb_jload(const char *path, struct json_object **out, char *why, size_t whylen);
 
-/* The value at a dotted path of object keys ("kernel.release"), or NULL. */
-const struct hb_jval *hb_jget(const struct hb_jval *v, const char *path);
+/*
+ * The value at a dotted path of object keys ("kernel.release"); "" is v
+ * itself. NULL when a key is missing (or longer than 255 bytes), a step is
+ * not an object, or the value is JSON null (json-c's null is NULL).
+ */
+struct json_object *hb_jget(struct json_object *v, const char *path);
 
 /* The string at path, or fallback when absent or not a string. */
-const char *hb_jstr(const struct hb_jval *v, const char *path, const char *fallback);
+const char *hb_jstr(struct json_object *v, const char *path, const char *fallback);
 
-void hb_jfree(struct hb_jval *v);
+/* The number at path (an integer or a finite double), or fallback. */
+double hb_jnum(struct json_object *v, const char *path, double fallback);
 
 #endif

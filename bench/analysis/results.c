@@ -2,12 +2,14 @@
 #include "results.h"
 
 #include <errno.h>
+#include <json-c/json.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "json_read.h"
 #include "schema.h"
 
 /* The figures a row may carry; each must be empty or a number. */
@@ -77,19 +79,45 @@ int hb_results_load(struct hb_results *r, const char *dir, char *why, size_t len
 
 const char *hb_results_str(const struct hb_results *r, size_t row, const char *col)
 {
-	return hb_csv_get(&r->summary, row, hb_csv_col(&r->summary, col));
+	return hb_table_str(&r->summary, row, col);
 }
 
 double hb_results_num(const struct hb_results *r, size_t row, const char *col)
 {
-	const char *s = hb_results_str(r, row, col);
-	char *end;
-	double v;
+	return hb_table_num(&r->summary, row, col);
+}
 
-	if (!*s)
-		return NAN;
-	v = strtod(s, &end);
-	return *end || !isfinite(v) ? NAN : v;
+bool hb_results_ok(const struct hb_results *r, size_t row)
+{
+	return !strcmp(hb_results_str(r, row, "status"), "ok");
+}
+
+struct hb_estimate hb_results_estimate(const struct hb_results *r, long row)
+{
+	struct hb_estimate e = { .ok = false, .est = NAN, .low = NAN, .high = NAN };
+
+	if (row < 0)
+		return e;
+	e.est = hb_results_num(r, (size_t)row, "overhead_ns_per_event");
+	e.low = hb_results_num(r, (size_t)row, "ci95_low_ns");
+	e.high = hb_results_num(r, (size_t)row, "ci95_high_ns");
+	e.ok = hb_results_ok(r, (size_t)row) && !isnan(e.est);
+	return e;
+}
+
+long hb_results_find(const struct hb_results *r, const struct hb_match *m)
+{
+	return hb_table_find(&r->summary, 0, m);
+}
+
+long hb_results_find_same(const struct hb_results *r, const struct hb_results *other, size_t row)
+{
+	static const char *const identity[] = { "hook", "payload", "mode", "threads" };
+	struct hb_match m[5] = { { NULL, NULL } };
+
+	for (size_t i = 0; i < 4; i++)
+		m[i] = (struct hb_match){ identity[i], hb_results_str(other, row, identity[i]) };
+	return hb_results_find(r, m);
 }
 
 void hb_results_key(const struct hb_results *r, size_t row, char *buf, size_t len)
@@ -101,9 +129,19 @@ void hb_results_key(const struct hb_results *r, size_t row, char *buf, size_t le
 		 *threads ? threads : "1");
 }
 
+const char *hb_results_ref_payload(const struct hb_results *r)
+{
+	const struct hb_match count[] = { { "payload", "count" }, { NULL, NULL } };
+
+	if (!r->summary.nrows || hb_results_find(r, count) >= 0)
+		return "count";
+	return hb_results_str(r, 0, "payload");
+}
+
 void hb_results_free(struct hb_results *r)
 {
 	hb_csv_free(&r->summary);
-	hb_jfree(&r->meta);
+	json_object_put(r->meta);
+	r->meta = NULL;
 	r->has_meta = false;
 }

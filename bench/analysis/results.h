@@ -7,13 +7,21 @@
 #include <stdbool.h>
 
 #include "csv_read.h"
-#include "json_read.h"
+#include "table.h"
+
+struct json_object;
 
 struct hb_results {
 	char dir[PATH_MAX];
 	struct hb_csv_table summary;
-	struct hb_jval meta;  /* empty object when there is no meta.json */
+	struct json_object *meta; /* NULL when there is no meta.json */
 	bool has_meta;
+};
+
+/* A row's added cost per event; ok when its status is ok and it has an estimate. */
+struct hb_estimate {
+	bool ok;
+	double est, low, high;
 };
 
 /*
@@ -29,8 +37,23 @@ const char *hb_results_str(const struct hb_results *r, size_t row, const char *c
 /* The same as a number; NAN when empty or not a number. */
 double hb_results_num(const struct hb_results *r, size_t row, const char *col);
 
-/* "hook/payload/mode/Nt", the key rows are matched by. */
+/* True when row's status is ok. */
+bool hb_results_ok(const struct hb_results *r, size_t row);
+
+/* The estimate of row; row -1 (not found) is not ok. */
+struct hb_estimate hb_results_estimate(const struct hb_results *r, long row);
+
+/* The first summary row that matches m, or -1. */
+long hb_results_find(const struct hb_results *r, const struct hb_match *m);
+
+/* The row of r with the hook, payload, mode and threads of row of other, or -1. */
+long hb_results_find_same(const struct hb_results *r, const struct hb_results *other, size_t row);
+
+/* "hook/payload/mode/Nt", the name a row goes by. */
 void hb_results_key(const struct hb_results *r, size_t row, char *buf, size_t len);
+
+/* The payload the figures lead with: count when the run has it, else the first one. */
+const char *hb_results_ref_payload(const struct hb_results *r);
 
 void hb_results_free(struct hb_results *r);
 

@@ -5,8 +5,10 @@
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "parse.h"
+#include "results.h"
 
 void cli_error(const char *fmt, ...)
 {
@@ -55,4 +57,29 @@ int cli_getopt_error(int c, char **argv)
 	else
 		cli_error("unknown option '%s' (see --help)", argv[optind - 1]);
 	return -EINVAL;
+}
+
+int cli_load_results(const char *name, const char *dir, struct hb_results *r)
+{
+	char why[512];
+	int err = hb_results_load(r, dir, why, sizeof(why));
+
+	if (err)
+		cli_error("%s: %s", name, why);
+	return err;
+}
+
+bool cli_one_results_dir(int argc, char **argv, const char *help, struct hb_results *r, int *rc)
+{
+	if (argc == 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
+		puts(help);
+		*rc = 0;
+		return false;
+	}
+	*rc = HB_EXIT_USAGE;
+	if (argc != 2) {
+		cli_error("%s needs one results directory (see --help)", argv[0]);
+		return false;
+	}
+	return cli_load_results(argv[0], argv[1], r) == 0;
 }

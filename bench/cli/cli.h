@@ -3,8 +3,11 @@
 #ifndef HB_CLI_H
 #define HB_CLI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+struct hb_results;
 
 #define HB_EXIT_USAGE 2
 #define HB_EXIT_INTERRUPTED 130
@@ -21,5 +24,15 @@ int cli_choices(const char *opt, const char *noun, const char *arg, const char *
 
 /* Report a getopt failure ('?' or ':') for argv[optind - 1]. Returns -EINVAL. */
 int cli_getopt_error(int c, char **argv);
+
+/* Load a results directory for command name; on failure print "name: why". 0 or -errno. */
+int cli_load_results(const char *name, const char *dir, struct hb_results *r);
+
+/*
+ * The arguments of a command that takes one results directory (argv[0] is
+ * its name): DIR, or -h/--help, which prints help. Returns true with DIR
+ * loaded into r; otherwise false with the exit status in *rc.
+ */
+bool cli_one_results_dir(int argc, char **argv, const char *help, struct hb_results *r, int *rc);
 
 #endif

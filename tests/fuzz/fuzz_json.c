@@ -1,192 +1,189 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * libFuzzer target: the JSON reader (meta.json, hyperfine's --export-json).
- * A tree that parses is printed again (strings with the project's escaper)
- * and must read back the same.
+ * libFuzzer target: what of ours reads JSON (meta.json, hyperfine's
+ * export) on top of json-c: the strict parse with its reasons, lookups by
+ * dotted path, the hyperfine means and the syscall_path_programs list. A
+ * document that parses is printed by json-c and must parse again to the
+ * same text.
  */
 #include <errno.h>
+#include <json-c/json.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "fuzz.h"
-#include "json.h"
+#include "hyperfine_export.h"
 #include "json_read.h"
+#include "syscall_programs.h"
 
-/* The parser's documented nesting limit, plus the root. */
-#define MAX_LEVELS 65
+#define MAX_KEY 255 /* hb_jget() never finds a longer key */
+#define MAX_CMDS 16
 
-/* Paths report, plot and hyperfine look up, and some odd ones. */
-static const char *const paths[] = {
-	"kernel.release", "kernel.config.KPROBES", "settings.clock", "cpu.nproc", "timing",
-	"results", "times", "mean", "stddev", "command", "vm", "", ".", "a..b", "kernel.",
+/* Paths report, plot and hyperfine look up, and some odd ones, with the keys they step through. */
+static const struct {
+	const char *path;
+	const char *keys[4];
+} paths[] = {
+	{ "kernel.release", { "kernel", "release" } },
+	{ "kernel.config.KPROBES", { "kernel", "config", "KPROBES" } },
+	{ "settings.clock", { "settings", "clock" } },
+	{ "cpu.nproc", { "cpu", "nproc" } },
+	{ "timing", { "timing" } },
+	{ "results", { "results" } },
+	{ "vm.command_line", { "vm", "command_line" } },
+	{ "syscall_path_programs", { "syscall_path_programs" } },
+	{ "", { NULL } },
+	{ ".", { "" } },
+	{ "a..b", { "a", "", "b" } },
+	{ "kernel.", { "kernel" } },
 };
 
-static void check_tree(const struct hb_jval *v, int level)
+/* The value at keys, stepped through with json-c alone. */
+static struct json_object *follow(struct json_object *v, const char *const *keys)
 {
-	FUZZ_CHECK(level <= MAX_LEVELS);
-	switch (v->type) {
-	case HB_JNULL:
-	case HB_JBOOL:
-		FUZZ_CHECK(v->n == 0 && !v->items && !v->keys && !v->str);
-		break;
-	case HB_JNUM:
-		FUZZ_CHECK(isfinite(v->num));
-		FUZZ_CHECK(v->n == 0 && !v->items && !v->keys && !v->str);
-		break;
-	case HB_JSTR:
-		FUZZ_CHECK(v->str);
-		FUZZ_CHECK(v->n == 0 && !v->items && !v->keys);
-		break;
-	case HB_JARR:
-	case HB_JOBJ:
-		FUZZ_CHECK(!v->str);
-		FUZZ_CHECK(v->n == 0 || v->items);
-		FUZZ_CHECK(v->type == HB_JOBJ ? (v->n == 0 || v->keys) : !v->keys);
-		for (size_t i = 0; i < v->n; i++) {
-			if (v->type == HB_JOBJ)
-				FUZZ_CHECK(v->keys[i]);
-			check_tree(&v->items[i], level + 1);
-		}
-		break;
-	default:
-		FUZZ_CHECK(0);
+	for (; v && *keys; keys++) {
+		struct json_object *next = NULL;
+
+		if (!json_object_is_type(v, json_type_object))
+			return NULL;
+		json_object_object_get_ex(v, *keys, &next);
+		v = next;
 	}
+	return v;
 }
 
-/* What hb_jget(v, key) must give for a key without dots: the first match. */
-static const struct hb_jval *first_item(const struct hb_jval *v, const char *key)
+static void check_path(struct json_object *root, const char *path, const char *const *keys)
 {
-	for (size_t i = 0; i < v->n; i++)
-		if (strcmp(v->keys[i], key) == 0)
-			return &v->items[i];
-	return NULL;
+	struct json_object *got = hb_jget(root, path);
+	const char *s = hb_jstr(root, path, NULL);
+	double want = -0.5; /* the fallback */
+
+	FUZZ_CHECK(got == follow(root, keys));
+	FUZZ_CHECK(s == (json_object_is_type(got, json_type_string) ? json_object_get_string(got) : NULL));
+	if ((json_object_is_type(got, json_type_int) || json_object_is_type(got, json_type_double)) &&
+	    isfinite(json_object_get_double(got)))
+		want = json_object_get_double(got);
+	FUZZ_CHECK(hb_jnum(root, path, -0.5) == want);
 }
 
-static void check_lookups(const struct hb_jval *root)
+/* Each key of the top object, and of the objects in it, as a path. */
+static void check_lookups(struct json_object *root)
 {
-	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
-		const struct hb_jval *got = hb_jget(root, paths[i]);
-		const char *s = hb_jstr(root, paths[i], NULL);
+	char path[2 * MAX_KEY + 2];
 
-		FUZZ_CHECK(s == (got && got->type == HB_JSTR ? got->str : NULL));
-	}
+	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++)
+		check_path(root, paths[i].path, paths[i].keys);
 	FUZZ_CHECK(hb_jget(root, "") == root);
-	if (root->type != HB_JOBJ)
+	if (!json_object_is_type(root, json_type_object))
 		return;
-	/* One and two levels down, by key ("" as a path means "here", not key ""). */
-	for (size_t i = 0; i < root->n; i++) {
-		const char *k = root->keys[i];
-		const struct hb_jval *want = first_item(root, k), *child;
-		char path[512];
-
-		if (!*k || strchr(k, '.') || strlen(k) > 200)
+	json_object_object_foreach(root, k, child) {
+		if (strlen(k) > MAX_KEY || strchr(k, '.'))
 			continue;
-		FUZZ_CHECK(hb_jget(root, k) == want);
-		child = want;
-		if (child->type != HB_JOBJ)
+		if (*k)
+			FUZZ_CHECK(hb_jget(root, k) == child);
+		if (!json_object_is_type(child, json_type_object))
 			continue;
-		for (size_t j = 0; j < child->n; j++) {
-			const char *k2 = child->keys[j];
-
-			if (!*k2 || strchr(k2, '.') || strlen(k2) > 200)
+		json_object_object_foreach(child, k2, grandchild) {
+			if (strlen(k2) > MAX_KEY || strchr(k2, '.'))
 				continue;
 			snprintf(path, sizeof(path), "%s.%s", k, k2);
-			FUZZ_CHECK(hb_jget(root, path) == first_item(child, k2));
+			/* "k." ends at k: an empty last key is no step. */
+			FUZZ_CHECK(hb_jget(root, path) == (*k2 ? grandchild : child));
 		}
 	}
 }
 
-static void print_tree(FILE *f, const struct hb_jval *v)
+/* Every mean given is finite and is the last one of an entry for that command. */
+static void check_means(struct json_object *root)
 {
-	switch (v->type) {
-	case HB_JNULL: fputs("null", f); break;
-	case HB_JBOOL: fputs(v->boolean ? "true" : "false", f); break;
-	case HB_JNUM: fprintf(f, "%.17g", v->num); break;
-	case HB_JSTR: hb_json_write_escaped(f, v->str); break;
-	case HB_JARR:
-	case HB_JOBJ:
-		fputc(v->type == HB_JOBJ ? '{' : '[', f);
-		for (size_t i = 0; i < v->n; i++) {
-			if (i)
-				fputc(',', f);
-			if (v->type == HB_JOBJ) {
-				hb_json_write_escaped(f, v->keys[i]);
-				fputc(':', f);
-			}
-			print_tree(f, &v->items[i]);
+	struct json_object *results = hb_jget(root, "results");
+	const char *cmds[MAX_CMDS] = { "true", "" };
+	double means[MAX_CMDS];
+	size_t n = 2, len = json_object_is_type(results, json_type_array) ?
+				    json_object_array_length(results) : 0;
+
+	for (size_t i = 0; i < len && n < MAX_CMDS; i++) {
+		const char *c = hb_jstr(json_object_array_get_idx(results, i), "command", NULL);
+
+		if (c)
+			cmds[n++] = c;
+	}
+	hb_hyperfine_means(root, cmds, n, means);
+	for (size_t c = 0; c < n; c++) {
+		double last = NAN;
+
+		for (size_t i = 0; i < len; i++) {
+			struct json_object *item = json_object_array_get_idx(results, i);
+			const char *command = hb_jstr(item, "command", NULL);
+			double mean = hb_jnum(item, "mean", NAN);
+
+			if (command && !strcmp(command, cmds[c]) && !isnan(mean))
+				last = mean;
 		}
-		fputc(v->type == HB_JOBJ ? '}' : ']', f);
-		break;
+		FUZZ_CHECK(isnan(means[c]) ? isnan(last) : isfinite(means[c]) && means[c] == last);
 	}
 }
 
-static int same_tree(const struct hb_jval *a, const struct hb_jval *b)
+static void check_programs(struct json_object *root)
 {
-	if (a->type != b->type || a->n != b->n)
-		return 0;
-	switch (a->type) {
-	case HB_JNULL: return 1;
-	case HB_JBOOL: return a->boolean == b->boolean;
-	case HB_JNUM: return a->num == b->num;
-	case HB_JSTR: return strcmp(a->str, b->str) == 0;
-	default:
-		for (size_t i = 0; i < a->n; i++) {
-			if (a->type == HB_JOBJ && strcmp(a->keys[i], b->keys[i]) != 0)
-				return 0;
-			if (!same_tree(&a->items[i], &b->items[i]))
-				return 0;
+	struct json_object *list = hb_jget(root, "syscall_path_programs");
+	size_t n = hb_syscall_prog_count(root);
+
+	FUZZ_CHECK(n == (json_object_is_type(list, json_type_array) ? json_object_array_length(list) : 0));
+	for (size_t i = 0; i <= n && i < 64; i++) {
+		struct hb_syscall_prog p;
+		char *end;
+
+		hb_syscall_prog_get(root, i, &p);
+		FUZZ_CHECK(p.type && p.name && p.attach && fuzz_terminated(p.id, sizeof(p.id)));
+		if (strcmp(p.id, "?")) {
+			strtoll(p.id, &end, 10);
+			FUZZ_CHECK(*p.id && !*end);
 		}
-		return 1;
+		if (i == n)
+			FUZZ_CHECK(!strcmp(p.id, "?") && !strcmp(p.name, "?"));
 	}
 }
 
-static void check_round_trip(const struct hb_jval *root)
+/* json-c's printing of what we parsed parses again, to the same printing. */
+static void check_round_trip(struct json_object *root)
 {
-	struct hb_jval back;
-	char *text = NULL, why[256];
-	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
+	const char *text = json_object_to_json_string_ext(root, JSON_C_TO_STRING_PLAIN);
+	struct json_object *back = NULL;
+	char why[256];
 	int err;
 
-	if (!f)
+	if (!text)
 		return;
-	print_tree(f, root);
-	if (fclose(f) != 0) {
-		free(text);
-		return;
-	}
-	err = hb_jparse(text, len, &back, why, sizeof(why));
+	err = hb_jparse(text, strlen(text), &back, why, sizeof(why));
 	if (err != -ENOMEM) {
 		FUZZ_CHECK(err == 0);
-		FUZZ_CHECK(same_tree(root, &back));
+		FUZZ_CHECK(!strcmp(text, json_object_to_json_string_ext(back, JSON_C_TO_STRING_PLAIN)));
 	}
-	hb_jfree(&back);
-	free(text);
+	json_object_put(back);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct hb_jval root;
+	struct json_object *root = (struct json_object *)&root;
 	char why[256];
 	int err;
 
-	/* Not NUL-terminated on purpose: the reader must keep within len. */
+	/* Not NUL-terminated on purpose: the reader must keep within size. */
 	why[0] = '\0';
 	err = hb_jparse((const char *)data, size, &root, why, sizeof(why));
 	FUZZ_CHECK(err == 0 || err == -EINVAL || err == -ENOMEM);
-	if (err == 0) {
-		check_tree(&root, 1);
-		check_lookups(&root);
-		check_round_trip(&root);
-	} else {
-		/* A failed parse leaves nothing to free. */
-		FUZZ_CHECK(root.type == HB_JNULL && root.n == 0 && !root.items && !root.keys &&
-			   !root.str);
+	if (err) {
+		FUZZ_CHECK(root == NULL);
 		if (err == -EINVAL)
 			FUZZ_CHECK(why[0] != '\0' && fuzz_terminated(why, sizeof(why)));
+		return 0;
 	}
-	hb_jfree(&root);
-	FUZZ_CHECK(root.n == 0 && !root.items && !root.keys && !root.str);
+	check_lookups(root);
+	check_means(root);
+	check_programs(root);
+	check_round_trip(root);
+	json_object_put(root);
 	return 0;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The CSV and JSON readers that compare, report and plot rely on. */
 #include <errno.h>
+#include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,39 +45,67 @@ static void test_csv(void)
 	       "a missing file is -ENOENT");
 }
 
-static int json(const char *text, struct hb_jval *v, char *why)
+static int json(const char *text, struct json_object **v, char *why)
 {
 	return hb_jparse(text, strlen(text), v, why, 256);
 }
 
 static void test_json(void)
 {
-	struct hb_jval v;
+	struct json_object *v, *list;
 	char why[256], deep[300];
 
 	TAP_OK(json("{\"kernel\": {\"release\": \"6.1.0\", \"nproc\": 2, \"on\": true, \"x\": null},"
-		    " \"list\": [1, -2.5e3, \"caf\\u00e9\\n\"]}", &v, why) == 0, "a nested document parses");
-	TAP_STREQ(hb_jstr(&v, "kernel.release", "?"), "6.1.0", "a string by dotted path");
-	TAP_OK(hb_jget(&v, "kernel.nproc")->num == 2, "a number");
-	TAP_OK(hb_jget(&v, "kernel.on")->boolean, "a boolean");
-	TAP_OK(hb_jget(&v, "kernel.x")->type == HB_JNULL, "null");
-	TAP_OK(hb_jget(&v, "list")->n == 3 && hb_jget(&v, "list")->items[1].num == -2500,
+		    " \"list\": [1, -2.5e3, \"caf\\u00e9\\n\"], \"inf\": 1e999}", &v, why) == 0,
+	       "a nested document parses");
+	TAP_STREQ(hb_jstr(v, "kernel.release", "?"), "6.1.0", "a string by dotted path");
+	TAP_OK(hb_jnum(v, "kernel.nproc", -1) == 2, "an integer as a number");
+	TAP_OK(json_object_get_boolean(hb_jget(v, "kernel.on")), "a boolean");
+	TAP_OK(hb_jget(v, "kernel.x") == NULL && hb_jget(v, "kernel") != NULL,
+	       "null reads as absent, an object does not");
+	list = hb_jget(v, "list");
+	TAP_OK(json_object_array_length(list) == 3 &&
+	       json_object_get_double(json_object_array_get_idx(list, 1)) == -2500,
 	       "an array of mixed values");
-	TAP_STREQ(hb_jget(&v, "list")->items[2].str, "caf\xc3\xa9\n", "\\u escapes become UTF-8");
-	TAP_STREQ(hb_jstr(&v, "kernel.nproc", "fallback"), "fallback", "a non-string falls back");
-	TAP_OK(hb_jget(&v, "kernel.release.deeper") == NULL, "a path through a string is NULL");
-	hb_jfree(&v);
+	TAP_STREQ(json_object_get_string(json_object_array_get_idx(list, 2)), "caf\xc3\xa9\n",
+		  "\\u escapes become UTF-8");
+	TAP_STREQ(hb_jstr(v, "kernel.nproc", "fallback"), "fallback", "a non-string falls back");
+	TAP_OK(hb_jnum(v, "kernel.release", -1) == -1, "a string is not a number");
+	TAP_OK(hb_jnum(v, "inf", -1) == -1, "an infinite number is not a number");
+	TAP_OK(hb_jnum(v, "kernel.nope", -1) == -1, "a missing key falls back");
+	TAP_OK(hb_jget(v, "kernel.release.deeper") == NULL, "a path through a string is NULL");
+	TAP_OK(hb_jget(v, "") == v, "the empty path is the value itself");
+	TAP_OK(hb_jget(NULL, "kernel") == NULL && !strcmp(hb_jstr(NULL, "a", "f"), "f"),
+	       "lookups in no document fall back");
+	json_object_put(v);
 
-	TAP_OK(json("{\"a\": 1,}", &v, why) == -EINVAL, "a trailing comma is refused: %s", why);
-	TAP_OK(json("{\"a\": \"open", &v, why) == -EINVAL, "an unterminated string is refused");
+	TAP_OK(json("{\"a\": 1,}", &v, why) == -EINVAL && !v, "a trailing comma is refused: %s", why);
+	TAP_OK(json("{\"a\": \"open", &v, why) == -EINVAL && strstr(why, "at byte 11"),
+	       "an unterminated string is refused, by byte: %s", why);
 	TAP_OK(json("[1] x", &v, why) == -EINVAL, "text after the value is refused");
+	TAP_OK(hb_jparse("[1]\0x", 5, &v, why, sizeof(why)) == -EINVAL && strstr(why, "after the value"),
+	       "so is a NUL byte and what follows it: %s", why);
+	TAP_OK(hb_jparse("[1] 2", 3, &v, why, sizeof(why)) == 0 && v, "the length is kept to");
+	json_object_put(v);
 	TAP_OK(json("{\"a\" 1}", &v, why) == -EINVAL, "a missing colon is refused");
 	TAP_OK(json("[nul]", &v, why) == -EINVAL, "a bad literal is refused");
-	TAP_OK(json("1e999", &v, why) == -EINVAL, "an infinite number is refused");
+	TAP_OK(json("/* c */ 1", &v, why) == -EINVAL, "comments are refused");
+	TAP_OK(json("12", &v, why) == 0 && json_object_get_int(v) == 12,
+	       "a number that ends the text parses");
+	json_object_put(v);
 	memset(deep, '[', 200);
 	deep[200] = '\0';
 	TAP_OK(json(deep, &v, why) == -EINVAL && strstr(why, "too deep"), "deep nesting stops at 64: %s", why);
+	memset(deep, '[', 64);
+	memset(deep + 64, ']', 64);
+	deep[128] = '\0';
+	TAP_OK(json(deep, &v, why) == 0, "64 levels are fine");
+	json_object_put(v);
 	TAP_OK(json("", &v, why) == -EINVAL, "empty input is refused");
+	TAP_OK(hb_jload("/nonexistent.json", &v, why, sizeof(why)) == -ENOENT && !v,
+	       "a missing file is -ENOENT");
+	TAP_OK(hb_jload(FIXTURES "/results/malformed-row/summary.csv", &v, why, sizeof(why)) == -EINVAL &&
+	       strstr(why, "summary.csv: at byte "), "a file that is not JSON names itself: %s", why);
 }
 
 int main(void)

@@ -62,6 +62,14 @@ check "report: the cross-check table, whole-command beside paired" \
 	grep -qxF '| tp-loader | tracepoint | 398.8 [320.2, 436.3] | 403.1 [395.1, 411.2] | yes |' "$WORK/base/report.md"
 check "report: a loader that cannot run here is not given figures" \
 	grep -qxF '| kprobe-loader | kprobe | not run here | | |' "$WORK/base/report.md"
+check "report: BPF programs already on the syscall path are a caveat, each named with where it is" \
+	grep -qF -- '- **BPF programs already on the syscall path**: 2 programs were attached before the run started, so the baseline includes their cost: id 41, tracepoint `agent_unlinkat` at `syscalls/sys_enter_unlinkat`; id 57, kprobe `agent_'"'"'probe'"'"'` at `do_unlinkat`.' "$WORK/caveats/report.md"
+check "report: an empty syscall_path_programs list is no caveat" \
+	bash -c "grep -q '\"syscall_path_programs\": \[\]' '$FX/base/meta.json' && ! grep -q 'already on the syscall path' '$WORK/base/report.md'"
+cp -r "$FX/tripled" "$WORK/tripled"
+"$HB" report "$WORK/tripled" >/dev/null 2>&1
+check "report: without syscall_path_programs in meta.json, no caveat either" \
+	bash -c "! grep -q syscall_path_programs '$FX/tripled/meta.json' && grep -q '^## Caveats' '$WORK/tripled/report.md' && ! grep -q 'already on the syscall path' '$WORK/tripled/report.md'"
 check "report: real timings are called real" grep -qxF -- '- Timing: real, not emulated' "$WORK/base/report.md"
 check "report: emulated ones are called emulated" grep -qxF -- '- Timing: emulated: not comparable to hardware' "$WORK/caveats/report.md"
 check "report: the reproduce steps include hyperfine when it ran" grep -qx 'build/bench/hookbench hyperfine DIR' "$WORK/base/report.md"

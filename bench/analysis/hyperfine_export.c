@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "hyperfine_export.h"
+
+#include <json-c/json.h>
+#include <math.h>
+#include <string.h>
+
+#include "json_read.h"
+
+void hb_hyperfine_means(struct json_object *doc, const char *const *cmds, size_t n, double *means)
+{
+	struct json_object *results = hb_jget(doc, "results");
+	size_t len = json_object_is_type(results, json_type_array) ?
+			     json_object_array_length(results) : 0;
+
+	for (size_t c = 0; c < n; c++)
+		means[c] = NAN;
+	for (size_t i = 0; i < len; i++) {
+		struct json_object *item = json_object_array_get_idx(results, i);
+		const char *command = hb_jstr(item, "command", NULL);
+		double mean = hb_jnum(item, "mean", NAN);
+
+		for (size_t c = 0; c < n && command; c++)
+			if (!strcmp(command, cmds[c]) && !isnan(mean))
+				means[c] = mean;
+	}
+}

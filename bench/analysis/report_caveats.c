@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* The caveats of report.md: what a reader must be careful with. */
+#include <math.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include "json_read.h"
+#include "report_parts.h"
+#include "syscall_programs.h"
+
+#define WIDE_CI 0.10 /* a 95% interval wider than this share of the estimate is a caveat */
+
+/* Text inside a Markdown code span: no backquotes, no line breaks. */
+static void code_span(FILE *f, const char *s)
+{
+	fputc('`', f);
+	for (; *s; s++)
+		fputc(*s == '`' ? '\'' : *s == '\n' ? ' ' : *s, f);
+	fputc('`', f);
+}
+
+static bool timing_caveat(const struct report *rp)
+{
+	const char *timing = hb_jstr(rp->r->meta, "timing", "wall");
+
+	if (!strncmp(timing, "emulated", 8)) {
+		fprintf(rp->f, "- **Emulated timings**: %s. Rank hooks within this run only.\n", timing);
+		return true;
+	}
+	if (!strncmp(timing, "icount", 6)) {
+		fprintf(rp->f, "- **Instruction-count proxy**: %s. Use it to rank hooks, not as time.\n",
+			timing);
+		return true;
+	}
+	return false;
+}
+
+/* Intervals wider than WIDE_CI of their estimate, and rows that failed. */
+static bool row_caveats(const struct report *rp)
+{
+	const struct hb_results *r = rp->r;
+	FILE *f = rp->f;
+	bool any = false;
+	char key[256];
+
+	for (size_t i = 0; i < r->summary.nrows; i++) {
+		const char *status = hb_results_str(r, i, "status");
+		double est = hb_results_num(r, i, "overhead_ns_per_event");
+		double width = hb_results_num(r, i, "ci95_high_ns") - hb_results_num(r, i, "ci95_low_ns");
+
+		hb_results_key(r, i, key, sizeof(key));
+		if (hb_results_ok(r, i) && width > WIDE_CI * fabs(est)) {
+			fprintf(f, "- **Wide interval**: %s: the 95%% CI is %.1f ns wide, %.0f%% of the "
+				"estimate (more than %.0f%%); run more blocks.\n", key, width,
+				100.0 * width / fabs(est), 100 * WIDE_CI);
+			any = true;
+		}
+		if (!strcmp(status, "mismatch") || !strcmp(status, "error") ||
+		    !strcmp(status, "interrupted")) {
+			fprintf(f, "- **%s**: %s: ", status, key);
+			report_cell(f, hb_results_str(r, i, "reason"));
+			fputs("\n", f);
+			any = true;
+		}
+	}
+	return any;
+}
+
+/* Each hook this kernel could not run, once. */
+static bool skipped_hooks(const struct report *rp)
+{
+	static const char *const hook_status[] = { "hook", "status", NULL };
+	const struct hb_results *r = rp->r;
+	bool any = false;
+
+	for (size_t i = 0; i < r->summary.nrows; i++) {
+		if (strcmp(hb_results_str(r, i, "status"), "unsupported") ||
+		    !hb_table_first_of(&r->summary, i, hook_status))
+			continue;
+		fprintf(rp->f, "- **Skipped**: %s, unsupported on this kernel: ",
+			hb_results_str(r, i, "hook"));
+		report_cell(rp->f, hb_results_str(r, i, "reason"));
+		fputs("\n", rp->f);
+		any = true;
+	}
+	return any;
+}
+
+/* BPF programs that were on the syscall path before the run: the baseline pays for them. */
+static bool syscall_path_programs(const struct report *rp)
+{
+	size_t n = hb_syscall_prog_count(rp->r->meta);
+	FILE *f = rp->f;
+
+	if (!n)
+		return false;
+	fprintf(f, "- **BPF programs already on the syscall path**: %zu program%s attached before "
+		"the run started, so the baseline includes %s cost:", n, n == 1 ? " was" : "s were",
+		n == 1 ? "its" : "their");
+	for (size_t i = 0; i < n; i++) {
+		struct hb_syscall_prog p;
+
+		hb_syscall_prog_get(rp->r->meta, i, &p);
+		fprintf(f, "%s id %s, ", i ? ";" : "", p.id);
+		report_cell(f, p.type);
+		fputc(' ', f);
+		code_span(f, p.name);
+		fputs(" at ", f);
+		code_span(f, p.attach);
+	}
+	fputs(".\n", f);
+	return true;
+}
+
+void report_caveats(const struct report *rp, int disagree)
+{
+	struct json_object *m = rp->r->meta;
+	FILE *f = rp->f;
+	bool any;
+
+	fputs("\n## Caveats\n\n", f);
+	any = timing_caveat(rp);
+	any |= row_caveats(rp);
+	any |= skipped_hooks(rp);
+	if (disagree) {
+		fprintf(f, "- **Cross-check**: the whole-command estimate and the paired estimate "
+			"disagree for %d loader%s (their intervals do not overlap).\n", disagree,
+			disagree == 1 ? "" : "s");
+		any = true;
+	}
+	if (hb_jnum(m, "kernel.bpf_stats_enabled_sysctl", 0) > 0) {
+		fputs("- **bpf_stats was on system-wide**: every figure includes its cost.\n", f);
+		any = true;
+	}
+	any |= syscall_path_programs(rp);
+	if (!any)
+		fputs("None detected: every row is ok, every interval is within 10% of its estimate.\n", f);
+}

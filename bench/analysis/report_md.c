@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "report_md.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "json_read.h"
+#include "report_parts.h"
+
+void report_cell(FILE *f, const char *s)
+{
+	for (; *s; s++)
+		fputc(*s == '|' ? '/' : *s == '\n' ? ' ' : *s, f);
+}
+
+static void charts(const struct report *rp)
+{
+	static const struct { const char *name, *caption; } list[] = {
+		{ "overhead", "Added ns per call, per hook and payload, 95% CI" },
+		{ "breakdown", "In-program cost against dispatch cost" },
+		{ "blocks", "Every block in run order: baseline against hooked" },
+		{ "threads", "Added cost against workload threads" },
+		{ "missed", "Events missed or dropped" },
+	};
+	char path[PATH_MAX + 64];
+
+	fputs("\n## Charts\n\n", rp->f);
+	for (size_t i = 0; i < sizeof(list) / sizeof(list[0]); i++) {
+		snprintf(path, sizeof(path), "%s/charts/%s.png", rp->r->dir, list[i].name);
+		if (access(path, R_OK) == 0)
+			fprintf(rp->f, "![%s](charts/%s.png)\n\n", list[i].caption, list[i].name);
+	}
+}
+
+static void write_sections(const struct report *rp)
+{
+	struct json_object *m = rp->r->meta;
+
+	fprintf(rp->f, "# What hooking `unlinkat()` costs — Linux %s, %s\n\n",
+		hb_jstr(m, "kernel.release", "?"), hb_jstr(m, "cpu.model", "?"));
+	report_verdicts(rp);
+	charts(rp);
+	report_caveats(rp, report_cross_check(rp));
+	report_environment(rp);
+}
+
+int hb_report_write(const struct hb_results *r, char *path, size_t len)
+{
+	struct report rp = { .r = r };
+	int err = 0;
+
+	snprintf(path, len, "%s/report.md", r->dir);
+	rp.f = fopen(path, "we");
+	if (!rp.f)
+		return -errno;
+	write_sections(&rp);
+	if (ferror(rp.f))
+		err = -EIO;
+	if (fclose(rp.f) && !err)
+		err = -errno;
+	return err;
+}

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Rows of a CSV table (summary.csv, runs.csv, hyperfine.csv) found and read
+ * by column name, never by position.
+ */
+#ifndef HB_TABLE_H
+#define HB_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "csv_read.h"
+
+/* A column and the value a row must hold there. Lists end with { NULL }. */
+struct hb_match {
+	const char *col;
+	const char *value;
+};
+
+/* Field of row in column col; "" when the table has no such column. */
+const char *hb_table_str(const struct hb_csv_table *t, size_t row, const char *col);
+
+/* The same as a number; NAN when empty or not a number. */
+double hb_table_num(const struct hb_csv_table *t, size_t row, const char *col);
+
+/* True when row holds every value of m. */
+bool hb_table_matches(const struct hb_csv_table *t, size_t row, const struct hb_match *m);
+
+/* The first row at or after from that matches m; -1 when there is none. */
+long hb_table_find(const struct hb_csv_table *t, size_t from, const struct hb_match *m);
+
+/* True when rows a and b hold the same values in cols (a list ending with NULL). */
+bool hb_table_same(const struct hb_csv_table *t, size_t a, size_t b, const char *const *cols);
+
+/* True when no row before row holds its values in cols: the first of its kind. */
+bool hb_table_first_of(const struct hb_csv_table *t, size_t row, const char *const *cols);
+
+#endif
