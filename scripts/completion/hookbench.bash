@@ -38,7 +38,7 @@ _hookbench_values() {
 
 # _hookbench_list NAMES CUR: complete the last element of a comma list.
 _hookbench_list() {
-	local head= last=$2 name
+	local head='' last=$2 name
 	case $2 in *,*) head=${2%,*},; last=${2##*,} ;; esac
 	COMPREPLY=()
 	for name in $1; do
@@ -56,7 +56,7 @@ _hookbench_sibling() {
 
 _hookbench() {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-	local prog cmd= i
+	local prog cmd='' i
 	prog=$(_hookbench_prog "${COMP_WORDS[0]}")
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in -*) ;; *) cmd=${COMP_WORDS[i]}; break ;; esac
@@ -113,7 +113,10 @@ _hookbench_loader() {
 		_hookbench_reply "$(_hookbench_values "$(_hookbench_sibling "$prog")" --payload)" "$cur"
 		return ;;
 	-o | --output | --btf) _hookbench_files files "$cur"; return ;;
-	--pid) mapfile -t COMPREPLY < <(compgen -W "$(ls /proc | grep -E '^[0-9]+$')" -- "$cur"); return ;;
+	--pid)
+		local pids=(/proc/[0-9]*)
+		_hookbench_reply "${pids[*]#/proc/}" "$cur"
+		return ;;
 	esac
 	[[ $cur == -* ]] && _hookbench_reply "$(_hookbench_options "$prog") --" "$cur"
 }
