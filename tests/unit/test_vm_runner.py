@@ -139,6 +139,50 @@ def test_release_and_elf():
           "a dynamically linked program is not")
 
 
+def test_guest_programs():
+    names = {"hookbench-static", "tp-loader-static", "kprobe-loader-static", "unlink-storm-static"}
+
+    def touch(path):
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        open(path, "wb").close()
+
+    def found(here, build_dir=None):
+        try:
+            return vm.find_guest_programs(here, build_dir), None
+        except vm.VmError as e:
+            return None, str(e)
+
+    with tempfile.TemporaryDirectory() as d:
+        libexec = os.path.join(d, "usr", "libexec", "hookbench")
+        for n in names:
+            touch(os.path.join(libexec, n))
+        got, err = found(libexec)
+        check(got and set(got) == set(vm.GUEST_PROGRAMS)
+              and all(os.path.dirname(p) == libexec for p in got.values())
+              and os.path.basename(got["tp-loader"]) == "tp-loader-static",
+              f"installed: every guest program is found beside the runner {err or ''}")
+
+        build = os.path.join(d, "build")
+        for rel in vm.GUEST_PROGRAMS.values():
+            touch(os.path.join(build, rel))
+        touch(os.path.join(build, "build.ninja"))
+        got, err = found(os.path.join(build, "scripts"))
+        check(got and got["hookbench"] == os.path.join(build, "bench", "hookbench-static")
+              and got["unlink-storm"] == os.path.join(build, "workloads", "unlink-storm-static"),
+              f"build tree: a runner staged in build/scripts finds build/*/NAME-static {err or ''}")
+        got, err = found(libexec, build)
+        check(got and got["kprobe-loader"] == os.path.join(build, "loaders", "kprobe-loader-static"),
+              f"--build-dir wins over the programs beside the runner {err or ''}")
+
+        os.remove(os.path.join(build, "loaders", "tp-loader-static"))
+        got, err = found(os.path.join(build, "scripts"))
+        check(got is None and err and os.path.join(build, "loaders", "tp-loader-static") in err
+              and "guest_binaries" in err, f"a missing program is named: {err}")
+        got, err = found(os.path.join(d, "elsewhere"))
+        check(got is None and err and os.path.join(d, "elsewhere", "hookbench-static") in err,
+              f"an installed runner without its programs names where they belong: {err}")
+
+
 def test_aliases():
     names = ["linux-image-6.1.0-56-cloud-amd64", "linux-image-6.1.0-56-cloud-amd64-unsigned",
              "linux-image-6.1.0-56-cloud-amd64-dbg", "linux-image-6.1.0-56-rt-amd64",
@@ -155,5 +199,6 @@ def test_aliases():
 test_transfer()
 test_cpio()
 test_release_and_elf()
+test_guest_programs()
 test_aliases()
 sys.exit(finish())

@@ -1,0 +1,142 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# `meson install` into a temporary DESTDIR, then the installed programs run
+# with the source and build trees out of reach (a private mount namespace
+# with a tmpfs over each, from another working directory): a short benchmark,
+# hyperfine, its charts and report, the loader around the workload, the VM
+# runner's view of its files, the man pages and the bash completion.
+# Settings from meson: HB_BINDIR, HB_LIBEXECDIR, HB_MANDIR, HB_COMPLETIONSDIR
+# (absolute, before DESTDIR), HB_VERSION, HB_MAN and HB_GUEST (true/false).
+BUILD=${1:?build dir}
+SOURCE=${2:?source dir}
+PYTHON=${3:-python3}
+
+# Everything below runs in a mount namespace of its own, so the tmpfs mounts
+# vanish with it; bash keeps reading this file through its open descriptor.
+if [ -z "${HB_IN_MOUNT_NS:-}" ] && [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
+	HB_IN_MOUNT_NS=1 exec unshare --mount --propagation private -- bash "$0" "$@"
+fi
+. "$(dirname "$0")/../lib.sh"
+require_root
+[ -n "${HB_IN_MOUNT_NS:-}" ] || skip_all "cannot make a private mount namespace (unshare -m failed)"
+case $WORK/ in
+"$SOURCE"/* | "$BUILD"/*) skip_all "TMPDIR is inside the source or build tree" ;;
+esac
+
+skip() { N=$((N + 1)); echo "ok $N - $1 # SKIP $2"; }
+
+meson install -C "$BUILD" --destdir "$WORK/dest" >"$WORK/install.log" 2>&1
+rc=$?
+check "meson install --destdir exits 0 (got $rc)" [ $rc -eq 0 ]
+[ $rc -eq 0 ] || { diag "$WORK/install.log"; done_testing; }
+
+BIN=$WORK/dest$HB_BINDIR
+LIBEXEC=$WORK/dest$HB_LIBEXECDIR/hookbench
+MAN1=$WORK/dest$HB_MANDIR/man1
+COMPLETION=$WORK/dest$HB_COMPLETIONSDIR/hookbench
+HB=$BIN/hookbench
+
+mount -t tmpfs -o size=1m,mode=0755 hookbench-hidden "$SOURCE" &&
+	{ [ -e "$BUILD/build.ninja" ] && mount -t tmpfs -o size=1m,mode=0755 hookbench-hidden "$BUILD"; true; }
+check "the source and build trees are out of reach" \
+	bash -c "[ ! -e '$SOURCE/meson.build' ] && [ ! -e '$BUILD/build.ninja' ]"
+mkdir "$WORK/cwd" && cd "$WORK/cwd" || exit 99
+
+for prog in hookbench tp-loader kprobe-loader unlink-storm; do
+	check "$prog is installed in bindir and shows --help" bash -c "'$BIN/$prog' --help >/dev/null"
+done
+check "hookbench --version names version $HB_VERSION" \
+	bash -c "'$HB' --version | grep -q '^hookbench .*$HB_VERSION'"
+
+"$HB" run --hooks tracepoint --blocks 20 --ops-per-block 2000 --warmup 1 --stats-blocks 1 \
+	--out "$WORK/r" >"$WORK/run.out" 2>"$WORK/run.err"
+rc=$?
+check "installed hookbench run exits 0 (got $rc)" [ $rc -eq 0 ]
+[ $rc -eq 0 ] || diag "$WORK/run.err"
+check "summary.csv has the tracepoint row, status ok" \
+	bash -c "grep -q '^tracepoint,count,enoent,1,ok,' '$WORK/r/summary.csv'"
+check "runs.csv has a row per block" bash -c "[ \$(wc -l <'$WORK/r/runs.csv') -gt 40 ]"
+
+"$HB" hyperfine "$WORK/r" --iterations 20000 --rounds 6 --runs 2 --warmup 0 \
+	>/dev/null 2>"$WORK/hyperfine.err"
+rc=$?
+check "installed hookbench hyperfine finds tp-loader and unlink-storm beside it (exit $rc)" \
+	bash -c "[ $rc -eq 0 ] && grep -q tp-loader '$WORK/r/hyperfine.csv'"
+[ $rc -eq 0 ] || diag "$WORK/hyperfine.err"
+
+"$HB" plot "$WORK/r" >/dev/null 2>"$WORK/plot.err"
+rc=$?
+check "installed hookbench plot finds its gnuplot scripts (exit $rc)" [ $rc -eq 0 ]
+[ $rc -eq 0 ] || diag "$WORK/plot.err"
+for chart in overhead.png overhead.svg breakdown.png blocks.png; do
+	check "charts/$chart is drawn" [ -s "$WORK/r/charts/$chart" ]
+done
+"$HB" report "$WORK/r" >/dev/null 2>"$WORK/report.err"
+rc=$?
+check "installed hookbench report exits 0 (got $rc)" [ $rc -eq 0 ]
+check "report.md names the tracepoint and its chart" \
+	bash -c "grep -q tracepoint '$WORK/r/report.md' && grep -q 'charts/overhead' '$WORK/r/report.md'"
+
+"$BIN/tp-loader" --json -o "$WORK/loader.json" -- "$BIN/unlink-storm" --iterations 1000 \
+	>/dev/null 2>"$WORK/loader.err"
+rc=$?
+check "installed tp-loader runs the installed unlink-storm (exit $rc)" [ $rc -eq 0 ]
+check "and counts its 1000 calls" [ "$(json_num events "$WORK/loader.json")" = 1000 ]
+
+check "hookbench vm finds its runner in libexecdir" \
+	bash -c "'$HB' vm --help | grep -q -- --kernel"
+if [ "$HB_GUEST" = true ]; then
+	check "the installed runner takes the guest init and static programs from beside itself" \
+		"$PYTHON" - "$LIBEXEC/hookbench-vm" <<'PY'
+import importlib.machinery, importlib.util, os, sys
+loader = importlib.machinery.SourceFileLoader("hookbench_vm", sys.argv[1])
+vm = importlib.util.module_from_spec(importlib.util.spec_from_loader("hookbench_vm", loader))
+loader.exec_module(vm)
+here = os.path.dirname(sys.argv[1])
+found = vm.find_guest_programs(vm.HERE)
+sys.exit(not (vm.HERE == here and os.path.isfile(os.path.join(here, "vm-guest-init"))
+              and set(found) == {"hookbench", "tp-loader", "kprobe-loader", "unlink-storm"}
+              and all(os.path.dirname(p) == here for p in found.values())))
+PY
+else
+	skip "the installed runner finds the static programs" "built without guest programs"
+fi
+
+if [ "$HB_MAN" != true ]; then
+	skip "man pages" "built without man pages (scdoc missing)"
+elif ! command -v man >/dev/null 2>&1; then
+	skip "man pages render" "man is not installed"
+else
+	for page in hookbench tp-loader kprobe-loader unlink-storm; do
+		MANWIDTH=80 man --warnings=w -l "$MAN1/$page.1" >"$WORK/$page.txt" 2>"$WORK/$page.err"
+		check "man -l $page.1 renders without a warning" \
+			bash -c "[ -s '$WORK/$page.txt' ] && [ ! -s '$WORK/$page.err' ]"
+		check "$page(1) has NAME, SYNOPSIS and EXIT STATUS for $page" \
+			bash -c "grep -q '^NAME' '$WORK/$page.txt' && grep -q '^SYNOPSIS' '$WORK/$page.txt' &&
+				 grep -q '^EXIT STATUS' '$WORK/$page.txt' && grep -q '^ *$page' '$WORK/$page.txt'"
+	done
+	check "hookbench(1) documents exit statuses 0, 1, 2, 3, 77 and 130" \
+		bash -c "sed -n '/^EXIT STATUS/,/^[A-Z]/p' '$WORK/hookbench.txt' |
+			 awk '/^       [0-9]+\$/ { print \$1 }' | tr '\n' ' ' | grep -qx '0 1 2 3 77 130 '"
+fi
+
+check "the completion file loads and completes all four programs" \
+	bash -c "source '$COMPLETION' && complete -p hookbench tp-loader kprobe-loader unlink-storm >/dev/null"
+for name in tp-loader kprobe-loader unlink-storm; do
+	check "completions/$name leads to the same file" [ "$(readlink -f "${COMPLETION%/*}/$name")" = "$(readlink -f "$COMPLETION")" ]
+done
+complete_line() {
+	bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+		f=$(complete -p "${1##*/}" | sed "s/.*-F \([^ ]*\) .*/\1/"); $f; echo "${COMPREPLY[*]}"' \
+		_ "$COMPLETION" "$@"
+}
+check "completion: hookbench r -> run report" [ "$(complete_line "$HB" r)" = "run report" ]
+check "completion: --hooks tr -> the tracepoint hooks" \
+	[ "$(complete_line "$HB" run --hooks tr)" = "tracepoint tracepoint_exit" ]
+check "completion: --payload count,ca -> count,capture" \
+	[ "$(complete_line "$HB" run --payload count,ca)" = "count,capture" ]
+check "completion: tp-loader --payload ri -> ringbuf" \
+	[ "$(complete_line "$BIN/tp-loader" --payload ri)" = "ringbuf" ]
+check "completion: unlink-storm --it -> --iterations" \
+	[ "$(complete_line "$BIN/unlink-storm" --it)" = "--iterations" ]
+done_testing
