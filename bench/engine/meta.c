@@ -11,6 +11,7 @@
 #include "json.h"
 #include "storm.h"
 #include "sysinfo.h"
+#include "version.h"
 
 /* The configuration symbols a hook choice depends on. */
 static const char *const config_keys[] = {
