@@ -514,7 +514,7 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 		cli_error("%s", why);
 	} else {
 		if (!st.o.experiment) {
-			hb_summary_print(stdout, &st.m, &st.o);
+			hb_summary_print(stdout, &st.m);
 			failed = hb_summary_failed_rows(&st.m);
 		}
 		printf("results: %s\n", st.out.final);

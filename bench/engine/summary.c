@@ -73,7 +73,7 @@ static void judge(const struct hb_cell *c, struct verdict *v)
 	}
 	if (c->stats_runs)
 		v->prog_ns = (double)c->stats_run_ns / (double)c->stats_runs;
-	if (c->state == HB_CELL_INTERRUPTED || c->state == HB_CELL_PENDING) {
+	if (c->state == HB_CELL_PENDING) {
 		snprintf(v->reason, sizeof(v->reason), "the run was interrupted after %zu of its pairs",
 			 c->npairs);
 		return;
@@ -223,11 +223,10 @@ size_t hb_summary_failed_rows(const struct hb_matrix *m)
 	return n;
 }
 
-void hb_summary_print(FILE *f, const struct hb_matrix *m, const struct run_opts *o)
+void hb_summary_print(FILE *f, const struct hb_matrix *m)
 {
 	struct verdict v;
 
-	(void)o;
 	fprintf(f, "%-16s %-8s %-7s %-3s %-12s %-30s %-12s %s\n", "hook", "payload", "mode", "thr",
 		"status", "overhead ns/event [95% CI]", "prog ns/run", "events seen/expected");
 	for (size_t i = 0; i < m->n; i++) {
