@@ -3,6 +3,7 @@
 #include "cpu.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <sched.h>
 #include <unistd.h>
 
@@ -35,6 +36,17 @@ int hb_pin_to_cpu(unsigned cpu)
 	CPU_ZERO(&set);
 	CPU_SET(cpu, &set);
 	return sched_setaffinity(0, sizeof(set), &set) ? -errno : 0;
+}
+
+int hb_attr_pin_to_cpu(pthread_attr_t *attr, unsigned cpu)
+{
+	cpu_set_t set;
+
+	if (cpu >= CPU_SETSIZE)
+		return -EINVAL;
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	return -pthread_attr_setaffinity_np(attr, sizeof(set), &set);
 }
 
 unsigned hb_usable_cpus(void)

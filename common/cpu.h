@@ -2,7 +2,12 @@
 #ifndef HB_CPU_H
 #define HB_CPU_H
 
-/* The CPU measurements run on by default: the last online one (CPU 0 takes most interrupts). */
+#include <pthread.h>
+
+/*
+ * The CPU measurements run on by default: the highest-numbered one this
+ * process may run on (CPU 0 takes most interrupts); 0 when that is unknown.
+ */
 unsigned hb_default_cpu(void);
 
 /* Number of configured CPUs (valid CPU numbers are below it). */
@@ -16,5 +21,8 @@ unsigned hb_other_cpus(unsigned cpu, unsigned *out, unsigned n);
 
 /* Pin the calling thread to cpu. 0 or -errno. */
 int hb_pin_to_cpu(unsigned cpu);
+
+/* Make threads created with attr start pinned to cpu. 0 or -errno. */
+int hb_attr_pin_to_cpu(pthread_attr_t *attr, unsigned cpu);
 
 #endif

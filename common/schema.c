@@ -10,6 +10,7 @@ const char *const hb_summary_columns[] = {
 	"ci_level", "attach_point", "stability", "nmissed_reason", "capture_errors",
 	"events_while_detached", "sample_filename", "attach_us_median", "timing", "clock",
 	"ringbuf_drops", "consumer_ns_per_event", "events_source", "kprobe_flavour",
+	"kernel",
 };
 const size_t hb_summary_ncolumns = sizeof(hb_summary_columns) / sizeof(hb_summary_columns[0]);
 _Static_assert(sizeof(hb_summary_columns) / sizeof(hb_summary_columns[0]) == HB_SUMMARY_NCOLUMNS,

@@ -1,17 +1,25 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * The results contract: the columns of summary.csv, shared by the engine
- * that writes it and the analysis that reads it back.
+ * that writes it and the analysis that reads it back, and the version of
+ * the format that meta.json states (summary.csv has no room for it).
  */
 #ifndef HB_SCHEMA_H
 #define HB_SCHEMA_H
 
 #include <stddef.h>
 
+/*
+ * The results format's version, raised whenever summary.csv's columns or
+ * meta.json's keys change. 1 had no number written; 2: every summary.csv,
+ * host or VM, ends with the kernel column, and meta.json states the version.
+ */
+#define HB_SCHEMA_VERSION 2
+
 /* The columns every summary.csv starts with, in this order (the first
  * HB_SUMMARY_FIXED are fixed; more follow). */
 #define HB_SUMMARY_FIXED 18
-#define HB_SUMMARY_NCOLUMNS 32
+#define HB_SUMMARY_NCOLUMNS 33
 extern const char *const hb_summary_columns[];
 extern const size_t hb_summary_ncolumns;
 

@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE
 #include <bpf/bpf.h>
+#include <bpf/libbpf.h>
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
@@ -24,6 +25,7 @@
 #include "prepare.h"
 #include "probe.h"
 #include "session.h"
+#include "version.h"
 
 #ifndef HB_LOADER_HOOK
 #error "build with -DHB_LOADER_HOOK=\"<hook name>\""
@@ -65,6 +67,7 @@ static void usage(FILE *f)
 "      --btf PATH     BTF file instead of /sys/kernel/btf/vmlinux (or $HOOKBENCH_BTF)\n"
 "  -v, --verbose      show libbpf's messages\n"
 "  -h, --help         show this help\n"
+"  -V, --version      show the version and the git revision it was built from\n"
 "\n"
 "Exit status: CMD's own status; 77 when this kernel cannot run the hook\n"
 "(the reason is printed); 1 on an error; 2 on bad usage.\n"
@@ -97,6 +100,7 @@ static int parse_args(int argc, char **argv, struct loader_env *env)
 		{ "btf", required_argument, NULL, OPT_BTF },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{}
 	};
 	char valid[128];
@@ -104,7 +108,7 @@ static int parse_args(int argc, char **argv, struct loader_env *env)
 	int c, i;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:p:jo:tvh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:p:jo:tvhV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			i = hb_choice_index(optarg, hb_payload_names, HB_PAYLOAD_MAX);
@@ -129,6 +133,10 @@ static int parse_args(int argc, char **argv, struct loader_env *env)
 			break;
 		case 'h':
 			usage(stdout);
+			exit(0);
+		case 'V':
+			hb_print_version(stdout, prog);
+			printf("using libbpf %s\n", libbpf_version_string());
 			exit(0);
 		case ':':
 			return usage_error("option '%s' needs a value", argv[optind - 1]);

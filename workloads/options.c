@@ -32,6 +32,7 @@ static const struct option long_opts[] = {
 	{ "dir", required_argument, NULL, OPT_DIR },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -53,6 +54,7 @@ void storm_opts_usage(FILE *f)
 "  --dir D           parent of the scratch directory (default $TMPDIR or /tmp)\n"
 "  --json            print one JSON object on stdout instead of a summary line\n"
 "  -h, --help        show this help\n"
+"  -V, --version     show the version and the git revision it was built from\n"
 "\n"
 "Output:\n"
 "  ops        iterations completed, summed over threads (one unlinkat() each)\n"
@@ -171,6 +173,9 @@ static int parse_one(int c, const char *arg, struct storm_opts *o)
 	case 'h':
 		o->help = true;
 		return 0;
+	case 'V':
+		o->version = true;
+		return 0;
 	default:
 		return usage_error("internal error: option %d", c);
 	}
@@ -201,7 +206,7 @@ int storm_opts_parse(int argc, char **argv, struct storm_opts *o)
 		.threads = 1,
 	};
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":hV", long_opts, NULL)) != -1) {
 		if (c == '?' || c == ':') {
 			err = getopt_error(c, argv);
 			goto cleanup;
@@ -211,7 +216,7 @@ int storm_opts_parse(int argc, char **argv, struct storm_opts *o)
 			goto cleanup;
 		have_iterations |= c == OPT_ITERATIONS;
 		have_duration |= c == OPT_DURATION;
-		if (o->help)
+		if (o->help || o->version)
 			goto cleanup;
 	}
 	if (optind < argc) {

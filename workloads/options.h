@@ -26,6 +26,7 @@ struct storm_opts {
 	const char *dir;		/* parent of the scratch dir, checked */
 	bool json;
 	bool help;
+	bool version;
 };
 
 /*

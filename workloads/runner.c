@@ -2,15 +2,14 @@
 #define _GNU_SOURCE
 #include "runner.h"
 
-#include <errno.h>
 #include <pthread.h>
-#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "clock.h"
+#include "cpu.h"
 
 #define NSEC_PER_SEC 1000000000ULL
 /* Longest the waiting thread sleeps before it looks at the stop flag again. */
@@ -40,17 +39,6 @@ struct worker {
 static uint64_t now_ns(void)
 {
 	return hb_clock_ns(CLOCK_MONOTONIC);
-}
-
-static int pin_self(int cpu)
-{
-	cpu_set_t set;
-
-	if (cpu >= CPU_SETSIZE)
-		return -EINVAL;
-	CPU_ZERO(&set);
-	CPU_SET(cpu, &set);
-	return -pthread_setaffinity_np(pthread_self(), sizeof(set), &set);
 }
 
 static void gate_arrive(struct gate *g)
@@ -89,7 +77,7 @@ static void *worker_main(void *arg)
 	struct worker *w = arg;
 
 	if (w->cpu >= 0)
-		w->pin_err = pin_self(w->cpu);
+		w->pin_err = hb_pin_to_cpu((unsigned)w->cpu);
 	gate_arrive(w->gate);
 	/* The runner sets stop before opening the gate if any pinning failed. */
 	w->loop_err = storm_loop(w->run->mode, w->dirfd, w->n, w->run->stop,

@@ -9,6 +9,7 @@
 #include "report.h"
 #include "runner.h"
 #include "storm.h"
+#include "version.h"
 
 static _Atomic bool stop_flag;
 static volatile sig_atomic_t stop_signal;
@@ -63,6 +64,10 @@ int main(int argc, char **argv)
 		return 2;
 	if (o.help) {
 		storm_opts_usage(stdout);
+		return 0;
+	}
+	if (o.version) {
+		hb_print_version(stdout, "unlink-storm");
 		return 0;
 	}
 	err = install_signals();

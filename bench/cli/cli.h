@@ -10,6 +10,7 @@
 struct hb_results;
 
 #define HB_EXIT_USAGE 2
+#define HB_EXIT_FAILED_ROWS 3 /* run: results written, some row mismatch or error */
 #define HB_EXIT_INTERRUPTED 130
 
 /* Print "hookbench: <message>" as one line on stderr. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attached.h"
 #include "btf_info.h"
 #include "cli.h"
 #include "commands.h"
@@ -84,6 +85,14 @@ static void usage(FILE *f)
 "Writes DIR/runs.csv (one row per block), DIR/summary.csv (one row per hook x\n"
 "payload x mode) and DIR/meta.json, first into DIR.partial, renamed when done.\n"
 "A hook this kernel cannot run gets an 'unsupported' row with the reason.\n"
+"\n"
+"Exit status:\n"
+"  0    finished, every row ok or unsupported (--experiment: it finished)\n"
+"  1    an error before, while or after measuring (said on stderr)\n"
+"  2    bad usage\n"
+"  3    finished and results written, but some row is 'mismatch' or 'error'\n"
+"  130  stopped by SIGINT, SIGTERM or SIGHUP: completed blocks kept in\n"
+"       DIR.partial (a second signal ends it at once, by that signal)\n"
 "\n"
 "Examples:\n"
 "  hookbench run                                     # every hook, default sizes\n"
@@ -256,6 +265,7 @@ struct run_state {
 	char kopt_before[32];
 	struct hb_workers *workers;
 	struct hb_meta meta;
+	struct hb_attached attached; /* others' programs on the syscall path */
 	FILE *runs;
 	char started[32], finished[32];
 };
@@ -372,6 +382,23 @@ static int start_workers(struct run_state *st, char *why, size_t len)
 	return err;
 }
 
+/* Before anything of this run is attached (probing attaches each hook once). */
+static void note_syscall_progs(struct run_state *st)
+{
+	int err = hb_attached_collect(&st->attached);
+
+	if (err) {
+		fprintf(stderr, "hookbench: warning: cannot list the BPF programs attached to the "
+			"syscall path: %s\n", strerror(-err));
+		return;
+	}
+	st->meta.syscall_progs = &st->attached;
+	if (st->attached.n)
+		fprintf(stderr, "hookbench: warning: %zu BPF program(s) of others already run on the "
+			"syscall path (first: %s on %s): every figure includes them; see meta.json\n",
+			st->attached.n, st->attached.progs[0].name, st->attached.progs[0].attach);
+}
+
 static int prepare_run(struct run_state *st, char *why, size_t len)
 {
 	char outbuf[64];
@@ -380,6 +407,7 @@ static int prepare_run(struct run_state *st, char *why, size_t len)
 	err = hb_prepare(st->o.btf, why, len);
 	if (err)
 		return err;
+	note_syscall_progs(st);
 	if (!st->o.out) {
 		hb_outdir_default(outbuf, sizeof(outbuf));
 		st->o.out = strdup(outbuf);
@@ -448,6 +476,7 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 	struct run_state st = { .runs = NULL };
 	bool out_allocated;
 	char why[1024] = "";
+	size_t failed = 0;
 	int err, rc = 1;
 
 	set_defaults(&st.o);
@@ -486,10 +515,15 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 	} else if (hb_outdir_commit(&st.out, why, sizeof(why))) {
 		cli_error("%s", why);
 	} else {
-		if (!st.o.experiment)
-			hb_summary_print(stdout, &st.m, &st.o);
+		if (!st.o.experiment) {
+			hb_summary_print(stdout, &st.m);
+			failed = hb_summary_failed_rows(&st.m);
+		}
 		printf("results: %s\n", st.out.final);
-		rc = 0;
+		if (failed)
+			cli_error("%zu of %zu rows are 'mismatch' or 'error' (see their reason)", failed,
+				  st.m.n);
+		rc = failed ? HB_EXIT_FAILED_ROWS : 0;
 	}
 	hb_workers_stop(st.workers);
 	hb_matrix_free(&st.m);
@@ -497,6 +531,7 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 		fprintf(stderr, "hookbench: warning: left %s in place: it holds files hookbench did not create\n",
 			st.scratch.path);
 	hb_probe_env_free(&st.env);
+	hb_attached_free(&st.attached);
 	if (out_allocated)
 		free((char *)st.o.out);
 	return rc;

@@ -3,9 +3,9 @@
 #include "drain.h"
 
 #include "clock.h"
+#include "cpu.h"
 
 #include <errno.h>
-#include <sched.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <time.h>
@@ -25,24 +25,11 @@ static void *drain_main(void *arg)
 	return NULL;
 }
 
-/* Any CPU we may run on but the measured one; -1 when there is none. */
-static int other_cpu(unsigned avoid)
-{
-	cpu_set_t set;
-
-	if (sched_getaffinity(0, sizeof(set), &set))
-		return -1;
-	for (int c = CPU_SETSIZE - 1; c >= 0; c--)
-		if (CPU_ISSET(c, &set) && (unsigned)c != avoid)
-			return c;
-	return -1;
-}
-
 int hb_drain_start(struct hb_drain *d, struct hb_matrix *m, unsigned avoid_cpu)
 {
 	pthread_attr_t attr;
-	cpu_set_t set;
-	int cpu, added = 0, err = 0;
+	unsigned cpu;
+	int added = 0, err = 0;
 
 	memset(d, 0, sizeof(*d));
 	d->epfd = epoll_create1(EPOLL_CLOEXEC);
@@ -55,27 +42,30 @@ int hb_drain_start(struct hb_drain *d, struct hb_matrix *m, unsigned avoid_cpu)
 
 		if (fd < 0)
 			continue;
-		if (epoll_ctl(d->epfd, EPOLL_CTL_ADD, fd, &ev))
-			return -errno;
+		if (epoll_ctl(d->epfd, EPOLL_CTL_ADD, fd, &ev)) {
+			err = -errno;
+			goto fail;
+		}
 		added++;
 	}
 	if (!added)
 		return 0;
 	pthread_attr_init(&attr);
-	cpu = other_cpu(avoid_cpu);
-	if (cpu >= 0) {
-		CPU_ZERO(&set);
-		CPU_SET(cpu, &set);
-		pthread_attr_setaffinity_np(&attr, sizeof(set), &set);
-	}
+	/* Any CPU but the measured one; unpinned when there is none. */
+	if (hb_other_cpus(avoid_cpu, &cpu, 1))
+		hb_attr_pin_to_cpu(&attr, cpu);
 	err = -pthread_create(&d->thread, &attr, drain_main, d);
 	pthread_attr_destroy(&attr);
 	if (err)
-		return err;
+		goto fail;
 	d->running = true;
 	if (pthread_getcpuclockid(d->thread, &d->cpu_clock))
 		d->cpu_clock = CLOCK_THREAD_CPUTIME_ID;
 	return 0;
+fail:
+	close(d->epfd);
+	d->epfd = -1;
+	return err;
 }
 
 uint64_t hb_drain_cpu_ns(const struct hb_drain *d)

@@ -92,7 +92,6 @@ const char *hb_cell_state_name(const struct hb_cell *c)
 	switch (c->state) {
 	case HB_CELL_UNSUPPORTED: return "unsupported";
 	case HB_CELL_ERROR: return "error";
-	case HB_CELL_INTERRUPTED: return "interrupted";
 	case HB_CELL_PENDING: return "interrupted";
 	case HB_CELL_OK: return "ok";
 	}

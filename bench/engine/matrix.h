@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* The cells of a run: one per hook x payload x mode, with what was measured. */
+/* The cells of a run: one per hook x payload x mode x threads, with what was measured. */
 #ifndef HB_MATRIX_H
 #define HB_MATRIX_H
 
@@ -9,11 +9,10 @@
 #include "storm.h"
 
 enum hb_cell_state {
-	HB_CELL_PENDING,     /* measuring */
+	HB_CELL_PENDING,     /* measuring; written as "interrupted" if the run stops first */
 	HB_CELL_OK,          /* complete (may still be a mismatch) */
 	HB_CELL_UNSUPPORTED, /* this kernel cannot run it */
 	HB_CELL_ERROR,       /* failed to load, attach or run */
-	HB_CELL_INTERRUPTED, /* the run stopped before it completed */
 };
 
 struct hb_cell {
@@ -41,7 +40,6 @@ struct hb_cell {
 	uint64_t consumer_ns;      /* the drain thread's CPU time while attached */
 	uint64_t stats_runs;       /* bpf_stats run_cnt over the stats blocks */
 	uint64_t stats_run_ns;
-	uint64_t stats_blocks_done;
 	char flavour[160];          /* how the kernel implemented it, as seen before each detach */
 	struct hb_counters final;  /* read once measuring ended */
 	bool final_valid;

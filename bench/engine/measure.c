@@ -379,7 +379,6 @@ static int run_stats_blocks(struct hb_measure *x, char *why, size_t len)
 				continue;
 			c->stats_runs += b.run_cnt;
 			c->stats_run_ns += b.run_time_ns;
-			c->stats_blocks_done++;
 			report_progress(x, "in-program cost (bpf_stats)", c);
 		}
 	}

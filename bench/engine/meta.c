@@ -3,14 +3,17 @@
 
 #include <bpf/libbpf.h>
 #include <errno.h>
+#include <string.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
 #include "build_info.h"
 #include "hooks.h"
 #include "json.h"
+#include "schema.h"
 #include "storm.h"
 #include "sysinfo.h"
+#include "version.h"
 
 /* The configuration symbols a hook choice depends on. */
 static const char *const config_keys[] = {
@@ -28,6 +31,28 @@ static void write_list(struct hb_json *j, const char *key, const size_t *idx, si
 	for (size_t i = 0; i < n; i++)
 		hb_json_string(j, NULL, names[idx[i]]);
 	hb_json_array_end(j);
+}
+
+/* A /proc/sys integer; null when it cannot be read. */
+static void write_sysctl(struct hb_json *j, const char *key, const char *path)
+{
+	long v = hb_read_sysctl(path);
+
+	if (v >= 0)
+		hb_json_i64(j, key, v);
+	else
+		hb_json_null(j, key);
+}
+
+/* A file's first line; null when there is no such file. */
+static void write_line(struct hb_json *j, const char *key, const char *path)
+{
+	char text[4096];
+
+	if (hb_read_line(path, text, sizeof(text)))
+		hb_json_null(j, key);
+	else
+		hb_json_string(j, key, text);
 }
 
 static void write_kernel(struct hb_json *j, const struct hb_meta *m)
@@ -54,7 +79,54 @@ static void write_kernel(struct hb_json *j, const struct hb_meta *m)
 		hb_json_i64(j, "bpf_stats_enabled_sysctl", m->bpf_stats_sysctl);
 	else
 		hb_json_null(j, "bpf_stats_enabled_sysctl");
+	write_sysctl(j, "bpf_jit_enable", "/proc/sys/net/core/bpf_jit_enable");
+	write_sysctl(j, "bpf_jit_harden", "/proc/sys/net/core/bpf_jit_harden");
+	write_line(j, "cmdline", "/proc/cmdline");
 	hb_json_object_end(j);
+}
+
+static void write_vulnerability(void *j, const char *name, const char *text)
+{
+	hb_json_string(j, name, text);
+}
+
+static void write_cpu(struct hb_json *j)
+{
+	char model[256];
+	int flag;
+
+	hb_cpu_model(model, sizeof(model));
+	hb_json_object_begin(j, "cpu");
+	hb_json_string(j, "model", model);
+	hb_json_i64(j, "nproc", sysconf(_SC_NPROCESSORS_ONLN));
+	flag = hb_cpu_flag("hypervisor");
+	if (flag >= 0)
+		hb_json_bool(j, "hypervisor", flag);
+	else
+		hb_json_null(j, "hypervisor");
+	write_line(j, "hypervisor_type", "/sys/hypervisor/type");
+	hb_json_object_begin(j, "mitigations");
+	hb_cpu_vulnerabilities(write_vulnerability, j);
+	hb_json_object_end(j);
+	hb_json_object_end(j);
+}
+
+static void write_syscall_progs(struct hb_json *j, const struct hb_attached *a)
+{
+	if (!a) {
+		hb_json_null(j, "syscall_path_programs");
+		return;
+	}
+	hb_json_array_begin(j, "syscall_path_programs");
+	for (size_t i = 0; i < a->n; i++) {
+		hb_json_object_begin(j, NULL);
+		hb_json_u64(j, "id", a->progs[i].id);
+		hb_json_string(j, "type", a->progs[i].type);
+		hb_json_string(j, "name", a->progs[i].name);
+		hb_json_string(j, "attach", a->progs[i].attach);
+		hb_json_object_end(j);
+	}
+	hb_json_array_end(j);
 }
 
 static void write_settings(struct hb_json *j, const struct run_opts *o)
@@ -86,25 +158,23 @@ static void write_settings(struct hb_json *j, const struct run_opts *o)
 
 int hb_meta_write(FILE *f, const struct hb_meta *m)
 {
-	char cpu[256], cmd[4096];
+	char cmd[4096];
 	struct hb_json j;
 
-	hb_cpu_model(cpu, sizeof(cpu));
 	hb_command_line(m->argc, m->argv, cmd, sizeof(cmd));
 	hb_json_init(&j, f, true);
 	hb_json_object_begin(&j, NULL);
 	hb_json_string(&j, "tool", "hookbench");
+	hb_json_i64(&j, "schema_version", HB_SCHEMA_VERSION);
 	hb_json_string(&j, "version", HB_VERSION);
+	hb_json_string(&j, "git_revision", strcmp(HB_GIT_REVISION, "unknown") ? HB_GIT_REVISION : NULL);
 	hb_json_string(&j, "date", m->started);
 	hb_json_string(&j, "finished", m->finished);
 	hb_json_bool(&j, "interrupted", m->interrupted);
 	hb_json_string(&j, "command_line", cmd);
 	hb_json_string(&j, "timing", m->timing);
 	write_kernel(&j, m);
-	hb_json_object_begin(&j, "cpu");
-	hb_json_string(&j, "model", cpu);
-	hb_json_i64(&j, "nproc", sysconf(_SC_NPROCESSORS_ONLN));
-	hb_json_object_end(&j);
+	write_cpu(&j);
 	hb_json_object_begin(&j, "versions");
 	hb_json_string(&j, "libbpf", libbpf_version_string());
 	hb_json_string(&j, "bpftool", HB_BPFTOOL_VERSION);
@@ -112,6 +182,7 @@ int hb_meta_write(FILE *f, const struct hb_meta *m)
 	hb_json_string(&j, "cc", HB_CC_VERSION);
 	hb_json_object_end(&j);
 	write_settings(&j, m->opts);
+	write_syscall_progs(&j, m->syscall_progs);
 	hb_json_object_end(&j);
 	return ferror(f) ? -EIO : 0;
 }

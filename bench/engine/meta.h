@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "attached.h"
 #include "kconfig.h"
 #include "run_opts.h"
 
@@ -22,6 +23,7 @@ struct hb_meta {
 	bool interrupted;
 	const char *kprobe_optimization;        /* NULL: left alone */
 	const char *kprobe_optimization_before; /* the sysctl's value before the run */
+	const struct hb_attached *syscall_progs; /* attached before the run; NULL: unknown */
 };
 
 int hb_meta_write(FILE *f, const struct hb_meta *meta);

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/utsname.h>
 
 #include "csv.h"
 #include "stats.h"
@@ -15,7 +16,7 @@ enum col {
 	C_EXPECTED, C_SEEN, C_BASE, C_HOOKED, C_OVERHEAD, C_LOW, C_HIGH, C_PROG,
 	C_NMISSED, C_RECURSION, C_LEVEL, C_ATTACH_POINT, C_STABILITY, C_NMISSED_REASON,
 	C_CAPTURE_ERRORS, C_DETACHED, C_SAMPLE, C_ATTACH_US, C_TIMING, C_CLOCK,
-	C_RINGBUF_DROPS, C_CONSUMER_NS, C_EVENTS_SOURCE, C_FLAVOUR, C_COUNT
+	C_RINGBUF_DROPS, C_CONSUMER_NS, C_EVENTS_SOURCE, C_FLAVOUR, C_KERNEL, C_COUNT
 };
 _Static_assert(C_COUNT == HB_SUMMARY_NCOLUMNS, "one enum entry per column");
 
@@ -45,6 +46,18 @@ static double median_of(const double *v, size_t n)
 	return m;
 }
 
+/*
+ * Test only: HOOKBENCH_TEST_FORCE_MISMATCH=1 judges every complete cell a
+ * mismatch, so the tests can see what a run with such rows does (exit 3)
+ * without a broken kernel. The row's reason says it was forced.
+ */
+static bool forced_mismatch(void)
+{
+	const char *v = getenv("HOOKBENCH_TEST_FORCE_MISMATCH");
+
+	return v && *v && strcmp(v, "0");
+}
+
 static void judge(const struct hb_cell *c, struct verdict *v)
 {
 	memset(v, 0, sizeof(*v));
@@ -60,14 +73,18 @@ static void judge(const struct hb_cell *c, struct verdict *v)
 	}
 	if (c->stats_runs)
 		v->prog_ns = (double)c->stats_run_ns / (double)c->stats_runs;
-	if (c->state == HB_CELL_INTERRUPTED || c->state == HB_CELL_PENDING) {
+	if (c->state == HB_CELL_PENDING) {
 		snprintf(v->reason, sizeof(v->reason), "the run was interrupted after %zu of its pairs",
 			 c->npairs);
 		return;
 	}
 	if (c->state != HB_CELL_OK)
 		return;
-	if (c->payload == HB_PAYLOAD_EMPTY ? c->events_seen < c->events_expected
+	if (forced_mismatch()) {
+		snprintf(v->status, sizeof(v->status), "mismatch");
+		snprintf(v->reason, sizeof(v->reason),
+			 "forced by HOOKBENCH_TEST_FORCE_MISMATCH (a setting for tests)");
+	} else if (c->payload == HB_PAYLOAD_EMPTY ? c->events_seen < c->events_expected
 	    : c->payload == HB_PAYLOAD_RINGBUF ? c->events_seen + c->ringbuf_drops != c->events_expected ||
 						 c->program_events != c->events_expected
 	    : c->events_seen != c->events_expected) {
@@ -120,7 +137,7 @@ static void fmt_num(char *buf, size_t len, double v, int decimals)
 }
 
 static void fill_row(const struct hb_cell *c, const struct run_opts *o, const char *timing,
-		     const struct verdict *v, char f[C_COUNT][512])
+		     const char *kernel, const struct verdict *v, char f[C_COUNT][512])
 {
 	bool ran = c->state != HB_CELL_UNSUPPORTED && c->session;
 	bool ok_ci = v->measured && v->overhead.ci.valid;
@@ -140,6 +157,7 @@ static void fill_row(const struct hb_cell *c, const struct run_opts *o, const ch
 	snprintf(f[C_STABILITY], 512, "%s", c->hook->stability);
 	snprintf(f[C_TIMING], 512, "%s", timing);
 	snprintf(f[C_CLOCK], 512, "%s", hb_clock_names[o->clock]);
+	snprintf(f[C_KERNEL], 512, "%s", kernel);
 	if (!ran)
 		return;
 	fmt_u64(f[C_EXPECTED], 512, c->events_expected);
@@ -178,11 +196,14 @@ int hb_summary_write_csv(FILE *f, const struct hb_matrix *m, const struct run_op
 	static char fields[C_COUNT][512];
 	const char *ptrs[C_COUNT];
 	struct verdict v;
+	struct utsname u;
 
+	if (uname(&u))
+		snprintf(u.release, sizeof(u.release), "unknown");
 	hb_csv_row(f, hb_summary_columns, hb_summary_ncolumns);
 	for (size_t i = 0; i < m->n; i++) {
 		judge(&m->cells[i], &v);
-		fill_row(&m->cells[i], o, timing, &v, fields);
+		fill_row(&m->cells[i], o, timing, u.release, &v, fields);
 		for (int k = 0; k < C_COUNT; k++)
 			ptrs[k] = fields[k];
 		hb_csv_row(f, ptrs, C_COUNT);
@@ -190,11 +211,22 @@ int hb_summary_write_csv(FILE *f, const struct hb_matrix *m, const struct run_op
 	return ferror(f) ? -EIO : 0;
 }
 
-void hb_summary_print(FILE *f, const struct hb_matrix *m, const struct run_opts *o)
+size_t hb_summary_failed_rows(const struct hb_matrix *m)
+{
+	struct verdict v;
+	size_t n = 0;
+
+	for (size_t i = 0; i < m->n; i++) {
+		judge(&m->cells[i], &v);
+		n += !strcmp(v.status, "mismatch") || !strcmp(v.status, "error");
+	}
+	return n;
+}
+
+void hb_summary_print(FILE *f, const struct hb_matrix *m)
 {
 	struct verdict v;
 
-	(void)o;
 	fprintf(f, "%-16s %-8s %-7s %-3s %-12s %-30s %-12s %s\n", "hook", "payload", "mode", "thr",
 		"status", "overhead ns/event [95% CI]", "prog ns/run", "events seen/expected");
 	for (size_t i = 0; i < m->n; i++) {

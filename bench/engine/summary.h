@@ -13,7 +13,10 @@
 int hb_summary_write_csv(FILE *f, const struct hb_matrix *m, const struct run_opts *o,
 			 const char *timing);
 
+/* How many rows say mismatch or error. */
+size_t hb_summary_failed_rows(const struct hb_matrix *m);
+
 /* A fixed-width table for people. */
-void hb_summary_print(FILE *f, const struct hb_matrix *m, const struct run_opts *o);
+void hb_summary_print(FILE *f, const struct hb_matrix *m);
 
 #endif

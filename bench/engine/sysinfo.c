@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "sysinfo.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,4 +96,75 @@ long hb_read_sysctl(const char *path)
 		v = -1;
 	fclose(f);
 	return v;
+}
+
+int hb_read_line(const char *path, char *buf, size_t len)
+{
+	FILE *f = fopen(path, "re");
+	int err = 0;
+
+	if (!f)
+		return -errno;
+	if (fgets(buf, (int)len, f))
+		buf[strcspn(buf, "\n")] = '\0';
+	else
+		err = ferror(f) ? -EIO : -ENODATA;
+	fclose(f);
+	return err;
+}
+
+static bool has_word(char *list, const char *word)
+{
+	char *save, *w;
+
+	for (w = strtok_r(list, " \t\n", &save); w; w = strtok_r(NULL, " \t\n", &save))
+		if (!strcmp(w, word))
+			return true;
+	return false;
+}
+
+int hb_cpu_flag(const char *flag)
+{
+	FILE *f = fopen("/proc/cpuinfo", "re");
+	char *line = NULL, *colon;
+	size_t cap = 0;
+	int found = 0;
+
+	if (!f)
+		return -errno;
+	while (getline(&line, &cap, f) > 0) {
+		colon = strchr(line, ':');
+		if (strncmp(line, "flags", 5) || !colon)
+			continue;
+		found = has_word(colon + 1, flag);
+		break; /* every CPU lists the same flags */
+	}
+	free(line);
+	fclose(f);
+	return found;
+}
+
+#define VULNERABILITIES "/sys/devices/system/cpu/vulnerabilities"
+
+static int not_hidden(const struct dirent *d)
+{
+	return d->d_name[0] != '.';
+}
+
+int hb_cpu_vulnerabilities(void (*fn)(void *ctx, const char *name, const char *text), void *ctx)
+{
+	struct dirent **names;
+	char path[512], text[512];
+	int n = scandir(VULNERABILITIES, &names, not_hidden, alphasort);
+
+	if (n < 0)
+		return -errno;
+	for (int i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), VULNERABILITIES "/%s", names[i]->d_name);
+		if (!hb_read_line(path, text, sizeof(text)))
+			fn(ctx, names[i]->d_name, text);
+		free(names[i]);
+	}
+	free(names);
+	return 0;
 }

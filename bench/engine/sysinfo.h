@@ -17,4 +17,16 @@ void hb_utc_now(char *buf, size_t len);
 /* Value of a /proc/sys file as an integer, or -1 when unreadable. */
 long hb_read_sysctl(const char *path);
 
+/* The first line of a file, without its newline. 0 or -errno. */
+int hb_read_line(const char *path, char *buf, size_t len);
+
+/* Does /proc/cpuinfo list this CPU flag (e.g. "hypervisor")? 1, 0 or -errno. */
+int hb_cpu_flag(const char *flag);
+
+/*
+ * Each file of /sys/devices/system/cpu/vulnerabilities, by name, with its
+ * first line ("Mitigation: ...", "Not affected", ...). 0 or -errno.
+ */
+int hb_cpu_vulnerabilities(void (*fn)(void *ctx, const char *name, const char *text), void *ctx);
+
 #endif

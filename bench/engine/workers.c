@@ -4,13 +4,13 @@
 
 #include <errno.h>
 #include <pthread.h>
-#include <sched.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "clock.h"
+#include "cpu.h"
 
 struct helper {
 	struct hb_workers *w;
@@ -86,14 +86,11 @@ int hb_workers_start(struct hb_workers **out, unsigned n, const unsigned *cpus)
 	for (unsigned i = 1; i < n && !err; i++) {
 		struct helper *h = &w->helpers[i];
 		pthread_attr_t attr;
-		cpu_set_t set;
 
 		h->w = w;
 		h->index = i;
-		CPU_ZERO(&set);
-		CPU_SET(cpus[i], &set);
 		pthread_attr_init(&attr);
-		pthread_attr_setaffinity_np(&attr, sizeof(set), &set);
+		hb_attr_pin_to_cpu(&attr, cpus[i]);
 		err = -pthread_create(&h->thread, &attr, helper_main, h);
 		pthread_attr_destroy(&attr);
 		h->started = !err;

@@ -121,11 +121,26 @@ def check_runs(path, rows, blocks, ops, warmup, stats):
           "every block has a positive CPU-time ns/op")
 
 
-def check_meta(path):
+def check_meta(path, rows):
     with open(path) as f:
         meta = json.load(f)
     kernel = meta.get("kernel", {})
     check(bool(kernel.get("release")), "meta.json: kernel release")
+    check(rows and all(r.get("kernel") == kernel.get("release") for r in rows),
+          "summary.csv: every row's kernel column is meta.json's kernel release")
+    check(meta.get("schema_version") == 2, "meta.json: schema_version 2")
+    check("git_revision" in meta, f"meta.json: git_revision ({meta.get('git_revision')})")
+    check(isinstance(kernel.get("cmdline"), str), "meta.json: the kernel command line")
+    check(all(k in kernel and (kernel[k] is None or isinstance(kernel[k], int))
+              for k in ("bpf_jit_enable", "bpf_jit_harden")),
+          "meta.json: bpf_jit_enable and bpf_jit_harden, numbers or null")
+    cpu = meta.get("cpu", {})
+    check(cpu.get("hypervisor") in (True, False, None) and "hypervisor" in cpu
+          and isinstance(cpu.get("mitigations"), dict),
+          "meta.json: cpu.hypervisor and cpu.mitigations")
+    progs = meta.get("syscall_path_programs")
+    check(isinstance(progs, list) and all(sorted(p) == ["attach", "id", "name", "type"] for p in progs),
+          f"meta.json: syscall_path_programs, each with id, type, name, attach ({progs})")
     config = kernel.get("config", {})
     check(all(k in config for k in ("KPROBES", "OPTPROBES", "KPROBES_ON_FTRACE")),
           "meta.json: KPROBES, OPTPROBES, KPROBES_ON_FTRACE")
@@ -150,7 +165,7 @@ def main():
     rows = check_summary(os.path.join(out, "summary.csv"), hooks, payloads, modes, blocks, ops,
                          warmup, stats, threads)
     check_runs(os.path.join(out, "runs.csv"), rows, blocks, ops, warmup, stats)
-    check_meta(os.path.join(out, "meta.json"))
+    check_meta(os.path.join(out, "meta.json"), rows)
     return finish()
 
 

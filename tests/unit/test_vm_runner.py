@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """Unit tests of scripts/hookbench-vm that need no QEMU: the framed transfer
 (and its refusal of anything corrupted), the initramfs writer, kernel
-release detection, static-ELF detection and alias matching. TAP output."""
+release detection, static-ELF detection, alias matching and the combined
+summary of a multi-kernel run. TAP output."""
 import base64
 import gzip
 import hashlib
@@ -196,9 +197,38 @@ def test_aliases():
         check(got == want[alias], f"{alias} matches only {want[alias][0]}")
 
 
+def test_combine():
+    header = "hook,status,kernel\n"
+    per_kernel = {"debian-6.1-cloud": header + "tracepoint,ok,6.1.0-56-cloud-amd64\n",
+                  "debian-6.12-cloud": None,  # the guest wrote nothing
+                  "debian-6.12-rt": header + "tracepoint,ok,6.12.117+deb12-rt-amd64\n"}
+    with tempfile.TemporaryDirectory() as d:
+        for label, text in per_kernel.items():
+            os.mkdir(os.path.join(d, label))
+            if text:
+                with open(os.path.join(d, label, "summary.csv"), "w") as f:
+                    f.write(text)
+        vm.combine_summaries(d, list(per_kernel))
+        with open(os.path.join(d, "summary.csv")) as f:
+            combined = f.read()
+        check(combined == header + "tracepoint,ok,6.1.0-56-cloud-amd64\n"
+              "tracepoint,ok,6.12.117+deb12-rt-amd64\n",
+              "the combined summary has the guests' columns, kernel once, and their rows in order")
+        with open(os.path.join(d, "debian-6.12-cloud", "summary.csv"), "w") as f:
+            f.write("hook,status\ntracepoint,ok\n")
+        try:
+            vm.combine_summaries(d, list(per_kernel))
+            err = None
+        except vm.VmError as e:
+            err = str(e)
+        check(err is not None and "debian-6.12-cloud/summary.csv" in err,
+              f"summaries with other columns are refused, not mixed ({err})")
+
+
 test_transfer()
 test_cpio()
 test_release_and_elf()
 test_guest_programs()
 test_aliases()
+test_combine()
 sys.exit(finish())

@@ -3,8 +3,8 @@
 """Judge what tests/vm/guest-checks.sh brought back from a Debian guest.
 
 Usage: check_guest.py DIR. Expectations follow the guest's kernel version:
-6.1 has no CONFIG_FPROBE (kprobe_multi unsupported) and no missed count in
-link info; 6.12 has both. Prints TAP-style lines; exits 0 when all passed.
+6.1 has no CONFIG_FPROBE (kprobe_multi unsupported), no missed count and no
+kprobe target in link info; 6.12 has them all. Prints TAP-style lines; exits 0 when all passed.
 """
 import csv
 import json
@@ -109,6 +109,17 @@ def check_optimization(out):
               f"{signals} SIGINT: exit status 130")
 
 
+def check_attached(out, new_kernel):
+    with open(os.path.join(out, "attached", "meta.json")) as f:
+        progs = json.load(f).get("syscall_path_programs")
+    if new_kernel:
+        check(isinstance(progs, list) and [{k: v for k, v in p.items() if k != "id"} for p in progs]
+              == [{"type": "kprobe", "name": "hb_kprobe", "attach": "kprobe:do_unlinkat"}],
+              f"meta.json lists kprobe-loader's program on kprobe:do_unlinkat ({progs})")
+    else:
+        check(progs == [], f"6.1's link info does not say where a kprobe is: listed as none ({progs})")
+
+
 def main(out):
     release = read(out, "uname").strip()
     new_kernel = not release.startswith("6.1.")
@@ -134,6 +145,7 @@ def main(out):
     with open(os.path.join(out, "tp-loader.json")) as f:
         check(json.load(f).get("events") == 1000, "tp-loader counts exactly 1000 in the guest")
     check_reentry(out, new_kernel)
+    check_attached(out, new_kernel)
     check_optimization(out)
     return finish()
 

@@ -4,7 +4,8 @@
 # Measures every hook hookbench lists briefly, one at a time, with every payload; records
 # what the kernel had loaded before and after each; runs the reentry
 # experiment; checks that --kprobe-optimization is put back after signals;
-# gathers facts the host-side check_guest.py judges by kernel version.
+# lists a program attached by kprobe-loader on the syscall path; gathers
+# facts the host-side check_guest.py judges by kernel version.
 OUT=$1
 SMALL="--blocks 6 --ops-per-block 100 --warmup 0 --stats-blocks 1"
 OPT=/proc/sys/debug/kprobes-optimization
@@ -45,6 +46,16 @@ kprobe-loader --payload capture --json -o "$OUT/kprobe-capture.json" -- \
 	unlink-storm --mode create --iterations 100 >/dev/null 2>"$OUT/kprobe-capture.err"
 echo $? >"$OUT/kprobe-capture.status"
 tp-loader --json -o "$OUT/tp-loader.json" -- unlink-storm --iterations 1000 >/dev/null 2>&1
+
+# A program someone else attached to the syscall path shows in meta.json.
+kprobe-loader >/dev/null 2>"$OUT/attached-loader.err" &
+loader=$!
+i=0
+while ! hookbench census | grep -q '^link' && [ $i -lt 200 ]; do sleep 0.1; i=$((i + 1)); done
+hookbench run --hooks tracepoint --payload count $SMALL --out "$OUT/attached" >/dev/null \
+	2>"$OUT/attached.err"
+kill -INT $loader
+wait $loader
 
 echo "guest: reentry experiment" >&2
 hookbench run --experiment reentry --ops-per-block 200 --out "$OUT/reentry" \

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * BPF programs someone else attached to the syscall path: they run inside
+ * every measured syscall and add to every figure. Found from the kernel's
+ * BPF links, so a program attached without a link (a perf event's
+ * PERF_EVENT_IOC_SET_BPF) is not seen, nor, before Linux 6.6, where the
+ * link info says nothing of it, a kprobe or tracepoint perf-event link.
+ */
+#ifndef HB_ATTACHED_H
+#define HB_ATTACHED_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct hb_attached_prog {
+	uint32_t id;      /* the program's id */
+	char type[32];    /* libbpf's name of its type: tracepoint, raw_tracepoint, ... */
+	char name[16];    /* its name (BPF_OBJ_NAME_LEN) */
+	char attach[192]; /* raw_tp:sys_enter, tracepoint:syscalls:sys_enter_unlinkat, ... */
+};
+
+struct hb_attached {
+	struct hb_attached_prog *progs;
+	size_t n;
+};
+
+/*
+ * Every link whose program runs on the syscall path: raw tracepoints (and
+ * tp_btf) on sys_enter/sys_exit, perf-event tracepoints in syscalls and
+ * raw_syscalls, and kprobes, kprobe_multi and fentry/fexit on syscall entry
+ * functions, their dispatcher or the unlinkat implementation.
+ * Returns 0, or -errno with a empty.
+ */
+int hb_attached_collect(struct hb_attached *a);
+
+void hb_attached_free(struct hb_attached *a);
+
+#endif

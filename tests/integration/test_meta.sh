@@ -1,0 +1,44 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# meta.json: the machine's facts, and the programs others attached to the
+# syscall path before the run (here tp-loader's, left running meanwhile).
+BUILD=${1:?build dir}
+PYTHON=${2:-python3}
+. "$(dirname "$0")/../lib.sh"
+require_root
+require_bpftool
+HB=$BUILD/bench/hookbench
+RUN=(run --hooks tracepoint --blocks 6 --ops-per-block 200 --warmup 0 --stats-blocks 1)
+
+leak_check_begin
+# Links there before the test make an empty list impossible to expect.
+grep -q '^link' "$WORK/bpf-before" && export FOREIGN_LINKS=1
+"$BUILD/loaders/tp-loader" >/dev/null 2>"$WORK/loader.err" &
+loader=$!
+for _ in $(seq 200); do # up to 20 s for the loader's link
+	link=$(comm -13 "$WORK/bpf-before" <(bpf_ids) | sed -n 's/^link //p' | head -n 1)
+	[ -n "$link" ] && break
+	sleep 0.1
+done
+prog=$(bpftool link show id "${link:-0}" 2>/dev/null | sed -n 's/.* prog \([0-9]\+\).*/\1/p')
+check "tp-loader attached a link (link ${link:-none}, prog ${prog:-none})" [ -n "$prog" ]
+"$HB" "${RUN[@]}" --out "$WORK/with" >/dev/null 2>"$WORK/with.err"
+check "a run while it is attached exits 0" [ $? -eq 0 ]
+check "that run warns of it on stderr" grep -q 'hb_tracepoint on tracepoint:syscalls:sys_enter_unlinkat' "$WORK/with.err"
+kill -INT $loader
+wait $loader
+leak_check_end "tp-loader, stopped"
+"$HB" "${RUN[@]}" --out "$WORK/without" >/dev/null 2>"$WORK/without.err"
+check "a run without it exits 0" [ $? -eq 0 ]
+[ -n "$FOREIGN_LINKS" ] ||
+	check "that run warns of nothing attached" bash -c "! grep -q 'syscall path' '$WORK/without.err'"
+
+"$PYTHON" "$(dirname "$0")/check_meta.py" "$WORK/with" "$WORK/without" "${prog:-0}" "$HB" >"$WORK/checks"
+while read -r line; do
+	case $line in
+	ok*) ok "${line#ok * - }" ;;
+	*) not_ok "${line#not ok * - }" ;;
+	esac
+done < <(grep -E '^(ok|not ok)' "$WORK/checks")
+check "every meta.json check ran" grep -q '^1\.\.' "$WORK/checks"
+done_testing
