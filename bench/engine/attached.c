@@ -110,8 +110,8 @@ static int link_info_of(int fd, struct link_info *info)
 }
 
 /*
- * Ask again, with a buffer for a name: a name longer than the buffer
- * (-ENOSPC) is none of the short ones looked for.
+ * Ask again, with a buffer for a name in info. Returns 0, -errno, or 1 when
+ * the name is longer than the buffer: none of the short ones looked for.
  */
 static int link_name(int fd, struct link_info *info)
 {

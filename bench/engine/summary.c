@@ -84,7 +84,9 @@ static void judge(const struct hb_cell *c, struct verdict *v)
 		snprintf(v->status, sizeof(v->status), "mismatch");
 		snprintf(v->reason, sizeof(v->reason),
 			 "forced by HOOKBENCH_TEST_FORCE_MISMATCH (a setting for tests)");
-	} else if (c->payload == HB_PAYLOAD_EMPTY ? c->events_seen < c->events_expected
+		return;
+	}
+	if (c->payload == HB_PAYLOAD_EMPTY ? c->events_seen < c->events_expected
 	    : c->payload == HB_PAYLOAD_RINGBUF ? c->events_seen + c->ringbuf_drops != c->events_expected ||
 						 c->program_events != c->events_expected
 	    : c->events_seen != c->events_expected) {
