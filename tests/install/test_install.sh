@@ -45,8 +45,10 @@ mkdir "$WORK/cwd" && cd "$WORK/cwd" || exit 99
 for prog in hookbench tp-loader kprobe-loader unlink-storm; do
 	check "$prog is installed in bindir and shows --help" bash -c "'$BIN/$prog' --help >/dev/null"
 done
-check "hookbench --version names version $HB_VERSION" \
-	bash -c "'$HB' --version | grep -q '^hookbench .*$HB_VERSION'"
+for prog in hookbench tp-loader kprobe-loader unlink-storm; do
+	check "$prog --version names version $HB_VERSION" \
+		bash -c "'$BIN/$prog' --version | grep -q '^$prog .*$HB_VERSION'"
+done
 
 "$HB" run --hooks tracepoint --blocks 20 --ops-per-block 2000 --warmup 1 --stats-blocks 1 \
 	--out "$WORK/r" >"$WORK/run.out" 2>"$WORK/run.err"
