@@ -8,51 +8,7 @@
 
 #include "btf_info.h"
 #include "kinds/kind.h"
-
-/* enum bpf_link_type / bpf_perf_event_type values from upstream uapi. */
-#define UAPI_BPF_LINK_TYPE_PERF_EVENT 7
-#define UAPI_BPF_LINK_TYPE_KPROBE_MULTI 8
-#define UAPI_BPF_PERF_EVENT_KPROBE 3
-#define UAPI_BPF_PERF_EVENT_KRETPROBE 4
-
-/* struct bpf_link_info as upstream lays it out, reduced to the arms used here. */
-struct uapi_link_info {
-	uint32_t type;
-	uint32_t id;
-	uint32_t prog_id;
-	uint32_t pad0;
-	union {
-		struct {
-			uint64_t addrs;
-			uint32_t count;
-			uint32_t flags;
-			uint64_t missed;
-			uint64_t cookies;
-		} kprobe_multi;
-		struct {
-			uint32_t type;
-			uint32_t pad1;
-			union {
-				struct {
-					uint64_t func_name;
-					uint32_t name_len;
-					uint32_t offset;
-					uint64_t addr;
-					uint64_t missed;
-					uint64_t cookie;
-				} kprobe;
-				uint8_t reserved[40];
-			};
-		} perf_event;
-		uint8_t union_reserved[48];
-	};
-} __attribute__((aligned(8)));
-
-_Static_assert(sizeof(struct uapi_link_info) == 64, "upstream bpf_link_info is 64 bytes");
-_Static_assert(offsetof(struct uapi_link_info, perf_event.kprobe.missed) == 48,
-	       "kprobe.missed must sit where upstream puts it");
-_Static_assert(offsetof(struct uapi_link_info, kprobe_multi.missed) == 32,
-	       "kprobe_multi.missed must sit where upstream puts it");
+#include "link_info_layout.h"
 
 bool hb_linkinfo_reports_missed(const struct btf *vmlinux, const struct hb_hook *hook,
 				const char **why)

@@ -1,12 +1,17 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Shared by the shell tests: TAP-style lines, skips, a private work dir,
-# and the "nothing stays attached" check. Source it after setting BUILD.
+# and the "nothing stays attached" check. Source it after setting BUILD:
+# it names the programs (HB, STORM) there.
 #
 # Results: exit 0 when every check passed, 1 otherwise, 77 (meson's
 # "skipped") with a one-line reason when a prerequisite is missing.
 
 N=0
 FAILED=0
+if [ -n "${BUILD:-}" ]; then
+	HB=$BUILD/bench/hookbench
+	STORM=$BUILD/workloads/unlink-storm
+fi
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/hookbench-test.XXXXXX") || exit 99
 trap 'rm -rf "$WORK"' EXIT
 

@@ -13,59 +13,7 @@
 #include <unistd.h>
 
 #include "ksym.h"
-
-/* Upstream uapi values Debian 12's (6.1) headers lack. */
-#define UAPI_BPF_PERF_EVENT_KPROBE 3
-#define UAPI_BPF_PERF_EVENT_KRETPROBE 4
-#define UAPI_BPF_PERF_EVENT_TRACEPOINT 5
-#define UAPI_BPF_F_KPROBE_MULTI_RETURN 1U
-
-/* struct bpf_link_info as upstream lays it out, reduced to the arms read here. */
-struct link_info {
-	uint32_t type;
-	uint32_t id;
-	uint32_t prog_id;
-	uint32_t pad0;
-	union {
-		struct {
-			uint64_t tp_name;
-			uint32_t tp_name_len;
-		} raw_tracepoint;
-		struct {
-			uint32_t attach_type;
-			uint32_t target_obj_id;
-			uint32_t target_btf_id;
-		} tracing;
-		struct {
-			uint64_t addrs;
-			uint32_t count;
-			uint32_t flags;
-		} kprobe_multi;
-		struct {
-			uint32_t type;
-			uint32_t pad1;
-			union {
-				struct {
-					uint64_t func_name;
-					uint32_t name_len;
-					uint32_t offset;
-					uint64_t addr;
-				} kprobe;
-				struct {
-					uint64_t tp_name;
-					uint32_t name_len;
-				} tracepoint;
-			};
-		} perf_event;
-		uint8_t union_reserved[48];
-	};
-} __attribute__((aligned(8)));
-
-_Static_assert(sizeof(struct link_info) == 64, "upstream bpf_link_info is 64 bytes");
-_Static_assert(offsetof(struct link_info, kprobe_multi.flags) == 28, "upstream kprobe_multi");
-_Static_assert(offsetof(struct link_info, perf_event.kprobe.addr) == 40, "upstream perf_event.kprobe");
-_Static_assert(offsetof(struct link_info, perf_event.tracepoint.name_len) == 32,
-	       "upstream perf_event.tracepoint");
+#include "link_info_layout.h"
 
 /* Where the addresses of a kprobe_multi link may point: the symbol, or just past its endbr. */
 #define ENTRY_SLACK 16
@@ -102,7 +50,7 @@ static bool function_on_path(const char *fn)
 	return false;
 }
 
-static int link_info_of(int fd, struct link_info *info)
+static int link_info_of(int fd, struct uapi_link_info *info)
 {
 	uint32_t len = sizeof(*info);
 
@@ -113,17 +61,17 @@ static int link_info_of(int fd, struct link_info *info)
  * Ask again, with a buffer for a name in info. Returns 0, -errno, or 1 when
  * the name is longer than the buffer: none of the short ones looked for.
  */
-static int link_name(int fd, struct link_info *info)
+static int link_name(int fd, struct uapi_link_info *info)
 {
 	int err = link_info_of(fd, info);
 
 	return err == -ENOSPC ? 1 : err;
 }
 
-static int raw_tp_attach(int fd, const struct link_info *first, int prog_type,
+static int raw_tp_attach(int fd, const struct uapi_link_info *first, int prog_type,
 			 char *attach, size_t len)
 {
-	struct link_info info = { .type = first->type };
+	struct uapi_link_info info = { .type = first->type };
 	char tp[128] = "";
 	int err;
 
@@ -138,9 +86,9 @@ static int raw_tp_attach(int fd, const struct link_info *first, int prog_type,
 	return 1;
 }
 
-static int perf_tp_attach(int fd, const struct link_info *first, char *attach, size_t len)
+static int perf_tp_attach(int fd, const struct uapi_link_info *first, char *attach, size_t len)
 {
-	struct link_info info = { .type = first->type };
+	struct uapi_link_info info = { .type = first->type };
 	char tp[128] = "";
 	int err;
 
@@ -204,9 +152,9 @@ static int cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static int kprobe_multi_attach(int fd, const struct link_info *first, char *attach, size_t len)
+static int kprobe_multi_attach(int fd, const struct uapi_link_info *first, char *attach, size_t len)
 {
-	struct link_info info = { .type = first->type };
+	struct uapi_link_info info = { .type = first->type };
 	uint32_t count = first->kprobe_multi.count;
 	const char *kind;
 	char name[128];
@@ -238,9 +186,9 @@ static int kprobe_multi_attach(int fd, const struct link_info *first, char *atta
 	return err ? err : n > 0;
 }
 
-static int perf_kprobe_attach(int fd, const struct link_info *first, char *attach, size_t len)
+static int perf_kprobe_attach(int fd, const struct uapi_link_info *first, char *attach, size_t len)
 {
-	struct link_info info = { .type = first->type };
+	struct uapi_link_info info = { .type = first->type };
 	const char *kind = first->perf_event.type == UAPI_BPF_PERF_EVENT_KRETPROBE ? "kretprobe"
 										   : "kprobe";
 	char fn[128] = "";
@@ -303,7 +251,7 @@ static int vmlinux_function(uint32_t obj_id, uint32_t type_id, char *fn, size_t 
 	return err;
 }
 
-static int tracing_attach(const struct link_info *first, char *attach, size_t len)
+static int tracing_attach(const struct uapi_link_info *first, char *attach, size_t len)
 {
 	const char *kind;
 	char fn[128];
@@ -328,7 +276,7 @@ static int tracing_attach(const struct link_info *first, char *attach, size_t le
 }
 
 /* 1 with attach filled when the link's program runs on the syscall path, 0 when not, -errno. */
-static int link_attach(int fd, const struct link_info *info, int prog_type, char *attach,
+static int link_attach(int fd, const struct uapi_link_info *info, int prog_type, char *attach,
 		       size_t len)
 {
 	switch (info->type) {
@@ -389,7 +337,7 @@ static int append(struct hb_attached *a, const struct bpf_prog_info *prog, const
 static int visit_link(struct hb_attached *a, uint32_t id)
 {
 	struct bpf_prog_info prog;
-	struct link_info info;
+	struct uapi_link_info info;
 	char attach[192];
 	int fd, err;
 

@@ -6,7 +6,6 @@ BUILD=${1:?build dir}
 . "$(dirname "$0")/../lib.sh"
 require_root
 command -v hyperfine >/dev/null 2>&1 || skip_all "hyperfine is not installed"
-HB=$BUILD/bench/hookbench
 
 mkdir "$WORK/dir"
 leak_check_begin

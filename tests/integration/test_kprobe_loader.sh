@@ -7,7 +7,6 @@ BUILD=${1:?build dir}
 require_root
 require_bpftool
 LOADER=$BUILD/loaders/kprobe-loader
-STORM=$BUILD/workloads/unlink-storm
 
 kprobes_here() {
 	[ -e /sys/bus/event_source/devices/kprobe/type ] ||

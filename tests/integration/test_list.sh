@@ -5,7 +5,6 @@ BUILD=${1:?build dir}
 . "$(dirname "$0")/../lib.sh"
 require_root
 require_bpftool
-HB=$BUILD/bench/hookbench
 
 leak_check_begin
 "$HB" list --csv >"$WORK/list.csv" 2>"$WORK/err"

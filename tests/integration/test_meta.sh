@@ -7,7 +7,6 @@ PYTHON=${2:-python3}
 . "$(dirname "$0")/../lib.sh"
 require_root
 require_bpftool
-HB=$BUILD/bench/hookbench
 RUN=(run --hooks tracepoint --blocks 6 --ops-per-block 200 --warmup 0 --stats-blocks 1)
 
 leak_check_begin

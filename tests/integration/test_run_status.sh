@@ -7,7 +7,6 @@ BUILD=${1:?build dir}
 . "$(dirname "$0")/../lib.sh"
 require_root
 require_bpftool
-HB=$BUILD/bench/hookbench
 # kprobe is unsupported on kernels without kprobes: such a row must not fail the run.
 RUN=(run --hooks tracepoint,kprobe --blocks 6 --ops-per-block 200 --warmup 0 --stats-blocks 1)
 

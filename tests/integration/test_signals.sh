@@ -8,8 +8,6 @@ CASE=${3:?case: exit, INT, TERM, HUP or KILL}
 . "$(dirname "$0")/../lib.sh"
 require_root
 require_bpftool
-HB=$BUILD/bench/hookbench
-STORM=$BUILD/workloads/unlink-storm
 
 # Wait until a new BPF link exists (something is attached), up to 20 s.
 wait_attached() {

@@ -7,7 +7,6 @@ BUILD=${1:?build dir}
 require_root
 require_bpftool
 LOADER=$BUILD/loaders/tp-loader
-STORM=$BUILD/workloads/unlink-storm
 
 "$LOADER" --json -o "$WORK/probe.json" -- true 2>"$WORK/err"
 rc=$?

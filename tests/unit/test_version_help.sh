@@ -5,7 +5,6 @@
 BUILD=${1:?build dir}
 SRC=${2:?source dir}
 . "$(dirname "$0")/../lib.sh"
-HB=$BUILD/bench/hookbench
 
 # The revision the build should carry: git's answer for the source tree,
 # "unknown" where the tree has no git history (a tarball).

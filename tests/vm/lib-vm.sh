@@ -3,7 +3,6 @@
 # truly cannot be had; otherwise $HB and $KERNEL are ready.
 BUILD=${1:?build dir}
 . "$(dirname "$0")/../lib.sh"
-HB=$BUILD/bench/hookbench
 KERNEL=${VM_KERNEL:-debian-6.1-cloud}
 
 command -v qemu-system-x86_64 >/dev/null 2>&1 ||
