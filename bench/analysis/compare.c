@@ -31,7 +31,11 @@ static bool compare_row(FILE *f, const char *key, const struct hb_results *base,
 
 	fmt_est(&b, base, brow, bs, sizeof(bs));
 	fmt_est(&n, next, nrow, ns, sizeof(ns));
-	if (brow < 0) {
+	if ((brow >= 0 && hb_results_is_control(base, (size_t)brow)) ||
+	    (nrow >= 0 && hb_results_is_control(next, (size_t)nrow))) {
+		/* Nothing attached: its shift is the runs' noise, listed to see, not judged. */
+		verdict = "control (noise floor), not judged";
+	} else if (brow < 0) {
 		verdict = "only in NEW";
 	} else if (nrow < 0) {
 		verdict = "only in BASE";

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "crosscheck_rule.h"
 #include "csv.h"
 #include "hyperfine_parts.h"
 #include "results.h"
@@ -57,6 +58,7 @@ static struct hb_estimate paired_of(const struct hb_results *r, const char *hook
 static void measured(struct line *line, const struct hf_data *d, size_t l, uint64_t iterations,
 		     const struct hb_results *summary, double *est, double *scratch)
 {
+	struct hb_crosscheck agreement;
 	struct hb_estimate paired;
 	struct hb_ci ci;
 
@@ -79,7 +81,8 @@ static void measured(struct line *line, const struct hf_data *d, size_t l, uint6
 	put(line, "paired_ns", "%.1f", paired.est);
 	put(line, "paired_ci95_low_ns", "%.1f", paired.low);
 	put(line, "paired_ci95_high_ns", "%.1f", paired.high);
-	put(line, "agree", "%s", ci.low <= paired.high && paired.low <= ci.high ? "yes" : "no");
+	agreement = hb_crosscheck_judge(ci.low, ci.high, paired.est);
+	put(line, "agree", "%s", hb_agreement_word(agreement.verdict));
 }
 
 static void write_rows(FILE *f, const struct hb_hyperfine_opts *o, const struct hf_data *d,

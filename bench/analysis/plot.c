@@ -60,7 +60,8 @@ static char *gp_vars(const struct plot_ctx *p, const char *chart, const char *ex
 	return vars;
 }
 
-int plot_gnuplot(const struct plot_ctx *p, const char *chart, const char *extra, const char *note)
+int plot_gnuplot_script(const struct plot_ctx *p, const char *name, const char *chart,
+			const char *extra, const char *note)
 {
 	const struct hb_spawn_io io = { .out = HB_SPAWN_INHERIT, .err = p->log_fd };
 	char script[PATH_MAX + 32], *vars = gp_vars(p, chart, extra, note);
@@ -68,7 +69,7 @@ int plot_gnuplot(const struct plot_ctx *p, const char *chart, const char *extra,
 
 	if (!vars)
 		return -ENOMEM;
-	snprintf(script, sizeof(script), "%s/%s.gp", p->scripts, chart);
+	snprintf(script, sizeof(script), "%s/%s.gp", p->scripts, name);
 	err = hb_spawn_wait((char *[]){ "gnuplot", "-e", vars, script, NULL }, &io, &status);
 	free(vars);
 	if (!err && !hb_exited_ok(status))
@@ -76,29 +77,55 @@ int plot_gnuplot(const struct plot_ctx *p, const char *chart, const char *extra,
 	return err;
 }
 
+int plot_gnuplot(const struct plot_ctx *p, const char *chart, const char *extra, const char *note)
+{
+	return plot_gnuplot_script(p, chart, chart, extra, note);
+}
+
+/* The values of col among the rows, the control (nothing attached) left out: no hook to chart. */
 static void distinct(const struct hb_results *r, const char *col, struct plot_names *out)
 {
 	const char *const cols[] = { col, NULL };
 
 	out->n = 0;
 	for (size_t i = 0; i < r->summary.nrows && out->n < PLOT_MAX_NAMES; i++)
-		if (hb_table_first_of(&r->summary, i, cols))
+		if (!hb_results_is_control(r, i) && hb_table_first_of(&r->summary, i, cols))
 			out->v[out->n++] = hb_results_str(r, i, col);
 }
 
-/* Hooks measured at the reference payload first, cheapest first; the rest after. */
+/* What the hooks are ranked by: the reference hook a run's ratios are taken against, or NULL. */
+static const char *ratio_reference(const struct plot_ctx *p, const long *row)
+{
+	for (size_t h = 0; h < p->hooks.n; h++)
+		if (hb_results_ratio(p->r, row[h]).ok)
+			return hb_results_str(p->r, (size_t)row[h], "reference_hook");
+	return NULL;
+}
+
+/*
+ * Hooks measured at the reference payload first, best first: by their ratio
+ * to the reference hook when the run has ratios, else by added cost; the
+ * rest after.
+ */
 static void sort_hooks(struct plot_ctx *p)
 {
 	struct hb_ranked ranked[PLOT_MAX_NAMES];
-	const char *hooks[PLOT_MAX_NAMES];
+	const char *hooks[PLOT_MAX_NAMES], *reference;
+	long row[PLOT_MAX_NAMES];
 
+	for (size_t h = 0; h < p->hooks.n; h++)
+		row[h] = plot_bar_row(p, p->hooks.v[h], p->ref_payload);
+	reference = ratio_reference(p, row);
+	if (reference)
+		snprintf(p->sorted_by, sizeof(p->sorted_by), "cost relative to %s",
+			 *reference ? reference : "the reference hook");
+	else
+		snprintf(p->sorted_by, sizeof(p->sorted_by), "added cost");
 	for (size_t h = 0; h < p->hooks.n; h++) {
-		const struct hb_match m[] = { { "hook", p->hooks.v[h] }, { "payload", p->ref_payload },
-					      { "mode", p->mode }, { "threads", p->threads },
-					      { NULL, NULL } };
-		struct hb_estimate e = hb_results_estimate(p->r, hb_results_find(p->r, m));
+		struct hb_estimate e = hb_results_estimate(p->r, row[h]);
 
-		ranked[h] = (struct hb_ranked){ .pos = h, .ok = e.ok, .est = e.est };
+		ranked[h] = (struct hb_ranked){ .pos = h, .ok = e.ok,
+						.est = reference ? hb_results_ratio(p->r, row[h]).est : e.est };
 		hooks[h] = p->hooks.v[h];
 	}
 	hb_rank(ranked, p->hooks.n);

@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "crosscheck_rule.h"
 #include "json_read.h"
 #include "report_parts.h"
 #include "syscall_programs.h"
@@ -49,7 +50,8 @@ static bool row_caveats(const struct report *rp)
 		double width = hb_results_num(r, i, "ci95_high_ns") - hb_results_num(r, i, "ci95_low_ns");
 
 		hb_results_key(r, i, key, sizeof(key));
-		if (hb_results_ok(r, i) && width > WIDE_CI * fabs(est)) {
+		/* The control's estimate is about 0: any interval is wide against it. */
+		if (hb_results_ok(r, i) && !hb_results_is_control(r, i) && width > WIDE_CI * fabs(est)) {
 			fprintf(f, "- **Wide interval**: %s: the 95%% CI is %.1f ns wide, %.0f%% of the "
 				"estimate (more than %.0f%%); run more blocks.\n", key, width,
 				100.0 * width / fabs(est), 100 * WIDE_CI);
@@ -112,7 +114,23 @@ static bool syscall_path_programs(const struct report *rp)
 	return true;
 }
 
-void report_caveats(const struct report *rp, int disagree)
+static bool cross_check_caveats(const struct report *rp, struct report_crosscheck cc)
+{
+	FILE *f = rp->f;
+
+	if (cc.disagree)
+		fprintf(f, "- **Cross-check**: the whole-command estimate and the paired estimate "
+			"disagree for %d loader%s (the whole-command interval is narrow enough and excludes "
+			"the paired estimate).\n", cc.disagree, cc.disagree == 1 ? "" : "s");
+	if (cc.inconclusive)
+		fprintf(f, "- **Cross-check inconclusive**: for %d loader%s the whole-command interval's "
+			"half-width is more than %.0f%% of the paired estimate, too wide to have "
+			"disagreed; more rounds (hookbench hyperfine --rounds) narrow it.\n",
+			cc.inconclusive, cc.inconclusive == 1 ? "" : "s", 100 * HB_CROSSCHECK_MAX_HALF_WIDTH);
+	return cc.disagree || cc.inconclusive;
+}
+
+void report_caveats(const struct report *rp, struct report_crosscheck cc)
 {
 	struct json_object *m = rp->r->meta;
 	FILE *f = rp->f;
@@ -122,12 +140,9 @@ void report_caveats(const struct report *rp, int disagree)
 	any = timing_caveat(rp);
 	any |= row_caveats(rp);
 	any |= skipped_hooks(rp);
-	if (disagree) {
-		fprintf(f, "- **Cross-check**: the whole-command estimate and the paired estimate "
-			"disagree for %d loader%s (their intervals do not overlap).\n", disagree,
-			disagree == 1 ? "" : "s");
-		any = true;
-	}
+	any |= report_bias_caveat(rp);
+	any |= report_states_caveat(rp);
+	any |= cross_check_caveats(rp, cc);
 	if (hb_jnum(m, "kernel.bpf_stats_enabled_sysctl", 0) > 0) {
 		fputs("- **bpf_stats was on system-wide**: every figure includes its cost.\n", f);
 		any = true;

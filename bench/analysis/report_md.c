@@ -4,10 +4,13 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
+#include "breakdown.h"
 #include "json_read.h"
 #include "report_parts.h"
+#include "states.h"
 
 void report_cell(FILE *f, const char *s)
 {
@@ -15,22 +18,33 @@ void report_cell(FILE *f, const char *s)
 		fputc(*s == '|' ? '/' : *s == '\n' ? ' ' : *s, f);
 }
 
+static const struct { const char *name, *caption; } chart_list[] = {
+	{ "overhead", "Added ns per call, per hook and payload, 95% CI" },
+	{ "breakdown", "In-program cost against dispatch cost" },
+	{ "blocks", "Every block in run order: baseline against hooked" },
+	{ "threads", "Added cost against workload threads" },
+	{ "missed", "Events missed or dropped" },
+};
+
+/* Runs with the newer figures get the charts drawn from them, captioned so. */
+static const char *chart_caption(const struct report *rp, size_t i)
+{
+	if (!strcmp(chart_list[i].name, "breakdown") && hb_breakdown_available(rp->r))
+		return "Added cost split into dispatch and body, in-program time beside";
+	if (!strcmp(chart_list[i].name, "blocks") && hb_speed_states(rp->r) > 1)
+		return "Every block in run order: baseline against hooked, each speed state's baseline level shaded";
+	return chart_list[i].caption;
+}
+
 static void charts(const struct report *rp)
 {
-	static const struct { const char *name, *caption; } list[] = {
-		{ "overhead", "Added ns per call, per hook and payload, 95% CI" },
-		{ "breakdown", "In-program cost against dispatch cost" },
-		{ "blocks", "Every block in run order: baseline against hooked" },
-		{ "threads", "Added cost against workload threads" },
-		{ "missed", "Events missed or dropped" },
-	};
 	char path[PATH_MAX + 64];
 
 	fputs("\n## Charts\n\n", rp->f);
-	for (size_t i = 0; i < sizeof(list) / sizeof(list[0]); i++) {
-		snprintf(path, sizeof(path), "%s/charts/%s.png", rp->r->dir, list[i].name);
+	for (size_t i = 0; i < sizeof(chart_list) / sizeof(chart_list[0]); i++) {
+		snprintf(path, sizeof(path), "%s/charts/%s.png", rp->r->dir, chart_list[i].name);
 		if (access(path, R_OK) == 0)
-			fprintf(rp->f, "![%s](charts/%s.png)\n\n", list[i].caption, list[i].name);
+			fprintf(rp->f, "![%s](charts/%s.png)\n\n", chart_caption(rp, i), chart_list[i].name);
 	}
 }
 
@@ -41,6 +55,7 @@ static void write_sections(const struct report *rp)
 	fprintf(rp->f, "# What hooking `unlinkat()` costs — Linux %s, %s\n\n",
 		hb_jstr(m, "kernel.release", "?"), hb_jstr(m, "cpu.model", "?"));
 	report_verdicts(rp);
+	report_breakdown(rp);
 	charts(rp);
 	report_caveats(rp, report_cross_check(rp));
 	report_environment(rp);
@@ -48,7 +63,7 @@ static void write_sections(const struct report *rp)
 
 int hb_report_write(const struct hb_results *r, char *path, size_t len)
 {
-	struct report rp = { .r = r };
+	struct report rp = { .r = r, .ratios = hb_results_has(r, "ratio_vs_reference") };
 	int err = 0;
 
 	snprintf(path, len, "%s/report.md", r->dir);

@@ -3,6 +3,7 @@
 #ifndef HB_REPORT_PARTS_H
 #define HB_REPORT_PARTS_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "results.h"
@@ -10,18 +11,67 @@
 struct report {
 	const struct hb_results *r;
 	FILE *f;
+	/* The run has ratios to a reference hook (ratio_vs_reference): hooks are
+	 * ranked by them and each figure comes with its between-run interval.
+	 * Older runs are ranked by added cost, as they always were. */
+	bool ratios;
 };
+
+#define REPORT_MAX_ROWS 512
+
+/* The rows of one payload x mode x threads, the control left out, measured ones best first. */
+struct report_group {
+	size_t row[REPORT_MAX_ROWS];
+	size_t n;
+	bool by_ratio; /* ranked by ratio_vs_reference (some row has one), else by added cost */
+};
+
+/* The columns a group shares. */
+extern const char *const report_group_columns[];
 
 /* Write s into a Markdown table cell: no '|' and no line breaks. */
 void report_cell(FILE *f, const char *s);
 
-/* The opening sentence and a verdict table per payload x mode x threads. */
+/* The group of row first. */
+void report_collect_group(const struct report *rp, size_t first, struct report_group *g);
+
+/* The hook g's ratios are taken against: its reference_hook, else `tracepoint`. */
+const char *report_reference_hook(const struct report *rp, const struct report_group *g);
+
+/* g's best measured row of its reference hook, the one costs are compared with; -1 if none. */
+long report_reference_row(const struct report *rp, const struct report_group *g);
+
+/* The first row of the reference payload that is not the control: the group the page leads with. */
+size_t report_lead_row(const struct report *rp);
+
+/* The opening sentence: the best hook of the lead group, against the reference. */
+void report_headline(const struct report *rp);
+
+/* The noise floor of each control row, under the opening sentence. */
+void report_noise_floor(const struct report *rp);
+
+/* A verdict table per payload x mode x threads. */
 void report_verdicts(const struct report *rp);
 
-/* The hyperfine cross-check, when DIR/hyperfine.csv exists. Returns how many disagree. */
-int report_cross_check(const struct report *rp);
+/* Where the added cost goes: dispatch and body per hook, when the run measured `empty`. */
+void report_breakdown(const struct report *rp);
 
-void report_caveats(const struct report *rp, int disagree);
+/* How many loaders the hyperfine cross-check could not confirm. */
+struct report_crosscheck {
+	int disagree;
+	int inconclusive;
+};
+
+/* The hyperfine cross-check, when DIR/hyperfine.csv exists. */
+struct report_crosscheck report_cross_check(const struct report *rp);
+
+void report_caveats(const struct report *rp, struct report_crosscheck cc);
+
+/* Caveat: a control row whose interval excludes 0 (the pairing is biased). */
+bool report_bias_caveat(const struct report *rp);
+
+/* Caveat: the run found more than one speed state. */
+bool report_states_caveat(const struct report *rp);
 
 /* The environment and the commands that reproduce the run. */
 void report_environment(const struct report *rp);

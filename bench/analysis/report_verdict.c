@@ -1,21 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* The opening sentence of report.md and its verdict tables. */
+/* The verdict tables of report.md, one per payload x mode x threads. */
 #include <math.h>
 #include <stdbool.h>
 #include <string.h>
 
-#include "rank.h"
 #include "report_parts.h"
-
-#define MAX_ROWS 512
-
-/* The rows of one payload x mode x threads, measured ones cheapest first. */
-struct group {
-	size_t row[MAX_ROWS];
-	size_t n;
-};
-
-static const char *const group_columns[] = { "payload", "mode", "threads", NULL };
 
 static const char *col(const struct report *rp, size_t row, const char *name)
 {
@@ -25,38 +14,6 @@ static const char *col(const struct report *rp, size_t row, const char *name)
 static double num(const struct report *rp, size_t row, const char *name)
 {
 	return hb_results_num(rp->r, row, name);
-}
-
-static void collect_group(const struct report *rp, size_t first, struct group *g)
-{
-	const struct hb_csv_table *t = &rp->r->summary;
-	struct hb_ranked ranked[MAX_ROWS];
-
-	g->n = 0;
-	for (size_t i = 0; i < t->nrows && g->n < MAX_ROWS; i++) {
-		if (!hb_table_same(t, first, i, group_columns))
-			continue;
-		ranked[g->n++] = (struct hb_ranked){
-			.pos = i,
-			.ok = hb_results_ok(rp->r, i),
-			.est = num(rp, i, "overhead_ns_per_event"),
-		};
-	}
-	hb_rank(ranked, g->n);
-	for (size_t k = 0; k < g->n; k++)
-		g->row[k] = ranked[k].pos;
-}
-
-/* The group's cheapest measured tracepoint row, the one costs are compared with; -1 if none. */
-static long tracepoint_row(const struct report *rp, const struct group *g)
-{
-	static const struct hb_match tracepoint[] = { { "hook", "tracepoint" }, { "status", "ok" },
-						     { NULL, NULL } };
-
-	for (size_t k = 0; k < g->n; k++)
-		if (hb_table_matches(&rp->r->summary, g->row[k], tracepoint))
-			return (long)g->row[k];
-	return -1;
 }
 
 static void missed_cell(const struct report *rp, size_t row)
@@ -73,50 +30,123 @@ static void missed_cell(const struct report *rp, size_t row)
 		fprintf(f, ", ring buffer drops %s", col(rp, row, "ringbuf_drops"));
 }
 
-static void measured_cells(const struct report *rp, size_t row, long tp)
+static void prog_cell(const struct report *rp, size_t row)
 {
-	FILE *f = rp->f;
+	if (isnan(num(rp, row, "prog_ns_per_run")))
+		fputs("n/a | ", rp->f);
+	else
+		fprintf(rp->f, "%.1f | ", num(rp, row, "prog_ns_per_run"));
+}
+
+/* A run without ratios: the added cost, and × against the group's tracepoint row. */
+static void cost_cells(const struct report *rp, size_t row, long tp)
+{
 	double est = num(rp, row, "overhead_ns_per_event");
+	FILE *f = rp->f;
 
 	fprintf(f, "%.1f [%.1f, %.1f] | ", est, num(rp, row, "ci95_low_ns"), num(rp, row, "ci95_high_ns"));
 	if (tp >= 0 && num(rp, (size_t)tp, "overhead_ns_per_event") > 0)
 		fprintf(f, "%.2f× | ", est / num(rp, (size_t)tp, "overhead_ns_per_event"));
 	else
 		fputs("n/a | ", f);
-	if (isnan(num(rp, row, "prog_ns_per_run")))
-		fputs("n/a | ", f);
+}
+
+/* A run with ratios: the ratio, the figure with the reader, the added cost, another run. */
+static void ratio_cells(const struct report *rp, size_t row, long ref, bool reader)
+{
+	struct hb_estimate ratio = hb_results_ratio(rp->r, (long)row);
+	struct hb_estimate between = hb_results_between_runs(rp->r, (long)row);
+	FILE *f = rp->f;
+
+	if (ratio.ok && (long)row == ref)
+		fprintf(f, "%.2f× (reference) | ", ratio.est);
+	else if (ratio.ok)
+		fprintf(f, "%.2f× [%.2f, %.2f] | ", ratio.est, ratio.low, ratio.high);
 	else
-		fprintf(f, "%.1f | ", num(rp, row, "prog_ns_per_run"));
-	missed_cell(rp, row);
+		fputs("n/a | ", f);
+	if (reader)
+		fprintf(f, "%.1f | ", hb_results_headline(rp->r, row));
+	fprintf(f, "%.1f [%.1f, %.1f] | ", num(rp, row, "overhead_ns_per_event"),
+		num(rp, row, "ci95_low_ns"), num(rp, row, "ci95_high_ns"));
+	if (between.ok)
+		fprintf(f, "[%.1f, %.1f] | ", between.low, between.high);
+	else
+		fputs("n/a (fewer than 3 replicates) | ", f);
+}
+
+/* True when a row of g leads with more than its added cost (a ring-buffer reader's CPU). */
+static bool group_has_reader(const struct report *rp, const struct report_group *g)
+{
+	for (size_t k = 0; k < g->n; k++) {
+		size_t row = g->row[k];
+
+		if (fabs(hb_results_headline(rp->r, row) - num(rp, row, "overhead_ns_per_event")) >= 0.05)
+			return true;
+	}
+	return false;
+}
+
+static void table_header(const struct report *rp, const struct report_group *g, bool reader)
+{
+	FILE *f = rp->f;
+
+	if (!rp->ratios) {
+		fputs("| hook | added ns/event [95% CI] | × vs tracepoint | in-program ns | missed / dropped | attach point stability |\n"
+		      "| --- | --- | --- | --- | --- | --- |\n", f);
+		return;
+	}
+	fprintf(f, "| hook | × vs %s [95%%] | %sadded ns/event [95%% CI, this run] | another run [95%%] "
+		"| in-program ns | missed / dropped | attach point stability |\n| --- | --- | %s--- | --- "
+		"| --- | --- | --- |\n", report_reference_hook(rp, g),
+		reader ? "ns/event with the ring-buffer reader | " : "", reader ? "--- | " : "");
+}
+
+/* Every cell between the hook and the stability, measured or not. */
+static void figure_cells(const struct report *rp, size_t row, long ref, bool reader)
+{
+	size_t empty = rp->ratios ? 4 + reader : 3;
+	FILE *f = rp->f;
+
+	if (hb_results_ok(rp->r, row)) {
+		if (rp->ratios)
+			ratio_cells(rp, row, ref, reader);
+		else
+			cost_cells(rp, row, ref);
+		prog_cell(rp, row);
+		missed_cell(rp, row);
+		fputs(" | ", f);
+		return;
+	}
+	if (!strcmp(col(rp, row, "status"), "unsupported")) {
+		fputs("not measured: unsupported here (see Caveats)", f);
+	} else {
+		fprintf(f, "%s: ", col(rp, row, "status"));
+		report_cell(f, col(rp, row, "reason"));
+	}
 	fputs(" | ", f);
+	for (size_t k = 0; k < empty; k++)
+		fputs("| ", f);
 }
 
 static void verdict_table(const struct report *rp, size_t first)
 {
 	FILE *f = rp->f;
-	struct group g;
-	long tp;
+	struct report_group g;
+	bool reader;
+	long ref;
 
-	collect_group(rp, first, &g);
-	tp = tracepoint_row(rp, &g);
+	report_collect_group(rp, first, &g);
+	ref = report_reference_row(rp, &g);
+	reader = rp->ratios && group_has_reader(rp, &g);
 	fprintf(f, "\n### Payload `%s`, mode `%s`, %s workload thread%s\n\n", col(rp, first, "payload"),
 		col(rp, first, "mode"), col(rp, first, "threads"),
 		strcmp(col(rp, first, "threads"), "1") ? "s" : "");
-	fputs("| hook | added ns/event [95% CI] | × vs tracepoint | in-program ns | missed / dropped | attach point stability |\n"
-	      "| --- | --- | --- | --- | --- | --- |\n", f);
+	table_header(rp, &g, reader);
 	for (size_t k = 0; k < g.n; k++) {
 		size_t row = g.row[k];
 
 		fprintf(f, "| %s | ", col(rp, row, "hook"));
-		if (!strcmp(col(rp, row, "status"), "unsupported")) {
-			fputs("not measured: unsupported here (see Caveats) | | | | ", f);
-		} else if (!hb_results_ok(rp->r, row)) {
-			fprintf(f, "%s: ", col(rp, row, "status"));
-			report_cell(f, col(rp, row, "reason"));
-			fputs(" | | | | ", f);
-		} else {
-			measured_cells(rp, row, tp);
-		}
+		figure_cells(rp, row, ref, reader);
 		report_cell(f, col(rp, row, "stability"));
 		if (*col(rp, row, "attach_point"))
 			fprintf(f, ": `%s`", col(rp, row, "attach_point"));
@@ -126,45 +156,43 @@ static void verdict_table(const struct report *rp, size_t first)
 	}
 }
 
-/* The cheapest hook of the reference payload's first group, beside the tracepoint. */
-static void headline(const struct report *rp)
+/* How the figures were made; a run with ratios says how many replicate runs they come from. */
+static void method(const struct report *rp)
 {
-	const struct hb_match ref[] = { { "payload", hb_results_ref_payload(rp->r) }, { NULL, NULL } };
-	long found = hb_results_find(rp->r, ref);
-	size_t first = found < 0 ? 0 : (size_t)found, best;
-	FILE *f = rp->f;
-	struct group g;
-	long tp;
+	const struct hb_results *r = rp->r;
+	double replicates = 0;
+	struct report_group g;
 
-	collect_group(rp, first, &g);
-	tp = tracepoint_row(rp, &g);
-	if (!g.n || !hb_results_ok(rp->r, g.row[0])) {
-		fputs("No hook was measured successfully in this run; see the caveats.\n", f);
+	if (!rp->ratios) {
+		fputs("\n## Verdict\n\nAdded cost per event is the median of paired differences (hooked block "
+		      "minus the adjacent baseline block) with a distribution-free 95% interval; × vs tracepoint "
+		      "divides by the `tracepoint` row of the same table; in-program time is bpf_stats' run "
+		      "time per run, measured in separate blocks.\n", rp->f);
 		return;
 	}
-	best = g.row[0];
-	fprintf(f, "With the `%s` payload, the cheapest hook measured is **%s**, adding %.1f ns "
-		"[%.1f, %.1f] to each `unlinkat()` call",
-		col(rp, first, "payload"), col(rp, best, "hook"), num(rp, best, "overhead_ns_per_event"),
-		num(rp, best, "ci95_low_ns"), num(rp, best, "ci95_high_ns"));
-	if (tp >= 0 && (size_t)tp != best)
-		fprintf(f, "; the `sys_enter_unlinkat` tracepoint adds %.1f ns [%.1f, %.1f]",
-			num(rp, (size_t)tp, "overhead_ns_per_event"), num(rp, (size_t)tp, "ci95_low_ns"),
-			num(rp, (size_t)tp, "ci95_high_ns"));
-	fprintf(f, " (baseline: %.0f ns per call, %s clock).\n", num(rp, best, "baseline_ns_per_op"),
-		*col(rp, best, "clock") ? col(rp, best, "clock") : "cpu");
+	report_collect_group(rp, report_lead_row(rp), &g);
+	for (size_t i = 0; i < r->summary.nrows; i++)
+		replicates = fmax(replicates, hb_results_num(r, i, "replicates"));
+	fprintf(rp->f, "\n## Verdict\n\nHooks are ranked by their cost relative to the reference hook `%s`: "
+		"× is the median over rounds of each round's ratio of added costs (same payload, mode and "
+		"threads), with a 95%% interval that also covers the drift from run to run (%.0f replicate "
+		"run%s). Added cost per event is the median of paired differences (hooked block minus the "
+		"adjacent baseline block) with a distribution-free 95%% interval within this run; "
+		"\"another run\" is where a repeat run's estimate should land (a 95%% prediction interval "
+		"from the replicates, which needs at least 3). Where a ring-buffer reader drains the "
+		"events on another CPU, the figure with the reader adds its CPU time per event. In-program "
+		"time is bpf_stats' run time per run, measured in separate blocks.\n",
+		report_reference_hook(rp, &g), replicates, replicates == 1 ? "" : "s");
 }
 
 void report_verdicts(const struct report *rp)
 {
 	const struct hb_csv_table *t = &rp->r->summary;
 
-	headline(rp);
-	fputs("\n## Verdict\n\nAdded cost per event is the median of paired differences (hooked block "
-	      "minus the adjacent baseline block) with a distribution-free 95% interval; × vs tracepoint "
-	      "divides by the `tracepoint` row of the same table; in-program time is bpf_stats' run "
-	      "time per run, measured in separate blocks.\n", rp->f);
+	report_headline(rp);
+	report_noise_floor(rp);
+	method(rp);
 	for (size_t i = 0; i < t->nrows; i++)
-		if (hb_table_first_of(t, i, group_columns))
+		if (!hb_results_is_control(rp->r, i) && hb_table_first_of(t, i, report_group_columns))
 			verdict_table(rp, i);
 }

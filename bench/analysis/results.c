@@ -12,10 +12,17 @@
 #include "json_read.h"
 #include "schema.h"
 
-/* The figures a row may carry; each must be empty or a number. */
+/* The figures a row may carry; each must be empty or a number (or absent: an older run). */
 static const char *const numeric[] = {
 	"baseline_ns_per_op", "hooked_ns_per_op", "overhead_ns_per_event", "ci95_low_ns",
-	"ci95_high_ns", "prog_ns_per_run",
+	"ci95_high_ns", "prog_ns_per_run", "ratio_vs_reference", "ratio_ci95_low",
+	"ratio_ci95_high", "replicates", "between_run_low_ns", "between_run_high_ns",
+	"speed_states", "dispatch_ns", "body_ns", "total_ns_per_event",
+};
+
+/* What states.csv must have for its rows to be found and read. */
+static const char *const states_columns[] = {
+	"hook", "payload", "mode", "threads", "state", "baseline_ns_per_op", "share_of_run",
 };
 
 static int check_summary(const struct hb_results *r, char *why, size_t len)
@@ -36,6 +43,30 @@ static int check_summary(const struct hb_results *r, char *why, size_t len)
 					 r->dir, row + 2, numeric[k], v);
 				return -EINVAL;
 			}
+		}
+	}
+	return 0;
+}
+
+/* dir/states.csv when the run wrote one; none is no error (older runs). */
+static int load_states(struct hb_results *r, char *why, size_t len)
+{
+	char path[PATH_MAX + 32];
+	int err;
+
+	snprintf(path, sizeof(path), "%s/states.csv", r->dir);
+	err = hb_csv_load(path, &r->states, why, len);
+	if (err == -ENOENT) {
+		memset(&r->states, 0, sizeof(r->states));
+		return 0;
+	}
+	if (err)
+		return err;
+	for (size_t i = 0; i < sizeof(states_columns) / sizeof(states_columns[0]); i++) {
+		if (hb_csv_col(&r->states, states_columns[i]) < 0) {
+			snprintf(why, len, "%.200s/states.csv: malformed: no column %s", r->dir,
+				 states_columns[i]);
+			return -EINVAL;
 		}
 	}
 	return 0;
@@ -74,6 +105,11 @@ int hb_results_load(struct hb_results *r, const char *dir, char *why, size_t len
 		hb_results_free(r);
 		return -EINVAL;
 	}
+	err = load_states(r, why, len);
+	if (err) {
+		hb_results_free(r);
+		return err == -ENOMEM ? err : -EINVAL;
+	}
 	return 0;
 }
 
@@ -90,19 +126,6 @@ double hb_results_num(const struct hb_results *r, size_t row, const char *col)
 bool hb_results_ok(const struct hb_results *r, size_t row)
 {
 	return !strcmp(hb_results_str(r, row, "status"), "ok");
-}
-
-struct hb_estimate hb_results_estimate(const struct hb_results *r, long row)
-{
-	struct hb_estimate e = { .ok = false, .est = NAN, .low = NAN, .high = NAN };
-
-	if (row < 0)
-		return e;
-	e.est = hb_results_num(r, (size_t)row, "overhead_ns_per_event");
-	e.low = hb_results_num(r, (size_t)row, "ci95_low_ns");
-	e.high = hb_results_num(r, (size_t)row, "ci95_high_ns");
-	e.ok = hb_results_ok(r, (size_t)row) && !isnan(e.est);
-	return e;
 }
 
 long hb_results_find(const struct hb_results *r, const struct hb_match *m)
@@ -133,14 +156,18 @@ const char *hb_results_ref_payload(const struct hb_results *r)
 {
 	const struct hb_match count[] = { { "payload", "count" }, { NULL, NULL } };
 
-	if (!r->summary.nrows || hb_results_find(r, count) >= 0)
+	if (hb_results_find(r, count) >= 0)
 		return "count";
-	return hb_results_str(r, 0, "payload");
+	for (size_t i = 0; i < r->summary.nrows; i++)
+		if (!hb_results_is_control(r, i))
+			return hb_results_str(r, i, "payload");
+	return "count";
 }
 
 void hb_results_free(struct hb_results *r)
 {
 	hb_csv_free(&r->summary);
+	hb_csv_free(&r->states);
 	json_object_put(r->meta);
 	r->meta = NULL;
 	r->has_meta = false;

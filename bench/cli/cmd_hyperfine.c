@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "crosscheck_rule.h"
 #include "hyperfine.h"
 #include "stats.h"
 #include "stop.h"
@@ -17,7 +18,8 @@
 
 static void usage(FILE *f)
 {
-	fputs("Usage: hookbench hyperfine DIR [--iterations N] [--rounds Q] [--runs R] [--warmup W]\n"
+	fprintf(f,
+	      "Usage: hookbench hyperfine DIR [--iterations N] [--rounds Q] [--runs R] [--warmup W]\n"
 	      "\n"
 	      "Time whole commands with hyperfine: unlink-storm --mode enoent --iterations N\n"
 	      "bare and under each loader this kernel runs (tp-loader, kprobe-loader; count\n"
@@ -27,13 +29,20 @@ static void usage(FILE *f)
 	      "The commands are timed in Q rounds of R runs each, in reverse order every other\n"
 	      "round, so that the machine's drift lands in the spread rather than in the\n"
 	      "estimate: each round gives one estimate, and the result is their median with a\n"
-	      "distribution-free 95% interval (Q >= 6, Q x R >= 10). W warm-up runs precede\n"
+	      "distribution-free 95%% interval (Q >= 6, Q x R >= 10). W warm-up runs precede\n"
 	      "the first round. Writes DIR/hyperfine.json (hyperfine's export of every round)\n"
 	      "and DIR/hyperfine.csv, which puts the paired in-process estimate of\n"
 	      "DIR/summary.csv (count, enoent, 1 thread) beside it and says whether they agree.\n"
 	      "Defaults: N 200000, 10 rounds of 3 runs, 3 warm-ups.\n"
 	      "\n"
-	      "Example:\n  hookbench hyperfine results/20261126T120000Z --rounds 20\n", f);
+	      "Agreement (the agree column): an interval wide enough contains almost any\n"
+	      "estimate, so only one narrow enough to have missed counts. When the 95%%\n"
+	      "interval's half-width is at most %.0f%% of the paired estimate: yes if it\n"
+	      "contains the paired estimate, no if it excludes it. Wider: inconclusive (more\n"
+	      "rounds narrow it).\n"
+	      "\n"
+	      "Example:\n  hookbench hyperfine results/20261126T120000Z --rounds 20\n",
+		100 * HB_CROSSCHECK_MAX_HALF_WIDTH);
 }
 
 static int parse(int argc, char **argv, struct hb_hyperfine_opts *o)

@@ -12,11 +12,15 @@ static const char help[] =
 	"Draw the charts of a results directory into DIR/charts/, each as PNG and SVG,\n"
 	"with the gnuplot scripts in scripts/plot/ (or $HOOKBENCH_DATADIR/plot):\n"
 	"  overhead   added ns per unlinkat() per hook and payload, 95% CI bars, sorted\n"
-	"  breakdown  in-program cost (bpf_stats) against dispatch cost, per hook\n"
-	"  blocks     every block's ns per call in run order, baseline against hooked\n"
+	"  breakdown  per hook: dispatch (the empty payload's added cost) and body stacked\n"
+	"             against the whole, in-program time (bpf_stats) beside; runs without\n"
+	"             the empty payload: in-program cost against the rest\n"
+	"  blocks     every block's ns per call in run order, baseline against hooked,\n"
+	"             each speed state's baseline level shaded\n"
 	"  threads    added cost against workload threads (runs with several counts)\n"
 	"  missed     nmissed, recursion misses, ring buffer drops (when any)\n"
-	"Hooks that were not measured are left out and named under the chart.\n\n"
+	"Hooks that were not measured are left out and named under the chart, and so is\n"
+	"the control row (nothing attached).\n\n"
 	"Example:\n  hookbench plot results/20261126T120000Z";
 
 int cmd_plot(int argc, char **argv)

@@ -13,12 +13,17 @@
 
 static const char help[] =
 	"Usage: hookbench report DIR\n\n"
-	"Write DIR/report.md: a verdict table per payload x mode x threads (hook, added\n"
-	"ns/event with its 95% CI, x vs tracepoint, in-program ns, missed/dropped, attach\n"
-	"point stability), the charts (drawn first when DIR/charts/ is missing), the\n"
-	"hyperfine cross-check when DIR/hyperfine.csv exists, the caveats it detects\n"
-	"(emulated timings, intervals wider than 10%, mismatches, skipped hooks, BPF\n"
-	"programs already on the syscall path), the environment and the command that\n"
+	"Write DIR/report.md: the best hook and the noise floor (the control row, nothing\n"
+	"attached: the smallest difference the run resolves), a verdict table per payload\n"
+	"x mode x threads (hook, x vs the reference hook with its interval, added ns/event\n"
+	"with its 95% CI within the run and where another run should land, in-program ns,\n"
+	"missed/dropped, attach point stability; runs without ratios: ranked by added\n"
+	"ns/event, x vs tracepoint), where the added cost goes (dispatch and body, when\n"
+	"the run measured the empty payload), the charts (drawn first when DIR/charts/ is\n"
+	"missing), the hyperfine cross-check when DIR/hyperfine.csv exists, the caveats it\n"
+	"detects (emulated timings, intervals wider than 10%, mismatches, skipped hooks,\n"
+	"a biased pairing, speed states, a cross-check that disagrees or is inconclusive,\n"
+	"BPF programs already on the syscall path), the environment and the command that\n"
 	"reproduces the run.\n\n"
 	"Example:\n  hookbench report results/20261126T120000Z";
 

@@ -1,16 +1,27 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# Per hook: time in the BPF program (bpf_stats) stacked under the rest of
-# the added cost (dispatch: getting to the program and back).
-# data rows: "hook" in_program_ns dispatch_ns
+# Per hook, the added cost in paired parts: dispatch (what the hook's `empty`
+# program adds) with body (payload minus empty, same rounds) stacked on it,
+# the whole added cost with its 95% CI on the stack, and bpf_stats'
+# in-program time as a bar of its own beside it: a separate measurement,
+# not a part. A negative body is drawn downwards from the dispatch.
+# data rows: x "hook" whole low high dispatch body prog ("?" when absent)
+# note2: a second line under the chart (why in-program time tops the whole)
 load dir."/common.gp"
-set style data histogram
-set style histogram rowstacked
-set style fill solid 0.75 border -1
-set boxwidth 0.7
+if (strlen(note2) > 0) set label 98 note2 at screen 0.01, screen 0.05 left noenhanced font ",9"
+set style fill solid 0.8 border -1
 set xtics rotate by 30 right scale 0
 set ylabel "ns per unlinkat() call"
-set yrange [0:*]
-set key outside right top
-plot data using 2:xtic(1) title "in the program (bpf_stats run time / runs)", \
-     '' using 3 title "dispatch (added cost minus in-program)"
+set xzeroaxis
+set key inside top left reverse Left
+stats data using 1 nooutput
+set xrange [-0.6:STATS_max + 0.6]
+plot data using ($1-0.2):(0):($1-0.35):($1-0.05):(0):6 with boxxyerror lc rgb "#4477aa" \
+          title "dispatch: the empty program's added cost", \
+     '' using ($1-0.2):(0):($1-0.35):($1-0.05):6:($6+$7) with boxxyerror lc rgb "#ddaa33" \
+          title "body: payload minus empty (same rounds)", \
+     '' using ($1-0.2):3:4:5 with yerrorbars pt 7 ps 1.2 lw 1.5 lc rgb "black" \
+          title "whole added cost, 95% CI", \
+     '' using ($1+0.2):(0):($1+0.05):($1+0.35):(0):8 with boxxyerror fs pattern 4 border lc rgb "#cc6677" \
+          lc rgb "#cc6677" title "in-program time (bpf_stats, separate blocks; not a part)", \
+     '' using 1:(NaN):xtic(2) notitle
 load dir."/render.gp"

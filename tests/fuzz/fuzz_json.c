@@ -33,6 +33,7 @@ static const struct {
 	{ "results", { "results" } },
 	{ "vm.command_line", { "vm", "command_line" } },
 	{ "syscall_path_programs", { "syscall_path_programs" } },
+	{ "ringbuf_reader_cpu", { "ringbuf_reader_cpu" } },
 	{ "", { NULL } },
 	{ ".", { "" } },
 	{ "a..b", { "a", "", "b" } },

@@ -4,10 +4,13 @@
 #include <math.h>
 #include <string.h>
 
+#include "breakdown.h"
+#include "crosscheck_rule.h"
 #include "hyperfine_export.h"
 #include "json_read.h"
 #include "rank.h"
 #include "results.h"
+#include "states.h"
 #include "syscall_programs.h"
 #include "table.h"
 #include "tap.h"
@@ -139,6 +142,96 @@ static void test_results(void)
 	hb_results_free(&caveats);
 }
 
+static void test_crosscheck_rule(void)
+{
+	struct hb_crosscheck c;
+
+	c = hb_crosscheck_judge(340.2, 436.3, 403.1);
+	TAP_OK(c.verdict == HB_AGREEMENT_YES, "a narrow interval holding the paired estimate agrees");
+	TAP_NEAR(c.half_width, 48.05, 1e-9, "its half-width is half the interval");
+	TAP_NEAR(c.share, 48.05 / 403.1, 1e-12, "and its share is of the paired estimate");
+	c = hb_crosscheck_judge(480.0, 560.2, 403.1);
+	TAP_OK(c.verdict == HB_AGREEMENT_NO, "a narrow interval that excludes it disagrees");
+	c = hb_crosscheck_judge(120.5, 610.3, 403.1);
+	TAP_OK(c.verdict == HB_AGREEMENT_INCONCLUSIVE && c.share > 0.6 && c.share < 0.61,
+	       "one too wide to have missed it is inconclusive, though it holds it");
+	c = hb_crosscheck_judge(1000, 1500, 403.1);
+	TAP_OK(c.verdict == HB_AGREEMENT_INCONCLUSIVE, "and so is one too wide that misses it");
+	TAP_OK(hb_crosscheck_judge(75, 125, 100).verdict == HB_AGREEMENT_YES &&
+	       hb_crosscheck_judge(74.9, 125.1, 100).verdict == HB_AGREEMENT_INCONCLUSIVE,
+	       "a half-width of exactly 25%% can still decide; a hair more cannot");
+	TAP_OK(hb_crosscheck_judge(-10, 10, 0).verdict == HB_AGREEMENT_INCONCLUSIVE,
+	       "a paired estimate of 0 leaves nothing to be a share of");
+	TAP_OK(hb_crosscheck_judge(NAN, 10, 5).verdict == HB_AGREEMENT_NONE &&
+	       hb_crosscheck_judge(1, 10, NAN).verdict == HB_AGREEMENT_NONE,
+	       "a missing figure judges nothing");
+	TAP_STREQ(hb_agreement_word(HB_AGREEMENT_INCONCLUSIVE), "inconclusive", "the agree column's words");
+	TAP_STREQ(hb_agreement_word(HB_AGREEMENT_NONE), "", "nothing judged: an empty field");
+}
+
+static void test_breakdown_odd(void)
+{
+	struct hb_breakdown fine = { .whole = 121.9, .dispatch = 94.8, .body = 27.4, .prog = 60.1 };
+	struct hb_breakdown negative = { .whole = 118.2, .dispatch = 121.3, .body = -3.1, .prog = 95.3 };
+	struct hb_breakdown over = { .whole = 100, .dispatch = 101, .body = 2, .prog = NAN };
+	struct hb_breakdown every = { .whole = 264.4, .dispatch = 141, .body = 123.1, .prog = 301.2,
+				      .every_syscall = true };
+	struct hb_breakdown partless = { .whole = 50, .dispatch = NAN, .body = NAN, .prog = 70 };
+
+	TAP_OK(hb_breakdown_odd(&fine) == 0, "parts within their whole: nothing to explain");
+	TAP_OK(hb_breakdown_odd(&negative) == HB_ODD_BODY_NEGATIVE, "a negative body is explained once");
+	TAP_OK(hb_breakdown_odd(&over) == HB_ODD_PART_OVER_WHOLE, "a dispatch above the whole, body >= 0");
+	TAP_OK(hb_breakdown_odd(&every) == HB_ODD_PROG_OVER_WHOLE, "in-program time above the whole");
+	TAP_OK(strstr(hb_breakdown_why(HB_ODD_PROG_OVER_WHOLE, &every), "every syscall") &&
+	       !strstr(hb_breakdown_why(HB_ODD_PROG_OVER_WHOLE, &partless), "every syscall"),
+	       "which says every syscall only for a hook that runs on every syscall");
+	TAP_OK(!hb_breakdown_has_parts(&partless) && hb_breakdown_odd(&partless) == HB_ODD_PROG_OVER_WHOLE,
+	       "a row without an empty run has no parts to judge");
+}
+
+static void test_replicates(void)
+{
+	const struct hb_match fentry_count[] = { { "hook", "fentry" }, { "payload", "count" }, { NULL, NULL } };
+	const struct hb_match tp_count[] = { { "hook", "tracepoint" }, { "payload", "count" }, { NULL, NULL } };
+	const struct hb_match tp_ringbuf[] = { { "hook", "tracepoint" }, { "payload", "ringbuf" },
+					       { NULL, NULL } };
+	struct hb_results rep, base;
+	struct hb_estimate e;
+	struct hb_breakdown b;
+	size_t rows[HB_MAX_STATES];
+	char why[512];
+	long row;
+
+	TAP_OK(hb_results_load(&rep, FIXTURES "/results/replicates", why, sizeof(why)) == 0 &&
+	       hb_results_load(&base, FIXTURES "/results/base", why, sizeof(why)) == 0,
+	       "a run with the newer columns loads, and one without: %s", why);
+	TAP_OK(hb_results_is_control(&rep, 0) && !hb_results_is_control(&rep, 1), "the control row is hook none");
+	TAP_STREQ(hb_results_ref_payload(&rep), "count", "the control's payload is not the reference");
+	row = hb_results_find(&rep, fentry_count);
+	e = hb_results_ratio(&rep, row);
+	TAP_OK(e.ok && e.est == 0.29 && e.low == 0.27 && e.high == 0.31, "a ratio with its interval");
+	e = hb_results_between_runs(&rep, row);
+	TAP_OK(e.ok && e.est == 121.9 && e.low == 108.2 && e.high == 135.5, "the between-run interval");
+	TAP_NEAR(hb_results_headline(&rep, (size_t)hb_results_find(&rep, tp_ringbuf)), 1710.3, 1e-9,
+		 "a ring-buffer row leads with its total, reader included");
+	TAP_NEAR(hb_results_headline(&rep, (size_t)row), 121.9, 1e-9, "others with their added cost");
+	TAP_OK(hb_breakdown_available(&rep) && hb_breakdown_of(&rep, row, &b) && b.dispatch == 94.8 &&
+	       b.body == 27.4 && !b.every_syscall, "a row's parts");
+	TAP_OK(hb_speed_states(&rep) == 2, "two speed states");
+	TAP_OK(hb_states_of(&rep, (size_t)hb_results_find(&rep, tp_count), rows, HB_MAX_STATES) == 2 &&
+	       hb_state_num(&rep, rows[0], "state") == 1 && hb_state_num(&rep, rows[0], "baseline_ns_per_op") == 1480.3 &&
+	       hb_state_num(&rep, rows[1], "share_of_run") == 0.38, "a cell's states, fastest first");
+
+	TAP_OK(!hb_results_has(&base, "ratio_vs_reference") && hb_results_has(&base, "overhead_ns_per_event"),
+	       "an older run lacks the newer columns");
+	TAP_OK(!hb_results_ratio(&base, 0).ok && !hb_results_between_runs(&base, 0).ok &&
+	       hb_results_headline(&base, 0) == 403.13, "which read as absent; it leads with the added cost");
+	TAP_OK(!hb_breakdown_available(&base) && hb_speed_states(&base) == 0 && base.states.nrows == 0,
+	       "no parts, no speed states, no states.csv");
+	hb_results_free(&rep);
+	hb_results_free(&base);
+}
+
 int main(void)
 {
 	test_table();
@@ -146,5 +239,8 @@ int main(void)
 	test_hyperfine_means();
 	test_syscall_programs();
 	test_results();
+	test_crosscheck_rule();
+	test_breakdown_odd();
+	test_replicates();
 	return tap_done();
 }

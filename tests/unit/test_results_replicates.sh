@@ -1,0 +1,116 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# report, plot and compare on a run with replicates (fixtures/results/replicates):
+# ranking by ratio, the noise floor, speed states, the paired breakdown, a
+# hyperfine cross-check that can agree, disagree or be inconclusive.
+BUILD=${1:?build dir}
+. "$(dirname "$0")/../lib.sh"
+HB=$(realpath "$BUILD/bench/hookbench")
+FX=$(realpath "$(dirname "$0")/../fixtures")
+have_gnuplot=$(command -v gnuplot >/dev/null && echo 1 || echo 0)
+
+# report_of NAME [HYPERFINE]: a copy of the fixture, its report written (exit status in
+# NAME.rc); echoes report.md's path.
+report_of() {
+	rm -rf "$WORK/$1"
+	cp -r "$FX/results/replicates" "$WORK/$1"
+	[ -z "$2" ] || cp "$FX/hyperfine/$2.csv" "$WORK/$1/hyperfine.csv"
+	"$HB" report "$WORK/$1" >/dev/null 2>"$WORK/$1.err"
+	echo $? >"$WORK/$1.rc"
+	echo "$WORK/$1/report.md"
+}
+
+R=$(report_of rep)
+check "report: exit 0 (got $(cat "$WORK/rep.rc"))" [ "$(cat "$WORK/rep.rc")" = 0 ]
+check "report: the headline names the best hook by ratio, with its interval and the reference hook" \
+	grep -qF 'the cheapest hook measured is **fentry**, 0.29× [0.27, 0.31] the cost of `tracepoint`, the reference hook: it adds 121.9 ns to each `unlinkat()` call, [117.0, 126.8] within this run and [108.2, 135.5] where another run should land.' "$R"
+check "report: and the reference's figure with both intervals" \
+	grep -qF '`tracepoint` adds 403.1 ns to each `unlinkat()` call, [395.1, 411.2] within this run and [380.2, 428.9] where another run should land' "$R"
+check "report: the table ranks by ratio: fentry (0.29×) before tp_btf (0.30×), though tp_btf adds less" \
+	bash -c "sed -n '/^### Payload .count./,/^### /p' '$R' | grep '^| [a-z_]* |' | cut -d'|' -f2 | tr -d ' ' | paste -sd, | grep -qx 'hook,fentry,tp_btf,raw_tp,tracepoint,kprobe'"
+check "report: a ratio row with the within-run CI and where another run lands" \
+	grep -qF '| tp_btf | 0.30× [0.28, 0.32] | 118.2 [112.9, 123.6] | [104.7, 130.2] | 95.3 |' "$R"
+check "report: the reference row is marked" grep -qF '| tracepoint | 1.00× (reference) | 403.1 [395.1, 411.2] |' "$R"
+check "report: ring-buffer rows lead with the total, the reader's CPU included" \
+	grep -qF '| tracepoint | 1.00× (reference) | 1710.3 | 1435.9 [1407.2, 1464.6] | [1350.0, 1520.3] |' "$R"
+check "report: the noise floor line" \
+	grep -qxF 'Noise floor (nothing attached): +1.2 ns [-3.4, 5.0] — differences smaller than ~5.0 ns are not resolved by this run.' "$R"
+check "report: the control is in no verdict table, and no pairing bias when its interval holds 0" \
+	bash -c "! grep -qE '^\| none \||Payload .none.|Pairing bias' '$R'"
+check "report: the speed states caveat names the levels, how far apart, their shares" \
+	grep -qF -- '- **Speed states**: the baseline ran at 2 distinct levels during this run. Baseline levels in the blocks of tracepoint/count/enoent/1t: state 1 at 1480.3 ns/op [1471.0, 1489.9], 62% of the run; state 2 at 1712.8 ns/op [1701.5, 1725.0], 15.7% slower than state 1, 38% of the run.' "$R"
+check "report: and the reference hook's added cost in each state" \
+	grep -qF '`tracepoint` adds 398.0 ns [389.5, 407.2] in state 1 and 455.1 ns [440.3, 470.8] in state 2.' "$R"
+check "report: the breakdown table, dispatch and body" \
+	grep -qF '| fentry | 121.9 [117.0, 126.8] | 94.8 | 27.4 | 60.1 |' "$R"
+check "report: a negative body, dispatch over the whole, says why" \
+	grep -qF '| tp_btf | 118.2 [112.9, 123.6] | 121.3 | -3.1 | 95.3 | body below 0, so dispatch exceeds the whole:' "$R"
+check "report: in-program time over the whole, on a hook that runs on every syscall, says why" \
+	grep -qF '| raw_tp | 264.4 [259.1, 269.7] | 141.0 | 123.1 | 301.2 | in-program time above the added cost: this program runs on every syscall' "$R"
+check "report: the cross-check states its rule" grep -qF 'its half-width must be at most 25% of the paired estimate' "$R"
+check "report: a narrow interval holding the paired estimate agrees" \
+	grep -qxF '| tp-loader | tracepoint | 398.8 [340.2, 436.3] | 403.1 [395.1, 411.2] | yes |' "$R"
+check "report: and raises no cross-check caveat" bash -c "! grep -q 'Cross-check' '$R'"
+
+R=$(report_of disagree disagree)
+check "report with a disagreeing cross-check: exit 0" [ "$(cat "$WORK/disagree.rc")" = 0 ]
+check "report: a narrow interval that excludes the paired estimate disagrees" \
+	grep -qxF '| tp-loader | tracepoint | 520.4 [480.0, 560.2] | 403.1 [395.1, 411.2] | no |' "$R"
+check "report: which is a caveat" grep -qF -- '- **Cross-check**: the whole-command estimate and the paired estimate disagree for 1 loader' "$R"
+R=$(report_of inconclusive inconclusive)
+check "report with an inconclusive cross-check: exit 0" [ "$(cat "$WORK/inconclusive.rc")" = 0 ]
+check "report: a wide interval is inconclusive, however it lies, with its width" \
+	grep -qxF '| tp-loader | tracepoint | 350.0 [120.5, 610.3] | 403.1 [395.1, 411.2] | inconclusive (interval ±244.9 ns, 61% of the estimate) |' "$R"
+check "report: which is a caveat too, not an agreement" \
+	bash -c "grep -qF -- '- **Cross-check inconclusive**: for 1 loader' '$R' && ! grep -q '| yes |' '$R'"
+
+rm -rf "$WORK/bias"
+cp -r "$FX/results/replicates" "$WORK/bias"
+sed -i 's/^none,none,enoent,1,ok,,40,2000,0,0,1488.20,1489.40,1.2,-3.4,5.0,/none,none,enoent,1,ok,,40,2000,0,0,1488.20,1492.40,4.2,2.1,6.3,/' "$WORK/bias/summary.csv"
+"$HB" report "$WORK/bias" >/dev/null 2>&1
+check "report: a control interval that excludes 0 is a pairing-bias caveat" \
+	grep -qF -- '- **Pairing bias**: with nothing attached, the paired difference is +4.2 ns [2.1, 6.3], not 0' "$WORK/bias/report.md"
+check "report: and the noise floor says it" grep -qF 'Noise floor (nothing attached): +4.2 ns [2.1, 6.3]' "$WORK/bias/report.md"
+
+rm -rf "$WORK/badstates"
+cp -r "$FX/results/replicates" "$WORK/badstates"
+sed -i '1s/share_of_run/share/' "$WORK/badstates/states.csv"
+"$HB" report "$WORK/badstates" >/dev/null 2>"$WORK/badstates.err"
+rc=$?
+check "report: a malformed states.csv is exit 2 (got $rc)" [ $rc -eq 2 ]
+check "report: saying which column it lacks" grep -q 'states.csv: malformed: no column share_of_run' "$WORK/badstates.err"
+
+"$HB" compare "$FX/results/replicates" "$WORK/bias" >"$WORK/cmp.out" 2>&1
+rc=$?
+check "compare: a moved control is no regression: exit 0 (got $rc)" [ $rc -eq 0 ]
+check "compare: the control is listed, not judged" grep -qE '^none/none/enoent/1t .*control \(noise floor\), not judged$' "$WORK/cmp.out"
+
+"$HB" hyperfine --help >"$WORK/hf.help"
+check "hyperfine --help states the agreement rule" \
+	bash -c "grep -q 'half-width is at most 25% of the paired estimate' '$WORK/hf.help' && grep -q 'inconclusive' '$WORK/hf.help'"
+
+if [ "$have_gnuplot" = 1 ]; then
+	rm -rf "$WORK/plot"
+	cp -r "$FX/results/replicates" "$WORK/plot"
+	"$HB" plot "$WORK/plot" >/dev/null 2>"$WORK/plot.err"
+	check "plot: exit 0" [ $? -eq 0 ]
+	for chart in overhead breakdown blocks; do
+		check "plot: $chart.png is a PNG" bash -c "head -c 8 '$WORK/plot/charts/$chart.png' | od -An -tx1 | grep -q '89 50 4e 47 0d 0a 1a 0a'"
+	done
+	check "plot: no chart of hooks shows the control" bash -c "! grep -qw none '$WORK/plot/charts/overhead.dat' '$WORK/plot/charts/breakdown.dat'"
+	check "plot: hooks sorted by ratio, fentry first" bash -c "head -1 '$WORK/plot/charts/overhead.dat' | grep -q '^\"fentry\"'"
+	check "plot: the breakdown has whole, interval, dispatch, body, in-program per hook" \
+		grep -qxF '1 "tp_btf" 118.200 112.900 123.600 121.300 -3.100 95.300' "$WORK/plot/charts/breakdown.dat"
+	check "plot: the part larger than its whole is explained under the chart" \
+		grep -q 'tp_btf: body &lt; 0, so dispatch > the whole' "$WORK/plot/charts/breakdown.svg"
+	check "plot: and in-program time above the whole" \
+		grep -q 'In-program time above the added cost.*raw_tp (runs on every syscall' "$WORK/plot/charts/breakdown.svg"
+	check "plot: the blocks chart shades each speed state" \
+		bash -c "grep -q 'speed state 1: baseline 1470.8-1489.7 ns, 62% of the run' '$WORK/plot/charts/blocks.svg' && grep -q 'speed state 2: baseline 1701.2-1724.7 ns, 38% of the run' '$WORK/plot/charts/blocks.svg'"
+	"$HB" report "$WORK/plot" >/dev/null 2>&1
+	check "report: links the charts with captions that say what they show" \
+		bash -c "grep -qF '![Added cost split into dispatch and body, in-program time beside](charts/breakdown.png)' '$WORK/plot/report.md' && grep -qF 'speed state' '$WORK/plot/report.md'"
+else
+	N=$((N + 1)); echo "ok $N # SKIP gnuplot is not installed"
+fi
+done_testing
