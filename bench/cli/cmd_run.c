@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "cpu.h"
+#include "figures.h"
 #include "linkinfo.h"
 #include "matrix.h"
 #include "measure.h"
@@ -21,6 +22,7 @@
 #include "reentry.h"
 #include "probe.h"
 #include "stats.h"
+#include "states_csv.h"
 #include "stop.h"
 #include "summary.h"
 #include "sysinfo.h"
@@ -30,8 +32,17 @@
 #define DEFAULT_BLOCKS 200
 #define DEFAULT_WARMUP 2
 #define DEFAULT_STATS_BLOCKS 5
+#define DEFAULT_REPLICATES 5
+#define DEFAULT_REFERENCE "tracepoint"
+#define MIN_ROUNDS_PER_REPLICATE 2
 #define MAX_OPS_PER_BLOCK 100000000ULL
 #define MAX_BLOCKS 1000000ULL
+
+/* Pairs a cell needs: two per visit, and enough visits for a 95% interval. */
+static uint64_t min_blocks(void)
+{
+	return 2 * hb_median_ci_min_n(HB_CONFIDENCE);
+}
 
 static void usage(FILE *f)
 {
@@ -44,27 +55,55 @@ static void usage(FILE *f)
 "Usage: hookbench run [OPTIONS]\n"
 "\n"
 "Measure what each hook adds to one unlinkat() call, in this process, pinned\n"
-"to one CPU. Each round visits every hook x payload x mode and runs blocks\n"
-"of unlinkat() calls as baseline (nothing attached), hooked, hooked, baseline:\n"
-"two adjacent pairs, one in each order, per attach/detach. The overhead is\n"
-"the median of the paired differences (hooked - baseline ns/op) with a\n"
-"distribution-free 95%% confidence interval. Then a few blocks with bpf_stats\n"
-"on give the in-program cost; bpf_stats is off while overhead is measured.\n"
+"to one CPU. Each round visits every hook x payload x mode once and runs\n"
+"blocks of unlinkat() calls as baseline (nothing attached), hooked, hooked,\n"
+"baseline: two adjacent pairs, one in each order, per attach/detach. A visit's\n"
+"difference is the mean of its two pairs' (hooked - baseline ns/op). The\n"
+"overhead is the median of the visit differences with a distribution-free 95%%\n"
+"interval over visits. The rounds are also split into --replicates contiguous\n"
+"replicates, each giving its own median: their spread gives where another run\n"
+"should land (between_run_low/high_ns), which includes drift of the machine\n"
+"that one run's interval does not.\n"
+"\n"
+"Every hook is also compared with a reference hook measured in the same\n"
+"rounds: the ratio of visit differences, round by round, is stable where\n"
+"absolute figures drift from run to run (ratio_vs_reference, with its\n"
+"between-run interval from the replicates). A control cell `none` (unless\n"
+"--no-control) runs the same schedule with nothing attached: its interval is\n"
+"the noise floor and should contain 0. Blocks with bpf_stats on, spread over\n"
+"the rounds, give the in-program cost; bpf_stats is off in every other block.\n"
 "\n"
 "Options:\n"
 "  --hooks LIST          hooks to measure (default: all): %s\n"
 "  --payload LIST        payloads (default: count): %s\n"
+"                        empty returns before reading anything, so it is the\n"
+"                        hook's dispatch alone; on raw_tp and tp_btf it runs,\n"
+"                        unfiltered, on every syscall of every process\n"
+"                        (with empty measured, rows of the same hook get\n"
+"                        dispatch_ns and body_ns)\n"
 "  --mode LIST           workload modes (default: enoent): enoent, create\n"
 "  --threads LIST        workload thread counts (default 1), e.g. 1,2: each thread\n"
 "                        on its own CPU; one row per count\n"
+"  --reference HOOK      the hook ratios compare against (default %s; when it\n"
+"                        cannot run here, the first hook of the run that can);\n"
+"                        measured even when --hooks leaves it out\n"
+"  --replicates K        contiguous replicates the rounds are split into, each\n"
+"                        at least %d rounds (default %d, fewer when the run is\n"
+"                        too short for that); below 3 the between-run columns\n"
+"                        stay empty\n"
+"  --no-control          no `none` control cell\n"
 "  --ops-per-block N     unlinkat calls per block (default %d)\n"
 "  --clock cpu|wall      what a block is timed with (default cpu: the measuring\n"
 "                        thread's CPU time, so time other tasks take is left out;\n"
 "                        the hook runs in the thread's own syscall, so it counts)\n"
-"  --blocks B            measured pairs per hook, at least %zu (default %d)\n"
+"  --blocks B            measured pairs per hook, two per round, at least %llu\n"
+"                        (default %d)\n"
 "  --warmup W            rounds (2 pairs each) run first, not counted (default %d)\n"
-"  --stats-blocks S      bpf_stats blocks per hook, 0 to skip (default %d)\n"
-"  --cpu C               CPU to pin to (default: the last one, now %u)\n"
+"  --stats-blocks S      bpf_stats blocks per hook, spread over the rounds, 0 to\n"
+"                        skip (default %d)\n"
+"  --cpu C               CPU to pin to (default: the last one, now %u); the\n"
+"                        ringbuf payload's reader runs on another CPU (with only\n"
+"                        one CPU, its time is added to the blocks')\n"
 "  --experiment reentry  instead of measuring: for each hook A (--hooks) on\n"
 "                        unlinkat that calls bpf_get_current_comm(), hook B\n"
 "                        (kprobe, kprobe_multi, fentry) on that helper, make\n"
@@ -83,8 +122,10 @@ static void usage(FILE *f)
 "  -h, --help            show this help\n"
 "\n"
 "Writes DIR/runs.csv (one row per block), DIR/summary.csv (one row per hook x\n"
-"payload x mode) and DIR/meta.json, first into DIR.partial, renamed when done.\n"
-"A hook this kernel cannot run gets an 'unsupported' row with the reason.\n"
+"payload x mode x threads), DIR/states.csv (per row, each speed state the\n"
+"machine's baseline went through, and the overhead within it) and\n"
+"DIR/meta.json, first into DIR.partial, renamed when done. A hook this kernel\n"
+"cannot run gets an 'unsupported' row with the reason.\n"
 "\n"
 "Exit status:\n"
 "  0    finished, every row ok or unsupported (--experiment: it finished)\n"
@@ -96,11 +137,13 @@ static void usage(FILE *f)
 "\n"
 "Examples:\n"
 "  hookbench run                                     # every hook, default sizes\n"
+"  hookbench run --hooks raw_tp,kprobe --payload empty,count --replicates 5\n"
+"                              # ratios to tracepoint, dispatch and body split\n"
 "  hookbench run --hooks tracepoint --blocks 800     # about a minute here, tighter CI\n"
 "  hookbench run --payload count,capture --mode enoent,create --out /tmp/r1\n",
-		hooks, payloads, DEFAULT_OPS_PER_BLOCK,
-		hb_median_ci_min_n(HB_CONFIDENCE), DEFAULT_BLOCKS, DEFAULT_WARMUP,
-		DEFAULT_STATS_BLOCKS, hb_default_cpu());
+		hooks, payloads, DEFAULT_REFERENCE, MIN_ROUNDS_PER_REPLICATE, DEFAULT_REPLICATES,
+		DEFAULT_OPS_PER_BLOCK, (unsigned long long)min_blocks(), DEFAULT_BLOCKS,
+		DEFAULT_WARMUP, DEFAULT_STATS_BLOCKS, hb_default_cpu());
 }
 
 /* --threads 1,2: workload thread counts, each thread on its own CPU. */
@@ -121,10 +164,33 @@ static int parse_threads(const char *arg, struct run_opts *o)
 	return err;
 }
 
+/*
+ * Every replicate needs MIN_ROUNDS_PER_REPLICATE rounds. Unset, the default
+ * shrinks to what the run's rounds allow; given, it must fit.
+ */
+static int check_replicates(struct run_opts *o)
+{
+	uint64_t rounds = hb_rounds_for_blocks(o->blocks);
+	uint64_t most = rounds / MIN_ROUNDS_PER_REPLICATE;
+
+	if (!o->replicates) {
+		o->replicates = most < DEFAULT_REPLICATES ? most : DEFAULT_REPLICATES;
+		return 0;
+	}
+	if (o->replicates <= most)
+		return 0;
+	cli_error("invalid --replicates '%llu' with --blocks %llu: %llu rounds make at most %llu "
+		  "replicates of %d rounds", (unsigned long long)o->replicates,
+		  (unsigned long long)o->blocks, (unsigned long long)rounds,
+		  (unsigned long long)most, MIN_ROUNDS_PER_REPLICATE);
+	return -EINVAL;
+}
+
 static int parse_run_args(int argc, char **argv, struct run_opts *o)
 {
 	enum { O_HOOKS = 256, O_PAYLOAD, O_MODE, O_OPS, O_BLOCKS, O_WARMUP, O_STATS, O_CPU,
-	       O_DIR, O_OUT, O_BTF, O_TIMING_NOTE, O_CLOCK, O_KOPT, O_THREADS, O_EXPERIMENT };
+	       O_DIR, O_OUT, O_BTF, O_TIMING_NOTE, O_CLOCK, O_KOPT, O_THREADS, O_EXPERIMENT,
+	       O_REFERENCE, O_REPLICATES, O_NO_CONTROL };
 	static const struct option opts[] = {
 		{ "hooks", required_argument, NULL, O_HOOKS },
 		{ "payload", required_argument, NULL, O_PAYLOAD },
@@ -142,11 +208,15 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 		{ "kprobe-optimization", required_argument, NULL, O_KOPT },
 		{ "threads", required_argument, NULL, O_THREADS },
 		{ "experiment", required_argument, NULL, O_EXPERIMENT },
+		{ "reference", required_argument, NULL, O_REFERENCE },
+		{ "replicates", required_argument, NULL, O_REPLICATES },
+		{ "no-control", no_argument, NULL, O_NO_CONTROL },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
 	const char *hook_names[HB_MAX_HOOKS];
+	size_t nref;
 	uint64_t v;
 	int c, err = 0;
 
@@ -170,9 +240,17 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 			err = cli_u64("--ops-per-block", optarg, 1, MAX_OPS_PER_BLOCK, &o->ops_per_block);
 			break;
 		case O_BLOCKS:
-			err = cli_u64("--blocks", optarg, hb_median_ci_min_n(HB_CONFIDENCE), MAX_BLOCKS,
-				      &o->blocks);
+			err = cli_u64("--blocks", optarg, min_blocks(), MAX_BLOCKS, &o->blocks);
 			break;
+		case O_REFERENCE:
+			err = cli_choices("--reference", "hook", optarg, hook_names,
+					  hb_hook_names(hook_names), &o->reference, 1, &nref);
+			o->reference_given = true;
+			break;
+		case O_REPLICATES:
+			err = cli_u64("--replicates", optarg, 1, MAX_BLOCKS, &o->replicates);
+			break;
+		case O_NO_CONTROL: o->control = false; break;
 		case O_WARMUP:
 			err = cli_u64("--warmup", optarg, 0, MAX_BLOCKS, &o->warmup);
 			break;
@@ -225,6 +303,8 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 		cli_error("run: unexpected argument '%s' (see --help)", argv[optind]);
 		err = -EINVAL;
 	}
+	if (!err)
+		err = check_replicates(o);
 	if (!o->btf)
 		o->btf = getenv("HOOKBENCH_BTF");
 	return err;
@@ -238,6 +318,8 @@ static void set_defaults(struct run_opts *o)
 	o->warmup = DEFAULT_WARMUP;
 	o->stats_blocks = DEFAULT_STATS_BLOCKS;
 	o->cpu = hb_default_cpu();
+	o->reference = (size_t)(hb_hook_find(DEFAULT_REFERENCE) - hb_hooks);
+	o->control = true;
 }
 
 static void fill_unset_lists(struct run_opts *o)
@@ -253,6 +335,16 @@ static void fill_unset_lists(struct run_opts *o)
 		o->threads[o->nthreads++] = 1;
 }
 
+/* The reference is measured in the same rounds as the rest: add it when --hooks left it out. */
+static void add_reference(struct run_opts *o)
+{
+	for (size_t h = 0; h < o->nhooks; h++)
+		if (o->hooks[h] == o->reference)
+			return;
+	if (o->nhooks < HB_MAX_LIST)
+		o->hooks[o->nhooks++] = o->reference;
+}
+
 /* Everything that is measured, from the created DIR.partial to its last file. */
 struct run_state {
 	struct run_opts o;
@@ -261,6 +353,8 @@ struct run_state {
 	struct storm_scratch scratch;
 	struct hb_outdir out;
 	struct hb_drain drain;
+	unsigned reader_cpu; /* the ring-buffer reader's CPU */
+	struct hb_figures figs;
 	struct hb_sysctl_guard kopt;
 	char kopt_before[32];
 	struct hb_workers *workers;
@@ -270,17 +364,47 @@ struct run_state {
 	char started[32], finished[32];
 };
 
-static int write_file(struct run_state *st, const char *name, int which)
+static int write_summary(FILE *f, const struct run_state *st)
+{
+	return hb_summary_write_csv(f, &st->m, &st->figs, &st->o, st->meta.timing);
+}
+
+static int write_states(FILE *f, const struct run_state *st)
+{
+	return hb_states_csv_write(f, &st->m, &st->figs.speed, HB_CONFIDENCE);
+}
+
+static int write_meta(FILE *f, const struct run_state *st)
+{
+	return hb_meta_write(f, &st->meta);
+}
+
+static int write_file(struct run_state *st, const char *name,
+		      int (*write)(FILE *f, const struct run_state *st))
 {
 	FILE *f = hb_outdir_fopen(&st->out, name);
 	int err;
 
 	if (!f)
 		return -errno;
-	err = which == 0 ? hb_summary_write_csv(f, &st->m, &st->o, st->meta.timing)
-			 : hb_meta_write(f, &st->meta);
+	err = write(f, st);
 	if (fclose(f) && !err)
 		err = -errno;
+	return err;
+}
+
+/* Figures, then summary.csv, states.csv and meta.json. */
+static int write_results(struct run_state *st)
+{
+	int err;
+
+	err = hb_figures_compute(&st->figs, &st->m, &st->o, st->reader_cpu == st->o.cpu);
+	if (!err)
+		err = write_file(st, "summary.csv", write_summary);
+	if (!err)
+		err = write_file(st, "states.csv", write_states);
+	if (!err)
+		err = write_file(st, "meta.json", write_meta);
 	return err;
 }
 
@@ -289,6 +413,7 @@ static int measure_and_write(struct run_state *st, char *why, size_t len)
 	struct hb_measure x = {
 		.o = &st->o, .m = &st->m, .dirfds = st->scratch.thread_fd, .workers = st->workers,
 		.stop = &hb_stop_requested, .drain = &st->drain,
+		.reader_shares_cpu = st->reader_cpu == st->o.cpu,
 	};
 	int err, werr;
 
@@ -303,7 +428,7 @@ static int measure_and_write(struct run_state *st, char *why, size_t len)
 	}
 	x.runs = st->runs;
 	hb_measure_write_header(st->runs);
-	err = hb_drain_start(&st->drain, &st->m, st->o.cpu);
+	err = hb_drain_start(&st->drain, &st->m, st->reader_cpu);
 	if (err) {
 		snprintf(why, len, "cannot start the ring buffer reader: %s", strerror(-err));
 		return err;
@@ -313,9 +438,8 @@ static int measure_and_write(struct run_state *st, char *why, size_t len)
 	hb_utc_now(st->finished, sizeof(st->finished));
 	st->meta.finished = st->finished;
 	st->meta.interrupted = err == -EINTR;
-	werr = write_file(st, "summary.csv", 0);
-	if (!werr)
-		werr = write_file(st, "meta.json", 1);
+	st->meta.ringbuf_reader_cpu = hb_drain_cpu(&st->drain);
+	werr = write_results(st);
 	if (werr && !err) {
 		snprintf(why, len, "cannot write results in %.512s: %s", st->out.partial, strerror(-werr));
 		err = werr;
@@ -399,6 +523,21 @@ static void note_syscall_progs(struct run_state *st)
 			st->attached.n, st->attached.progs[0].name, st->attached.progs[0].attach);
 }
 
+static void pick_reference(struct run_state *st)
+{
+	const struct hb_hook *want = &hb_hooks[st->o.reference];
+
+	hb_matrix_pick_reference(&st->m, &st->o);
+	st->meta.reference = st->m.reference ? st->m.reference->name : NULL;
+	if (st->m.reference == want)
+		return;
+	if (st->m.reference)
+		fprintf(stderr, "hookbench: warning: the reference hook %s cannot run here: ratios are "
+			"to %s instead\n", want->name, st->m.reference->name);
+	else
+		fprintf(stderr, "hookbench: warning: no hook of the run can run here: no ratios\n");
+}
+
 static int prepare_run(struct run_state *st, char *why, size_t len)
 {
 	char outbuf[64];
@@ -420,6 +559,7 @@ static int prepare_run(struct run_state *st, char *why, size_t len)
 	err = start_workers(st, why, len);
 	if (err)
 		return err;
+	st->reader_cpu = hb_drain_pick_cpu(st->o.cpu, max_threads(&st->o) - 1);
 	err = hb_pin_to_cpu(st->o.cpu);
 	if (err) {
 		snprintf(why, len, "cannot pin to CPU %u: %s", st->o.cpu, strerror(-err));
@@ -433,6 +573,7 @@ static int prepare_run(struct run_state *st, char *why, size_t len)
 			return err;
 		}
 		hb_matrix_load(&st->m, &st->o, &st->env);
+		pick_reference(st);
 	}
 	err = storm_scratch_create(&st->scratch, st->o.scratch_parent, max_threads(&st->o));
 	if (err) {
@@ -465,7 +606,7 @@ static int run_reentry(struct run_state *st, char *why, size_t len)
 	hb_utc_now(st->finished, sizeof(st->finished));
 	st->meta.finished = st->finished;
 	if (!err)
-		err = cerr ? cerr : write_file(st, "meta.json", 1);
+		err = cerr ? cerr : write_file(st, "meta.json", write_meta);
 	if (err && !why[0])
 		snprintf(why, len, "the reentry experiment failed: %s", strerror(-err));
 	return err;
@@ -485,6 +626,8 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 	if (parse_run_args(argc, argv, &st.o))
 		return HB_EXIT_USAGE;
 	fill_unset_lists(&st.o);
+	if (!st.o.experiment)
+		add_reference(&st.o);
 	out_allocated = st.o.out == NULL;
 	hb_libbpf_verbose(st.o.verbose);
 	hb_utc_now(st.started, sizeof(st.started));
@@ -493,6 +636,7 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 		.opts = &st.o, .started = st.started,
 		.timing = st.o.timing_note ? st.o.timing_note : "wall",
 		.bpf_stats_sysctl = hb_read_sysctl("/proc/sys/kernel/bpf_stats_enabled"),
+		.ringbuf_reader_cpu = -1,
 	};
 	if (st.meta.bpf_stats_sysctl > 0)
 		fprintf(stderr, "hookbench: warning: kernel.bpf_stats_enabled=1 system-wide: "
@@ -516,8 +660,8 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 		cli_error("%s", why);
 	} else {
 		if (!st.o.experiment) {
-			hb_summary_print(stdout, &st.m);
-			failed = hb_summary_failed_rows(&st.m);
+			hb_summary_print(stdout, &st.m, &st.figs);
+			failed = hb_summary_failed_rows(&st.m, &st.figs);
 		}
 		printf("results: %s\n", st.out.final);
 		if (failed)
@@ -526,6 +670,7 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 		rc = failed ? HB_EXIT_FAILED_ROWS : 0;
 	}
 	hb_workers_stop(st.workers);
+	hb_figures_free(&st.figs);
 	hb_matrix_free(&st.m);
 	if (storm_scratch_destroy(&st.scratch) == -ENOTEMPTY)
 		fprintf(stderr, "hookbench: warning: left %s in place: it holds files hookbench did not create\n",

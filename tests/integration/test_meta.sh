@@ -8,7 +8,7 @@ PYTHON=${2:-python3}
 require_root
 require_bpftool
 HB=$BUILD/bench/hookbench
-RUN=(run --hooks tracepoint --blocks 6 --ops-per-block 200 --warmup 0 --stats-blocks 1)
+RUN=(run --hooks tracepoint --blocks 12 --ops-per-block 200 --warmup 0 --stats-blocks 1)
 
 leak_check_begin
 # Links there before the test make an empty list impossible to expect.
