@@ -9,34 +9,45 @@
 #include "stats.h"
 
 #define MIN_VALUES 8
-#define MAD_TO_SD 1.4826 /* MAD of a normal distribution is 0.6745 sd */
+#define MAD_TO_SD 1.4826 /* the MAD of a normal distribution is 0.6745 sd */
 
-struct value {
-	double v;
+_Static_assert(HB_STATE_SMOOTH % 2 == 1, "the running median is centred on its block");
+
+struct level {
+	double v;    /* running median of the raw values around time */
 	size_t time; /* index in the series */
-};
-
-struct group {
-	size_t lo, hi; /* range of the sorted values */
 };
 
 struct states_work {
 	size_t n;
-	struct value *sorted;   /* by value */
-	double *log;            /* log of sorted[i].v, less the median log (keeps sums small) */
-	double *sum, *sum2;     /* prefix sums of log and log², n + 1 each */
-	double *scratch;        /* n */
-	unsigned char *side;    /* by time: 0 outside the group being cut, 1 lower part, 2 upper */
-	size_t min_count;       /* values each part must keep */
+	struct level *sorted;  /* by v */
+	double *log;           /* log of sorted[i].v, less the median log (keeps sums small) */
+	double *sum, *sum2;    /* prefix sums of log and log², n + 1 each */
+	double *cost;          /* cost[k * (n + 1) + j]: least SSE of log[0..j) in k + 1 groups */
+	size_t *from;          /* where that partition's last group starts */
+	double *scratch;       /* n */
+	unsigned *state;       /* by time */
+	size_t min_count;      /* values each group must hold */
 };
 
-static int cmp_value(const void *a, const void *b)
+static int cmp_level(const void *a, const void *b)
 {
-	const struct value *x = a, *y = b;
+	const struct level *x = a, *y = b;
 
 	if (x->v != y->v)
 		return (x->v > y->v) - (x->v < y->v);
 	return (x->time > y->time) - (x->time < y->time);
+}
+
+/* Median of v[first..end) clipped to [0, n), for a window of up to HB_STATE_SMOOTH values. */
+static double window_median(const double *v, size_t n, size_t first, size_t end)
+{
+	double w[HB_STATE_SMOOTH];
+	size_t m = 0;
+
+	for (size_t i = first; i < end && i < n; i++)
+		w[m++] = v[i];
+	return hb_median(w, m);
 }
 
 /* Sum of squared deviations from the mean of log[lo..hi). */
@@ -65,94 +76,73 @@ static double robust_sd(const struct states_work *w, size_t lo, size_t hi)
 	return MAD_TO_SD * hb_median(w->scratch, hi - lo);
 }
 
-/*
- * Whether at least half of the part's values have a time neighbour in the
- * same part: a state lasts for many consecutive blocks, while a disturbed
- * block (an interrupt, a migration) stands alone.
- */
-static bool persists(const struct states_work *w, size_t lo, size_t hi, unsigned char part)
+/* Whether neighbouring groups log[lo..mid) and log[mid..hi) are different states. */
+static bool distinct(const struct states_work *w, size_t lo, size_t mid, size_t hi)
 {
-	size_t together = 0;
+	double step = sorted_median(w->log, mid, hi) - sorted_median(w->log, lo, mid);
+	double s1 = robust_sd(w, lo, mid), s2 = robust_sd(w, mid, hi);
+	double n1 = (double)(mid - lo), n2 = (double)(hi - mid);
+	double pooled = sqrt(((n1 - 1.0) * s1 * s1 + (n2 - 1.0) * s2 * s2) / (n1 + n2 - 2.0));
 
-	for (size_t i = lo; i < hi; i++) {
-		size_t t = w->sorted[i].time;
-
-		if ((t > 0 && w->side[t - 1] == part) || (t + 1 < w->n && w->side[t + 1] == part))
-			together++;
-	}
-	return 2 * together >= hi - lo;
+	return step >= log(HB_STATE_MIN_STEP) && step >= HB_STATE_MIN_SEPARATION * pooled;
 }
 
 /*
- * The 2-means cut of group g, if it passes the rules in states.h: *cut is the
- * first value of the upper part, *step the difference of the parts' median logs.
+ * Exact k-means of the sorted logs for every k <= HB_MAX_STATES: groups are
+ * ranges of the sorted values, of at least min_count values, never cut
+ * between equal values.
  */
-static bool accepted_cut(const struct states_work *w, struct group g, size_t *cut, double *step)
+static void partition(struct states_work *w)
 {
-	double best = INFINITY, s1, s2, pooled;
-	size_t c, n1, n2;
+	size_t n = w->n, stride = n + 1, m = w->min_count;
 
-	if (g.hi - g.lo < 2 * w->min_count)
-		return false;
-	*cut = 0;
-	for (c = g.lo + w->min_count; c <= g.hi - w->min_count; c++) {
-		double cost;
-
-		if (w->log[c - 1] == w->log[c]) /* equal values stay together */
-			continue;
-		cost = sse(w, g.lo, c) + sse(w, c, g.hi);
-		if (cost < best) {
-			best = cost;
-			*cut = c;
-		}
+	for (size_t j = 0; j <= n; j++) {
+		w->cost[j] = j >= m ? sse(w, 0, j) : INFINITY;
+		w->from[j] = 0;
 	}
-	if (*cut == 0)
-		return false;
-	c = *cut;
-	*step = sorted_median(w->log, c, g.hi) - sorted_median(w->log, g.lo, c);
-	if (*step < log(HB_STATE_MIN_STEP))
-		return false;
-	n1 = c - g.lo;
-	n2 = g.hi - c;
-	s1 = robust_sd(w, g.lo, c);
-	s2 = robust_sd(w, c, g.hi);
-	pooled = sqrt(((double)(n1 - 1) * s1 * s1 + (double)(n2 - 1) * s2 * s2) /
-		      (double)(n1 + n2 - 2));
-	if (*step < HB_STATE_MIN_SEPARATION * pooled)
-		return false;
-	for (size_t t = 0; t < w->n; t++)
-		w->side[t] = 0;
-	for (size_t i = g.lo; i < g.hi; i++)
-		w->side[w->sorted[i].time] = i < c ? 1 : 2;
-	return persists(w, g.lo, c, 1) && persists(w, c, g.hi, 2);
-}
+	for (size_t k = 1; k < HB_MAX_STATES; k++) {
+		const double *prev = w->cost + (k - 1) * stride;
+		double *cost = w->cost + k * stride;
+		size_t *from = w->from + k * stride;
 
-/* Cuts groups[] (ascending, *count of them) until no cut is accepted or HB_MAX_STATES. */
-static void split_groups(const struct states_work *w, struct group *groups, size_t *count)
-{
-	while (*count < HB_MAX_STATES) {
-		size_t which = 0, cut = 0, c;
-		double widest = -INFINITY, step;
+		for (size_t j = 0; j <= n; j++) {
+			cost[j] = INFINITY;
+			from[j] = 0;
+			for (size_t i = m; i + m <= j; i++) {
+				double c;
 
-		for (size_t j = 0; j < *count; j++) {
-			if (accepted_cut(w, groups[j], &c, &step) && step > widest) {
-				widest = step;
-				which = j;
-				cut = c;
+				if (!isfinite(prev[i]) || w->log[i - 1] == w->log[i])
+					continue;
+				c = prev[i] + sse(w, i, j);
+				if (c < cost[j]) {
+					cost[j] = c;
+					from[j] = i;
+				}
 			}
 		}
-		if (cut == 0)
-			return;
-		for (size_t j = *count; j > which + 1; j--)
-			groups[j] = groups[j - 1];
-		groups[which + 1] = (struct group){ cut, groups[which].hi };
-		groups[which].hi = cut;
-		(*count)++;
 	}
+}
+
+/* The starts of the k groups of the best k-partition into starts[], if it exists and its neighbours are distinct. */
+static bool states_hold(const struct states_work *w, size_t k, size_t *starts)
+{
+	size_t end = w->n, stride = w->n + 1;
+
+	if (!isfinite(w->cost[(k - 1) * stride + end]))
+		return false;
+	for (size_t g = k; g-- > 0;) {
+		starts[g] = w->from[g * stride + end];
+		end = starts[g];
+	}
+	for (size_t g = 0; g + 1 < k; g++)
+		if (!distinct(w, starts[g], starts[g + 1], g + 2 < k ? starts[g + 2] : w->n))
+			return false;
+	return true;
 }
 
 static int prepare(struct states_work *w, const double *v, size_t n)
 {
+	size_t half = HB_STATE_SMOOTH / 2;
 	double mid;
 
 	w->n = n;
@@ -160,13 +150,16 @@ static int prepare(struct states_work *w, const double *v, size_t n)
 	w->log = malloc(n * sizeof(*w->log));
 	w->sum = malloc((n + 1) * sizeof(*w->sum));
 	w->sum2 = malloc((n + 1) * sizeof(*w->sum2));
+	w->cost = malloc(HB_MAX_STATES * (n + 1) * sizeof(*w->cost));
+	w->from = malloc(HB_MAX_STATES * (n + 1) * sizeof(*w->from));
 	w->scratch = malloc(n * sizeof(*w->scratch));
-	w->side = malloc(n);
-	if (!w->sorted || !w->log || !w->sum || !w->sum2 || !w->scratch || !w->side)
+	w->state = malloc(n * sizeof(*w->state));
+	if (!w->sorted || !w->log || !w->sum || !w->sum2 || !w->cost || !w->from || !w->scratch ||
+	    !w->state)
 		return -ENOMEM;
-	for (size_t i = 0; i < n; i++)
-		w->sorted[i] = (struct value){ v[i], i };
-	qsort(w->sorted, n, sizeof(*w->sorted), cmp_value);
+	for (size_t t = 0; t < n; t++)
+		w->sorted[t] = (struct level){ window_median(v, n, t > half ? t - half : 0, t + half + 1), t };
+	qsort(w->sorted, n, sizeof(*w->sorted), cmp_level);
 	mid = log(w->sorted[n / 2].v);
 	w->sum[0] = w->sum2[0] = 0.0;
 	for (size_t i = 0; i < n; i++) {
@@ -180,11 +173,28 @@ static int prepare(struct states_work *w, const double *v, size_t n)
 	return 0;
 }
 
+/* out's figures from the raw values of each state. */
+static void describe(const struct states_work *w, const double *v, size_t count,
+		     struct hb_states *out)
+{
+	*out = (struct hb_states){ .n = count };
+	for (size_t j = 0; j < count; j++) {
+		size_t m = 0;
+
+		for (size_t t = 0; t < w->n; t++)
+			if (w->state[t] == j)
+				w->scratch[m++] = v[t];
+		out->level[j] = hb_median(w->scratch, m); /* sorts scratch */
+		out->low[j] = w->scratch[0];
+		out->high[j] = w->scratch[m - 1];
+		out->share[j] = (double)m / (double)w->n;
+	}
+}
+
 int hb_speed_states(const double *v, size_t n, struct hb_states *out, unsigned *labels)
 {
 	struct states_work w = { 0 };
-	struct group groups[HB_MAX_STATES] = { { 0, n } };
-	size_t count = 1;
+	size_t starts[HB_MAX_STATES] = { 0 }, count = 1;
 	int err;
 
 	if (!v || !out || n == 0)
@@ -195,26 +205,28 @@ int hb_speed_states(const double *v, size_t n, struct hb_states *out, unsigned *
 	err = prepare(&w, v, n);
 	if (err)
 		goto out;
-	if (n >= MIN_VALUES)
-		split_groups(&w, groups, &count);
-	*out = (struct hb_states){ .n = count };
-	for (size_t j = 0; j < count; j++) {
-		size_t lo = groups[j].lo, hi = groups[j].hi, m = lo + (hi - lo) / 2;
-
-		out->level[j] = (hi - lo) % 2 ? w.sorted[m].v
-					      : (w.sorted[m - 1].v + w.sorted[m].v) / 2.0;
-		out->low[j] = w.sorted[lo].v;
-		out->high[j] = w.sorted[hi - 1].v;
-		out->share[j] = (double)(hi - lo) / (double)n;
-		for (size_t i = lo; labels && i < hi; i++)
-			labels[w.sorted[i].time] = (unsigned)j;
+	if (n >= MIN_VALUES) {
+		partition(&w);
+		for (size_t k = HB_MAX_STATES; k >= 2 && count == 1; k--)
+			if (states_hold(&w, k, starts))
+				count = k;
 	}
+	for (size_t g = 0, i = 0; i < n; i++) {
+		if (g + 1 < count && i == starts[g + 1])
+			g++;
+		w.state[w.sorted[i].time] = (unsigned)g;
+	}
+	describe(&w, v, count, out);
+	for (size_t t = 0; labels && t < n; t++)
+		labels[t] = w.state[t];
 out:
 	free(w.sorted);
 	free(w.log);
 	free(w.sum);
 	free(w.sum2);
+	free(w.cost);
+	free(w.from);
 	free(w.scratch);
-	free(w.side);
+	free(w.state);
 	return err;
 }
