@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib-vm.sh"
 PYTHON=${2:-python3}
 CHECK=$(dirname "$0")/../benchmark/check_results.py
-HOOKS=tracepoint,kprobe,fentry BLOCKS=6 OPS=200 WARMUP=0 STATS=1
+HOOKS=tracepoint,kprobe,fentry BLOCKS=12 OPS=200 WARMUP=0 STATS=1
 
 for timing in wall icount; do
 	"$HB" vm --kernel "$KERNEL" --timing $timing --hooks $HOOKS --payload count,capture \
