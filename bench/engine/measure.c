@@ -24,7 +24,8 @@ struct block {
 	int position;
 	uint64_t seq;        /* the run's block number: blocks in time order */
 	uint64_t elapsed_ns; /* wall clock (CLOCK_MONOTONIC) */
-	uint64_t cpu_ns;     /* this thread's CPU time (CLOCK_THREAD_CPUTIME_ID) */
+	uint64_t cpu_ns;     /* the workload threads' CPU time (CLOCK_THREAD_CPUTIME_ID), and
+			      * the ring-buffer reader's when it shares the measured CPU */
 	uint64_t events;
 	bool attached, detached; /* this block attached before / detached after it */
 	uint64_t attach_ns, detach_ns;

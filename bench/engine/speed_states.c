@@ -2,6 +2,7 @@
 #include "speed_states.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,8 +42,10 @@ static size_t gather(const struct hb_speed *s, const struct hb_matrix *m, size_t
 		if (s->group_of[i] != g)
 			continue;
 		for (size_t p = 0; p < c->npairs; p++)
-			out[n++] = (struct sample){ .seq = c->baseline_seq[p],
-						    .ns_per_op = c->baseline[p], .cell = i, .pair = p };
+			if (isfinite(c->baseline[p]) && c->baseline[p] > 0)
+				out[n++] = (struct sample){ .seq = c->baseline_seq[p],
+							    .ns_per_op = c->baseline[p],
+							    .cell = i, .pair = p };
 	}
 	qsort(out, n, sizeof(*out), by_seq);
 	return n;
@@ -83,9 +86,11 @@ int hb_speed_compute(struct hb_speed *s, const struct hb_matrix *m)
 		s->group_of[i] = group_index(s, &m->cells[i]);
 		total += m->cells[i].npairs;
 		if (m->cells[i].npairs) {
-			s->pair_state[i] = calloc(m->cells[i].npairs, sizeof(unsigned));
+			s->pair_state[i] = malloc(m->cells[i].npairs * sizeof(unsigned));
 			if (!s->pair_state[i])
 				goto out;
+			for (size_t p = 0; p < m->cells[i].npairs; p++)
+				s->pair_state[i][p] = HB_NO_STATE;
 		}
 	}
 	samples = malloc((total ? total : 1) * sizeof(*samples));

@@ -141,6 +141,13 @@ static void test_speed_states(void)
 			first_half_fast &= figs.speed.pair_state[i][p] == (p < PAIRS / 2 ? 0u : 1u);
 	TAP_OK(first_half_fast, "each pair is labelled with its baseline's state, 0 the fastest");
 	hb_figures_free(&figs);
+
+	/* A guest whose CPU clock ticks coarser than a block times some blocks as 0. */
+	f.baseline[CONTROL][3] = 0;
+	TAP_OK(hb_figures_compute(&figs, &f.m, &f.o, false) == 0, "a block timed as 0 ns/op is no error");
+	TAP_OK(figs.speed.pair_state[CONTROL][3] == HB_NO_STATE &&
+	       figs.speed.pair_state[CONTROL][4] != HB_NO_STATE, "that pair alone has no state");
+	hb_figures_free(&figs);
 }
 
 static void test_stats_schedule(void)
