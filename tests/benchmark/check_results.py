@@ -216,8 +216,13 @@ def check_runs(path, rows, blocks, ops, warmup, stats):
           f"every attached block counted its ({ops} + {PREROLL} pre-roll) x threads calls")
     check(all(number(r["ns_per_op"]) and number(r["ns_per_op"]) > 0 for r in runs),
           "every block has a positive wall-clock ns/op")
-    check(all(number(r["cpu_ns_per_op"]) and number(r["cpu_ns_per_op"]) > 0 for r in runs),
-          "every block has a positive CPU-time ns/op")
+    cpu = [number(r["cpu_ns_per_op"]) for r in runs]
+    if any(r["timing"].startswith("emulated") for r in rows):
+        # An emulated guest's thread CPU clock sometimes does not advance over a block.
+        check(all(v is not None and v >= 0 for v in cpu),
+              f"every block has a CPU-time ns/op, emulated: {cpu.count(0.0)} of {len(cpu)} read 0")
+    else:
+        check(all(v is not None and v > 0 for v in cpu), "every block has a positive CPU-time ns/op")
 
 
 def check_reader_cpu(meta, payloads):
