@@ -2,13 +2,18 @@
 /*
  * The kprobe family. The kernel function behind unlinkat is resolved at run
  * time (do_unlinkat today, renamed on newer kernels), so SEC() names no target.
+ * Written without BPF_KPROBE(), which would read the arguments before the
+ * empty check.
  */
 #include "payload.bpf.h"
 
+/* do_unlinkat(int dfd, struct filename *name) */
 SEC("kprobe")
-int BPF_KPROBE(hb_kprobe, int dfd, struct filename *name)
+int hb_kprobe(struct pt_regs *ctx)
 {
-	return hb_run_payload(name, HB_NAME_KERNEL_FILENAME);
+	if (hb_payload_is_empty())
+		return 0;
+	return hb_run_payload((const void *)PT_REGS_PARM2(ctx), HB_NAME_KERNEL_FILENAME);
 }
 
 /*
@@ -18,19 +23,25 @@ int BPF_KPROBE(hb_kprobe, int dfd, struct filename *name)
  * syscall's saved registers.
  */
 SEC("kprobe")
-int BPF_KPROBE(hb_kprobe_offset)
+int hb_kprobe_offset(struct pt_regs *ctx)
 {
+	if (hb_payload_is_empty())
+		return 0;
 	return hb_run_payload(NULL, HB_NAME_SYSCALL_REGS);
 }
 
 SEC("kretprobe")
-int BPF_KRETPROBE(hb_kretprobe, long ret)
+int hb_kretprobe(struct pt_regs *ctx)
 {
+	if (hb_payload_is_empty())
+		return 0;
 	return hb_run_payload(NULL, HB_NAME_SYSCALL_REGS);
 }
 
 SEC("kprobe.multi")
-int BPF_KPROBE(hb_kprobe_multi, int dfd, struct filename *name)
+int hb_kprobe_multi(struct pt_regs *ctx)
 {
-	return hb_run_payload(name, HB_NAME_KERNEL_FILENAME);
+	if (hb_payload_is_empty())
+		return 0;
+	return hb_run_payload((const void *)PT_REGS_PARM2(ctx), HB_NAME_KERNEL_FILENAME);
 }

@@ -82,13 +82,23 @@ static __always_inline struct hb_event *hb_capture(const void *name, enum hb_nam
 	return ev;
 }
 
+/*
+ * Every program starts with this and returns when it is true, before it reads
+ * its context or filters anything: the empty payload is the hook's dispatch
+ * alone. On the raw syscall tracepoints that means it runs, unfiltered, on
+ * every syscall of every process.
+ */
+static __always_inline bool hb_payload_is_empty(void)
+{
+	return hb_cfg.payload == HB_PAYLOAD_EMPTY;
+}
+
+/* What every payload but empty does. Callers have checked hb_payload_is_empty(). */
 static __always_inline int hb_run_payload(const void *name, enum hb_name_src src)
 {
 	struct hb_event *ev;
 	__u64 pid_tgid;
 
-	if (hb_cfg.payload == HB_PAYLOAD_EMPTY)
-		return 0;
 	pid_tgid = bpf_get_current_pid_tgid();
 	if (hb_cfg.tgid && (pid_tgid >> 32) != hb_cfg.tgid)
 		return 0;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "csv.h"
 
+#include <math.h>
 #include <string.h>
 
 bool hb_csv_needs_quotes(const char *s)
@@ -36,4 +37,12 @@ void hb_csv_row(FILE *f, const char *const *fields, size_t n)
 		hb_csv_field(f, fields[i]);
 	}
 	fputc('\n', f);
+}
+
+void hb_csv_number(char *buf, size_t len, double v, int decimals)
+{
+	if (isnan(v))
+		buf[0] = '\0';
+	else
+		snprintf(buf, len, "%.*f", decimals, v);
 }

@@ -16,4 +16,7 @@ void hb_csv_field(FILE *f, const char *s);
 /* Write n fields separated by commas and a terminating "\n". */
 void hb_csv_row(FILE *f, const char *const *fields, size_t n);
 
+/* v with fixed decimals into buf; NAN becomes an empty field, never a made-up 0. */
+void hb_csv_number(char *buf, size_t len, double v, int decimals);
+
 #endif

@@ -12,14 +12,18 @@
 /*
  * The results format's version, raised whenever summary.csv's columns or
  * meta.json's keys change. 1 had no number written; 2: every summary.csv,
- * host or VM, ends with the kernel column, and meta.json states the version.
+ * host or VM, ends with the kernel column, and meta.json states the version;
+ * 3: summary.csv's figures come from visits, with the ratio to a reference
+ * hook, replicates, speed states and the dispatch/body breakdown after the
+ * kernel column; a `none` control row; states.csv; meta.json's
+ * ringbuf_reader_cpu and settings for the reference, replicates and control.
  */
-#define HB_SCHEMA_VERSION 2
+#define HB_SCHEMA_VERSION 3
 
 /* The columns every summary.csv starts with, in this order (the first
  * HB_SUMMARY_FIXED are fixed; more follow). */
 #define HB_SUMMARY_FIXED 18
-#define HB_SUMMARY_NCOLUMNS 33
+#define HB_SUMMARY_NCOLUMNS 44
 extern const char *const hb_summary_columns[];
 extern const size_t hb_summary_ncolumns;
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* hookbench run: paired-block overhead measurement of each hook. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,247 +10,21 @@
 #include "cli.h"
 #include "commands.h"
 #include "cpu.h"
+#include "figures.h"
 #include "linkinfo.h"
 #include "matrix.h"
 #include "measure.h"
 #include "meta.h"
 #include "outdir.h"
-#include "parse.h"
 #include "prepare.h"
 #include "reentry.h"
 #include "probe.h"
-#include "stats.h"
+#include "run_args.h"
+#include "states_csv.h"
 #include "stop.h"
 #include "summary.h"
 #include "sysinfo.h"
 #include "workers.h"
-
-#define DEFAULT_OPS_PER_BLOCK 10000
-#define DEFAULT_BLOCKS 200
-#define DEFAULT_WARMUP 2
-#define DEFAULT_STATS_BLOCKS 5
-#define MAX_OPS_PER_BLOCK 100000000ULL
-#define MAX_BLOCKS 1000000ULL
-
-static void usage(FILE *f)
-{
-	const char *hook_names[HB_MAX_HOOKS];
-	char hooks[256], payloads[128];
-
-	hb_join_choices(hook_names, hb_hook_names(hook_names), hooks, sizeof(hooks));
-	hb_join_choices(hb_payload_names, HB_PAYLOAD_MAX, payloads, sizeof(payloads));
-	fprintf(f,
-"Usage: hookbench run [OPTIONS]\n"
-"\n"
-"Measure what each hook adds to one unlinkat() call, in this process, pinned\n"
-"to one CPU. Each round visits every hook x payload x mode and runs blocks\n"
-"of unlinkat() calls as baseline (nothing attached), hooked, hooked, baseline:\n"
-"two adjacent pairs, one in each order, per attach/detach. The overhead is\n"
-"the median of the paired differences (hooked - baseline ns/op) with a\n"
-"distribution-free 95%% confidence interval. Then a few blocks with bpf_stats\n"
-"on give the in-program cost; bpf_stats is off while overhead is measured.\n"
-"\n"
-"Options:\n"
-"  --hooks LIST          hooks to measure (default: all): %s\n"
-"  --payload LIST        payloads (default: count): %s\n"
-"  --mode LIST           workload modes (default: enoent): enoent, create\n"
-"  --threads LIST        workload thread counts (default 1), e.g. 1,2: each thread\n"
-"                        on its own CPU; one row per count\n"
-"  --ops-per-block N     unlinkat calls per block (default %d)\n"
-"  --clock cpu|wall      what a block is timed with (default cpu: the measuring\n"
-"                        thread's CPU time, so time other tasks take is left out;\n"
-"                        the hook runs in the thread's own syscall, so it counts)\n"
-"  --blocks B            measured pairs per hook, at least %zu (default %d)\n"
-"  --warmup W            rounds (2 pairs each) run first, not counted (default %d)\n"
-"  --stats-blocks S      bpf_stats blocks per hook, 0 to skip (default %d)\n"
-"  --cpu C               CPU to pin to (default: the last one, now %u)\n"
-"  --experiment reentry  instead of measuring: for each hook A (--hooks) on\n"
-"                        unlinkat that calls bpf_get_current_comm(), hook B\n"
-"                        (kprobe, kprobe_multi, fentry) on that helper, make\n"
-"                        --ops-per-block calls and report what happened to B\n"
-"                        (ran, skipped and counted, skipped silently): reentry.csv\n"
-"  --kprobe-optimization on|off\n"
-"                        set /proc/sys/debug/kprobes-optimization for the run\n"
-"                        (off: kprobes inside a function use int3, not a jump);\n"
-"                        the old value comes back on every exit, signals too\n"
-"  --dir D               parent of the workload's scratch dir (default $TMPDIR or /tmp)\n"
-"  --out DIR             results directory, must not exist (default results/<UTC time>)\n"
-"  --btf PATH            BTF instead of /sys/kernel/btf/vmlinux (or $HOOKBENCH_BTF)\n"
-"  --timing-note TEXT    what the timings are, for the timing column (default\n"
-"                        \"wall\"; hookbench vm sets it for emulated guests)\n"
-"  -v, --verbose         show libbpf's messages\n"
-"  -h, --help            show this help\n"
-"\n"
-"Writes DIR/runs.csv (one row per block), DIR/summary.csv (one row per hook x\n"
-"payload x mode) and DIR/meta.json, first into DIR.partial, renamed when done.\n"
-"A hook this kernel cannot run gets an 'unsupported' row with the reason.\n"
-"\n"
-"Exit status:\n"
-"  0    finished, every row ok or unsupported (--experiment: it finished)\n"
-"  1    an error before, while or after measuring (said on stderr)\n"
-"  2    bad usage\n"
-"  3    finished and results written, but some row is 'mismatch' or 'error'\n"
-"  130  stopped by SIGINT, SIGTERM or SIGHUP: completed blocks kept in\n"
-"       DIR.partial (a second signal ends it at once, by that signal)\n"
-"\n"
-"Examples:\n"
-"  hookbench run                                     # every hook, default sizes\n"
-"  hookbench run --hooks tracepoint --blocks 800     # about a minute here, tighter CI\n"
-"  hookbench run --payload count,capture --mode enoent,create --out /tmp/r1\n",
-		hooks, payloads, DEFAULT_OPS_PER_BLOCK,
-		hb_median_ci_min_n(HB_CONFIDENCE), DEFAULT_BLOCKS, DEFAULT_WARMUP,
-		DEFAULT_STATS_BLOCKS, hb_default_cpu());
-}
-
-/* --threads 1,2: workload thread counts, each thread on its own CPU. */
-static int parse_threads(const char *arg, struct run_opts *o)
-{
-	unsigned cpus = hb_usable_cpus();
-	int err;
-
-	err = hb_parse_cpu_list(arg, cpus + 1, o->threads, HB_MAX_LIST, &o->nthreads);
-	for (size_t i = 0; !err && i < o->nthreads; i++)
-		if (o->threads[i] == 0)
-			err = -ERANGE;
-	if (err == -ERANGE)
-		cli_error("invalid --threads '%s': each count must be in [1, %u] (one CPU per thread; "
-			  "this process may use %u)", arg, cpus, cpus);
-	else if (err)
-		cli_error("invalid --threads '%s' (valid: a list of distinct counts, e.g. 1,2)", arg);
-	return err;
-}
-
-static int parse_run_args(int argc, char **argv, struct run_opts *o)
-{
-	enum { O_HOOKS = 256, O_PAYLOAD, O_MODE, O_OPS, O_BLOCKS, O_WARMUP, O_STATS, O_CPU,
-	       O_DIR, O_OUT, O_BTF, O_TIMING_NOTE, O_CLOCK, O_KOPT, O_THREADS, O_EXPERIMENT };
-	static const struct option opts[] = {
-		{ "hooks", required_argument, NULL, O_HOOKS },
-		{ "payload", required_argument, NULL, O_PAYLOAD },
-		{ "mode", required_argument, NULL, O_MODE },
-		{ "ops-per-block", required_argument, NULL, O_OPS },
-		{ "blocks", required_argument, NULL, O_BLOCKS },
-		{ "warmup", required_argument, NULL, O_WARMUP },
-		{ "stats-blocks", required_argument, NULL, O_STATS },
-		{ "cpu", required_argument, NULL, O_CPU },
-		{ "dir", required_argument, NULL, O_DIR },
-		{ "out", required_argument, NULL, O_OUT },
-		{ "btf", required_argument, NULL, O_BTF },
-		{ "timing-note", required_argument, NULL, O_TIMING_NOTE },
-		{ "clock", required_argument, NULL, O_CLOCK },
-		{ "kprobe-optimization", required_argument, NULL, O_KOPT },
-		{ "threads", required_argument, NULL, O_THREADS },
-		{ "experiment", required_argument, NULL, O_EXPERIMENT },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{}
-	};
-	const char *hook_names[HB_MAX_HOOKS];
-	uint64_t v;
-	int c, err = 0;
-
-	opterr = 0;
-	optind = 1;
-	while (!err && (c = getopt_long(argc, argv, ":vh", opts, NULL)) != -1) {
-		switch (c) {
-		case O_HOOKS:
-			err = cli_choices("--hooks", "hook", optarg, hook_names, hb_hook_names(hook_names),
-					  o->hooks, HB_MAX_LIST, &o->nhooks);
-			break;
-		case O_PAYLOAD:
-			err = cli_choices("--payload", "payload", optarg, hb_payload_names,
-					  HB_PAYLOAD_MAX, o->payloads, HB_MAX_LIST, &o->npayloads);
-			break;
-		case O_MODE:
-			err = cli_choices("--mode", "mode", optarg, storm_mode_names, STORM_MODE_COUNT,
-					  o->modes, HB_MAX_LIST, &o->nmodes);
-			break;
-		case O_OPS:
-			err = cli_u64("--ops-per-block", optarg, 1, MAX_OPS_PER_BLOCK, &o->ops_per_block);
-			break;
-		case O_BLOCKS:
-			err = cli_u64("--blocks", optarg, hb_median_ci_min_n(HB_CONFIDENCE), MAX_BLOCKS,
-				      &o->blocks);
-			break;
-		case O_WARMUP:
-			err = cli_u64("--warmup", optarg, 0, MAX_BLOCKS, &o->warmup);
-			break;
-		case O_STATS:
-			err = cli_u64("--stats-blocks", optarg, 0, MAX_BLOCKS, &o->stats_blocks);
-			break;
-		case O_CPU:
-			err = cli_u64("--cpu", optarg, 0, hb_ncpus() - 1, &v);
-			o->cpu = (unsigned)v;
-			break;
-		case O_DIR: o->scratch_parent = optarg; break;
-		case O_OUT: o->out = optarg; break;
-		case O_BTF: o->btf = optarg; break;
-		case O_TIMING_NOTE: o->timing_note = optarg; break;
-		case O_EXPERIMENT:
-			if (strcmp(optarg, "reentry")) {
-				cli_error("unknown experiment '%s' (valid: reentry)", optarg);
-				err = -EINVAL;
-			}
-			o->experiment = optarg;
-			break;
-		case O_THREADS:
-			err = parse_threads(optarg, o);
-			break;
-		case O_KOPT:
-			if (strcmp(optarg, "on") && strcmp(optarg, "off")) {
-				cli_error("invalid --kprobe-optimization '%s' (valid: on, off)", optarg);
-				err = -EINVAL;
-			}
-			o->kprobe_optimization = optarg;
-			break;
-		case O_CLOCK: {
-			size_t idx, n;
-
-			err = cli_choices("--clock", "clock", optarg, hb_clock_names, HB_CLOCK_MAX,
-					  &idx, 1, &n);
-			if (!err)
-				o->clock = (enum hb_clock)idx;
-			break;
-		}
-		case 'v': o->verbose = true; break;
-		case 'h':
-			usage(stdout);
-			exit(0);
-		default:
-			err = cli_getopt_error(c, argv);
-		}
-	}
-	if (!err && optind < argc) {
-		cli_error("run: unexpected argument '%s' (see --help)", argv[optind]);
-		err = -EINVAL;
-	}
-	if (!o->btf)
-		o->btf = getenv("HOOKBENCH_BTF");
-	return err;
-}
-
-static void set_defaults(struct run_opts *o)
-{
-	memset(o, 0, sizeof(*o));
-	o->ops_per_block = DEFAULT_OPS_PER_BLOCK;
-	o->blocks = DEFAULT_BLOCKS;
-	o->warmup = DEFAULT_WARMUP;
-	o->stats_blocks = DEFAULT_STATS_BLOCKS;
-	o->cpu = hb_default_cpu();
-}
-
-static void fill_unset_lists(struct run_opts *o)
-{
-	if (!o->nhooks)
-		for (; o->nhooks < hb_nhooks; o->nhooks++)
-			o->hooks[o->nhooks] = o->nhooks;
-	if (!o->npayloads)
-		o->payloads[o->npayloads++] = HB_PAYLOAD_COUNT;
-	if (!o->nmodes)
-		o->modes[o->nmodes++] = STORM_MODE_ENOENT;
-	if (!o->nthreads)
-		o->threads[o->nthreads++] = 1;
-}
 
 /* Everything that is measured, from the created DIR.partial to its last file. */
 struct run_state {
@@ -261,6 +34,8 @@ struct run_state {
 	struct storm_scratch scratch;
 	struct hb_outdir out;
 	struct hb_drain drain;
+	unsigned reader_cpu; /* the ring-buffer reader's CPU */
+	struct hb_figures figs;
 	struct hb_sysctl_guard kopt;
 	char kopt_before[32];
 	struct hb_workers *workers;
@@ -270,17 +45,47 @@ struct run_state {
 	char started[32], finished[32];
 };
 
-static int write_file(struct run_state *st, const char *name, int which)
+static int write_summary(FILE *f, const struct run_state *st)
+{
+	return hb_summary_write_csv(f, &st->m, &st->figs, &st->o, st->meta.timing);
+}
+
+static int write_states(FILE *f, const struct run_state *st)
+{
+	return hb_states_csv_write(f, &st->m, &st->figs.speed, HB_CONFIDENCE);
+}
+
+static int write_meta(FILE *f, const struct run_state *st)
+{
+	return hb_meta_write(f, &st->meta);
+}
+
+static int write_file(struct run_state *st, const char *name,
+		      int (*write)(FILE *f, const struct run_state *st))
 {
 	FILE *f = hb_outdir_fopen(&st->out, name);
 	int err;
 
 	if (!f)
 		return -errno;
-	err = which == 0 ? hb_summary_write_csv(f, &st->m, &st->o, st->meta.timing)
-			 : hb_meta_write(f, &st->meta);
+	err = write(f, st);
 	if (fclose(f) && !err)
 		err = -errno;
+	return err;
+}
+
+/* Figures, then summary.csv, states.csv and meta.json. */
+static int write_results(struct run_state *st)
+{
+	int err;
+
+	err = hb_figures_compute(&st->figs, &st->m, &st->o, st->reader_cpu == st->o.cpu);
+	if (!err)
+		err = write_file(st, "summary.csv", write_summary);
+	if (!err)
+		err = write_file(st, "states.csv", write_states);
+	if (!err)
+		err = write_file(st, "meta.json", write_meta);
 	return err;
 }
 
@@ -289,6 +94,7 @@ static int measure_and_write(struct run_state *st, char *why, size_t len)
 	struct hb_measure x = {
 		.o = &st->o, .m = &st->m, .dirfds = st->scratch.thread_fd, .workers = st->workers,
 		.stop = &hb_stop_requested, .drain = &st->drain,
+		.reader_shares_cpu = st->reader_cpu == st->o.cpu,
 	};
 	int err, werr;
 
@@ -303,7 +109,7 @@ static int measure_and_write(struct run_state *st, char *why, size_t len)
 	}
 	x.runs = st->runs;
 	hb_measure_write_header(st->runs);
-	err = hb_drain_start(&st->drain, &st->m, st->o.cpu);
+	err = hb_drain_start(&st->drain, &st->m, st->reader_cpu);
 	if (err) {
 		snprintf(why, len, "cannot start the ring buffer reader: %s", strerror(-err));
 		return err;
@@ -313,9 +119,8 @@ static int measure_and_write(struct run_state *st, char *why, size_t len)
 	hb_utc_now(st->finished, sizeof(st->finished));
 	st->meta.finished = st->finished;
 	st->meta.interrupted = err == -EINTR;
-	werr = write_file(st, "summary.csv", 0);
-	if (!werr)
-		werr = write_file(st, "meta.json", 1);
+	st->meta.ringbuf_reader_cpu = hb_drain_cpu(&st->drain);
+	werr = write_results(st);
 	if (werr && !err) {
 		snprintf(why, len, "cannot write results in %.512s: %s", st->out.partial, strerror(-werr));
 		err = werr;
@@ -399,6 +204,21 @@ static void note_syscall_progs(struct run_state *st)
 			st->attached.n, st->attached.progs[0].name, st->attached.progs[0].attach);
 }
 
+static void pick_reference(struct run_state *st)
+{
+	const struct hb_hook *want = &hb_hooks[st->o.reference];
+
+	hb_matrix_pick_reference(&st->m, &st->o);
+	st->meta.reference = st->m.reference ? st->m.reference->name : NULL;
+	if (st->m.reference == want)
+		return;
+	if (st->m.reference)
+		fprintf(stderr, "hookbench: warning: the reference hook %s cannot run here: ratios are "
+			"to %s instead\n", want->name, st->m.reference->name);
+	else
+		fprintf(stderr, "hookbench: warning: no hook of the run can run here: no ratios\n");
+}
+
 static int prepare_run(struct run_state *st, char *why, size_t len)
 {
 	char outbuf[64];
@@ -420,6 +240,7 @@ static int prepare_run(struct run_state *st, char *why, size_t len)
 	err = start_workers(st, why, len);
 	if (err)
 		return err;
+	st->reader_cpu = hb_drain_pick_cpu(st->o.cpu, max_threads(&st->o) - 1);
 	err = hb_pin_to_cpu(st->o.cpu);
 	if (err) {
 		snprintf(why, len, "cannot pin to CPU %u: %s", st->o.cpu, strerror(-err));
@@ -433,6 +254,7 @@ static int prepare_run(struct run_state *st, char *why, size_t len)
 			return err;
 		}
 		hb_matrix_load(&st->m, &st->o, &st->env);
+		pick_reference(st);
 	}
 	err = storm_scratch_create(&st->scratch, st->o.scratch_parent, max_threads(&st->o));
 	if (err) {
@@ -465,7 +287,7 @@ static int run_reentry(struct run_state *st, char *why, size_t len)
 	hb_utc_now(st->finished, sizeof(st->finished));
 	st->meta.finished = st->finished;
 	if (!err)
-		err = cerr ? cerr : write_file(st, "meta.json", 1);
+		err = cerr ? cerr : write_file(st, "meta.json", write_meta);
 	if (err && !why[0])
 		snprintf(why, len, "the reentry experiment failed: %s", strerror(-err));
 	return err;
@@ -479,12 +301,10 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 	size_t failed = 0;
 	int err, rc = 1;
 
-	set_defaults(&st.o);
 	st.scratch.dirfd = -1;
 	st.kopt.fd = -1;
-	if (parse_run_args(argc, argv, &st.o))
+	if (run_args_parse(argc, argv, &st.o))
 		return HB_EXIT_USAGE;
-	fill_unset_lists(&st.o);
 	out_allocated = st.o.out == NULL;
 	hb_libbpf_verbose(st.o.verbose);
 	hb_utc_now(st.started, sizeof(st.started));
@@ -493,6 +313,7 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 		.opts = &st.o, .started = st.started,
 		.timing = st.o.timing_note ? st.o.timing_note : "wall",
 		.bpf_stats_sysctl = hb_read_sysctl("/proc/sys/kernel/bpf_stats_enabled"),
+		.ringbuf_reader_cpu = -1,
 	};
 	if (st.meta.bpf_stats_sysctl > 0)
 		fprintf(stderr, "hookbench: warning: kernel.bpf_stats_enabled=1 system-wide: "
@@ -516,8 +337,8 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 		cli_error("%s", why);
 	} else {
 		if (!st.o.experiment) {
-			hb_summary_print(stdout, &st.m);
-			failed = hb_summary_failed_rows(&st.m);
+			hb_summary_print(stdout, &st.m, &st.figs);
+			failed = hb_summary_failed_rows(&st.m, &st.figs);
 		}
 		printf("results: %s\n", st.out.final);
 		if (failed)
@@ -526,6 +347,7 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 		rc = failed ? HB_EXIT_FAILED_ROWS : 0;
 	}
 	hb_workers_stop(st.workers);
+	hb_figures_free(&st.figs);
 	hb_matrix_free(&st.m);
 	if (storm_scratch_destroy(&st.scratch) == -ENOTEMPTY)
 		fprintf(stderr, "hookbench: warning: left %s in place: it holds files hookbench did not create\n",

@@ -4,8 +4,10 @@
 
 #include "clock.h"
 #include "cpu.h"
+#include "workers.h"
 
 #include <errno.h>
+#include <sched.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <time.h>
@@ -16,6 +18,7 @@ static void *drain_main(void *arg)
 	struct hb_drain *d = arg;
 	struct epoll_event evs[16];
 
+	atomic_store(&d->ran_on_cpu, sched_getcpu());
 	while (!atomic_load(&d->stop)) {
 		int n = epoll_wait(d->epfd, evs, 16, 50);
 
@@ -25,13 +28,25 @@ static void *drain_main(void *arg)
 	return NULL;
 }
 
-int hb_drain_start(struct hb_drain *d, struct hb_matrix *m, unsigned avoid_cpu)
+unsigned hb_drain_pick_cpu(unsigned measured, unsigned helpers)
+{
+	unsigned others[HB_MAX_THREADS + 1];
+	unsigned want = helpers < HB_MAX_THREADS ? helpers + 1 : HB_MAX_THREADS + 1;
+	unsigned found = hb_other_cpus(measured, others, want);
+
+	if (found == 0)
+		return measured;
+	/* hb_other_cpus() lists the same CPUs in the same order the helpers got theirs. */
+	return found > helpers ? others[helpers] : others[0];
+}
+
+int hb_drain_start(struct hb_drain *d, struct hb_matrix *m, unsigned cpu)
 {
 	pthread_attr_t attr;
-	unsigned cpu;
 	int added = 0, err = 0;
 
 	memset(d, 0, sizeof(*d));
+	atomic_store(&d->ran_on_cpu, -1);
 	d->epfd = epoll_create1(EPOLL_CLOEXEC);
 	if (d->epfd < 0)
 		return -errno;
@@ -51,10 +66,10 @@ int hb_drain_start(struct hb_drain *d, struct hb_matrix *m, unsigned avoid_cpu)
 	if (!added)
 		return 0;
 	pthread_attr_init(&attr);
-	/* Any CPU but the measured one; unpinned when there is none. */
-	if (hb_other_cpus(avoid_cpu, &cpu, 1))
-		hb_attr_pin_to_cpu(&attr, cpu);
-	err = -pthread_create(&d->thread, &attr, drain_main, d);
+	/* Explicitly: a thread inherits the affinity of its creator, pinned to the measured CPU. */
+	err = hb_attr_pin_to_cpu(&attr, cpu);
+	if (!err)
+		err = -pthread_create(&d->thread, &attr, drain_main, d);
 	pthread_attr_destroy(&attr);
 	if (err)
 		goto fail;
@@ -71,6 +86,11 @@ fail:
 uint64_t hb_drain_cpu_ns(const struct hb_drain *d)
 {
 	return d->running ? hb_clock_ns(d->cpu_clock) : 0;
+}
+
+int hb_drain_cpu(const struct hb_drain *d)
+{
+	return atomic_load(&d->ran_on_cpu);
 }
 
 void hb_drain_stop(struct hb_drain *d)

@@ -2,54 +2,104 @@
 #include "matrix.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-int hb_matrix_init(struct hb_matrix *m, const struct run_opts *o,
-		   const struct hb_probe_env *env)
+const struct hb_hook hb_control_hook = {
+	.name = "none",
+	.family = "",
+	.prog = "",
+	.stability = "nothing attached (the control)",
+};
+
+size_t hb_rounds_for_blocks(uint64_t blocks)
 {
-	size_t n = o->nhooks * o->npayloads * o->nmodes * o->nthreads, i = 0;
+	return (size_t)((blocks + 1) / 2);
+}
 
-	m->n = 0;
-	m->cells = calloc(n, sizeof(*m->cells));
-	if (!m->cells)
+static int alloc_measures(struct hb_cell *c, const struct run_opts *o, size_t nrounds)
+{
+	c->baseline = calloc(o->blocks, sizeof(double));
+	c->hooked = calloc(o->blocks, sizeof(double));
+	c->attach_ns = calloc(o->blocks + o->warmup + o->stats_blocks, sizeof(double));
+	c->baseline_seq = calloc(o->blocks, sizeof(uint64_t));
+	c->visit_diff = calloc(nrounds, sizeof(double));
+	if (!c->baseline || !c->hooked || !c->attach_ns || !c->baseline_seq || !c->visit_diff)
 		return -ENOMEM;
-	for (size_t h = 0; h < o->nhooks; h++) {
-		struct hb_support hook_sup;
+	for (size_t r = 0; r < nrounds; r++)
+		c->visit_diff[r] = NAN;
+	return 0;
+}
 
-		hb_probe_hook(env, &hb_hooks[o->hooks[h]], HB_PAYLOAD_COUNT, &hook_sup);
-		hb_probe_hook_by_loading(env, &hb_hooks[o->hooks[h]], &hook_sup);
-		for (size_t p = 0; p < o->npayloads; p++) {
-			for (size_t k = 0; k < o->nmodes * o->nthreads; k++, i++) {
-				struct hb_cell *c = &m->cells[i];
+static int add_hook_cells(struct hb_matrix *m, const struct run_opts *o,
+			  const struct hb_probe_env *env, const struct hb_hook *hook)
+{
+	struct hb_support hook_sup;
 
-				m->n++;
-				c->hook = &hb_hooks[o->hooks[h]];
-				c->payload = (enum hb_payload)o->payloads[p];
-				c->mode = (enum storm_mode)o->modes[k / o->nthreads];
-				c->threads = o->threads[k % o->nthreads];
-				c->baseline = calloc(o->blocks, sizeof(double));
-				c->hooked = calloc(o->blocks, sizeof(double));
-				c->attach_ns = calloc(o->blocks + o->warmup + o->stats_blocks,
-						      sizeof(double));
-				if (!c->baseline || !c->hooked || !c->attach_ns)
-					return -ENOMEM;
-				if (hook_sup.supported) {
-					hb_probe_hook(env, c->hook, c->payload, &c->support);
-					c->support.offset = hook_sup.offset;
-				} else {
-					c->support = hook_sup;
-				}
-				if (!c->support.supported) {
-					c->state = HB_CELL_UNSUPPORTED;
-					snprintf(c->reason, sizeof(c->reason), "%s", c->support.reason);
-				}
+	hb_probe_hook(env, hook, HB_PAYLOAD_COUNT, &hook_sup);
+	hb_probe_hook_by_loading(env, hook, &hook_sup);
+	for (size_t p = 0; p < o->npayloads; p++) {
+		for (size_t k = 0; k < o->nmodes * o->nthreads; k++) {
+			struct hb_cell *c = &m->cells[m->n++];
+
+			c->hook = hook;
+			c->payload = (enum hb_payload)o->payloads[p];
+			c->mode = (enum storm_mode)o->modes[k / o->nthreads];
+			c->threads = o->threads[k % o->nthreads];
+			if (alloc_measures(c, o, m->nrounds))
+				return -ENOMEM;
+			if (hook_sup.supported) {
+				hb_probe_hook(env, c->hook, c->payload, &c->support);
+				c->support.offset = hook_sup.offset;
+			} else {
+				c->support = hook_sup;
+			}
+			if (!c->support.supported) {
+				c->state = HB_CELL_UNSUPPORTED;
+				snprintf(c->reason, sizeof(c->reason), "%s", c->support.reason);
 			}
 		}
 	}
 	return 0;
+}
+
+static int add_control_cells(struct hb_matrix *m, const struct run_opts *o)
+{
+	for (size_t k = 0; k < o->nmodes * o->nthreads; k++) {
+		struct hb_cell *c = &m->cells[m->n++];
+
+		c->hook = &hb_control_hook;
+		c->control = true;
+		c->mode = (enum storm_mode)o->modes[k / o->nthreads];
+		c->threads = o->threads[k % o->nthreads];
+		c->support.supported = true;
+		if (alloc_measures(c, o, m->nrounds))
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+int hb_matrix_init(struct hb_matrix *m, const struct run_opts *o,
+		   const struct hb_probe_env *env)
+{
+	size_t per_hook = o->npayloads * o->nmodes * o->nthreads;
+	size_t n = o->nhooks * per_hook + (o->control ? o->nmodes * o->nthreads : 0);
+	int err = 0;
+
+	m->n = 0;
+	m->reference = NULL;
+	m->nrounds = hb_rounds_for_blocks(o->blocks);
+	m->cells = calloc(n, sizeof(*m->cells));
+	if (!m->cells)
+		return -ENOMEM;
+	for (size_t h = 0; h < o->nhooks && !err; h++)
+		err = add_hook_cells(m, o, env, &hb_hooks[o->hooks[h]]);
+	if (!err && o->control)
+		err = add_control_cells(m, o);
+	return err;
 }
 
 void hb_matrix_load(struct hb_matrix *m, const struct run_opts *o,
@@ -67,11 +117,31 @@ void hb_matrix_load(struct hb_matrix *m, const struct run_opts *o,
 			.btf = env->btf,
 		};
 
-		if (c->state != HB_CELL_PENDING)
+		if (c->state != HB_CELL_PENDING || c->control)
 			continue;
 		if (hb_session_open(&so, &c->session, c->reason, sizeof(c->reason)))
 			c->state = HB_CELL_ERROR;
 	}
+}
+
+static bool hook_loaded(const struct hb_matrix *m, const struct hb_hook *hook)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (m->cells[i].hook == hook && m->cells[i].state == HB_CELL_PENDING)
+			return true;
+	return false;
+}
+
+void hb_matrix_pick_reference(struct hb_matrix *m, const struct run_opts *o)
+{
+	m->reference = NULL;
+	if (hook_loaded(m, &hb_hooks[o->reference])) {
+		m->reference = &hb_hooks[o->reference];
+		return;
+	}
+	for (size_t h = 0; h < o->nhooks && !m->reference; h++)
+		if (hook_loaded(m, &hb_hooks[o->hooks[h]]))
+			m->reference = &hb_hooks[o->hooks[h]];
 }
 
 void hb_matrix_free(struct hb_matrix *m)
@@ -81,6 +151,8 @@ void hb_matrix_free(struct hb_matrix *m)
 		free(m->cells[i].baseline);
 		free(m->cells[i].hooked);
 		free(m->cells[i].attach_ns);
+		free(m->cells[i].baseline_seq);
+		free(m->cells[i].visit_diff);
 	}
 	free(m->cells);
 	m->cells = NULL;
@@ -96,4 +168,22 @@ const char *hb_cell_state_name(const struct hb_cell *c)
 	case HB_CELL_OK: return "ok";
 	}
 	return "error";
+}
+
+const struct hb_cell *hb_matrix_find(const struct hb_matrix *m, const struct hb_hook *hook,
+				     enum hb_payload payload, const struct hb_cell *c)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		const struct hb_cell *o = &m->cells[i];
+
+		if (o->hook == hook && !o->control && o->payload == payload && o->mode == c->mode &&
+		    o->threads == c->threads)
+			return o;
+	}
+	return NULL;
+}
+
+const char *hb_cell_payload_name(const struct hb_cell *c)
+{
+	return c->control ? "none" : hb_payload_names[c->payload];
 }

@@ -15,9 +15,16 @@ enum hb_cell_state {
 	HB_CELL_ERROR,       /* failed to load, attach or run */
 };
 
+/*
+ * The control cell's hook, `none`: run on the same schedule as a hook, with
+ * nothing attached. It is not in hb_hooks[], so no option names it.
+ */
+extern const struct hb_hook hb_control_hook;
+
 struct hb_cell {
 	const struct hb_hook *hook;
-	enum hb_payload payload;
+	bool control;              /* hb_control_hook's cell: no session, no program */
+	enum hb_payload payload;   /* not used by the control cell */
 	enum storm_mode mode;
 	unsigned threads;          /* workload threads, each on its own CPU */
 	struct hb_support support;
@@ -28,7 +35,10 @@ struct hb_cell {
 	double *baseline;          /* ns/op of the measured baseline blocks */
 	double *hooked;            /* ns/op of the hooked block paired with each */
 	double *attach_ns;         /* time to attach, per hooked block */
+	uint64_t *baseline_seq;    /* per pair: the run's block number of its baseline block */
 	size_t npairs;
+	double *visit_diff;        /* per measured round: the mean of that visit's pair
+				    * differences; NAN where the cell has no visit */
 
 	uint64_t events_expected;  /* ops run while attached */
 	uint64_t events_seen;      /* events seen while attached: the counter; for
@@ -48,12 +58,18 @@ struct hb_cell {
 struct hb_matrix {
 	struct hb_cell *cells;
 	size_t n;
+	size_t nrounds;                   /* measured rounds: visits per cell */
+	const struct hb_hook *reference;  /* the hook ratios compare against; NULL: none ran */
 };
+
+/* Measured rounds for o->blocks pairs per cell: two pairs per visit. */
+size_t hb_rounds_for_blocks(uint64_t blocks);
 
 /*
  * Build every cell and probe it: each hook is loaded and attached once
- * (hb_probe_hook_by_loading()), then each payload checked. Allocates room
- * for o->blocks pairs per cell.
+ * (hb_probe_hook_by_loading()), then each payload checked; with o->control
+ * a control cell per mode x threads follows. Allocates room for o->blocks
+ * pairs per cell.
  */
 int hb_matrix_init(struct hb_matrix *m, const struct run_opts *o,
 		   const struct hb_probe_env *env);
@@ -62,8 +78,21 @@ int hb_matrix_init(struct hb_matrix *m, const struct run_opts *o,
 void hb_matrix_load(struct hb_matrix *m, const struct run_opts *o,
 		    const struct hb_probe_env *env);
 
+/*
+ * Choose m->reference once the cells are loaded: the hook o->reference when
+ * it has a loaded cell, else the first hook of the run that has one.
+ */
+void hb_matrix_pick_reference(struct hb_matrix *m, const struct run_opts *o);
+
 void hb_matrix_free(struct hb_matrix *m);
 
 const char *hb_cell_state_name(const struct hb_cell *c);
+
+/* The cell of hook with c's mode and threads and this payload, or NULL. */
+const struct hb_cell *hb_matrix_find(const struct hb_matrix *m, const struct hb_hook *hook,
+				     enum hb_payload payload, const struct hb_cell *c);
+
+/* The payload's name; "none" for the control cell. */
+const char *hb_cell_payload_name(const struct hb_cell *c);
 
 #endif

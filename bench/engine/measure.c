@@ -12,6 +12,7 @@
 #include "csv.h"
 #include "drain.h"
 #include "kprobes_list.h"
+#include "stats_schedule.h"
 
 enum block_kind { BLOCK_BASELINE, BLOCK_HOOKED, BLOCK_STATS };
 static const char *const block_kind_names[] = { "baseline", "hooked", "stats" };
@@ -21,8 +22,10 @@ struct block {
 	uint64_t round;
 	bool warmup;
 	int position;
+	uint64_t seq;        /* the run's block number: blocks in time order */
 	uint64_t elapsed_ns; /* wall clock (CLOCK_MONOTONIC) */
-	uint64_t cpu_ns;     /* this thread's CPU time (CLOCK_THREAD_CPUTIME_ID) */
+	uint64_t cpu_ns;     /* the workload threads' CPU time (CLOCK_THREAD_CPUTIME_ID), and
+			      * the ring-buffer reader's when it shares the measured CPU */
 	uint64_t events;
 	bool attached, detached; /* this block attached before / detached after it */
 	uint64_t attach_ns, detach_ns;
@@ -91,7 +94,7 @@ static void write_row(struct hb_measure *x, const struct hb_cell *c, const struc
 	/* One fprintf + fflush per row: a crash never leaves half a row behind. */
 	fprintf(x->runs, "%" PRIu64 ",%d,%s,%s,%s,%u,%s,%d,%" PRIu64 ",%" PRIu64 ",%.3f,%" PRIu64
 		",%s,%s,%s,%s,%" PRIu64 ",%.3f,%s,%s,%s\n",
-		b->round, b->warmup, c->hook->name, hb_payload_names[c->payload],
+		b->round, b->warmup, c->hook->name, hb_cell_payload_name(c),
 		storm_mode_names[c->mode], c->threads, block_kind_names[b->kind], b->position,
 		x->o->ops_per_block, b->elapsed_ns, wall_ns_per_op(x, b), b->events, attach, detach,
 		runs, rtime, b->cpu_ns, cpu_ns_per_op(x, c, b), consumed, drops, consumer);
@@ -111,7 +114,7 @@ static void report_progress(struct hb_measure *x, const char *phase, const struc
 	x->last_report_ns = now;
 	fprintf(stderr, "%shookbench: %s: %s/%s/%s/%ut pair %zu of %" PRIu64 "; %.0f%% of all blocks, "
 		"%.0f s elapsed, ~%.0f s left%s",
-		x->tty ? "\r" : "", phase, c->hook->name, hb_payload_names[c->payload],
+		x->tty ? "\r" : "", phase, c->hook->name, hb_cell_payload_name(c),
 		storm_mode_names[c->mode], c->threads, c->npairs, x->o->blocks, frac * 100.0,
 		(double)elapsed / 1e9, left, x->tty ? "   " : "\n");
 	if (x->tty && x->blocks_done == x->blocks_total)
@@ -178,6 +181,8 @@ static void account_block(struct hb_measure *x, struct hb_cell *c, const struct 
 		c->events_detached += b->events;
 		return;
 	}
+	if (c->control)
+		return; /* nothing ran: nothing expected, nothing seen */
 	c->ringbuf_drops += b->drops;
 	c->consumer_ns += b->consumer_ns;
 	if (c->payload == HB_PAYLOAD_RINGBUF) {
@@ -197,8 +202,10 @@ static void account_block(struct hb_measure *x, struct hb_cell *c, const struct 
 
 /*
  * One block: counters before, (attach), pre-roll, timed loop, (detach),
- * counters after. Returns 0, or -errno only when the workload failed.
- * A failed attach or read marks the cell as an error and returns 0.
+ * counters after. The control cell has no session: it only runs the loop
+ * and, where a hook would detach, settles the same. Returns 0, or -errno
+ * only when the workload failed. A failed attach or read marks the cell as
+ * an error and returns 0.
  */
 static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b,
 		     bool attach, bool detach)
@@ -206,18 +213,20 @@ static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b,
 	struct hb_job job = { .mode = c->mode, .preroll = HB_PREROLL_OPS,
 			      .ops = x->o->ops_per_block, .dirfds = x->dirfds };
 	struct hb_job_result res[HB_MAX_THREADS];
-	struct hb_counters before, after;
+	struct hb_counters before = { 0 }, after = { 0 };
 	uint64_t consumer0 = hb_drain_cpu_ns(x->drain), t0;
+	bool session = !c->control;
 	char why[512];
 	int err;
 
-	if (hb_session_read(c->session, &before)) {
+	b->seq = x->blocks_done;
+	if (session && hb_session_read(c->session, &before)) {
 		fail_cell(c, "failed to read counters");
 		return 0;
 	}
-	b->attached = attach;
-	b->detached = detach;
-	if (attach) {
+	b->attached = attach && session;
+	b->detached = detach && session;
+	if (b->attached) {
 		t0 = now_ns();
 		err = hb_session_attach(c->session, why, sizeof(why));
 		b->attach_ns = now_ns() - t0;
@@ -227,15 +236,14 @@ static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b,
 		}
 	}
 	err = hb_workers_run(x->workers, c->threads, &job, res);
-	if (detach) {
-		uint64_t td;
-
+	if (b->detached) {
 		note_flavour(c);
-		td = now_ns();
+		t0 = now_ns();
 		hb_session_detach(c->session);
-		b->detach_ns = now_ns() - td;
-		settle();
+		b->detach_ns = now_ns() - t0;
 	}
+	if (detach)
+		settle();
 	if (err)
 		return err;
 	for (unsigned i = 0; i < c->threads; i++) {
@@ -243,7 +251,7 @@ static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b,
 		if (res[i].wall_ns > b->elapsed_ns)
 			b->elapsed_ns = res[i].wall_ns;
 	}
-	if (read_after(c, &before, &after)) {
+	if (session && read_after(c, &before, &after)) {
 		fail_cell(c, "failed to read counters");
 		return 0;
 	}
@@ -253,19 +261,13 @@ static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b,
 	b->consumed = after.ringbuf_consumed - before.ringbuf_consumed;
 	b->drops = after.ringbuf_drops - before.ringbuf_drops;
 	b->consumer_ns = hb_drain_cpu_ns(x->drain) - consumer0;
+	/* With no other CPU the reader took its time from the measured thread's. */
+	if (x->reader_shares_cpu)
+		b->cpu_ns += b->consumer_ns;
 	account_block(x, c, b);
 	write_row(x, c, b);
 	x->blocks_done++;
 	return 0;
-}
-
-static size_t count_pending(const struct hb_matrix *m)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < m->n; i++)
-		n += m->cells[i].state == HB_CELL_PENDING;
-	return n;
 }
 
 const char *const hb_clock_names[HB_CLOCK_MAX] = {
@@ -279,13 +281,17 @@ static double block_ns_per_op(const struct hb_measure *x, const struct hb_cell *
 	return x->o->clock == HB_CLOCK_CPU ? cpu_ns_per_op(x, c, b) : wall_ns_per_op(x, b);
 }
 
-static void record_pair(struct hb_measure *x, struct hb_cell *c, const struct block *base,
-			const struct block *hooked, uint64_t attach_ns)
+/* Returns the pair's difference, hooked - baseline ns/op. */
+static double record_pair(struct hb_measure *x, struct hb_cell *c, const struct block *base,
+			  const struct block *hooked, uint64_t attach_ns)
 {
-	c->baseline[c->npairs] = block_ns_per_op(x, c, base);
-	c->hooked[c->npairs] = block_ns_per_op(x, c, hooked);
-	c->attach_ns[c->npairs] = (double)attach_ns;
-	c->npairs++;
+	size_t i = c->npairs++;
+
+	c->baseline[i] = block_ns_per_op(x, c, base);
+	c->hooked[i] = block_ns_per_op(x, c, hooked);
+	c->attach_ns[i] = (double)attach_ns;
+	c->baseline_seq[i] = base->seq;
+	return c->hooked[i] - c->baseline[i];
 }
 
 /*
@@ -293,7 +299,8 @@ static void record_pair(struct hb_measure *x, struct hb_cell *c, const struct bl
  * That is two pairs (B1,H1) and (H2,B2), one in each order, for a single
  * attach/detach: detaching a tracepoint waits for an RCU grace period,
  * tens of milliseconds, so transitions are what a run spends most time on.
- * With one pair left to measure the visit stops after H1.
+ * With one pair left to measure the visit stops after H1. The visit's
+ * difference is the mean of its pairs' differences.
  */
 static int run_visit(struct hb_measure *x, struct hb_cell *c, uint64_t visit, uint64_t pairs)
 {
@@ -302,6 +309,7 @@ static int run_visit(struct hb_measure *x, struct hb_cell *c, uint64_t visit, ui
 	bool warm = visit < x->o->warmup;
 	uint64_t nblocks = pairs == 1 ? 2 : 4;
 	struct block blocks[4];
+	double diff;
 	int err = 0;
 
 	memset(blocks, 0, sizeof(blocks));
@@ -319,91 +327,111 @@ static int run_visit(struct hb_measure *x, struct hb_cell *c, uint64_t visit, ui
 	}
 	if (err || c->state != HB_CELL_PENDING || warm)
 		return err;
-	record_pair(x, c, &blocks[0], &blocks[1], blocks[1].attach_ns);
+	diff = record_pair(x, c, &blocks[0], &blocks[1], blocks[1].attach_ns);
 	if (nblocks == 4)
-		record_pair(x, c, &blocks[3], &blocks[2], blocks[1].attach_ns);
+		diff = (diff + record_pair(x, c, &blocks[3], &blocks[2], blocks[1].attach_ns)) / 2.0;
+	c->visit_diff[visit - x->o->warmup] = diff;
 	return 0;
 }
 
-static int run_rounds(struct hb_measure *x)
+/*
+ * A hooked block with bpf_stats on, for the in-program cost. Stats are on
+ * for this block alone, from before the attach to after the detach, so no
+ * other block pays for them.
+ */
+static int run_stats_block(struct hb_measure *x, struct hb_cell *c, uint64_t visit,
+			   char *why, size_t len)
 {
-	uint64_t visits = x->o->warmup + (x->o->blocks + 1) / 2;
+	struct block b = { .kind = BLOCK_STATS, .round = visit };
+	int fd, err;
+
+	fd = bpf_enable_stats(BPF_STATS_RUN_TIME);
+	if (fd < 0) {
+		snprintf(why, len, "failed to enable bpf_stats: %s", strerror(-fd));
+		return fd;
+	}
+	err = run_block(x, c, &b, true, true);
+	close(fd);
+	if (err || c->state != HB_CELL_PENDING)
+		return err;
+	c->stats_runs += b.run_cnt;
+	c->stats_run_ns += b.run_time_ns;
+	return 0;
+}
+
+/* A cell's visit of one round, and the stats blocks that follow it in that round. */
+static int visit_cell(struct hb_measure *x, struct hb_cell *c, uint64_t v, char *why, size_t len)
+{
+	bool warm = v < x->o->warmup;
+	uint64_t left = warm ? 2 : x->o->blocks - c->npairs, stats = 0;
+	int err;
+
+	err = run_visit(x, c, v, left);
+	if (err)
+		return err;
+	report_progress(x, warm ? "warm-up" : "paired blocks", c);
+	if (!warm && !c->control)
+		stats = hb_stats_blocks_in_round(x->o->stats_blocks, x->m->nrounds,
+						 v - x->o->warmup);
+	for (uint64_t k = 0; k < stats && !err && c->state == HB_CELL_PENDING; k++) {
+		err = run_stats_block(x, c, v, why, len);
+		if (!err)
+			report_progress(x, "in-program cost (bpf_stats)", c);
+	}
+	return err;
+}
+
+static int run_rounds(struct hb_measure *x, char *why, size_t len)
+{
+	uint64_t visits = x->o->warmup + x->m->nrounds;
 	struct hb_matrix *m = x->m;
 
 	for (uint64_t v = 0; v < visits; v++) {
 		/* Rotate the starting cell so no cell always follows the same one. */
 		for (size_t k = 0; k < m->n; k++) {
 			struct hb_cell *c = &m->cells[(k + v) % m->n];
-			uint64_t left;
 			int err;
 
 			if (atomic_load(x->stop))
 				return -EINTR;
 			if (c->state != HB_CELL_PENDING)
 				continue;
-			left = v < x->o->warmup ? 2 : x->o->blocks - c->npairs;
-			err = run_visit(x, c, v, left);
+			err = visit_cell(x, c, v, why, len);
 			if (err)
 				return err;
-			report_progress(x, v < x->o->warmup ? "warm-up" : "paired blocks", c);
 		}
 	}
 	return 0;
 }
 
-static int run_stats_blocks(struct hb_measure *x, char *why, size_t len)
+static size_t count_blocks(const struct hb_measure *x)
 {
-	struct hb_matrix *m = x->m;
-	int fd, err = 0;
+	size_t n = 0;
 
-	if (!x->o->stats_blocks)
-		return 0;
-	fd = bpf_enable_stats(BPF_STATS_RUN_TIME);
-	if (fd < 0) {
-		snprintf(why, len, "failed to enable bpf_stats: %s", strerror(-fd));
-		return fd;
-	}
-	for (uint64_t k = 0; k < x->o->stats_blocks && !err; k++) {
-		for (size_t ci = 0; ci < m->n && !err; ci++) {
-			struct hb_cell *c = &m->cells[ci];
-			struct block b = { .kind = BLOCK_STATS, .round = k };
+	for (size_t i = 0; i < x->m->n; i++) {
+		const struct hb_cell *c = &x->m->cells[i];
 
-			if (atomic_load(x->stop)) {
-				err = -EINTR;
-				break;
-			}
-			if (c->state != HB_CELL_PENDING)
-				continue;
-			err = run_block(x, c, &b, true, true);
-			if (err || c->state != HB_CELL_PENDING)
-				continue;
-			c->stats_runs += b.run_cnt;
-			c->stats_run_ns += b.run_time_ns;
-			report_progress(x, "in-program cost (bpf_stats)", c);
-		}
+		if (c->state == HB_CELL_PENDING)
+			n += 4 * x->o->warmup + 2 * x->o->blocks + (c->control ? 0 : x->o->stats_blocks);
 	}
-	close(fd);
-	return err;
+	return n;
 }
 
 int hb_measure_run(struct hb_measure *x, char *why, size_t len)
 {
-	size_t active = count_pending(x->m);
 	int err;
 
-	x->blocks_total = active * (4 * x->o->warmup + 2 * x->o->blocks + x->o->stats_blocks);
+	x->blocks_total = count_blocks(x);
 	x->started_ns = x->last_report_ns = now_ns();
 	x->tty = isatty(STDERR_FILENO);
-	err = run_rounds(x);
-	if (!err)
-		err = run_stats_blocks(x, why, len);
+	err = run_rounds(x, why, len);
 	if (err == -EINTR || err == 0) {
 		for (size_t i = 0; i < x->m->n; i++) {
 			struct hb_cell *c = &x->m->cells[i];
 
-			if (!c->session || c->state == HB_CELL_UNSUPPORTED)
+			if (c->state == HB_CELL_UNSUPPORTED || (!c->session && !c->control))
 				continue;
-			c->final_valid = hb_session_read(c->session, &c->final) == 0;
+			c->final_valid = c->session && hb_session_read(c->session, &c->final) == 0;
 			if (!err && c->state == HB_CELL_PENDING)
 				c->state = HB_CELL_OK;
 		}

@@ -2,9 +2,9 @@
 /*
  * The measurement: rounds in which every cell runs baseline blocks
  * (nothing attached) and hooked blocks back to back, paired in both
- * orders (B H H B, see run_visit()). Then a few blocks per cell with
- * bpf_stats on for the in-program cost, which stays off while overhead
- * is measured.
+ * orders (B H H B, see run_visit()). Spread over the rounds, a few blocks
+ * per cell with bpf_stats on for the in-program cost; bpf_stats is off in
+ * every other block.
  */
 #ifndef HB_MEASURE_H
 #define HB_MEASURE_H
@@ -33,6 +33,7 @@ struct hb_measure {
 	struct hb_workers *workers; /* the workload threads */
 	FILE *runs;                 /* runs.csv, one row per block */
 	struct hb_drain *drain;     /* reads the ringbuf payload's records */
+	bool reader_shares_cpu;     /* the drain runs on the measured CPU: its time is the block's */
 	const _Atomic bool *stop;   /* set by a signal: finish the block, then stop */
 	/* progress */
 	uint64_t blocks_done, blocks_total;
@@ -43,7 +44,7 @@ struct hb_measure {
 void hb_measure_write_header(FILE *runs);
 
 /*
- * Run every round and the stats blocks. Cells that fail to attach become
+ * Run every round with its stats blocks. Cells that fail to attach become
  * errors and the rest go on. Returns 0, -EINTR when stopped by a signal
  * (unfinished cells are left HB_CELL_PENDING), or -errno when the workload
  * itself failed.

@@ -129,8 +129,9 @@ static void write_syscall_progs(struct hb_json *j, const struct hb_attached *a)
 	hb_json_array_end(j);
 }
 
-static void write_settings(struct hb_json *j, const struct run_opts *o)
+static void write_settings(struct hb_json *j, const struct hb_meta *m)
 {
+	const struct run_opts *o = m->opts;
 	const char *hooks[HB_MAX_HOOKS];
 
 	hb_hook_names(hooks);
@@ -146,13 +147,18 @@ static void write_settings(struct hb_json *j, const struct run_opts *o)
 	hb_json_u64(j, "blocks", o->blocks);
 	hb_json_u64(j, "warmup_rounds", o->warmup);
 	hb_json_u64(j, "stats_blocks", o->stats_blocks);
+	hb_json_u64(j, "replicates", o->replicates);
+	hb_json_string(j, "reference_requested", hooks[o->reference]);
+	hb_json_string(j, "reference_hook", m->reference);
+	hb_json_bool(j, "control", o->control);
 	hb_json_u64(j, "cpu", o->cpu);
 	hb_json_string(j, "clock", hb_clock_names[o->clock]);
 	hb_json_string(j, "kprobe_optimization", o->kprobe_optimization);
 	hb_json_string(j, "experiment", o->experiment);
 	hb_json_double(j, "confidence", HB_CONFIDENCE);
-	hb_json_string(j, "estimator", "median of paired differences (hooked - adjacent baseline), "
-		       "order-statistic CI");
+	hb_json_string(j, "estimator", "median of visit differences (each the mean of a visit's two "
+		       "paired differences, hooked - adjacent baseline), order-statistic CI over "
+		       "visits; between-run interval and ratio interval from contiguous replicates");
 	hb_json_object_end(j);
 }
 
@@ -181,7 +187,11 @@ int hb_meta_write(FILE *f, const struct hb_meta *m)
 	hb_json_string(&j, "clang", HB_CLANG_VERSION);
 	hb_json_string(&j, "cc", HB_CC_VERSION);
 	hb_json_object_end(&j);
-	write_settings(&j, m->opts);
+	write_settings(&j, m);
+	if (m->ringbuf_reader_cpu >= 0)
+		hb_json_i64(&j, "ringbuf_reader_cpu", m->ringbuf_reader_cpu);
+	else
+		hb_json_null(&j, "ringbuf_reader_cpu");
 	write_syscall_progs(&j, m->syscall_progs);
 	hb_json_object_end(&j);
 	return ferror(f) ? -EIO : 0;

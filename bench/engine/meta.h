@@ -24,6 +24,8 @@ struct hb_meta {
 	const char *kprobe_optimization;        /* NULL: left alone */
 	const char *kprobe_optimization_before; /* the sysctl's value before the run */
 	const struct hb_attached *syscall_progs; /* attached before the run; NULL: unknown */
+	const char *reference;   /* the hook the ratios compare against; NULL: none */
+	int ringbuf_reader_cpu;  /* where the ring-buffer reader ran; -1: no ringbuf payload */
 };
 
 int hb_meta_write(FILE *f, const struct hb_meta *meta);

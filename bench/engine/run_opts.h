@@ -28,6 +28,10 @@ struct run_opts {
 	uint64_t blocks;       /* measured pairs per cell */
 	uint64_t warmup;       /* rounds run first and not counted */
 	uint64_t stats_blocks; /* extra hooked blocks per cell with bpf_stats on */
+	uint64_t replicates;   /* contiguous runs of rounds each giving one estimate */
+	size_t reference;      /* index into hb_hooks: what the ratios compare against */
+	bool reference_given;  /* --reference named it (else the default) */
+	bool control;          /* measure the `none` control cell per mode x threads */
 	unsigned cpu;          /* the CPU the measuring thread is pinned to */
 	const char *scratch_parent;
 	const char *out;

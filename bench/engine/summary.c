@@ -16,7 +16,9 @@ enum col {
 	C_EXPECTED, C_SEEN, C_BASE, C_HOOKED, C_OVERHEAD, C_LOW, C_HIGH, C_PROG,
 	C_NMISSED, C_RECURSION, C_LEVEL, C_ATTACH_POINT, C_STABILITY, C_NMISSED_REASON,
 	C_CAPTURE_ERRORS, C_DETACHED, C_SAMPLE, C_ATTACH_US, C_TIMING, C_CLOCK,
-	C_RINGBUF_DROPS, C_CONSUMER_NS, C_EVENTS_SOURCE, C_FLAVOUR, C_KERNEL, C_COUNT
+	C_RINGBUF_DROPS, C_CONSUMER_NS, C_EVENTS_SOURCE, C_FLAVOUR, C_KERNEL,
+	C_REFERENCE, C_RATIO, C_RATIO_LOW, C_RATIO_HIGH, C_REPLICATES, C_BETWEEN_LOW,
+	C_BETWEEN_HIGH, C_SPEED_STATES, C_DISPATCH, C_BODY, C_TOTAL, C_COUNT
 };
 _Static_assert(C_COUNT == HB_SUMMARY_NCOLUMNS, "one enum entry per column");
 
@@ -24,9 +26,9 @@ _Static_assert(C_COUNT == HB_SUMMARY_NCOLUMNS, "one enum entry per column");
 struct verdict {
 	char status[16];
 	char reason[512];
-	struct hb_paired overhead;
+	const struct hb_overhead *overhead;
 	double baseline, hooked, prog_ns, attach_us;
-	bool measured;
+	bool measured; /* the overhead and its interval are known */
 };
 
 static const char *expected_name(enum storm_mode mode)
@@ -58,18 +60,19 @@ static bool forced_mismatch(void)
 	return v && *v && strcmp(v, "0");
 }
 
-static void judge(const struct hb_cell *c, struct verdict *v)
+static void judge(const struct hb_cell *c, const struct hb_cell_figures *fig, struct verdict *v)
 {
 	memset(v, 0, sizeof(*v));
 	v->baseline = v->hooked = v->prog_ns = v->attach_us = NAN;
+	v->overhead = &fig->overhead;
+	v->measured = fig->overhead.visits && fig->overhead.ci.valid;
 	snprintf(v->status, sizeof(v->status), "%s", hb_cell_state_name(c));
 	snprintf(v->reason, sizeof(v->reason), "%s", c->reason);
 	if (c->npairs) {
-		v->measured = hb_paired_diff(c->baseline, c->hooked, c->npairs, HB_CONFIDENCE,
-					     &v->overhead) == 0;
 		v->baseline = median_of(c->baseline, c->npairs);
 		v->hooked = median_of(c->hooked, c->npairs);
-		v->attach_us = median_of(c->attach_ns, c->npairs) / 1000.0;
+		if (!c->control)
+			v->attach_us = median_of(c->attach_ns, c->npairs) / 1000.0;
 	}
 	if (c->stats_runs)
 		v->prog_ns = (double)c->stats_run_ns / (double)c->stats_runs;
@@ -108,16 +111,18 @@ static void judge(const struct hb_cell *c, struct verdict *v)
 		snprintf(v->reason, sizeof(v->reason),
 			 "captured filename '%s' (%" PRIu64 " read errors), expected '%s'",
 			 c->final.sample_name, c->final.capture_errors, expected_name(c->mode));
-	} else if (!v->measured || !v->overhead.ci.valid) {
+	} else if (!v->measured) {
 		snprintf(v->status, sizeof(v->status), "error");
-		snprintf(v->reason, sizeof(v->reason), "too few pairs (%zu) for a %.0f%% interval",
-			 c->npairs, HB_CONFIDENCE * 100);
+		snprintf(v->reason, sizeof(v->reason), "too few visits (%zu) for a %.0f%% interval",
+			 fig->overhead.visits, HB_CONFIDENCE * 100);
 	}
 }
 
-static const char *events_source(enum hb_payload p)
+static const char *events_source(const struct hb_cell *c)
 {
-	switch (p) {
+	if (c->control)
+		return "none: nothing attached (the control)";
+	switch (c->payload) {
 	case HB_PAYLOAD_EMPTY: return "bpf_stats run_cnt in the stats blocks (every process; at least)";
 	case HB_PAYLOAD_RINGBUF: return "ring buffer records read (plus ringbuf_drops)";
 	default: return "the program's per-CPU counter";
@@ -129,25 +134,39 @@ static void fmt_u64(char *buf, size_t len, uint64_t v)
 	snprintf(buf, len, "%" PRIu64, v);
 }
 
-/* Fixed decimals; NAN becomes an empty field, never a made-up 0. */
-static void fmt_num(char *buf, size_t len, double v, int decimals)
+/* The columns from the run's figures beyond the overhead itself. */
+static void fill_figures(const struct hb_cell *c, const struct hb_matrix *m,
+			 const struct run_opts *o, const struct hb_figures *figs,
+			 char f[C_COUNT][512])
 {
-	if (isnan(v))
-		buf[0] = '\0';
-	else
-		snprintf(buf, len, "%.*f", decimals, v);
+	const struct hb_cell_figures *cf = &figs->cell[c - m->cells];
+	const struct hb_replicates *between = &cf->overhead.between;
+
+	snprintf(f[C_REFERENCE], 512, "%s", m->reference ? m->reference->name : "");
+	hb_csv_number(f[C_RATIO], 512, cf->ratio.median, 4);
+	hb_csv_number(f[C_RATIO_LOW], 512, cf->ratio.between_low, 4);
+	hb_csv_number(f[C_RATIO_HIGH], 512, cf->ratio.between_high, 4);
+	fmt_u64(f[C_REPLICATES], 512, o->replicates);
+	hb_csv_number(f[C_BETWEEN_LOW], 512, between->valid ? between->between_low : NAN, 2);
+	hb_csv_number(f[C_BETWEEN_HIGH], 512, between->valid ? between->between_high : NAN, 2);
+	if (c->npairs)
+		fmt_u64(f[C_SPEED_STATES], 512, hb_speed_states_of(&figs->speed, c - m->cells)->n);
+	hb_csv_number(f[C_DISPATCH], 512, cf->breakdown.dispatch_ns, 2);
+	hb_csv_number(f[C_BODY], 512, cf->breakdown.body_ns, 2);
+	hb_csv_number(f[C_TOTAL], 512, cf->total_ns, 2);
 }
 
-static void fill_row(const struct hb_cell *c, const struct run_opts *o, const char *timing,
+static void fill_row(const struct hb_cell *c, const struct hb_matrix *m,
+		     const struct hb_figures *figs, const struct run_opts *o, const char *timing,
 		     const char *kernel, const struct verdict *v, char f[C_COUNT][512])
 {
-	bool ran = c->state != HB_CELL_UNSUPPORTED && c->session;
-	bool ok_ci = v->measured && v->overhead.ci.valid;
+	bool ran = c->state != HB_CELL_UNSUPPORTED && (c->session || c->control);
+	const struct hb_overhead *oh = v->overhead;
 
 	for (int i = 0; i < C_COUNT; i++)
 		f[i][0] = '\0';
 	snprintf(f[C_HOOK], 512, "%s", c->hook->name);
-	snprintf(f[C_PAYLOAD], 512, "%s", hb_payload_names[c->payload]);
+	snprintf(f[C_PAYLOAD], 512, "%s", hb_cell_payload_name(c));
 	snprintf(f[C_MODE], 512, "%s", storm_mode_names[c->mode]);
 	snprintf(f[C_THREADS], 512, "%u", c->threads);
 	snprintf(f[C_STATUS], 512, "%s", v->status);
@@ -156,6 +175,8 @@ static void fill_row(const struct hb_cell *c, const struct run_opts *o, const ch
 	fmt_u64(f[C_OPS], 512, o->ops_per_block);
 	snprintf(f[C_ATTACH_POINT], 512, "%s",
 		 c->session ? hb_session_target(c->session) : c->support.target);
+	if (c->control)
+		snprintf(f[C_NMISSED_REASON], 512, "not applicable: nothing attached");
 	snprintf(f[C_STABILITY], 512, "%s", c->hook->stability);
 	snprintf(f[C_TIMING], 512, "%s", timing);
 	snprintf(f[C_CLOCK], 512, "%s", hb_clock_names[o->clock]);
@@ -165,19 +186,20 @@ static void fill_row(const struct hb_cell *c, const struct run_opts *o, const ch
 	fmt_u64(f[C_EXPECTED], 512, c->events_expected);
 	fmt_u64(f[C_SEEN], 512, c->events_seen);
 	fmt_u64(f[C_DETACHED], 512, c->events_detached);
-	fmt_num(f[C_BASE], 512, v->baseline, 2);
-	fmt_num(f[C_HOOKED], 512, v->hooked, 2);
-	fmt_num(f[C_OVERHEAD], 512, v->measured ? v->overhead.median : NAN, 2);
-	fmt_num(f[C_LOW], 512, ok_ci ? v->overhead.ci.low : NAN, 2);
-	fmt_num(f[C_HIGH], 512, ok_ci ? v->overhead.ci.high : NAN, 2);
-	fmt_num(f[C_LEVEL], 512, ok_ci ? v->overhead.ci.level : NAN, 4);
-	fmt_num(f[C_PROG], 512, v->prog_ns, 2);
-	fmt_num(f[C_ATTACH_US], 512, v->attach_us, 1);
-	snprintf(f[C_EVENTS_SOURCE], 512, "%s", events_source(c->payload));
+	hb_csv_number(f[C_BASE], 512, v->baseline, 2);
+	hb_csv_number(f[C_HOOKED], 512, v->hooked, 2);
+	hb_csv_number(f[C_OVERHEAD], 512, oh->median, 2);
+	hb_csv_number(f[C_LOW], 512, v->measured ? oh->ci.low : NAN, 2);
+	hb_csv_number(f[C_HIGH], 512, v->measured ? oh->ci.high : NAN, 2);
+	hb_csv_number(f[C_LEVEL], 512, v->measured ? oh->ci.level : NAN, 4);
+	hb_csv_number(f[C_PROG], 512, v->prog_ns, 2);
+	hb_csv_number(f[C_ATTACH_US], 512, v->attach_us, 1);
+	snprintf(f[C_EVENTS_SOURCE], 512, "%s", events_source(c));
 	snprintf(f[C_FLAVOUR], 512, "%s", c->flavour);
-	if (c->payload == HB_PAYLOAD_RINGBUF) {
+	fill_figures(c, m, o, figs, f);
+	if (!c->control && c->payload == HB_PAYLOAD_RINGBUF) {
 		fmt_u64(f[C_RINGBUF_DROPS], 512, c->ringbuf_drops);
-		fmt_num(f[C_CONSUMER_NS], 512,
+		hb_csv_number(f[C_CONSUMER_NS], 512,
 			c->events_seen ? (double)c->consumer_ns / (double)c->events_seen : NAN, 1);
 	}
 	if (!c->final_valid)
@@ -192,8 +214,8 @@ static void fill_row(const struct hb_cell *c, const struct run_opts *o, const ch
 		snprintf(f[C_SAMPLE], 512, "%s", c->final.sample_name);
 }
 
-int hb_summary_write_csv(FILE *f, const struct hb_matrix *m, const struct run_opts *o,
-			 const char *timing)
+int hb_summary_write_csv(FILE *f, const struct hb_matrix *m, const struct hb_figures *figs,
+			 const struct run_opts *o, const char *timing)
 {
 	static char fields[C_COUNT][512];
 	const char *ptrs[C_COUNT];
@@ -204,8 +226,8 @@ int hb_summary_write_csv(FILE *f, const struct hb_matrix *m, const struct run_op
 		snprintf(u.release, sizeof(u.release), "unknown");
 	hb_csv_row(f, hb_summary_columns, hb_summary_ncolumns);
 	for (size_t i = 0; i < m->n; i++) {
-		judge(&m->cells[i], &v);
-		fill_row(&m->cells[i], o, timing, u.release, &v, fields);
+		judge(&m->cells[i], &figs->cell[i], &v);
+		fill_row(&m->cells[i], m, figs, o, timing, u.release, &v, fields);
 		for (int k = 0; k < C_COUNT; k++)
 			ptrs[k] = fields[k];
 		hb_csv_row(f, ptrs, C_COUNT);
@@ -213,41 +235,50 @@ int hb_summary_write_csv(FILE *f, const struct hb_matrix *m, const struct run_op
 	return ferror(f) ? -EIO : 0;
 }
 
-size_t hb_summary_failed_rows(const struct hb_matrix *m)
+size_t hb_summary_failed_rows(const struct hb_matrix *m, const struct hb_figures *figs)
 {
 	struct verdict v;
 	size_t n = 0;
 
 	for (size_t i = 0; i < m->n; i++) {
-		judge(&m->cells[i], &v);
+		judge(&m->cells[i], &figs->cell[i], &v);
 		n += !strcmp(v.status, "mismatch") || !strcmp(v.status, "error");
 	}
 	return n;
 }
 
-void hb_summary_print(FILE *f, const struct hb_matrix *m)
+void hb_summary_print(FILE *f, const struct hb_matrix *m, const struct hb_figures *figs)
 {
 	struct verdict v;
 
-	fprintf(f, "%-16s %-8s %-7s %-3s %-12s %-30s %-12s %s\n", "hook", "payload", "mode", "thr",
-		"status", "overhead ns/event [95% CI]", "prog ns/run", "events seen/expected");
+	fprintf(f, "%-16s %-8s %-7s %-3s %-12s %-30s %-24s %-12s %s\n", "hook", "payload", "mode",
+		"thr", "status", "overhead ns/event [95% CI]", "x reference [next run]", "prog ns/run",
+		"events seen/expected");
 	for (size_t i = 0; i < m->n; i++) {
 		const struct hb_cell *c = &m->cells[i];
-		char est[64] = "-", prog[32] = "-", events[64] = "-";
+		const struct hb_ratio *r = &figs->cell[i].ratio;
+		char est[64] = "-", ratio[64] = "-", prog[32] = "-", events[64] = "-";
 
-		judge(c, &v);
-		if (v.measured && v.overhead.ci.valid)
-			snprintf(est, sizeof(est), "%.1f [%.1f, %.1f]", v.overhead.median,
-				 v.overhead.ci.low, v.overhead.ci.high);
+		judge(c, &figs->cell[i], &v);
+		if (v.measured)
+			snprintf(est, sizeof(est), "%.1f [%.1f, %.1f]", v.overhead->median,
+				 v.overhead->ci.low, v.overhead->ci.high);
+		if (r->known && !isnan(r->between_low))
+			snprintf(ratio, sizeof(ratio), "%.2f [%.2f, %.2f]", r->median, r->between_low,
+				 r->between_high);
+		else if (r->known)
+			snprintf(ratio, sizeof(ratio), "%.2f", r->median);
 		if (!isnan(v.prog_ns))
 			snprintf(prog, sizeof(prog), "%.1f", v.prog_ns);
-		if (c->session)
+		if (c->session || c->control)
 			snprintf(events, sizeof(events), "%" PRIu64 "/%" PRIu64, c->events_seen,
 				 c->events_expected);
-		fprintf(f, "%-16s %-8s %-7s %-3u %-12s %-30s %-12s %s\n", c->hook->name,
-			hb_payload_names[c->payload], storm_mode_names[c->mode], c->threads, v.status,
-			est, prog, events);
+		fprintf(f, "%-16s %-8s %-7s %-3u %-12s %-30s %-24s %-12s %s\n", c->hook->name,
+			hb_cell_payload_name(c), storm_mode_names[c->mode], c->threads, v.status,
+			est, ratio, prog, events);
 		if (strcmp(v.status, "ok"))
 			fprintf(f, "    %s\n", v.reason);
 	}
+	if (m->reference)
+		fprintf(f, "reference: %s\n", m->reference->name);
 }

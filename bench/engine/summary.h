@@ -5,18 +5,19 @@
 
 #include <stdio.h>
 
+#include "figures.h"
 #include "matrix.h"
 #include "run_opts.h"
 #include "schema.h"
 
 /* Write the header and one row per cell. Returns 0 or -EIO. */
-int hb_summary_write_csv(FILE *f, const struct hb_matrix *m, const struct run_opts *o,
-			 const char *timing);
+int hb_summary_write_csv(FILE *f, const struct hb_matrix *m, const struct hb_figures *figs,
+			 const struct run_opts *o, const char *timing);
 
 /* How many rows say mismatch or error. */
-size_t hb_summary_failed_rows(const struct hb_matrix *m);
+size_t hb_summary_failed_rows(const struct hb_matrix *m, const struct hb_figures *figs);
 
 /* A fixed-width table for people. */
-void hb_summary_print(FILE *f, const struct hb_matrix *m);
+void hb_summary_print(FILE *f, const struct hb_matrix *m, const struct hb_figures *figs);
 
 #endif

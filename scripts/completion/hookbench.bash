@@ -67,6 +67,7 @@ _hookbench() {
 	fi
 	case $prev in
 	--hooks | --payload | --mode) _hookbench_list "$(_hookbench_values "$prog" "$prev")" "$cur"; return ;;
+	--reference) _hookbench_reply "$(_hookbench_values "$prog" --hooks)" "$cur"; return ;;
 	--clock) _hookbench_reply "cpu wall" "$cur"; return ;;
 	--kprobe-optimization) _hookbench_reply "on off" "$cur"; return ;;
 	--experiment) _hookbench_reply "reentry" "$cur"; return ;;
@@ -77,8 +78,8 @@ _hookbench() {
 		return ;;
 	--out | --dir | --build-dir | --cache) _hookbench_files dirs "$cur"; return ;;
 	--btf | --guest-script | --guest-file) _hookbench_files files "$cur"; return ;;
-	--threads | --ops-per-block | --blocks | --warmup | --stats-blocks | --cpu | --timing-note | \
-	--memory | --smp | --timeout | --iterations | --rounds | --runs | --threshold)
+	--threads | --ops-per-block | --blocks | --warmup | --stats-blocks | --replicates | --cpu | \
+	--timing-note | --memory | --smp | --timeout | --iterations | --rounds | --runs | --threshold)
 		return ;;
 	esac
 	if [[ $cur == -* ]]; then

@@ -3,6 +3,8 @@
 """Validate a hookbench results directory: schema, counts, intervals, meta.
 
 Usage: check_results.py DIR HOOKS PAYLOADS MODES BLOCKS OPS WARMUP STATS [THREADS]
+The run is expected with the default reference (tracepoint, measured even
+when HOOKS leaves it out) and its `none` control cell per mode x threads.
 Prints TAP-style lines; exits 0 when every check passed, 1 otherwise.
 """
 import csv
@@ -23,7 +25,14 @@ PREROLL = 256
 CAPTURED = {"enoent": "hookbench-absent", "create": "hookbench-file"}
 READS_FILENAME = ("capture", "ringbuf", "printk")
 KPROBE_LINKS = ("kprobe", "kprobe_offset", "kretprobe", "kprobe_multi")
-
+REFERENCE = "tracepoint"
+CONTROL = "none"
+NEW_COLUMNS = ["reference_hook", "ratio_vs_reference", "ratio_ci95_low", "ratio_ci95_high",
+               "replicates", "between_run_low_ns", "between_run_high_ns", "speed_states",
+               "dispatch_ns", "body_ns", "total_ns_per_event"]
+STATES_COLUMNS = ("hook,payload,mode,threads,state,baseline_ns_per_op,baseline_low_ns_per_op,"
+                  "baseline_high_ns_per_op,share_of_run,pairs,overhead_ns_per_event,ci95_low_ns,"
+                  "ci95_high_ns").split(",")
 
 
 def number(text):
@@ -34,9 +43,25 @@ def number(text):
     return value if math.isfinite(value) else None
 
 
+def check_control_row(r, blocks):
+    key = f"{CONTROL}/{r['mode']}/{r['threads']}t"
+    check(r["blocks"] == str(blocks), f"{key}: {blocks} measured pairs (got {r['blocks']})")
+    check(r["events_expected"] == "0" and r["events_seen"] == "0",
+          f"{key}: nothing attached, no event expected or seen")
+    values = [number(r[c]) for c in ("overhead_ns_per_event", "ci95_low_ns", "ci95_high_ns")]
+    check(None not in values and values[1] <= values[0] <= values[2],
+          f"{key}: the noise floor has an estimate inside its interval "
+          f"({r['overhead_ns_per_event']} [{r['ci95_low_ns']}, {r['ci95_high_ns']}])")
+    check(r["prog_ns_per_run"] == "" and r["ratio_vs_reference"] == "" and r["dispatch_ns"] == "",
+          f"{key}: no program, no ratio, no breakdown")
+
+
 def check_ok_row(r, blocks, ops, warmup, stats):
     key = f"{r['hook']}/{r['payload']}/{r['mode']}/{r['threads']}t"
     threads = int(r["threads"])
+    if r["hook"] == CONTROL:
+        check_control_row(r, blocks)
+        return
     check(r["blocks"] == str(blocks), f"{key}: {blocks} measured pairs (got {r['blocks']})")
     hooked_blocks = 2 * (warmup + (blocks + 1) // 2) + stats - (blocks % 2)
     if r["payload"] == "empty":
@@ -73,23 +98,95 @@ def check_ok_row(r, blocks, ops, warmup, stats):
               f"{key}: captured filename is {CAPTURED[r['mode']]} (got {r['sample_filename']!r})")
 
 
+def check_breakdown(r, ran):
+    key = f"{r['hook']}/{r['payload']}/{r['mode']}/{r['threads']}t"
+    empty = [e for e in ran if (e["hook"], e["payload"], e["mode"], e["threads"]) ==
+             (r["hook"], "empty", r["mode"], r["threads"])]
+    parts = [number(r["dispatch_ns"]), number(r["body_ns"])]
+    if not empty or r["hook"] == CONTROL:
+        check(parts == [None, None], f"{key}: no dispatch_ns or body_ns without empty ({parts})")
+        return
+    check(None not in parts, f"{key}: dispatch_ns and body_ns with empty measured ({parts})")
+    check(parts[0] == number(empty[0]["overhead_ns_per_event"]),
+          f"{key}: dispatch_ns is the empty row's overhead")
+    if r["payload"] == "empty":
+        check(parts[1] == 0, f"{key}: the empty row's body_ns is 0")
+
+
+def check_figures(rows, replicates):
+    """The columns after kernel: ratio, replicates, speed states, breakdown, total."""
+    ran = [r for r in rows if r["status"] == "ok"]
+    for r in ran:
+        key = f"{r['hook']}/{r['payload']}/{r['mode']}/{r['threads']}t"
+        ratio = [number(r[c]) for c in ("ratio_vs_reference", "ratio_ci95_low", "ratio_ci95_high")]
+        check(r["reference_hook"] == REFERENCE, f"{key}: reference_hook is {REFERENCE}")
+        if r["hook"] == REFERENCE:
+            check(ratio == [1.0, 1.0, 1.0], f"{key}: the reference's ratio is 1 [1, 1] ({ratio})")
+        elif r["hook"] != CONTROL and None not in ratio:
+            check(ratio[1] <= ratio[0] <= ratio[2],
+                  f"{key}: the ratio interval brackets the ratio ({ratio})")
+        check(r["replicates"] == str(replicates), f"{key}: {replicates} replicates ({r['replicates']})")
+        between = [number(r[c]) for c in ("between_run_low_ns", "between_run_high_ns")]
+        if replicates >= 3:
+            check(None not in between and between[0] <= between[1],
+                  f"{key}: a between-run interval from {replicates} replicates ({between})")
+        else:
+            check(between == [None, None], f"{key}: no between-run interval from {replicates} replicates")
+        check(r["speed_states"] in ("1", "2", "3", "4"), f"{key}: 1 to 4 speed states ({r['speed_states']})")
+        total, overhead = number(r["total_ns_per_event"]), number(r["overhead_ns_per_event"])
+        if r["payload"] == "ringbuf":
+            check(total is not None and total >= overhead,
+                  f"{key}: total_ns_per_event counts the reader too ({total} >= {overhead})")
+        else:
+            check(total == overhead, f"{key}: total_ns_per_event is the overhead ({total})")
+        check_breakdown(r, ran)
+
+
+def check_states(path, rows):
+    with open(path, newline="") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        states = [dict(zip(header, row)) for row in reader]
+    check(header == STATES_COLUMNS, "states.csv has exactly its columns, in order")
+    for r in (r for r in rows if r["status"] == "ok"):
+        key = (r["hook"], r["payload"], r["mode"], r["threads"])
+        mine = [s for s in states if (s["hook"], s["payload"], s["mode"], s["threads"]) == key]
+        name = "/".join(key)
+        check(str(len(mine)) == r["speed_states"] and
+              [s["state"] for s in mine] == [str(i + 1) for i in range(len(mine))],
+              f"states.csv: {name} has one row per speed state, numbered from 1 ({len(mine)})")
+        check(abs(sum(float(s["share_of_run"]) for s in mine) - 1) < 1e-3,
+              f"states.csv: {name}: the shares sum to 1")
+        placed = sum(int(s["pairs"]) for s in mine)
+        check(0 < placed <= int(r["blocks"]),
+              f"states.csv: {name}: each pair falls in one state, or in none when its baseline "
+              f"block was timed as 0 (a coarse guest clock): {placed} of {r['blocks']}")
+        levels = [float(s["baseline_ns_per_op"]) for s in mine]
+        check(levels == sorted(levels), f"states.csv: {name}: state 1 is the fastest")
+
+
 def check_summary(path, hooks, payloads, modes, blocks, ops, warmup, stats, threads):
     with open(path, newline="") as f:
         reader = csv.reader(f)
         header = next(reader)
         rows = [dict(zip(header, row)) for row in reader]
     check(header[:len(REQUIRED)] == REQUIRED, "summary.csv starts with the required columns, in order")
-    want = {(h, p, m, t) for h in hooks for p in payloads for m in modes for t in threads}
+    check(header[-len(NEW_COLUMNS) - 1:] == ["kernel"] + NEW_COLUMNS,
+          "summary.csv ends with kernel and the figures columns, in order")
+    measured = hooks + ([REFERENCE] if REFERENCE not in hooks else [])
+    want = {(h, p, m, t) for h in measured for p in payloads for m in modes for t in threads}
+    want |= {(CONTROL, CONTROL, m, t) for m in modes for t in threads}
     got = {(r["hook"], r["payload"], r["mode"], r["threads"]) for r in rows}
     check(got == want and len(rows) == len(want),
-          f"summary.csv has one row per hook x payload x mode x threads ({len(want)})")
+          f"summary.csv has one row per hook x payload x mode x threads, the reference's and "
+          f"the control's ({len(want)})")
     for r in rows:
         key = f"{r['hook']}/{r['payload']}/{r['mode']}/{r['threads']}t"
         check(r["status"] in ("ok", "unsupported", "mismatch", "error", "interrupted"),
               f"{key}: status '{r['status']}' is a known one")
         check(r.get("clock") in ("cpu", "wall"), f"{key}: the clock is named ({r.get('clock')})")
-        if r["hook"] == "tracepoint":
-            check(r["status"] == "ok", f"{key}: the tracepoint row is ok ({r['reason']})")
+        if r["hook"] in ("tracepoint", CONTROL):
+            check(r["status"] == "ok", f"{key}: the {r['hook']} row is ok ({r['reason']})")
         if r["hook"] == "kprobe":
             check(r["status"] == "ok" or (r["status"] == "unsupported" and r["reason"]),
                   f"{key}: the kprobe row is ok, or unsupported with a reason ({r['reason']})")
@@ -106,29 +203,48 @@ def check_runs(path, rows, blocks, ops, warmup, stats):
         runs = list(csv.DictReader(f))
     ok_cells = [r for r in rows if r["status"] == "ok"]
     per_cell = 4 * warmup + 2 * blocks + stats
-    check(len(runs) == per_cell * len(ok_cells),
-          f"runs.csv has one row per block ({per_cell} per measured cell, got {len(runs)})")
+    want = sum(per_cell - (stats if r["hook"] == CONTROL else 0) for r in ok_cells)
+    check(len(runs) == want,
+          f"runs.csv has one row per block ({per_cell} per measured cell, the control without "
+          f"stats blocks: {want}, got {len(runs)})")
     kinds = {r["kind"] for r in runs}
     check(kinds <= {"baseline", "hooked", "stats"}, f"block kinds are known ({sorted(kinds)})")
     check(all(r["events"] == "0" for r in runs if r["kind"] == "baseline"),
           "no events while detached, in any baseline block")
     check(all(int(r["events"]) == (ops + PREROLL) * int(r["threads"]) for r in runs
-              if r["kind"] != "baseline" and r["payload"] != "empty"),
+              if r["kind"] != "baseline" and r["payload"] not in ("empty", CONTROL)),
           f"every attached block counted its ({ops} + {PREROLL} pre-roll) x threads calls")
     check(all(number(r["ns_per_op"]) and number(r["ns_per_op"]) > 0 for r in runs),
           "every block has a positive wall-clock ns/op")
-    check(all(number(r["cpu_ns_per_op"]) and number(r["cpu_ns_per_op"]) > 0 for r in runs),
-          "every block has a positive CPU-time ns/op")
+    cpu = [number(r["cpu_ns_per_op"]) for r in runs]
+    if any(r["timing"].startswith("emulated") for r in rows):
+        # An emulated guest's thread CPU clock sometimes does not advance over a block.
+        check(all(v is not None and v >= 0 for v in cpu),
+              f"every block has a CPU-time ns/op, emulated: {cpu.count(0.0)} of {len(cpu)} read 0")
+    else:
+        check(all(v is not None and v > 0 for v in cpu), "every block has a positive CPU-time ns/op")
 
 
-def check_meta(path, rows):
+def check_reader_cpu(meta, payloads):
+    reader, cpu = meta.get("ringbuf_reader_cpu", "missing"), meta.get("settings", {}).get("cpu")
+    if "ringbuf" not in payloads:
+        check(reader is None, f"meta.json: ringbuf_reader_cpu is null without ringbuf ({reader})")
+    elif len(os.sched_getaffinity(0)) >= 2:
+        check(isinstance(reader, int) and reader != cpu,
+              f"meta.json: the ring-buffer reader ran on CPU {reader}, not the measured {cpu}")
+    else:
+        check(reader == cpu, f"meta.json: with one CPU the reader shared it ({reader})")
+
+
+def check_meta(path, rows, payloads):
     with open(path) as f:
         meta = json.load(f)
     kernel = meta.get("kernel", {})
     check(bool(kernel.get("release")), "meta.json: kernel release")
     check(rows and all(r.get("kernel") == kernel.get("release") for r in rows),
           "summary.csv: every row's kernel column is meta.json's kernel release")
-    check(meta.get("schema_version") == 2, "meta.json: schema_version 2")
+    check(meta.get("schema_version") == 3, "meta.json: schema_version 3")
+    check_reader_cpu(meta, payloads)
     check("git_revision" in meta, f"meta.json: git_revision ({meta.get('git_revision')})")
     check(isinstance(kernel.get("cmdline"), str), "meta.json: the kernel command line")
     check(all(k in kernel and (kernel[k] is None or isinstance(kernel[k], int))
@@ -160,12 +276,17 @@ def main():
     blocks, ops, warmup, stats = (int(a) for a in sys.argv[5:9])
     threads = sys.argv[9].split(",") if len(sys.argv) > 9 else ["1"]
     check(not os.path.exists(out + ".partial"), "DIR.partial was renamed away")
-    for name in ("runs.csv", "summary.csv", "meta.json"):
+    for name in ("runs.csv", "summary.csv", "states.csv", "meta.json"):
         check(os.path.isfile(os.path.join(out, name)), f"{name} exists")
     rows = check_summary(os.path.join(out, "summary.csv"), hooks, payloads, modes, blocks, ops,
                          warmup, stats, threads)
     check_runs(os.path.join(out, "runs.csv"), rows, blocks, ops, warmup, stats)
-    check_meta(os.path.join(out, "meta.json"), rows)
+    check_meta(os.path.join(out, "meta.json"), rows, payloads)
+    with open(os.path.join(out, "meta.json")) as f:
+        replicates = json.load(f).get("settings", {}).get("replicates")
+    check(isinstance(replicates, int) and replicates >= 1, f"meta.json: replicates ({replicates})")
+    check_figures(rows, replicates or 0)
+    check_states(os.path.join(out, "states.csv"), rows)
     return finish()
 
 

@@ -8,7 +8,7 @@ PYTHON=${2:-python3}
 require_root
 require_bpftool
 HOOKS=tracepoint,kprobe PAYLOADS=count,capture MODES=enoent,create
-BLOCKS=10 OPS=1000 WARMUP=1 STATS=2
+BLOCKS=12 OPS=1000 WARMUP=1 STATS=2
 
 leak_check_begin
 "$BUILD/bench/hookbench" run --hooks $HOOKS --payload $PAYLOADS --mode $MODES --blocks $BLOCKS \

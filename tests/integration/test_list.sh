@@ -17,6 +17,7 @@ check "a row for each hook run --help offers, in its order" [ "$listed" = "$offe
 for hook in tracepoint tracepoint_exit raw_tp tp_btf; do
 	check "$hook is supported here" grep -qE "^$hook,supported,," "$WORK/list.csv"
 done
+check "the none control is a cell of runs, not a hook" bash -c "! grep -q '^none,' '$WORK/list.csv'"
 check "every status is supported or unsupported" \
 	bash -c "tail -n +2 '$WORK/list.csv' | cut -d, -f2 | grep -vqxE 'supported|unsupported' && exit 1 || exit 0"
 check "every unsupported row gives a reason" \

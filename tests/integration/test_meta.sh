@@ -7,7 +7,7 @@ PYTHON=${2:-python3}
 . "$(dirname "$0")/../lib.sh"
 require_root
 require_bpftool
-RUN=(run --hooks tracepoint --blocks 6 --ops-per-block 200 --warmup 0 --stats-blocks 1)
+RUN=(run --hooks tracepoint --blocks 12 --ops-per-block 200 --warmup 0 --stats-blocks 1)
 
 leak_check_begin
 # Links there before the test make an empty list impossible to expect.

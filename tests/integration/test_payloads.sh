@@ -11,7 +11,7 @@ require_bpftool
 HOOKS=tracepoint,tracepoint_exit,raw_tp,tp_btf PAYLOADS=empty,count,capture,ringbuf,printk
 THREADS=1
 [ "$(nproc)" -ge 2 ] && THREADS=1,2
-BLOCKS=6 OPS=1000 WARMUP=0 STATS=2
+BLOCKS=12 OPS=1000 WARMUP=0 STATS=2
 
 leak_check_begin
 "$HB" run --hooks $HOOKS --payload $PAYLOADS --mode enoent --threads $THREADS --blocks $BLOCKS \
@@ -32,7 +32,7 @@ leak_check_end "every payload"
 
 opt=/proc/sys/debug/kprobes-optimization
 before=$(cat $opt 2>/dev/null)
-"$HB" run --hooks tracepoint --payload count --blocks 6 --ops-per-block 500 --warmup 0 \
+"$HB" run --hooks tracepoint --payload count --blocks 12 --ops-per-block 500 --warmup 0 \
 	--stats-blocks 0 --kprobe-optimization off --out "$WORK/kopt" >/dev/null 2>"$WORK/kopt.err"
 rc=$?
 check "--kprobe-optimization off: the run exits 0 (got $rc)" [ $rc -eq 0 ]

@@ -42,7 +42,7 @@ expected_status() { # what a process ending by CASE exits with, given its normal
 # hookbench run
 mkdir -p "$WORK/scratch"
 leak_check_begin
-blocks=$([ "$CASE" = exit ] && echo 6 || echo 100000)
+blocks=$([ "$CASE" = exit ] && echo 12 || echo 100000)
 "$HB" run --hooks tracepoint,raw_tp --payload count,ringbuf --blocks $blocks --ops-per-block 2000 \
 	--warmup 0 --stats-blocks 1 --dir "$WORK/scratch" --out "$WORK/run" >/dev/null 2>"$WORK/run.err" &
 pid=$!

@@ -49,7 +49,18 @@ bad "an empty list" "invalid --hooks" "$HB" run --hooks ''
 bad "zero blocks" "invalid --blocks '0'" "$HB" run --blocks 0
 bad "negative blocks" "invalid --blocks '-4'" "$HB" run --blocks -4
 bad "blocks not a number" "invalid --blocks 'ten'" "$HB" run --blocks ten
-bad "blocks too few for a 95% CI" "invalid --blocks '5'.*\\[6," "$HB" run --blocks 5
+bad "blocks too few for a 95% CI over visits" "invalid --blocks '11'.*\\[12," "$HB" run --blocks 11
+bad "unknown reference hook" "unknown hook 'uprobe' in --reference" "$HB" run --reference uprobe
+"$HB" run --reference uprobe >/dev/null 2>&1
+check "an unknown --reference is a usage error (exit $?)" [ $? -eq 2 ]
+bad "two reference hooks" "invalid --reference" "$HB" run --reference tracepoint,raw_tp
+bad "the control is no hook" "unknown hook 'none'" "$HB" run --hooks none
+bad "zero replicates" "invalid --replicates '0'" "$HB" run --replicates 0
+bad "replicates of fewer than 2 rounds" \
+	"invalid --replicates '4' with --blocks 12: 6 rounds make at most 3 replicates of 2 rounds" \
+	"$HB" run --blocks 12 --replicates 4
+"$HB" run --blocks 12 --replicates 4 >/dev/null 2>&1
+check "too many --replicates is a usage error (exit $?)" [ $? -eq 2 ]
 bad "overflowing ops" "invalid --ops-per-block" "$HB" run --ops-per-block 99999999999999999999999
 bad "zero ops per block" "invalid --ops-per-block '0'" "$HB" run --ops-per-block 0
 bad "trailing garbage" "invalid --warmup '3x'" "$HB" run --warmup 3x
@@ -64,7 +75,7 @@ bad "an existing --out is refused" "$(priv_or 'refusing to overwrite existing')"
 bad "--out in a missing directory" "$(priv_or 'cannot create .*No such file')" \
 	"$HB" run --hooks tracepoint --out "$WORK/new-missing/sub/dir"
 bad "an unwritable --out" "$(priv_or 'cannot create')" \
-	"$HB" run --hooks tracepoint --blocks 6 --stats-blocks 0 --out /proc/hookbench-unwritable
+	"$HB" run --hooks tracepoint --blocks 12 --stats-blocks 0 --out /proc/hookbench-unwritable
 bad "missing BTF" "$(priv_or 'missing BTF: /nonexistent/vmlinux')" \
 	"$HB" run --btf /nonexistent/vmlinux --out "$WORK/new2"
 bad "missing BTF through HOOKBENCH_BTF" "$(priv_or 'missing BTF')" \

@@ -33,11 +33,34 @@ def rows(out, name):
         return list(csv.DictReader(f))
 
 
+def check_control(hook, control):
+    check(len(control) == 3, f"{hook}: a none control row per mode of each run ({len(control)})")
+    for r in control:
+        check(r["status"] == "ok" and r["events_expected"] == "0" and r["events_seen"] == "0",
+              f"{hook}/none/{r['mode']}: the control row is ok and saw no events ({r['status']})")
+
+
+def check_reader_cpu(out, hook, supported):
+    with open(os.path.join(out, f"{hook}-more", "meta.json")) as f:
+        meta = json.load(f)
+    if not supported:
+        return
+    reader, cpu = meta.get("ringbuf_reader_cpu"), meta["settings"]["cpu"]
+    if meta["cpu"]["nproc"] >= 2:
+        check(isinstance(reader, int) and reader != cpu,
+              f"{hook}: the ring-buffer reader ran on CPU {reader}, not the measured {cpu}")
+    else:
+        check(reader == cpu, f"{hook}: on one CPU the ring-buffer reader shares it ({reader})")
+
+
 def check_hook(out, hook, kind, supported, missed_counted):
-    got = rows(out, hook) + rows(out, f"{hook}-more")
+    both = rows(out, hook) + rows(out, f"{hook}-more")
+    got = [r for r in both if r["hook"] == hook]
     check(read(out, f"{hook}.status").strip() == "0" and read(out, f"{hook}-more.status").strip() == "0",
           f"{hook}: both hookbench runs exit 0")
     check(len(got) == 7, f"{hook}: 7 rows (count, capture x 2 modes; empty, ringbuf, printk)")
+    check_control(hook, [r for r in both if r["hook"] == "none"])
+    check_reader_cpu(out, hook, supported)
     for r in got:
         key = f"{hook}/{r['payload']}/{r['mode']}"
         if not supported:

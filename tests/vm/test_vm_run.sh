@@ -5,12 +5,9 @@
 . "$(dirname "$0")/lib-vm.sh"
 PYTHON=${2:-python3}
 CHECK=$(dirname "$0")/../benchmark/check_results.py
-HOOKS=tracepoint,kprobe,fentry BLOCKS=6 WARMUP=0 STATS=1
+HOOKS=tracepoint,kprobe,fentry BLOCKS=12 OPS=200 WARMUP=0 STATS=1
 
 for timing in wall icount; do
-	# Without icount, a TCG guest block of 200 calls now and then read 0 ns
-	# of thread CPU time: longer blocks there.
-	OPS=$([ $timing = wall ] && echo 1000 || echo 200)
 	"$HB" vm --kernel "$KERNEL" --timing $timing --hooks $HOOKS --payload count,capture \
 		--mode enoent --blocks $BLOCKS --ops-per-block $OPS --warmup $WARMUP \
 		--stats-blocks $STATS --out "$WORK/$timing" >"$WORK/$timing.out" 2>"$WORK/$timing.err"

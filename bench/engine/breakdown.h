@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * A cell's overhead split in two with the same hook's `empty` cell of the
+ * same run: dispatch (what reaching an empty program costs) and body (what
+ * this payload adds to that), paired by round so drift cancels.
+ */
+#ifndef HB_BREAKDOWN_H
+#define HB_BREAKDOWN_H
+
+#include "matrix.h"
+#include "overhead.h"
+
+struct hb_breakdown {
+	double dispatch_ns; /* the empty cell's overhead; NAN when empty was not measured */
+	double body_ns;     /* median over rounds of (this visit difference - the empty
+			     * cell's in the same round); 0 for the empty cell itself */
+};
+
+/*
+ * The cell whose overhead is c's dispatch: c itself when its payload is
+ * empty, else the same hook's empty cell with c's mode and threads. NULL
+ * for the control cell and when the run has no such cell.
+ */
+const struct hb_cell *hb_breakdown_partner(const struct hb_matrix *m, const struct hb_cell *c);
+
+/*
+ * c's breakdown against empty (hb_breakdown_partner(), or NULL: both NAN),
+ * whose overhead is empty_overhead. Returns 0, or -ENOMEM.
+ */
+int hb_breakdown_of_cell(const struct hb_cell *c, const struct hb_cell *empty,
+			 const struct hb_overhead *empty_overhead, size_t nrounds,
+			 struct hb_breakdown *out);
+
+#endif

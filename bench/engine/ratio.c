@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "ratio.h"
+
+#include <errno.h>
+#include <math.h>
+
+static bool has_visits(const struct hb_cell *c, size_t nrounds)
+{
+	for (size_t r = 0; r < nrounds; r++)
+		if (isfinite(c->visit_diff[r]))
+			return true;
+	return false;
+}
+
+int hb_ratio_of_cell(const struct hb_matrix *m, const struct hb_cell *c, size_t k, double conf,
+		     struct hb_ratio *out)
+{
+	const struct hb_cell *ref;
+	struct hb_replicates rep;
+	int err;
+
+	*out = (struct hb_ratio){ .median = NAN, .between_low = NAN, .between_high = NAN };
+	if (c->control || !m->reference || !has_visits(c, m->nrounds))
+		return 0;
+	ref = hb_matrix_find(m, m->reference, c->payload, c);
+	if (!ref || !has_visits(ref, m->nrounds))
+		return 0;
+	if (ref == c) {
+		*out = (struct hb_ratio){ .known = true, .median = 1, .between_low = 1,
+					  .between_high = 1 };
+		return 0;
+	}
+	err = hb_ratio_by_replicate(c->visit_diff, ref->visit_diff, m->nrounds, k, conf,
+				    &out->median, &rep);
+	if (err)
+		return err == -ENOMEM ? err : 0;
+	out->known = isfinite(out->median);
+	if (rep.valid) {
+		out->between_low = rep.between_low;
+		out->between_high = rep.between_high;
+	}
+	return 0;
+}

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "speed_states.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* One baseline block of the group: when it ran, its ns/op and the pair it belongs to. */
+struct sample {
+	uint64_t seq;
+	double ns_per_op;
+	size_t cell, pair;
+};
+
+static int by_seq(const void *a, const void *b)
+{
+	const struct sample *x = a, *y = b;
+
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static size_t group_index(struct hb_speed *s, const struct hb_cell *c)
+{
+	for (size_t g = 0; g < s->ngroups; g++)
+		if (s->groups[g].mode == c->mode && s->groups[g].threads == c->threads)
+			return g;
+	s->groups[s->ngroups] = (struct hb_speed_group){ .mode = c->mode, .threads = c->threads };
+	return s->ngroups++;
+}
+
+/* Samples of group g from every cell, in time order. Returns how many. */
+static size_t gather(const struct hb_speed *s, const struct hb_matrix *m, size_t g,
+		     struct sample *out)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < m->n; i++) {
+		const struct hb_cell *c = &m->cells[i];
+
+		if (s->group_of[i] != g)
+			continue;
+		for (size_t p = 0; p < c->npairs; p++)
+			if (isfinite(c->baseline[p]) && c->baseline[p] > 0)
+				out[n++] = (struct sample){ .seq = c->baseline_seq[p],
+							    .ns_per_op = c->baseline[p],
+							    .cell = i, .pair = p };
+	}
+	qsort(out, n, sizeof(*out), by_seq);
+	return n;
+}
+
+static int label_group(struct hb_speed *s, const struct hb_matrix *m, size_t g,
+		       struct sample *samples, double *values, unsigned *labels)
+{
+	size_t n = gather(s, m, g, samples);
+	int err;
+
+	if (n == 0)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		values[i] = samples[i].ns_per_op;
+	err = hb_speed_states(values, n, &s->groups[g].states, labels);
+	for (size_t i = 0; i < n && !err; i++)
+		s->pair_state[samples[i].cell][samples[i].pair] = labels[i];
+	return err;
+}
+
+int hb_speed_compute(struct hb_speed *s, const struct hb_matrix *m)
+{
+	size_t total = 0;
+	struct sample *samples = NULL;
+	double *values = NULL;
+	unsigned *labels = NULL;
+	int err = -ENOMEM;
+
+	memset(s, 0, sizeof(*s));
+	s->groups = calloc(m->n ? m->n : 1, sizeof(*s->groups));
+	s->group_of = calloc(m->n ? m->n : 1, sizeof(*s->group_of));
+	s->pair_state = calloc(m->n ? m->n : 1, sizeof(*s->pair_state));
+	if (!s->groups || !s->group_of || !s->pair_state)
+		goto out;
+	s->ncells = m->n;
+	for (size_t i = 0; i < m->n; i++) {
+		s->group_of[i] = group_index(s, &m->cells[i]);
+		total += m->cells[i].npairs;
+		if (m->cells[i].npairs) {
+			s->pair_state[i] = malloc(m->cells[i].npairs * sizeof(unsigned));
+			if (!s->pair_state[i])
+				goto out;
+			for (size_t p = 0; p < m->cells[i].npairs; p++)
+				s->pair_state[i][p] = HB_NO_STATE;
+		}
+	}
+	samples = malloc((total ? total : 1) * sizeof(*samples));
+	values = malloc((total ? total : 1) * sizeof(*values));
+	labels = malloc((total ? total : 1) * sizeof(*labels));
+	if (!samples || !values || !labels)
+		goto out;
+	err = 0;
+	for (size_t g = 0; g < s->ngroups && !err; g++)
+		err = label_group(s, m, g, samples, values, labels);
+out:
+	free(samples);
+	free(values);
+	free(labels);
+	return err;
+}
+
+const struct hb_states *hb_speed_states_of(const struct hb_speed *s, size_t i)
+{
+	return &s->groups[s->group_of[i]].states;
+}
+
+void hb_speed_free(struct hb_speed *s)
+{
+	for (size_t i = 0; s->pair_state && i < s->ncells; i++)
+		free(s->pair_state[i]);
+	free(s->pair_state);
+	free(s->group_of);
+	free(s->groups);
+	memset(s, 0, sizeof(*s));
+}

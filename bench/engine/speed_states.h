@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The machine's speed states during a run. Baseline blocks have nothing
+ * attached, so every cell's are samples of the same machine: for each mode
+ * x threads, all of them in time order go to hb_speed_states(), and each
+ * pair is labelled with the state its baseline block fell in. A block
+ * timed as 0 ns/op (a guest whose CPU clock ticks coarser than a block) has
+ * no state.
+ */
+#ifndef HB_SPEED_STATES_H
+#define HB_SPEED_STATES_H
+
+#include <limits.h>
+#include <stddef.h>
+
+#include "matrix.h"
+#include "states.h"
+
+#define HB_NO_STATE UINT_MAX
+
+struct hb_speed_group {
+	enum storm_mode mode;
+	unsigned threads;
+	struct hb_states states; /* states.n == 0: no baseline block with a time */
+};
+
+struct hb_speed {
+	size_t ncells;
+	struct hb_speed_group *groups; /* one per mode x threads of the run */
+	size_t ngroups;
+	size_t *group_of;      /* per cell: its group */
+	unsigned **pair_state; /* per cell: each pair's state (0 = fastest) or HB_NO_STATE;
+				* NULL without pairs */
+};
+
+/* Find the states of every group and label every pair. Returns 0, -ENOMEM or -EINVAL. */
+int hb_speed_compute(struct hb_speed *s, const struct hb_matrix *m);
+
+/* The states of cell i's group. */
+const struct hb_states *hb_speed_states_of(const struct hb_speed *s, size_t i);
+
+void hb_speed_free(struct hb_speed *s);
+
+#endif

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "states_csv.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "csv.h"
+#include "stats.h"
+
+static const char *const columns[] = {
+	"hook", "payload", "mode", "threads", "state", "baseline_ns_per_op",
+	"baseline_low_ns_per_op", "baseline_high_ns_per_op", "share_of_run", "pairs",
+	"overhead_ns_per_event", "ci95_low_ns", "ci95_high_ns",
+};
+#define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
+
+/* The pair differences of cell i in state `state` into d; returns how many. */
+static size_t state_diffs(const struct hb_matrix *m, const struct hb_speed *s, size_t i,
+			  unsigned state, double *d)
+{
+	const struct hb_cell *c = &m->cells[i];
+	size_t n = 0;
+
+	for (size_t p = 0; p < c->npairs; p++)
+		if (s->pair_state[i][p] == state)
+			d[n++] = c->hooked[p] - c->baseline[p];
+	return n;
+}
+
+static void write_row(FILE *f, const struct hb_cell *c, const struct hb_states *st,
+		      unsigned state, double *d, size_t n, double conf)
+{
+	char fields[NCOLUMNS][64];
+	const char *ptrs[NCOLUMNS];
+	double median = NAN;
+	struct hb_ci ci = { .low = NAN, .high = NAN };
+
+	/* Below the size a 95% interval needs, a median would stand without one: leave both out. */
+	if (n >= hb_median_ci_min_n(conf)) {
+		hb_median_ci(d, n, conf, &ci);
+		median = hb_median(d, n);
+	}
+	snprintf(fields[0], 64, "%s", c->hook->name);
+	snprintf(fields[1], 64, "%s", hb_cell_payload_name(c));
+	snprintf(fields[2], 64, "%s", storm_mode_names[c->mode]);
+	snprintf(fields[3], 64, "%u", c->threads);
+	snprintf(fields[4], 64, "%u", state + 1);
+	hb_csv_number(fields[5], 64, st->level[state], 2);
+	hb_csv_number(fields[6], 64, st->low[state], 2);
+	hb_csv_number(fields[7], 64, st->high[state], 2);
+	hb_csv_number(fields[8], 64, st->share[state], 4);
+	snprintf(fields[9], 64, "%zu", n);
+	hb_csv_number(fields[10], 64, median, 2);
+	hb_csv_number(fields[11], 64, ci.valid ? ci.low : NAN, 2);
+	hb_csv_number(fields[12], 64, ci.valid ? ci.high : NAN, 2);
+	for (size_t k = 0; k < NCOLUMNS; k++)
+		ptrs[k] = fields[k];
+	hb_csv_row(f, ptrs, NCOLUMNS);
+}
+
+int hb_states_csv_write(FILE *f, const struct hb_matrix *m, const struct hb_speed *s,
+			double conf)
+{
+	size_t most = 1;
+	double *d;
+
+	for (size_t i = 0; i < m->n; i++)
+		if (m->cells[i].npairs > most)
+			most = m->cells[i].npairs;
+	d = malloc(most * sizeof(*d));
+	if (!d)
+		return -ENOMEM;
+	hb_csv_row(f, columns, NCOLUMNS);
+	for (size_t i = 0; i < m->n; i++) {
+		const struct hb_states *st = hb_speed_states_of(s, i);
+
+		if (!m->cells[i].npairs)
+			continue;
+		for (unsigned state = 0; state < st->n; state++)
+			write_row(f, &m->cells[i], st, state, d,
+				  state_diffs(m, s, i, state, d), conf);
+	}
+	free(d);
+	return ferror(f) ? -EIO : 0;
+}

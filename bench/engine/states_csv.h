@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * states.csv: per cell, each speed state its mode x threads went through
+ * (the state's baseline level, range and share of the run, repeated for
+ * every cell) and the cell's overhead from the pairs whose baseline block
+ * fell in that state.
+ */
+#ifndef HB_STATES_CSV_H
+#define HB_STATES_CSV_H
+
+#include <stdio.h>
+
+#include "matrix.h"
+#include "speed_states.h"
+
+/* Header and one row per cell with pairs per state. Returns 0, -ENOMEM or -EIO. */
+int hb_states_csv_write(FILE *f, const struct hb_matrix *m, const struct hb_speed *s,
+			double conf);
+
+#endif

@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Replicate intervals on fixed data and on synthetic runs whose true cost is known. */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "replicates.h"
+#include "stats.h"
+#include "synth.h"
+#include "tap.h"
+
+#define CONF 0.95
+#define K 6
+#define RUNS 400        /* pairs of runs in the autocorrelated simulation */
+#define DRIFT_RUNS 1000
+
+static void test_split(void)
+{
+	static const size_t want[3][2] = { { 0, 4 }, { 4, 7 }, { 7, 10 } };
+	size_t first, end;
+	bool even = true;
+
+	for (size_t r = 0; r < 3; r++) {
+		hb_replicate_split(10, 3, r, &first, &end);
+		TAP_OK(first == want[r][0] && end == want[r][1], "10 rounds in 3: replicate %zu is [%zu, %zu)",
+		       r, want[r][0], want[r][1]);
+	}
+	for (size_t n = 1; n <= 60; n++) {
+		for (size_t k = 1; k <= n; k++) {
+			size_t next = 0;
+
+			for (size_t r = 0; r < k; r++) {
+				hb_replicate_split(n, k, r, &first, &end);
+				if (first != next || end - first < n / k || end - first > n / k + 1)
+					even = false;
+				next = end;
+			}
+			if (next != n)
+				even = false;
+		}
+	}
+	TAP_OK(even, "n <= 60, every k: replicates tile the rounds in order, sizes n/k or n/k+1");
+	TAP_OK(hb_replicate_split(5, 6, 0, &first, &end) == -EINVAL, "more replicates than rounds is -EINVAL");
+	TAP_OK(hb_replicate_split(5, 0, 0, &first, &end) == -EINVAL, "k = 0 is -EINVAL");
+	TAP_OK(hb_replicate_split(5, 2, 2, &first, &end) == -EINVAL, "r >= k is -EINVAL");
+}
+
+static void test_interval(void)
+{
+	double e[] = { 1, 2, 3, 4, 5 }, with_nan[] = { 1, NAN, 3 };
+	struct hb_replicates r;
+
+	/* mean 3, sd sqrt(2.5); sd·sqrt(2/5) = 1, so the between half-width is t(0.975; 4) itself */
+	TAP_OK(hb_replicates_interval(e, 5, CONF, &r) == 0 && r.valid && r.k == 5, "5 estimates: valid");
+	TAP_NEAR(r.center, 3.0, 1e-12, "center is the mean");
+	TAP_NEAR(r.sd, sqrt(2.5), 1e-12, "sd is the sample sd");
+	TAP_NEAR(r.ci_high - r.center, 2.776445 * sqrt(2.5) / sqrt(5.0), 1e-5, "ci: t·sd/sqrt(k)");
+	TAP_NEAR(r.center - r.ci_low, r.ci_high - r.center, 1e-12, "ci is symmetric");
+	TAP_NEAR(r.between_high - r.center, 2.776445, 1e-5, "between: t·sd·sqrt(2/k)");
+	TAP_NEAR(r.center - r.between_low, 2.776445, 1e-5, "between is symmetric");
+	TAP_OK(hb_replicates_interval(e, 2, CONF, &r) == 0 && !r.valid && r.center == 1.5 &&
+	       isnan(r.ci_low), "2 estimates: not valid, center still given");
+	TAP_OK(hb_replicates_interval(with_nan, 3, CONF, &r) == 0 && !r.valid && isnan(r.center),
+	       "a NaN estimate: not valid");
+	TAP_OK(hb_replicates_interval(e, 5, 1.0, &r) == -EINVAL, "conf 1 is -EINVAL");
+	TAP_OK(hb_replicates_interval(NULL, 5, CONF, &r) == -EINVAL, "no estimates is -EINVAL");
+}
+
+static void test_median_by_replicate(void)
+{
+	double v[12], median;
+	struct hb_replicates r;
+
+	for (size_t i = 0; i < 12; i++)
+		v[i] = (double)i;
+	TAP_OK(hb_median_by_replicate(v, 12, 3, CONF, &median, &r) == 0 && r.valid, "12 rounds, 3 replicates");
+	/* replicates 0..3, 4..7, 8..11: medians 1.5, 5.5, 9.5 */
+	TAP_NEAR(median, 5.5, 0, "median of all rounds");
+	TAP_NEAR(r.center, 5.5, 1e-12, "mean of replicate medians 1.5, 5.5, 9.5");
+	TAP_NEAR(r.sd, 4.0, 1e-12, "their sd is 4");
+	v[0] = NAN;
+	v[1] = INFINITY;
+	hb_median_by_replicate(v, 12, 3, CONF, &median, &r);
+	/* finite: 2..11; replicate 0 keeps rounds 0..3, so its median is that of 2, 3 */
+	TAP_NEAR(median, 6.5, 0, "non-finite rounds are skipped in the median");
+	TAP_NEAR(r.center, (2.5 + 5.5 + 9.5) / 3.0, 1e-12, "and in their replicate, which keeps its rounds");
+	TAP_NEAR(v[5], 5.0, 0, "input not modified");
+	TAP_OK(hb_median_by_replicate(v + 2, 2, 3, CONF, &median, &r) == 0 && !r.valid && median == 2.5,
+	       "fewer rounds than replicates: median only");
+	TAP_OK(hb_median_by_replicate(v, 0, 3, CONF, &median, &r) == -EINVAL, "no rounds is -EINVAL");
+	TAP_OK(hb_median_by_replicate(v, 12, 0, CONF, &median, &r) == -EINVAL, "k = 0 is -EINVAL");
+}
+
+/* Per-visit difference of blocks B1, H1, H2, B2: the mean of the pairs (B1,H1) and (H2,B2). */
+static double visit_diff(double b1, double h1, double h2, double b2)
+{
+	return ((h1 - b1) + (h2 - b2)) / 2.0;
+}
+
+/*
+ * A run of `rounds` visits adding 300 ns to a baseline that drifts linearly
+ * from 1000 to 1200 ns/op; every block has 5% noise.
+ */
+static void drifting_run(struct synth *g, size_t rounds, double *diff)
+{
+	for (size_t t = 0; t < rounds; t++) {
+		double base = 1000.0 * (1.0 + 0.2 * (double)t / (double)(rounds - 1));
+		double b1 = base * (1.0 + 0.05 * synth_normal(g));
+		double h1 = (base + 300.0) * (1.0 + 0.05 * synth_normal(g));
+		double h2 = (base + 300.0) * (1.0 + 0.05 * synth_normal(g));
+		double b2 = base * (1.0 + 0.05 * synth_normal(g));
+
+		diff[t] = visit_diff(b1, h1, h2, b2);
+	}
+}
+
+static void test_drift(void)
+{
+	enum { ROUNDS = 120 };
+	struct synth g = { 1 };
+	double diff[ROUNDS], median;
+	struct hb_replicates r;
+	size_t covered = 0;
+
+	drifting_run(&g, ROUNDS, diff);
+	hb_median_by_replicate(diff, ROUNDS, K, CONF, &median, &r);
+	TAP_OK(r.valid && r.ci_low <= 300 && 300 <= r.ci_high,
+	       "drift: ci [%.1f, %.1f] around %.1f covers the true 300", r.ci_low, r.ci_high, r.center);
+	TAP_NEAR(median, 300, 15, "drift: median %.1f within 5%% of 300", median);
+	for (int run = 0; run < DRIFT_RUNS; run++) {
+		drifting_run(&g, ROUNDS, diff);
+		hb_median_by_replicate(diff, ROUNDS, K, CONF, &median, &r);
+		covered += r.ci_low <= 300 && 300 <= r.ci_high;
+	}
+	printf("# drift: the 95%% ci covered 300 in %zu of %d runs (%.3f)\n", covered, DRIFT_RUNS,
+	       (double)covered / DRIFT_RUNS);
+	TAP_OK(covered >= 0.90 * DRIFT_RUNS, "drift: ci coverage of 300 over %d runs >= 0.90", DRIFT_RUNS);
+}
+
+/*
+ * A run whose visits share a slow AR(1) disturbance x (phi 0.7, sd 30) around
+ * 300 ns; each visit's two pairs add their own noise (sd 20), so the pairs of
+ * one visit correlate at 900 / 1300 = 0.69.
+ */
+#define AR_ROUNDS 100
+struct ar_run {
+	double pair[2 * AR_ROUNDS];
+	double visit[AR_ROUNDS];
+};
+
+static void ar_run(struct synth *g, struct ar_run *run)
+{
+	const double phi = 0.7, sd = 30.0, pair_sd = 20.0;
+	double x = sd * synth_normal(g); /* start in the stationary distribution */
+
+	for (size_t t = 0; t < AR_ROUNDS; t++) {
+		if (t > 0)
+			x = phi * x + sqrt(1.0 - phi * phi) * sd * synth_normal(g);
+		run->pair[2 * t] = 300.0 + x + pair_sd * synth_normal(g);
+		run->pair[2 * t + 1] = 300.0 + x + pair_sd * synth_normal(g);
+		run->visit[t] = (run->pair[2 * t] + run->pair[2 * t + 1]) / 2.0;
+	}
+}
+
+static void test_autocorrelated(void)
+{
+	struct synth g = { 42 };
+	struct ar_run first, second;
+	size_t between = 0, naive = 0, ci = 0, naive_true = 0, valid = 0;
+	double sorted[2 * AR_ROUNDS];
+
+	for (int i = 0; i < RUNS; i++) {
+		struct hb_replicates r1, r2;
+		struct hb_ci naive_ci;
+		double m1, m2, naive_second;
+
+		ar_run(&g, &first);
+		ar_run(&g, &second);
+		hb_median_by_replicate(first.visit, AR_ROUNDS, K, CONF, &m1, &r1);
+		hb_median_by_replicate(second.visit, AR_ROUNDS, K, CONF, &m2, &r2);
+		valid += r1.valid && r2.valid;
+		between += r1.between_low <= r2.center && r2.center <= r1.between_high;
+		ci += r1.ci_low <= 300 && 300 <= r1.ci_high;
+		/* today's figure: the sign-test interval over all pairs taken as independent */
+		for (size_t j = 0; j < 2 * AR_ROUNDS; j++)
+			sorted[j] = first.pair[j];
+		hb_median_ci(sorted, 2 * AR_ROUNDS, CONF, &naive_ci);
+		for (size_t j = 0; j < 2 * AR_ROUNDS; j++)
+			sorted[j] = second.pair[j];
+		naive_second = hb_median(sorted, 2 * AR_ROUNDS);
+		naive += naive_ci.low <= naive_second && naive_second <= naive_ci.high;
+		naive_true += naive_ci.low <= 300 && 300 <= naive_ci.high;
+	}
+	printf("# AR(1) phi 0.7, %d pairs of runs, %d rounds, K = %d:\n", RUNS, AR_ROUNDS, K);
+	printf("#   second run's center inside the first's between interval: %.3f\n",
+	       (double)between / RUNS);
+	printf("#   first run's replicate ci covering the true 300:          %.3f\n", (double)ci / RUNS);
+	printf("#   second run's median inside the first's naive sign-test interval: %.3f\n",
+	       (double)naive / RUNS);
+	printf("#   naive sign-test interval covering the true 300:          %.3f\n",
+	       (double)naive_true / RUNS);
+	TAP_OK(valid == RUNS, "AR(1): every run gives a valid replicate interval");
+	TAP_OK(between >= 0.90 * RUNS, "AR(1): a second run lands in the between interval %.3f >= 0.90",
+	       (double)between / RUNS);
+	TAP_OK(ci >= 0.90 * RUNS, "AR(1): the ci covers the true cost %.3f >= 0.90", (double)ci / RUNS);
+	TAP_OK(naive < between && naive < 0.75 * RUNS,
+	       "AR(1): the naive interval over pairs holds the second run far less often (%.3f)",
+	       (double)naive / RUNS);
+}
+
+static void test_ratio(void)
+{
+	enum { ROUNDS = 150 };
+	struct synth g = { 7 };
+	double hook[ROUNDS], ref[ROUNDS], skipped[ROUNDS], median, median_skipped;
+	struct hb_replicates r, r_skipped;
+	static const size_t bad[] = { 3, 40, 77, 78, 120 };
+	size_t nan_rounds = 0;
+
+	for (size_t t = 0; t < ROUNDS; t++) {
+		/* fast / slow / fast thirds; the slow state scales both costs by 1.3 */
+		double state = t >= ROUNDS / 3 && t < 2 * ROUNDS / 3 ? 1.3 : 1.0;
+
+		ref[t] = 400.0 * state * (1.0 + 0.05 * synth_normal(&g));
+		hook[t] = 0.75 * 400.0 * state * (1.0 + 0.05 * synth_normal(&g));
+	}
+	ref[bad[0]] = 0.0;
+	ref[bad[1]] = -12.0;
+	ref[bad[2]] = -0.001;
+	ref[bad[3]] = NAN;
+	hook[bad[4]] = NAN;
+	for (size_t t = 0; t < ROUNDS; t++) {
+		skipped[t] = hook[t] / ref[t];
+		nan_rounds += isnan(hb_round_ratio(hook[t], ref[t]));
+	}
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		skipped[bad[i]] = NAN;
+	TAP_OK(nan_rounds == 5, "hb_round_ratio: reference <= 0 or a missing value gives NaN");
+	TAP_OK(hb_ratio_by_replicate(hook, ref, ROUNDS, K, CONF, &median, &r) == 0 && r.valid,
+	       "ratio: valid replicate interval");
+	TAP_NEAR(median, 0.75, 0.02 * 0.75, "ratio: median %.4f within 2%% of 0.75", median);
+	TAP_OK(r.ci_low <= 0.75 && 0.75 <= r.ci_high, "ratio: ci [%.4f, %.4f] covers 0.75", r.ci_low,
+	       r.ci_high);
+	hb_median_by_replicate(skipped, ROUNDS, K, CONF, &median_skipped, &r_skipped);
+	TAP_OK(median == median_skipped && r.center == r_skipped.center && r.sd == r_skipped.sd,
+	       "ratio: rounds whose reference is <= 0 are skipped, not counted");
+	TAP_OK(hb_ratio_by_replicate(hook, NULL, ROUNDS, K, CONF, &median, &r) == -EINVAL,
+	       "ratio: no reference is -EINVAL");
+}
+
+int main(void)
+{
+	test_split();
+	test_interval();
+	test_median_by_replicate();
+	test_drift();
+	test_autocorrelated();
+	test_ratio();
+	return tap_done();
+}
