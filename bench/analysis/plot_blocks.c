@@ -6,7 +6,7 @@
 
 #include "json_read.h"
 #include "plot_parts.h"
-#include "states.h"
+#include "run_states.h"
 
 #define STATE_VARS 1024
 
@@ -44,7 +44,7 @@ static size_t state_words(const struct hb_results *r, const size_t *rows, size_t
  */
 static void state_vars(const struct plot_ctx *p, long row, char *buf)
 {
-	size_t rows[HB_MAX_STATES], n = row < 0 ? 0 : hb_states_of(p->r, (size_t)row, rows, HB_MAX_STATES);
+	size_t rows[HB_RUN_MAX_STATES], n = row < 0 ? 0 : hb_states_of(p->r, (size_t)row, rows, HB_RUN_MAX_STATES);
 	size_t used = (size_t)snprintf(buf, STATE_VARS, "nstates=%zu", n);
 
 	if (!n)

@@ -10,7 +10,7 @@
 #include "breakdown.h"
 #include "json_read.h"
 #include "report_parts.h"
-#include "states.h"
+#include "run_states.h"
 
 void report_cell(FILE *f, const char *s)
 {
@@ -31,7 +31,7 @@ static const char *chart_caption(const struct report *rp, size_t i)
 {
 	if (!strcmp(chart_list[i].name, "breakdown") && hb_breakdown_available(rp->r))
 		return "Added cost split into dispatch and body, in-program time beside";
-	if (!strcmp(chart_list[i].name, "blocks") && hb_speed_states(rp->r) > 1)
+	if (!strcmp(chart_list[i].name, "blocks") && hb_run_speed_states(rp->r) > 1)
 		return "Every block in run order: baseline against hooked, each speed state's baseline level shaded";
 	return chart_list[i].caption;
 }

@@ -3,7 +3,7 @@
 #include <math.h>
 
 #include "report_parts.h"
-#include "states.h"
+#include "run_states.h"
 
 /* The cell whose states the caveat shows: the reference hook's in the lead group. */
 static size_t shown_cell(const struct report *rp)
@@ -44,7 +44,7 @@ static void added(const struct report *rp, size_t i)
 
 bool report_states_caveat(const struct report *rp)
 {
-	size_t nstates = hb_speed_states(rp->r), cell, rows[HB_MAX_STATES], n;
+	size_t nstates = hb_run_speed_states(rp->r), cell, rows[HB_RUN_MAX_STATES], n;
 	const struct hb_results *r = rp->r;
 	FILE *f = rp->f;
 	char key[256];
@@ -53,7 +53,7 @@ bool report_states_caveat(const struct report *rp)
 		return false;
 	fprintf(f, "- **Speed states**: the baseline ran at %zu distinct levels during this run", nstates);
 	cell = shown_cell(rp);
-	n = hb_states_of(r, cell, rows, HB_MAX_STATES);
+	n = hb_states_of(r, cell, rows, HB_RUN_MAX_STATES);
 	if (!n) {
 		fputs(" (no states.csv rows to say how far apart).\n", f);
 		return true;

@@ -10,7 +10,7 @@
 #include "json_read.h"
 #include "rank.h"
 #include "results.h"
-#include "states.h"
+#include "run_states.h"
 #include "syscall_programs.h"
 #include "table.h"
 #include "tap.h"
@@ -198,7 +198,7 @@ static void test_replicates(void)
 	struct hb_results rep, base;
 	struct hb_estimate e;
 	struct hb_breakdown b;
-	size_t rows[HB_MAX_STATES];
+	size_t rows[HB_RUN_MAX_STATES];
 	char why[512];
 	long row;
 
@@ -217,8 +217,8 @@ static void test_replicates(void)
 	TAP_NEAR(hb_results_headline(&rep, (size_t)row), 121.9, 1e-9, "others with their added cost");
 	TAP_OK(hb_breakdown_available(&rep) && hb_breakdown_of(&rep, row, &b) && b.dispatch == 94.8 &&
 	       b.body == 27.4 && !b.every_syscall, "a row's parts");
-	TAP_OK(hb_speed_states(&rep) == 2, "two speed states");
-	TAP_OK(hb_states_of(&rep, (size_t)hb_results_find(&rep, tp_count), rows, HB_MAX_STATES) == 2 &&
+	TAP_OK(hb_run_speed_states(&rep) == 2, "two speed states");
+	TAP_OK(hb_states_of(&rep, (size_t)hb_results_find(&rep, tp_count), rows, HB_RUN_MAX_STATES) == 2 &&
 	       hb_state_num(&rep, rows[0], "state") == 1 && hb_state_num(&rep, rows[0], "baseline_ns_per_op") == 1480.3 &&
 	       hb_state_num(&rep, rows[1], "share_of_run") == 0.38, "a cell's states, fastest first");
 
@@ -226,7 +226,7 @@ static void test_replicates(void)
 	       "an older run lacks the newer columns");
 	TAP_OK(!hb_results_ratio(&base, 0).ok && !hb_results_between_runs(&base, 0).ok &&
 	       hb_results_headline(&base, 0) == 403.13, "which read as absent; it leads with the added cost");
-	TAP_OK(!hb_breakdown_available(&base) && hb_speed_states(&base) == 0 && base.states.nrows == 0,
+	TAP_OK(!hb_breakdown_available(&base) && hb_run_speed_states(&base) == 0 && base.states.nrows == 0,
 	       "no parts, no speed states, no states.csv");
 	hb_results_free(&rep);
 	hb_results_free(&base);

@@ -3,17 +3,17 @@
  * Speed states: the distinct baseline levels a run found (the machine ran
  * at more than one speed), from summary.csv's speed_states and states.csv.
  */
-#ifndef HB_STATES_H
-#define HB_STATES_H
+#ifndef HB_RUN_STATES_H
+#define HB_RUN_STATES_H
 
 #include <stddef.h>
 
 #include "results.h"
 
-#define HB_MAX_STATES 16
+#define HB_RUN_MAX_STATES 16
 
 /* The most speed states any row of r reports; 0 when the run does not say. */
-size_t hb_speed_states(const struct hb_results *r);
+size_t hb_run_speed_states(const struct hb_results *r);
 
 /*
  * The states.csv rows of the cell of summary row `row` (same hook, payload,

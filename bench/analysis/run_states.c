@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
-#include "states.h"
+#include "run_states.h"
 
 #include <math.h>
 
-size_t hb_speed_states(const struct hb_results *r)
+size_t hb_run_speed_states(const struct hb_results *r)
 {
 	double most = 0;
 
