@@ -173,7 +173,11 @@ static int prepare(struct states_work *w, const double *v, size_t n)
 	return 0;
 }
 
-/* out's figures from the raw values of each state. */
+/*
+ * out's level and share from the raw values of each state; its range from the
+ * smoothed levels that were clustered, so the ranges of two states never
+ * overlap (a raw outlier inside a state would stretch its range over others).
+ */
 static void describe(const struct states_work *w, const double *v, size_t count,
 		     struct hb_states *out)
 {
@@ -184,10 +188,18 @@ static void describe(const struct states_work *w, const double *v, size_t count,
 		for (size_t t = 0; t < w->n; t++)
 			if (w->state[t] == j)
 				w->scratch[m++] = v[t];
-		out->level[j] = hb_median(w->scratch, m); /* sorts scratch */
-		out->low[j] = w->scratch[0];
-		out->high[j] = w->scratch[m - 1];
+		out->level[j] = hb_median(w->scratch, m);
 		out->share[j] = (double)m / (double)w->n;
+		out->low[j] = INFINITY;
+		out->high[j] = -INFINITY;
+	}
+	for (size_t i = 0; i < w->n; i++) {
+		unsigned j = w->state[w->sorted[i].time];
+
+		if (w->sorted[i].v < out->low[j])
+			out->low[j] = w->sorted[i].v;
+		if (w->sorted[i].v > out->high[j])
+			out->high[j] = w->sorted[i].v;
 	}
 }
 

@@ -40,7 +40,8 @@ static void test_small_and_bad(void)
 	       "fewer than 8 values: one state");
 	TAP_NEAR(s.share[0], 1.0, 0, "one state holds every value");
 	TAP_NEAR(s.level[0], FAST, 0, "its level is the median");
-	TAP_OK(s.low[0] == FAST && s.high[0] == SLOW, "low and high are the extremes");
+	TAP_OK(FAST <= s.low[0] && s.low[0] <= s.high[0] && s.high[0] <= SLOW,
+	       "its range lies within the values");
 	v[2] = 0.0;
 	TAP_OK(hb_speed_states(v, 8, &s, NULL) == -EINVAL, "a zero value is -EINVAL");
 	v[2] = NAN;
@@ -123,6 +124,8 @@ static void test_outliers(void)
 	hb_speed_states(v, BLOCKS, &s, labels);
 	TAP_OK(s.n == 2 && fabs(s.level[0] / FAST - 1) < 0.02 && fabs(s.level[1] / SLOW - 1) < 0.03,
 	       "two levels with 20 outliers twice as slow: two states near 1083 and 1410 (got %zu)", s.n);
+	TAP_OK(s.n == 2 && s.high[0] < s.low[1] && s.high[1] < 2.0 * FAST,
+	       "the outliers stretch neither range: the two ranges do not overlap");
 	for (size_t i = 0; i < BLOCKS; i++) {
 		right += labels[i] == truth[i];
 		if (labels[i] != truth[i])
