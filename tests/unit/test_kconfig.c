@@ -5,31 +5,20 @@
 #include <string.h>
 
 #include "kconfig.h"
+#include "readfile.h"
 #include "tap.h"
 
 static int load(const char *fixture, struct hb_kconfig *kc)
 {
-	char path[512], *text;
-	long len;
-	FILE *f;
+	char path[512], why[600], *text = NULL;
+	size_t len = 0;
 	int err;
 
 	snprintf(path, sizeof(path), "%s/%s", FIXTURES, fixture);
-	f = fopen(path, "r");
-	if (!f)
-		return -errno;
-	fseek(f, 0, SEEK_END);
-	len = ftell(f);
-	rewind(f);
-	text = malloc((size_t)len);
-	if (!text || fread(text, 1, (size_t)len, f) != (size_t)len) {
-		fclose(f);
-		free(text);
-		return -EIO;
-	}
-	fclose(f);
+	err = hb_read_file(path, 1 << 20, &text, &len, why, sizeof(why));
 	memset(kc, 0, sizeof(*kc));
-	err = hb_kconfig_parse(text, (size_t)len, kc);
+	if (!err)
+		err = hb_kconfig_parse(text, len, kc);
 	free(text);
 	return err;
 }
