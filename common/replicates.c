@@ -54,55 +54,48 @@ int hb_replicates_interval(const double *e, size_t k, double conf, struct hb_rep
 	t = hb_t_quantile((1.0 + conf) / 2.0, (double)(k - 1));
 	out->ci_low = out->center - t * out->sd / sqrt((double)k);
 	out->ci_high = out->center + t * out->sd / sqrt((double)k);
-	/* Another run's mean has this run's variance again: sd²/k + sd²/k. */
-	out->between_low = out->center - t * out->sd * sqrt(2.0 / (double)k);
-	out->between_high = out->center + t * out->sd * sqrt(2.0 / (double)k);
+	/*
+	 * Where one more replicate would fall: sd²·(1 + 1/k). Another run's
+	 * whole median moves by about that much, not by the sd²·2/k that
+	 * independent replicates would give: the machine's level holds for
+	 * longer than a replicate, so neighbouring replicates share it and
+	 * understate the spread between runs (README, "Method").
+	 */
+	out->between_low = out->center - t * out->sd * sqrt(1.0 + 1.0 / (double)k);
+	out->between_high = out->center + t * out->sd * sqrt(1.0 + 1.0 / (double)k);
 	out->valid = true;
 	return 0;
-}
-
-/* Median of the finite values among v[first..end), using buf; NAN when there are none. */
-static double finite_median(const double *v, size_t first, size_t end, double *buf)
-{
-	size_t m = 0;
-
-	for (size_t i = first; i < end; i++)
-		if (isfinite(v[i]))
-			buf[m++] = v[i];
-	return hb_median(buf, m);
 }
 
 int hb_median_by_replicate(const double *v, size_t n, size_t k, double conf, double *median,
 			   struct hb_replicates *out)
 {
-	double *buf = NULL, *estimate = NULL;
-	size_t first, end;
+	double *finite = NULL, *estimate = NULL;
+	size_t m, first, end;
 	int err = 0;
 
 	if (!v || !median || !out || n == 0 || k == 0 || !(conf > 0.0 && conf < 1.0))
 		return -EINVAL;
-	buf = malloc(n * sizeof(*buf));
-	if (!buf) {
+	finite = malloc(n * sizeof(*finite));
+	estimate = malloc(n * sizeof(*estimate));
+	if (!finite || !estimate) {
 		err = -ENOMEM;
 		goto out;
 	}
-	*median = finite_median(v, 0, n, buf);
-	if (k > n) {
-		replicates_unknown(out, k);
-		goto out;
-	}
-	estimate = malloc(k * sizeof(*estimate));
-	if (!estimate) {
-		err = -ENOMEM;
-		goto out;
-	}
+	m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (isfinite(v[i]))
+			finite[m++] = v[i];
+	if (k > m)
+		k = m;
 	for (size_t r = 0; r < k; r++) {
-		hb_replicate_split(n, k, r, &first, &end);
-		estimate[r] = finite_median(v, first, end, buf);
+		hb_replicate_split(m, k, r, &first, &end);
+		estimate[r] = hb_median(finite + first, end - first); /* sorts that chunk */
 	}
 	err = hb_replicates_interval(estimate, k, conf, out);
+	*median = hb_median(finite, m);
 out:
-	free(buf);
+	free(finite);
 	free(estimate);
 	return err;
 }

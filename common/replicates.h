@@ -18,9 +18,9 @@ struct hb_replicates {
 	double center;         /* mean of the replicate estimates */
 	double sd;             /* their sample standard deviation */
 	double ci_low, ci_high;           /* conf interval of this run's estimate: center ± t·sd/√k */
-	double between_low, between_high; /* where another run of the same size should land:
-					     center ± t·sd·√(2/k) (prediction interval for the
-					     mean of k new replicates) */
+	double between_low, between_high; /* where another run should land: center ±
+					     t·sd·√(1 + 1/k), the prediction interval of one
+					     more replicate (replicates.c says why) */
 };
 
 /*
@@ -42,11 +42,12 @@ int hb_replicates_interval(const double *e, size_t k, double conf, struct hb_rep
 
 /*
  * v[i] is round i's value (rounds in time order: a cell's per-visit
- * difference, or a per-round ratio). Non-finite values are skipped but keep
- * their place in time. *median is the median over all rounds; each
- * replicate's estimate is the median of its rounds, and those feed
- * hb_replicates_interval(). With fewer than k rounds, or a replicate left
- * with no finite value, out->valid is false. Returns 0, or -EINVAL (n == 0,
+ * difference, or a per-round ratio; NAN where a round has none or was left
+ * out). The finite values, still in time order, are split into
+ * min(k, their number) contiguous replicates; each replicate's estimate is
+ * the median of its values, and those feed hb_replicates_interval() (so
+ * out->k is the number used, and out->valid needs 3). *median is the median
+ * of all finite values (NAN without any). Returns 0, or -EINVAL (n == 0,
  * k == 0, bad conf, NULL), -ENOMEM.
  */
 int hb_median_by_replicate(const double *v, size_t n, size_t k, double conf, double *median,

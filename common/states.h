@@ -26,6 +26,14 @@ struct hb_states {
 #define HB_STATE_MIN_COUNT 3        /* values in each state */
 
 /*
+ * The headline state: the fastest state holding at least this share of the
+ * values. A run's figures come from its visits in that state alone, so a
+ * run that spent a minute in a slow state and one that did not report the
+ * same machine (README, "Method").
+ */
+#define HB_HEADLINE_MIN_SHARE 0.10
+
+/*
  * v[0..n) baseline ns/op in time order (each finite and > 0); labels[i]
  * receives v[i]'s state (labels may be NULL). Fewer than 8 values are one
  * state. Returns 0, or -EINVAL (n == 0, a bad value, NULL), -ENOMEM.

@@ -4,6 +4,7 @@
 
 #include "report_parts.h"
 #include "run_states.h"
+#include "states.h"
 
 /* The cell whose states the caveat shows: the reference hook's in the lead group. */
 static size_t shown_cell(const struct report *rp)
@@ -42,6 +43,23 @@ static void added(const struct report *rp, size_t i)
 	fprintf(rp->f, " in state %.0f", hb_state_num(r, i, "state"));
 }
 
+/* Which state the summary's figures come from (results before states.csv said: all pooled). */
+static void headline_note(const struct report *rp, const size_t *rows, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		if (hb_state_num(rp->r, rows[k], "headline") != 1)
+			continue;
+		fprintf(rp->f, ". Every figure above and in summary.csv is state %.0f's alone (%.0f%% "
+			"of the run): the fastest state that held at least %.0f%% of it, so that a run "
+			"which spent longer in a slow state reports the same machine; the ratio to the "
+			"reference hook changes with the state too, so compare runs by the figures of "
+			"the same state.\n", hb_state_num(rp->r, rows[k], "state"),
+			100 * hb_state_num(rp->r, rows[k], "share_of_run"), 100 * HB_HEADLINE_MIN_SHARE);
+		return;
+	}
+	fputs(". The verdict's figures pool the states.\n", rp->f);
+}
+
 bool report_states_caveat(const struct report *rp)
 {
 	size_t nstates = hb_run_speed_states(rp->r), cell, rows[HB_RUN_MAX_STATES], n;
@@ -69,11 +87,6 @@ bool report_states_caveat(const struct report *rp)
 		fputs(k == 0 ? "" : k + 1 < n ? ", " : " and ", f);
 		added(rp, rows[k]);
 	}
-	fputs(". The verdict's figures pool the states", f);
-	if (rp->ratios)
-		fputs("; the ratios compare hooks round by round, so a change of speed between rounds "
-		      "largely cancels out of them: rank by the ratios rather than by the absolute "
-		      "figures", f);
-	fputs(".\n", f);
+	headline_note(rp, rows, n);
 	return true;
 }

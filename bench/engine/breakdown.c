@@ -8,8 +8,7 @@
 #include "stats.h"
 
 /* Median over the rounds where both have a visit of a's difference minus b's. */
-static int median_round_difference(const struct hb_cell *a, const struct hb_cell *b,
-				   size_t nrounds, double *out)
+static int median_round_difference(const double *a, const double *b, size_t nrounds, double *out)
 {
 	double *d = malloc((nrounds ? nrounds : 1) * sizeof(*d));
 	size_t n = 0;
@@ -17,8 +16,8 @@ static int median_round_difference(const struct hb_cell *a, const struct hb_cell
 	if (!d)
 		return -ENOMEM;
 	for (size_t r = 0; r < nrounds; r++)
-		if (isfinite(a->visit_diff[r]) && isfinite(b->visit_diff[r]))
-			d[n++] = a->visit_diff[r] - b->visit_diff[r];
+		if (isfinite(a[r]) && isfinite(b[r]))
+			d[n++] = a[r] - b[r];
 	*out = hb_median(d, n);
 	free(d);
 	return 0;
@@ -31,17 +30,17 @@ const struct hb_cell *hb_breakdown_partner(const struct hb_matrix *m, const stru
 	return c->payload == HB_PAYLOAD_EMPTY ? c : hb_matrix_find(m, c->hook, HB_PAYLOAD_EMPTY, c);
 }
 
-int hb_breakdown_of_cell(const struct hb_cell *c, const struct hb_cell *empty,
+int hb_breakdown_of_cell(const double *visit_diff, const double *partner,
 			 const struct hb_overhead *empty_overhead, size_t nrounds,
 			 struct hb_breakdown *out)
 {
 	out->dispatch_ns = out->body_ns = NAN;
-	if (!empty || empty_overhead->visits == 0)
+	if (!partner || empty_overhead->visits == 0)
 		return 0;
 	out->dispatch_ns = empty_overhead->median;
-	if (empty == c) {
+	if (partner == visit_diff) {
 		out->body_ns = 0;
 		return 0;
 	}
-	return median_round_difference(c, empty, nrounds, &out->body_ns);
+	return median_round_difference(visit_diff, partner, nrounds, &out->body_ns);
 }

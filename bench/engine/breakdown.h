@@ -24,10 +24,12 @@ struct hb_breakdown {
 const struct hb_cell *hb_breakdown_partner(const struct hb_matrix *m, const struct hb_cell *c);
 
 /*
- * c's breakdown against empty (hb_breakdown_partner(), or NULL: both NAN),
- * whose overhead is empty_overhead. Returns 0, or -ENOMEM.
+ * A cell's breakdown from its visit differences visit_diff[0..nrounds)
+ * against those of its partner (hb_breakdown_partner(); NULL: both NAN),
+ * whose overhead is empty_overhead; partner == visit_diff for the empty
+ * cell itself. Returns 0, or -ENOMEM.
  */
-int hb_breakdown_of_cell(const struct hb_cell *c, const struct hb_cell *empty,
+int hb_breakdown_of_cell(const double *visit_diff, const double *partner,
 			 const struct hb_overhead *empty_overhead, size_t nrounds,
 			 struct hb_breakdown *out);
 

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Every figure a run reports about its cells, computed once when measuring
- * has ended: the overhead from visits and its intervals, the ratio to the
- * reference hook, the dispatch/body breakdown, the speed states, the cost
- * with the ring-buffer reader counted.
+ * has ended: the speed states, then, from the visits in the headline state
+ * (speed_states.h), the overhead and its intervals, the ratio to the
+ * reference hook, the dispatch/body breakdown and the cost with the
+ * ring-buffer reader counted.
  */
 #ifndef HB_FIGURES_H
 #define HB_FIGURES_H
@@ -26,8 +27,11 @@ struct hb_cell_figures {
 };
 
 struct hb_figures {
+	size_t n;                     /* cells */
 	struct hb_cell_figures *cell; /* one per m->cells[i] */
 	struct hb_speed speed;
+	double **headline_diff;       /* per cell: its visit differences in the headline
+				       * speed state, NAN for the other rounds */
 };
 
 /*

@@ -158,7 +158,9 @@ static void write_settings(struct hb_json *j, const struct hb_meta *m)
 	hb_json_double(j, "confidence", HB_CONFIDENCE);
 	hb_json_string(j, "estimator", "median of visit differences (each the mean of a visit's two "
 		       "paired differences, hooked - adjacent baseline), order-statistic CI over "
-		       "visits; between-run interval and ratio interval from contiguous replicates");
+		       "visits; between-run interval and ratio interval from contiguous replicates "
+		       "(mean +- t*sd*sqrt(1+1/k)); all from the visits in the headline speed state "
+		       "(the fastest holding >= 10% of the run, states.csv)");
 	hb_json_object_end(j);
 }
 

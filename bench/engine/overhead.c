@@ -16,8 +16,8 @@ size_t hb_finite_values(const double *v, size_t n, double *out)
 	return m;
 }
 
-int hb_overhead_of_cell(const struct hb_cell *c, size_t nrounds, size_t k, double conf,
-			struct hb_overhead *out)
+int hb_overhead_of_visits(const double *visit_diff, size_t nrounds, size_t k, double conf,
+			  struct hb_overhead *out)
 {
 	double *diffs, unused;
 	int err;
@@ -30,12 +30,12 @@ int hb_overhead_of_cell(const struct hb_cell *c, size_t nrounds, size_t k, doubl
 	diffs = malloc(nrounds * sizeof(*diffs));
 	if (!diffs)
 		return -ENOMEM;
-	out->visits = hb_finite_values(c->visit_diff, nrounds, diffs);
+	out->visits = hb_finite_values(visit_diff, nrounds, diffs);
 	hb_median_ci(diffs, out->visits, conf, &out->ci); /* sorts diffs */
 	out->median = hb_median(diffs, out->visits);
 	free(diffs);
 	if (out->visits == 0)
 		return 0;
-	err = hb_median_by_replicate(c->visit_diff, nrounds, k, conf, &unused, &out->between);
+	err = hb_median_by_replicate(visit_diff, nrounds, k, conf, &unused, &out->between);
 	return err == -EINVAL ? 0 : err;
 }

@@ -23,11 +23,12 @@ struct hb_overhead {
 };
 
 /*
- * The overhead of cell c from its nrounds visit differences, with the rounds
- * split into k contiguous replicates. Returns 0, or -ENOMEM.
+ * The overhead from a cell's nrounds visit differences visit_diff[] (NAN: no visit
+ * that round, or one left out of the headline), with the visits split into k
+ * contiguous replicates. Returns 0, or -ENOMEM.
  */
-int hb_overhead_of_cell(const struct hb_cell *c, size_t nrounds, size_t k, double conf,
-			struct hb_overhead *out);
+int hb_overhead_of_visits(const double *visit_diff, size_t nrounds, size_t k, double conf,
+			  struct hb_overhead *out);
 
 /* The finite values of v[0..n) into out (room for n). Returns how many. */
 size_t hb_finite_values(const double *v, size_t n, double *out);

@@ -23,11 +23,13 @@ struct hb_ratio {
 };
 
 /*
- * Ratio of cell c to m->reference's cell with its payload, mode and threads;
- * the reference's own cell is 1 [1, 1]. Not known for the control cell, or
- * when there is no such reference cell. Returns 0, or -ENOMEM.
+ * Ratio of cell c to m->reference's cell with its payload, mode and threads,
+ * from the visit differences visit_diff[i] of each cell m->cells[i] (NAN
+ * where a round is left out); the reference's own cell is 1 [1, 1]. Not
+ * known for the control cell, or when there is no such reference cell.
+ * Returns 0, or -ENOMEM.
  */
-int hb_ratio_of_cell(const struct hb_matrix *m, const struct hb_cell *c, size_t k, double conf,
-		     struct hb_ratio *out);
+int hb_ratio_of_cell(const struct hb_matrix *m, const struct hb_cell *c,
+		     const double *const *visit_diff, size_t k, double conf, struct hb_ratio *out);
 
 #endif

@@ -5,12 +5,15 @@
  * x threads, all of them in time order go to hb_speed_states(), and each
  * pair is labelled with the state its baseline block fell in. A block
  * timed as 0 ns/op (a guest whose CPU clock ticks coarser than a block) has
- * no state.
+ * no state. The headline state (states.h) is the fastest holding
+ * HB_HEADLINE_MIN_SHARE of the blocks and, in each cell, enough visits for
+ * a 95% interval.
  */
 #ifndef HB_SPEED_STATES_H
 #define HB_SPEED_STATES_H
 
 #include <limits.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "matrix.h"
@@ -22,6 +25,8 @@ struct hb_speed_group {
 	enum storm_mode mode;
 	unsigned threads;
 	struct hb_states states; /* states.n == 0: no baseline block with a time */
+	unsigned headline;       /* index of the headline state (states.h) in states;
+				  * HB_NO_STATE: none held enough visits, all pooled */
 };
 
 struct hb_speed {
@@ -35,6 +40,18 @@ struct hb_speed {
 
 /* Find the states of every group and label every pair. Returns 0, -ENOMEM or -EINVAL. */
 int hb_speed_compute(struct hb_speed *s, const struct hb_matrix *m);
+
+/*
+ * Whether visit r of cell i counts for the headline figures: its first
+ * pair's baseline block fell in the group's headline state. With one state
+ * or none, every visit counts; in a group of several, a visit whose block
+ * has no state does not.
+ */
+bool hb_speed_in_headline(const struct hb_speed *s, const struct hb_matrix *m, size_t i,
+			  size_t r);
+
+/* The headline state of cell i's group (an index into its states, or HB_NO_STATE). */
+unsigned hb_speed_headline_of(const struct hb_speed *s, size_t i);
 
 /* The states of cell i's group. */
 const struct hb_states *hb_speed_states_of(const struct hb_speed *s, size_t i);

@@ -11,7 +11,7 @@
 static const char *const columns[] = {
 	"hook", "payload", "mode", "threads", "state", "baseline_ns_per_op",
 	"baseline_low_ns_per_op", "baseline_high_ns_per_op", "share_of_run", "pairs",
-	"overhead_ns_per_event", "ci95_low_ns", "ci95_high_ns",
+	"overhead_ns_per_event", "ci95_low_ns", "ci95_high_ns", "headline",
 };
 #define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
 
@@ -29,7 +29,7 @@ static size_t state_diffs(const struct hb_matrix *m, const struct hb_speed *s, s
 }
 
 static void write_row(FILE *f, const struct hb_cell *c, const struct hb_states *st,
-		      unsigned state, double *d, size_t n, double conf)
+		      unsigned state, bool headline, double *d, size_t n, double conf)
 {
 	char fields[NCOLUMNS][64];
 	const char *ptrs[NCOLUMNS];
@@ -54,6 +54,7 @@ static void write_row(FILE *f, const struct hb_cell *c, const struct hb_states *
 	hb_csv_number(fields[10], 64, median, 2);
 	hb_csv_number(fields[11], 64, ci.valid ? ci.low : NAN, 2);
 	hb_csv_number(fields[12], 64, ci.valid ? ci.high : NAN, 2);
+	snprintf(fields[13], 64, "%d", headline);
 	for (size_t k = 0; k < NCOLUMNS; k++)
 		ptrs[k] = fields[k];
 	hb_csv_row(f, ptrs, NCOLUMNS);
@@ -78,7 +79,7 @@ int hb_states_csv_write(FILE *f, const struct hb_matrix *m, const struct hb_spee
 		if (!m->cells[i].npairs)
 			continue;
 		for (unsigned state = 0; state < st->n; state++)
-			write_row(f, &m->cells[i], st, state, d,
+			write_row(f, &m->cells[i], st, state, state == hb_speed_headline_of(s, i), d,
 				  state_diffs(m, s, i, state, d), conf);
 	}
 	free(d);

@@ -2,8 +2,9 @@
 /*
  * states.csv: per cell, each speed state its mode x threads went through
  * (the state's baseline level, range and share of the run, repeated for
- * every cell) and the cell's overhead from the pairs whose baseline block
- * fell in that state.
+ * every cell), the cell's overhead from the pairs whose baseline block
+ * fell in that state, and headline: 1 for the state summary.csv's figures
+ * come from, else 0.
  */
 #ifndef HB_STATES_CSV_H
 #define HB_STATES_CSV_H

@@ -32,7 +32,7 @@ NEW_COLUMNS = ["reference_hook", "ratio_vs_reference", "ratio_ci95_low", "ratio_
                "dispatch_ns", "body_ns", "total_ns_per_event"]
 STATES_COLUMNS = ("hook,payload,mode,threads,state,baseline_ns_per_op,baseline_low_ns_per_op,"
                   "baseline_high_ns_per_op,share_of_run,pairs,overhead_ns_per_event,ci95_low_ns,"
-                  "ci95_high_ns").split(",")
+                  "ci95_high_ns,headline").split(",")
 
 
 def number(text):
@@ -163,6 +163,18 @@ def check_states(path, rows):
               f"block was timed as 0 (a coarse guest clock): {placed} of {r['blocks']}")
         levels = [float(s["baseline_ns_per_op"]) for s in mine]
         check(levels == sorted(levels), f"states.csv: {name}: state 1 is the fastest")
+        heads = [s for s in mine if s["headline"] == "1"]
+        check(all(s["headline"] in ("0", "1") for s in mine) and len(heads) <= 1,
+              f"states.csv: {name}: at most one headline state")
+        if heads:
+            faster = [s for s in mine if int(s["state"]) < int(heads[0]["state"])]
+            check(float(heads[0]["share_of_run"]) >= 0.10 and
+                  all(float(s["share_of_run"]) < 0.10 or int(s["pairs"]) < 30 for s in faster),
+                  f"states.csv: {name}: the headline is state {heads[0]['state']}, the fastest "
+                  f"holding >= 10% of the run and enough visits")
+        elif len(mine) > 1:
+            check(all(float(s["share_of_run"]) < 0.10 or int(s["pairs"]) < 30 for s in mine),
+                  f"states.csv: {name}: no headline state: none held enough of the run")
 
 
 def check_summary(path, hooks, payloads, modes, blocks, ops, warmup, stats, threads):

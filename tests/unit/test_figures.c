@@ -25,11 +25,12 @@ struct fake_run {
 	uint64_t seq[NCELLS][PAIRS];
 	struct hb_matrix m;
 	struct run_opts o;
+	size_t fast_rounds; /* rounds before the baseline slows down */
 };
 
 /*
  * Each cell's visit r has difference diff(r); its pairs share it. Baselines
- * run at `slow` ns/op in the second half of the run and 1000 before; the
+ * run at 1000 ns/op in the first f->fast_rounds rounds and at `slow` after; the
  * cells take turns, so the baseline blocks of all cells interleave in time.
  */
 static void fill_cell(struct fake_run *f, size_t i, double (*diff)(size_t r), double slow)
@@ -49,7 +50,7 @@ static void fill_cell(struct fake_run *f, size_t i, double (*diff)(size_t r), do
 		for (size_t k = 0; k < 2; k++) {
 			size_t p = 2 * r + k;
 
-			c->baseline[p] = (r < ROUNDS / 2 ? 1000.0 : slow) + (double)((p * 7 + i) % 5);
+			c->baseline[p] = (r < f->fast_rounds ? 1000.0 : slow) + (double)((p * 7 + i) % 5);
 			c->hooked[p] = c->baseline[p] + c->visit_diff[r];
 			c->baseline_seq[p] = (uint64_t)((r * NCELLS + i) * 2 + k);
 		}
@@ -64,9 +65,10 @@ static double raw_diff(size_t r) { return 2.0 * tp_diff(r); }
 static double empty_diff(size_t r) { return raw_diff(r) - 30.0; }
 static double noise_diff(size_t r) { return (r % 2 ? 1.0 : -1.0) * (double)r; }
 
-static void fake_run_init(struct fake_run *f, double slow)
+static void fake_run_init(struct fake_run *f, double slow, size_t fast_rounds)
 {
 	memset(f, 0, sizeof(*f));
+	f->fast_rounds = fast_rounds;
 	fill_cell(f, TP_COUNT, tp_diff, slow);
 	fill_cell(f, RAW_COUNT, raw_diff, slow);
 	fill_cell(f, RAW_EMPTY, empty_diff, slow);
@@ -89,7 +91,7 @@ static void test_overhead_and_ratio(void)
 	struct hb_figures figs;
 	const struct hb_cell_figures *tp, *raw, *empty, *control;
 
-	fake_run_init(&f, 1000.0);
+	fake_run_init(&f, 1000.0, ROUNDS / 2);
 	TAP_OK(hb_figures_compute(&figs, &f.m, &f.o, false) == 0, "figures of a made-up run");
 	tp = &figs.cell[TP_COUNT];
 	raw = &figs.cell[RAW_COUNT];
@@ -130,7 +132,7 @@ static void test_speed_states(void)
 	const struct hb_states *st;
 	int first_half_fast = 1;
 
-	fake_run_init(&f, 1400.0);
+	fake_run_init(&f, 1400.0, ROUNDS / 2);
 	TAP_OK(hb_figures_compute(&figs, &f.m, &f.o, false) == 0, "figures of a run that slowed down");
 	st = hb_speed_states_of(&figs.speed, TP_COUNT);
 	TAP_OK(figs.speed.ngroups == 1, "one mode x threads: one group of baselines");
@@ -140,6 +142,25 @@ static void test_speed_states(void)
 		for (size_t p = 0; p < PAIRS; p++)
 			first_half_fast &= figs.speed.pair_state[i][p] == (p < PAIRS / 2 ? 0u : 1u);
 	TAP_OK(first_half_fast, "each pair is labelled with its baseline's state, 0 the fastest");
+	TAP_OK(figs.speed.groups[0].headline == 0, "the fast state, half the run, is the headline");
+	TAP_OK(figs.cell[TP_COUNT].overhead.visits == ROUNDS / 2,
+	       "the headline counts the fast state's visits alone (%zu)",
+	       figs.cell[TP_COUNT].overhead.visits);
+	TAP_NEAR(figs.cell[TP_COUNT].overhead.median, 112.5, 1e-9,
+		 "overhead: the median of the fast rounds' 100..125");
+	TAP_NEAR(figs.cell[RAW_COUNT].ratio.median, 2.0, 1e-12, "ratio from the same rounds: 2");
+	TAP_NEAR(figs.cell[RAW_COUNT].breakdown.body_ns, 30.0, 1e-9, "body from the same rounds: 30");
+	hb_figures_free(&figs);
+
+	/* Fast for one round of twelve: a state (8 blocks in a row), but under 10% of the run. */
+	fake_run_init(&f, 1400.0, 1);
+	TAP_OK(hb_figures_compute(&figs, &f.m, &f.o, false) == 0, "a run fast for one round");
+	st = hb_speed_states_of(&figs.speed, TP_COUNT);
+	TAP_OK(st->n == 2 && st->share[0] < HB_HEADLINE_MIN_SHARE,
+	       "two states, the fast one holding %.3f of the run", st->share[0]);
+	TAP_OK(figs.speed.groups[0].headline == 1, "too short to be the headline: the slow state is");
+	TAP_NEAR(figs.cell[TP_COUNT].overhead.median, 130.0, 1e-9,
+		 "overhead: the median of rounds 1..11's 105..155");
 	hb_figures_free(&figs);
 
 	/* A guest whose CPU clock ticks coarser than a block times some blocks as 0. */

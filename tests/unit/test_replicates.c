@@ -8,6 +8,7 @@
 #include "stats.h"
 #include "synth.h"
 #include "tap.h"
+#include "tdist.h"
 
 #define CONF 0.95
 #define K 6
@@ -50,14 +51,14 @@ static void test_interval(void)
 	double e[] = { 1, 2, 3, 4, 5 }, with_nan[] = { 1, NAN, 3 };
 	struct hb_replicates r;
 
-	/* mean 3, sd sqrt(2.5); sd·sqrt(2/5) = 1, so the between half-width is t(0.975; 4) itself */
+	/* mean 3, sd sqrt(2.5); sd·sqrt(1 + 1/5) = sqrt(3), so the between half-width is t(0.975; 4)·sqrt(3) */
 	TAP_OK(hb_replicates_interval(e, 5, CONF, &r) == 0 && r.valid && r.k == 5, "5 estimates: valid");
 	TAP_NEAR(r.center, 3.0, 1e-12, "center is the mean");
 	TAP_NEAR(r.sd, sqrt(2.5), 1e-12, "sd is the sample sd");
 	TAP_NEAR(r.ci_high - r.center, 2.776445 * sqrt(2.5) / sqrt(5.0), 1e-5, "ci: t·sd/sqrt(k)");
 	TAP_NEAR(r.center - r.ci_low, r.ci_high - r.center, 1e-12, "ci is symmetric");
-	TAP_NEAR(r.between_high - r.center, 2.776445, 1e-5, "between: t·sd·sqrt(2/k)");
-	TAP_NEAR(r.center - r.between_low, 2.776445, 1e-5, "between is symmetric");
+	TAP_NEAR(r.between_high - r.center, 2.776445 * sqrt(3.0), 1e-5, "between: t·sd·sqrt(1 + 1/k)");
+	TAP_NEAR(r.center - r.between_low, 2.776445 * sqrt(3.0), 1e-5, "between is symmetric");
 	TAP_OK(hb_replicates_interval(e, 2, CONF, &r) == 0 && !r.valid && r.center == 1.5 &&
 	       isnan(r.ci_low), "2 estimates: not valid, center still given");
 	TAP_OK(hb_replicates_interval(with_nan, 3, CONF, &r) == 0 && !r.valid && isnan(r.center),
@@ -81,12 +82,20 @@ static void test_median_by_replicate(void)
 	v[0] = NAN;
 	v[1] = INFINITY;
 	hb_median_by_replicate(v, 12, 3, CONF, &median, &r);
-	/* finite: 2..11; replicate 0 keeps rounds 0..3, so its median is that of 2, 3 */
+	/* finite: 2..11, ten values in time order, split 4, 3, 3: medians 3.5, 7, 10 */
 	TAP_NEAR(median, 6.5, 0, "non-finite rounds are skipped in the median");
-	TAP_NEAR(r.center, (2.5 + 5.5 + 9.5) / 3.0, 1e-12, "and in their replicate, which keeps its rounds");
+	TAP_NEAR(r.center, (3.5 + 7.0 + 10.0) / 3.0, 1e-12, "the finite values are split into the replicates");
 	TAP_NEAR(v[5], 5.0, 0, "input not modified");
 	TAP_OK(hb_median_by_replicate(v + 2, 2, 3, CONF, &median, &r) == 0 && !r.valid && median == 2.5,
 	       "fewer rounds than replicates: median only");
+	for (size_t i = 0; i < 12; i++)
+		v[i] = i % 2 ? NAN : (double)i;
+	/* six values left out of the headline: 0, 2, 4, 6, 8, 10 in 3 replicates of 2 */
+	TAP_OK(hb_median_by_replicate(v, 12, 3, CONF, &median, &r) == 0 && r.valid && r.k == 3,
+	       "rounds left out in between: still 3 replicates");
+	TAP_NEAR(r.center, (1.0 + 5.0 + 9.0) / 3.0, 1e-12, "of the values kept, in time order");
+	TAP_OK(hb_median_by_replicate(v, 6, 6, CONF, &median, &r) == 0 && r.valid && r.k == 3,
+	       "3 finite values and k = 6: k becomes 3");
 	TAP_OK(hb_median_by_replicate(v, 0, 3, CONF, &median, &r) == -EINVAL, "no rounds is -EINVAL");
 	TAP_OK(hb_median_by_replicate(v, 12, 0, CONF, &median, &r) == -EINVAL, "k = 0 is -EINVAL");
 }
@@ -208,6 +217,51 @@ static void test_autocorrelated(void)
 	       (double)naive / RUNS);
 }
 
+/*
+ * The machine's level holds for longer than a replicate: an AR(1) level
+ * with phi 0.95 per visit (about 20 visits, two replicates, before it
+ * forgets) around 300 ns, sd 30, and visit noise sd 14. Neighbouring
+ * replicates share the level, so the spread of replicate medians within a
+ * run understates how far another run's median lands; the between interval
+ * must still hold it, where the prediction for the mean of k independent
+ * replicates (sd·sqrt(2/k)) would not.
+ */
+static void test_slow_level(void)
+{
+	enum { ROUNDS = 100, KS = 10 };
+	const double phi = 0.95, sd = 30.0, noise = 14.0;
+	struct synth g = { 11 };
+	double first[ROUNDS], second[ROUNDS], m1, m2;
+	size_t between = 0, independent = 0;
+
+	for (int i = 0; i < RUNS; i++) {
+		struct hb_replicates r1, r2;
+		double *runs[2] = { first, second };
+
+		for (int k = 0; k < 2; k++) {
+			double x = sd * synth_normal(&g);
+
+			for (size_t t = 0; t < ROUNDS; t++) {
+				if (t > 0)
+					x = phi * x + sqrt(1.0 - phi * phi) * sd * synth_normal(&g);
+				runs[k][t] = 300.0 + x + noise * synth_normal(&g);
+			}
+		}
+		hb_median_by_replicate(first, ROUNDS, KS, CONF, &m1, &r1);
+		hb_median_by_replicate(second, ROUNDS, KS, CONF, &m2, &r2);
+		between += r1.between_low <= r2.center && r2.center <= r1.between_high;
+		independent += fabs(r2.center - r1.center) <=
+			       hb_t_quantile(0.975, KS - 1) * r1.sd * sqrt(2.0 / KS);
+	}
+	printf("# slow level (phi %.2f), %d pairs of runs, K = %d: second run inside the first's "
+	       "between interval %.3f; inside the independent-replicates interval %.3f\n",
+	       phi, RUNS, KS, (double)between / RUNS, (double)independent / RUNS);
+	TAP_OK(between >= 0.90 * RUNS, "slow level: a second run lands in the between interval %.3f >= 0.90",
+	       (double)between / RUNS);
+	TAP_OK(independent < 0.80 * RUNS,
+	       "slow level: sd·sqrt(2/k) would hold it far less often (%.3f)", (double)independent / RUNS);
+}
+
 static void test_ratio(void)
 {
 	enum { ROUNDS = 150 };
@@ -255,6 +309,7 @@ int main(void)
 	test_median_by_replicate();
 	test_drift();
 	test_autocorrelated();
+	test_slow_level();
 	test_ratio();
 	return tap_done();
 }
