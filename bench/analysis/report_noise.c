@@ -28,6 +28,18 @@ static void which(const struct report *rp, size_t row, size_t ncontrols)
 			strcmp(threads, "1") ? "s" : "");
 }
 
+/* "; from one run to the next, ~X ns ([low, high] ...)" when the run has replicates. */
+static void between_runs(const struct report *rp, size_t row)
+{
+	struct hb_estimate b = hb_results_between_runs(rp->r, (long)row);
+
+	if (!b.ok || isnan(b.low) || isnan(b.high))
+		return;
+	fprintf(rp->f, "; between two runs, differences smaller than ~%.1f ns are not (where "
+		"another run of nothing-attached should land: [%.1f, %.1f])",
+		fmax(fabs(b.low), fabs(b.high)), b.low, b.high);
+}
+
 void report_noise_floor(const struct report *rp)
 {
 	size_t ncontrols = count_controls(rp);
@@ -45,7 +57,9 @@ void report_noise_floor(const struct report *rp)
 			continue;
 		}
 		fprintf(f, "): %+.1f ns [%.1f, %.1f] — differences smaller than ~%.1f ns are not "
-			"resolved by this run.\n", e.est, e.low, e.high, fmax(fabs(e.low), fabs(e.high)));
+			"resolved by this run", e.est, e.low, e.high, fmax(fabs(e.low), fabs(e.high)));
+		between_runs(rp, i);
+		fputs(".\n", f);
 	}
 }
 

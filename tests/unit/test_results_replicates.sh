@@ -34,13 +34,15 @@ check "report: the reference row is marked" grep -qF '| tracepoint | 1.00× (ref
 check "report: ring-buffer rows lead with the total, the reader's CPU included" \
 	grep -qF '| tracepoint | 1.00× (reference) | 1710.3 | 1435.9 [1407.2, 1464.6] | [1350.0, 1520.3] |' "$R"
 check "report: the noise floor line" \
-	grep -qxF 'Noise floor (nothing attached): +1.2 ns [-3.4, 5.0] — differences smaller than ~5.0 ns are not resolved by this run.' "$R"
+	grep -qxF 'Noise floor (nothing attached): +1.2 ns [-3.4, 5.0] — differences smaller than ~5.0 ns are not resolved by this run; between two runs, differences smaller than ~7.9 ns are not (where another run of nothing-attached should land: [-6.1, 7.9]).' "$R"
 check "report: the control is in no verdict table, and no pairing bias when its interval holds 0" \
 	bash -c "! grep -qE '^\| none \||Payload .none.|Pairing bias' '$R'"
 check "report: the speed states caveat names the levels, how far apart, their shares" \
 	grep -qF -- '- **Speed states**: the baseline ran at 2 distinct levels during this run. Baseline levels in the blocks of tracepoint/count/enoent/1t: state 1 at 1480.3 ns/op [1471.0, 1489.9], 62% of the run; state 2 at 1712.8 ns/op [1701.5, 1725.0], 15.7% slower than state 1, 38% of the run.' "$R"
 check "report: and the reference hook's added cost in each state" \
 	grep -qF '`tracepoint` adds 398.0 ns [389.5, 407.2] in state 1 and 455.1 ns [440.3, 470.8] in state 2.' "$R"
+check "report: the speed states caveat says the figures are the headline state's" \
+	grep -qF 'Every figure above and in summary.csv is state 1'"'"'s alone (62% of the run): the fastest state that held at least 10% of it' "$R"
 check "report: the breakdown table, dispatch and body" \
 	grep -qF '| fentry | 121.9 [117.0, 126.8] | 94.8 | 27.4 | 60.1 |' "$R"
 check "report: a negative body, dispatch over the whole, says why" \
