@@ -156,5 +156,7 @@ int plot_charts(const struct plot_ctx *p)
 		err = plot_threads(p);
 	if (!err)
 		err = plot_missed(p);
+	if (!err)
+		err = plot_breakeven(p);
 	return err;
 }

@@ -67,4 +67,7 @@ int plot_breakdown(const struct plot_ctx *p);
 /* The blocks of the first measured row of the reference payload, with its speed states. */
 int plot_blocks(const struct plot_ctx *p);
 
+/* The break-even chart: added cost per 1000 syscalls against unlinkat's share, when the run has `other` rows. */
+int plot_breakeven(const struct plot_ctx *p);
+
 #endif

@@ -24,6 +24,7 @@ static const struct { const char *name, *caption; } chart_list[] = {
 	{ "blocks", "Every block in run order: baseline against hooked" },
 	{ "threads", "Added cost against workload threads" },
 	{ "missed", "Events missed or dropped" },
+	{ "breakeven", "Added cost per 1000 syscalls against the share of them that are unlinkat()" },
 };
 
 /* Runs with the newer figures get the charts drawn from them, captioned so. */
@@ -54,8 +55,10 @@ static void write_sections(const struct report *rp)
 
 	fprintf(rp->f, "# What hooking `unlinkat()` costs — Linux %s, %s\n\n",
 		hb_jstr(m, "kernel.release", "?"), hb_jstr(m, "cpu.model", "?"));
+	report_answer(rp);
 	report_verdicts(rp);
 	report_breakdown(rp);
+	report_breakeven(rp);
 	charts(rp);
 	report_caveats(rp, report_cross_check(rp));
 	report_environment(rp);

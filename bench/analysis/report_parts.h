@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "breakeven.h"
 #include "results.h"
 
 struct report {
@@ -46,6 +47,21 @@ size_t report_lead_row(const struct report *rp);
 
 /* The opening sentence: the best hook of the lead group, against the reference. */
 void report_headline(const struct report *rp);
+
+/* The paragraph the page opens with: the design question answered with this run's numbers. */
+void report_answer(const struct report *rp);
+
+/* Where the cheapest hook per unlinkat stops being the cheapest in total, from `other` rows. */
+void report_breakeven(const struct report *rp);
+
+/* A share of syscalls as a percentage: 74.3%, 0.25%, 100%. */
+void report_share(FILE *f, double s);
+
+/* Why h has no figures here ("not measured here: <reason>"). */
+void report_not_measured(FILE *f, const struct hb_be_hook *h);
+
+/* Where hooks a and b (measured ones) cost the same. */
+struct hb_crossing report_crossing(const struct hb_be_hook *a, const struct hb_be_hook *b);
 
 /* The noise floor of each control row, under the opening sentence. */
 void report_noise_floor(const struct report *rp);

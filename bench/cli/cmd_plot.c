@@ -19,6 +19,8 @@ static const char help[] =
 	"             each speed state's baseline level shaded\n"
 	"  threads    added cost against workload threads (runs with several counts)\n"
 	"  missed     nmissed, recursion misses, ring buffer drops (when any)\n"
+	"  breakeven  added cost per 1000 syscalls against the share that are unlinkat()\n"
+	"             (runs with mode other: E from enoent, O from other/other_remote)\n"
 	"Hooks that were not measured are left out and named under the chart, and so is\n"
 	"the control row (nothing attached).\n\n"
 	"Example:\n  hookbench plot results/20261126T120000Z";

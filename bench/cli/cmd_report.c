@@ -13,18 +13,21 @@
 
 static const char help[] =
 	"Usage: hookbench report DIR\n\n"
-	"Write DIR/report.md: the best hook and the noise floor (the control row, nothing\n"
-	"attached: the smallest difference the run resolves), a verdict table per payload\n"
-	"x mode x threads (hook, x vs the reference hook with its interval, added ns/event\n"
-	"with its 95% CI within the run and where another run should land, in-program ns,\n"
-	"missed/dropped, attach point stability; runs without ratios: ranked by added\n"
-	"ns/event, x vs tracepoint), where the added cost goes (dispatch and body, when\n"
-	"the run measured the empty payload), the charts (drawn first when DIR/charts/ is\n"
-	"missing), the hyperfine cross-check when DIR/hyperfine.csv exists, the caveats it\n"
-	"detects (emulated timings, intervals wider than 10%, mismatches, skipped hooks,\n"
-	"a biased pairing, speed states, a cross-check that disagrees or is inconclusive,\n"
-	"BPF programs already on the syscall path), the environment and the command that\n"
-	"reproduces the run.\n\n"
+	"Write DIR/report.md: first the verdict (the cheapest hook per unlinkat, what the\n"
+	"tracepoint and the kprobe add per unlinkat and per other syscall, the unlinkat\n"
+	"share where the answer flips), the best hook and the noise floor (the control\n"
+	"row, nothing attached: the smallest difference the run resolves), a verdict\n"
+	"table per payload x mode x threads (hook, x vs the reference hook with its\n"
+	"interval, added ns/event with its 95% CI within the run and where another run\n"
+	"should land, in-program ns, missed/dropped, attach point stability; runs without\n"
+	"ratios: ranked by added ns/event, x vs tracepoint), where the added cost goes\n"
+	"(dispatch and body, when the run measured the empty payload), the break-even\n"
+	"between hooks (runs with mode other; else how to get it), the charts (drawn\n"
+	"first when DIR/charts/ is missing), the hyperfine cross-check when\n"
+	"DIR/hyperfine.csv exists, the caveats it detects (emulated timings, intervals\n"
+	"wider than 10%, mismatches, skipped hooks, a biased pairing, speed states, a\n"
+	"cross-check that disagrees or is inconclusive, BPF programs already on the\n"
+	"syscall path), the environment and the command that reproduces the run.\n\n"
 	"Example:\n  hookbench report results/20261126T120000Z";
 
 int cmd_report(int argc, char **argv)

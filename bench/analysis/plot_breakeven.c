@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The break-even chart: each hook's added cost per 1000 syscalls against
+ * the share of them that are unlinkat(), from its enoent and other rows.
+ */
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include "breakeven.h"
+#include "plot_parts.h"
+
+#define SHARE_POINTS 61 /* 0.1% to 100%, 20 to a decade */
+#define NOTE_MAX 512
+
+static void write_series(FILE *f, const struct hb_be_hook *h, bool first)
+{
+	fprintf(f, "%s# %s\n", first ? "" : "\n\n", h->hook);
+	for (int k = 0; k < SHARE_POINTS; k++) {
+		double s = pow(10, -3 + 3.0 * k / (SHARE_POINTS - 1));
+		struct hb_estimate t = hb_breakeven_total(h->unlinkat, h->other, s);
+
+		fprintf(f, "%.6g", s);
+		plot_dat_num(f, t.est / 1000);
+		plot_dat_num(f, t.low / 1000);
+		plot_dat_num(f, t.high / 1000);
+		fputc('\n', f);
+	}
+}
+
+/* The hooks left off the chart and why, for the line under it. */
+static void absent_note(const struct hb_breakeven *be, char *buf, size_t len)
+{
+	size_t used = (size_t)snprintf(buf, len, "payload %s, %s thread(s); per other syscall: mode other, "
+				       "or other_remote where that costs more", be->payload, be->threads);
+	bool first = true;
+
+	for (size_t k = 0; k < be->n && used + 2 < len; k++) {
+		const struct hb_be_hook *h = &be->hook[k];
+
+		if (h->status == HB_BE_MEASURED)
+			continue;
+		used += (size_t)snprintf(buf + used, len - used, "%s%s (%s)", first ? ". Absent: " : ", ",
+					 h->hook, h->status == HB_BE_UNSUPPORTED ? "unsupported here" :
+					 h->status == HB_BE_NO_OTHER ? "not measured on other syscalls" :
+					 "the run failed for it");
+		first = false;
+	}
+}
+
+/* gnuplot variables: the hooks drawn and where the lead pair crosses. */
+static void vars(const struct hb_breakeven *be, const char *const *drawn, size_t n, char *buf,
+		 size_t len)
+{
+	long a = hb_breakeven_cheapest(be), z = hb_breakeven_least_collateral(be);
+	struct hb_crossing c = { .crosses = false };
+	size_t used = (size_t)snprintf(buf, len, "hooks='");
+
+	for (size_t k = 0; k < n && used < len; k++)
+		used += (size_t)snprintf(buf + used, len - used, "%s%s", k ? " " : "", drawn[k]);
+	if (a >= 0 && a != z)
+		c = hb_breakeven_cross(be->hook[a].unlinkat, be->hook[a].other, be->hook[z].unlinkat,
+				       be->hook[z].other);
+	if (used >= len)
+		return;
+	if (!c.crosses) {
+		snprintf(buf + used, len - used, "'; flip=-1; flip_low=0; flip_high=0; flip_label=''");
+		return;
+	}
+	snprintf(buf + used, len - used, "'; flip=%.6g; flip_low=%.6g; flip_high=%.6g; "
+		 "flip_label='%s and %s cross at %.3g%% [%.3g%%, %.3g%%]'", c.share, fmax(c.low, 0.001),
+		 c.high, be->hook[a].hook, be->hook[z].hook, 100 * c.share, 100 * c.low, 100 * c.high);
+}
+
+int plot_breakeven(const struct plot_ctx *p)
+{
+	const char *drawn[HB_BE_MAX_HOOKS];
+	char extra[1024], note[NOTE_MAX];
+	struct hb_breakeven be;
+	size_t n = 0;
+	FILE *f;
+
+	hb_breakeven_collect(p->r, p->ref_payload, &be);
+	if (hb_breakeven_cheapest(&be) < 0)
+		return 0; /* no hook with both figures: nothing to draw */
+	f = plot_open_dat(p, "breakeven");
+	if (!f)
+		return -errno;
+	for (size_t k = 0; k < be.n; k++) {
+		if (be.hook[k].status != HB_BE_MEASURED)
+			continue;
+		write_series(f, &be.hook[k], n == 0);
+		drawn[n++] = be.hook[k].hook;
+	}
+	if (fclose(f))
+		return -errno;
+	vars(&be, drawn, n, extra, sizeof(extra));
+	absent_note(&be, note, sizeof(note));
+	return plot_gnuplot(p, "breakeven", extra, note);
+}
