@@ -42,11 +42,15 @@ void storm_opts_usage(FILE *f)
 "Usage: unlink-storm [OPTIONS]\n"
 "\n"
 "Call unlinkat(2) in a tight loop, on one or more threads, each in its own\n"
-"private scratch directory: the workload for measuring unlinkat hooks.\n"
+"private scratch directory: the workload for measuring unlinkat hooks (or,\n"
+"with --mode other, a syscall that is not unlinkat).\n"
 "\n"
 "Options:\n"
 "  --mode MODE       enoent (default): unlinkat() on \"%s\", which never exists;\n"
 "                    create: openat(O_CREAT|O_EXCL) \"%s\", close it, unlinkat() it\n"
+"                    other: getppid(), no unlinkat() at all\n"
+"                    churn: create it, write %d bytes, close, fstatat(), unlinkat()\n"
+"                    (other_remote is a mode of hookbench run only)\n"
 "  --iterations N    iterations per thread, 1..%llu (default %llu)\n"
 "  --duration SECS   run for SECS seconds instead (%g..%g, decimals allowed)\n"
 "  --threads T       threads, 1..%d (default 1), each in its own directory\n"
@@ -57,7 +61,8 @@ void storm_opts_usage(FILE *f)
 "  -V, --version     show the version and the git revision it was built from\n"
 "\n"
 "Output:\n"
-"  ops        iterations completed, summed over threads (one unlinkat() each)\n"
+"  ops        iterations completed, summed over threads (one unlinkat() each;\n"
+"             one getppid() each in other mode)\n"
 "  elapsed    from the release of the start barrier to the last thread done\n"
 "  ns_per_op  elapsed / (ops / threads): the time one thread takes per\n"
 "             iteration. With T threads running in parallel the system\n"
@@ -77,7 +82,7 @@ void storm_opts_usage(FILE *f)
 "  unlink-storm --mode create --threads 2 --cpu 0,1 --duration 0.5 --json\n"
 "  build/loaders/tp-loader -- build/workloads/unlink-storm --mode enoent --iterations 100000\n"
 "  hyperfine -N --warmup 3 'build/workloads/unlink-storm --iterations 1000000'\n",
-		STORM_ENOENT_NAME, STORM_CREATE_NAME, STORM_MAX_ITERATIONS,
+		STORM_ENOENT_NAME, STORM_CREATE_NAME, STORM_CHURN_BYTES, STORM_MAX_ITERATIONS,
 		STORM_DEFAULT_ITERATIONS, STORM_MIN_DURATION, STORM_MAX_DURATION,
 		STORM_MAX_THREADS);
 }
@@ -105,6 +110,9 @@ static int parse_mode(const char *arg, struct storm_opts *o)
 				sizeof(valid));
 		return usage_error("unknown mode '%s' (valid: %s)", arg, valid);
 	}
+	if (i == STORM_MODE_OTHER_REMOTE)
+		return usage_error("mode 'other_remote' is for hookbench run only "
+				   "(here use --mode other, and pin with --cpu)");
 	o->mode = (enum storm_mode)i;
 	return 0;
 }

@@ -38,7 +38,7 @@ void storm_report_json(FILE *f, const struct storm_opts *o,
 	hb_json_object_begin(&j, NULL);
 	hb_json_string(&j, "tool", "unlink-storm");
 	hb_json_string(&j, "mode", storm_mode_names[o->mode]);
-	hb_json_string(&j, "syscall", "unlinkat");
+	hb_json_string(&j, "syscall", storm_mode_unlinks(o->mode) ? "unlinkat" : "getppid");
 	hb_json_u64(&j, "threads", o->threads);
 	if (o->duration_s > 0) {
 		hb_json_null(&j, "iterations");
@@ -60,9 +60,9 @@ void storm_report_json(FILE *f, const struct storm_opts *o,
 	hb_json_double(&j, "ns_per_op", ns_per_op(o, r));
 	hb_json_i64(&j, "pid", getpid());
 	hb_json_string(&j, "scratch_dir", s->path);
-	if (o->mode == STORM_MODE_CREATE)
+	if (o->mode == STORM_MODE_CREATE || o->mode == STORM_MODE_CHURN)
 		hb_json_string(&j, "create_name", STORM_CREATE_NAME);
-	else
+	else if (o->mode == STORM_MODE_ENOENT)
 		hb_json_string(&j, "enoent_name", STORM_ENOENT_NAME);
 	hb_json_object_end(&j);
 	fputc('\n', f);

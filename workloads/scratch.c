@@ -73,9 +73,10 @@ static int rmdir_result(int err)
 }
 
 /*
- * A create-mode loop that failed between openat() and unlinkat() leaves
- * its file behind. Remove it only if it looks exactly like ours: a fresh,
- * empty regular file with one link, owned by us. Anything else stays, and
+ * A create- or churn-mode loop that failed between openat() and unlinkat()
+ * leaves its file behind. Remove it only if it looks exactly like ours: a
+ * regular file with one link, owned by us, empty (create) or holding the
+ * bytes churn writes. Anything else stays, and
  * the rmdir of its directory then reports -ENOTEMPTY.
  */
 static int remove_left_file(int tfd)
@@ -85,7 +86,7 @@ static int remove_left_file(int tfd)
 	if (fstatat(tfd, STORM_CREATE_NAME, &st, AT_SYMLINK_NOFOLLOW))
 		return errno == ENOENT ? 0 : -errno;
 	if (!S_ISREG(st.st_mode) || st.st_uid != geteuid() ||
-	    st.st_nlink != 1 || st.st_size != 0)
+	    st.st_nlink != 1 || (st.st_size != 0 && st.st_size != STORM_CHURN_BYTES))
 		return 0;
 	if (unlinkat(tfd, STORM_CREATE_NAME, 0) && errno != ENOENT)
 		return -errno;

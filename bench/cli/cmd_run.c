@@ -18,6 +18,7 @@
 #include "outdir.h"
 #include "prepare.h"
 #include "reentry.h"
+#include "remote.h"
 #include "probe.h"
 #include "run_args.h"
 #include "states_csv.h"
@@ -39,6 +40,8 @@ struct run_state {
 	struct hb_sysctl_guard kopt;
 	char kopt_before[32];
 	struct hb_workers *workers;
+	struct hb_remote remote;  /* other_remote's process, when the run has that mode */
+	char remote_why[128];     /* why it has none: other_remote cells are unsupported */
 	struct hb_meta meta;
 	struct hb_attached attached; /* others' programs on the syscall path */
 	FILE *runs;
@@ -95,6 +98,8 @@ static int measure_and_write(struct run_state *st, char *why, size_t len)
 		.o = &st->o, .m = &st->m, .dirfds = st->scratch.thread_fd, .workers = st->workers,
 		.stop = &hb_stop_requested, .drain = &st->drain,
 		.reader_shares_cpu = st->reader_cpu == st->o.cpu,
+		.remote = &st->remote,
+		.reader_shares_remote = st->remote.pid && st->reader_cpu == st->remote.cpu,
 	};
 	int err, werr;
 
@@ -187,6 +192,39 @@ static int start_workers(struct run_state *st, char *why, size_t len)
 	return err;
 }
 
+static bool has_mode(const struct run_opts *o, enum storm_mode mode)
+{
+	for (size_t i = 0; i < o->nmodes; i++)
+		if (o->modes[i] == mode)
+			return true;
+	return false;
+}
+
+/*
+ * other_remote's process, forked before any BPF object exists and before
+ * the workload threads, on the lowest other CPU (the ring-buffer reader
+ * takes the highest). With no other CPU its cells become unsupported.
+ */
+static int start_remote(struct run_state *st, char *why, size_t len)
+{
+	unsigned others[HB_MAX_THREADS];
+	unsigned n;
+	int err;
+
+	if (st->o.experiment || !has_mode(&st->o, STORM_MODE_OTHER_REMOTE))
+		return 0;
+	n = hb_other_cpus(st->o.cpu, others, HB_MAX_THREADS);
+	if (n == 0) {
+		snprintf(st->remote_why, sizeof(st->remote_why),
+			 "other_remote needs a second CPU; this process may use only CPU %u", st->o.cpu);
+		return 0;
+	}
+	err = hb_remote_start(&st->remote, others[n - 1]);
+	if (err)
+		snprintf(why, len, "cannot start other_remote's process: %s", strerror(-err));
+	return err;
+}
+
 /* Before anything of this run is attached (probing attaches each hook once). */
 static void note_syscall_progs(struct run_state *st)
 {
@@ -237,7 +275,9 @@ static int prepare_run(struct run_state *st, char *why, size_t len)
 	err = hb_outdir_check(st->o.out, why, len);
 	if (err)
 		return err;
-	err = start_workers(st, why, len);
+	err = start_remote(st, why, len);
+	if (!err)
+		err = start_workers(st, why, len);
 	if (err)
 		return err;
 	st->reader_cpu = hb_drain_pick_cpu(st->o.cpu, max_threads(&st->o) - 1);
@@ -253,6 +293,8 @@ static int prepare_run(struct run_state *st, char *why, size_t len)
 			snprintf(why, len, "out of memory");
 			return err;
 		}
+		if (st->remote_why[0])
+			hb_matrix_mark_unsupported(&st->m, STORM_MODE_OTHER_REMOTE, st->remote_why);
 		hb_matrix_load(&st->m, &st->o, &st->env);
 		pick_reference(st);
 	}
@@ -347,6 +389,7 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 		rc = failed ? HB_EXIT_FAILED_ROWS : 0;
 	}
 	hb_workers_stop(st.workers);
+	hb_remote_stop(&st.remote);
 	hb_figures_free(&st.figs);
 	hb_matrix_free(&st.m);
 	if (storm_scratch_destroy(&st.scratch) == -ENOTEMPTY)

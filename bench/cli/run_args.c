@@ -35,9 +35,10 @@ static uint64_t min_blocks(void)
 static void usage(FILE *f)
 {
 	const char *hook_names[HB_MAX_HOOKS];
-	char hooks[256], payloads[128];
+	char hooks[256], payloads[128], modes[128];
 
 	hb_join_choices(hook_names, hb_hook_names(hook_names), hooks, sizeof(hooks));
+	hb_join_choices(storm_mode_names, STORM_MODE_COUNT, modes, sizeof(modes));
 	hb_join_choices(hb_payload_names, HB_PAYLOAD_MAX, payloads, sizeof(payloads));
 	fprintf(f,
 "Usage: hookbench run [OPTIONS]\n"
@@ -73,7 +74,17 @@ static void usage(FILE *f)
 "                        unfiltered, on every syscall of every process\n"
 "                        (with empty measured, rows of the same hook get\n"
 "                        dispatch_ns and body_ns)\n"
-"  --mode LIST           workload modes (default: enoent): enoent, create\n"
+"  --mode LIST           workload modes (default: enoent): %s\n"
+"                        enoent: unlinkat() of a name that never exists;\n"
+"                        create: create, close and unlinkat() a file;\n"
+"                        churn: create, write, close, fstatat(), unlinkat():\n"
+"                        one syscall in five is the traced one (ns per file);\n"
+"                        other: getppid(), a syscall no hook traces, in this\n"
+"                        process: what a hook costs everyone else's syscalls\n"
+"                        (0 events expected; a payload that counts one is a\n"
+"                        mismatch); other_remote: the same getppid() loop in a\n"
+"                        second process on another CPU, which never loaded\n"
+"                        BPF (only with --threads 1; 'unsupported' on 1 CPU)\n"
 "  --threads LIST        workload thread counts (default 1), e.g. 1,2: each thread\n"
 "                        on its own CPU; one row per count\n"
 "  --reference HOOK      the hook ratios compare against (default %s; when it\n"
@@ -134,8 +145,10 @@ static void usage(FILE *f)
 "  hookbench run --payload empty,count,capture --blocks 200 --ops-per-block 5000 \\\n"
 "      --replicates 10         # scripts/run's measurement, about 1.5 min here\n"
 "  hookbench run --hooks tracepoint --blocks 800     # about a minute here, tighter CI\n"
-"  hookbench run --payload count,capture --mode enoent,create --out /tmp/r1\n",
-		hooks, payloads, DEFAULT_REFERENCE, MIN_ROUNDS_PER_REPLICATE, DEFAULT_REPLICATES,
+"  hookbench run --payload count,capture --mode enoent,create --out /tmp/r1\n"
+"  hookbench run --hooks tracepoint,raw_tp --mode enoent,other,other_remote,churn\n"
+"                              # what each hook costs syscalls it does not trace\n",
+		hooks, payloads, modes, DEFAULT_REFERENCE, MIN_ROUNDS_PER_REPLICATE, DEFAULT_REPLICATES,
 		DEFAULT_OPS_PER_BLOCK, (unsigned long long)min_blocks(), DEFAULT_BLOCKS,
 		DEFAULT_WARMUP, DEFAULT_STATS_BLOCKS, hb_default_cpu());
 }
@@ -339,12 +352,31 @@ static void add_reference(struct run_opts *o)
 		o->hooks[o->nhooks++] = o->reference;
 }
 
+/* other_remote's second process runs one loop: it has no threads to add. */
+static int check_remote_threads(const struct run_opts *o)
+{
+	bool remote = false;
+
+	for (size_t i = 0; i < o->nmodes; i++)
+		remote |= o->modes[i] == STORM_MODE_OTHER_REMOTE;
+	for (size_t i = 0; remote && i < o->nthreads; i++) {
+		if (o->threads[i] != 1) {
+			cli_error("--mode other_remote runs one remote process: it needs --threads 1 "
+				  "(measure other_remote in a run of its own)");
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
 int run_args_parse(int argc, char **argv, struct run_opts *o)
 {
 	set_defaults(o);
 	if (parse_run_args(argc, argv, o))
 		return -EINVAL;
 	fill_unset_lists(o);
+	if (check_remote_threads(o))
+		return -EINVAL;
 	if (!o->experiment)
 		add_reference(o);
 	return 0;

@@ -9,7 +9,8 @@
 /* The reader's CPU time per record it read, for ringbuf cells; 0 for others. */
 static double reader_ns_per_event(const struct hb_cell *c, bool reader_in_blocks)
 {
-	if (c->control || c->payload != HB_PAYLOAD_RINGBUF || reader_in_blocks)
+	if (c->control || c->payload != HB_PAYLOAD_RINGBUF || reader_in_blocks ||
+	    !storm_mode_unlinks(c->mode))
 		return 0;
 	return c->events_seen ? (double)c->consumer_ns / (double)c->events_seen : NAN;
 }

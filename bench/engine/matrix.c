@@ -102,6 +102,18 @@ int hb_matrix_init(struct hb_matrix *m, const struct run_opts *o,
 	return err;
 }
 
+void hb_matrix_mark_unsupported(struct hb_matrix *m, enum storm_mode mode, const char *why)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		struct hb_cell *c = &m->cells[i];
+
+		if (c->mode != mode || c->state != HB_CELL_PENDING)
+			continue;
+		c->state = HB_CELL_UNSUPPORTED;
+		snprintf(c->reason, sizeof(c->reason), "%s", why);
+	}
+}
+
 void hb_matrix_load(struct hb_matrix *m, const struct run_opts *o,
 		    const struct hb_probe_env *env)
 {

@@ -74,6 +74,9 @@ size_t hb_rounds_for_blocks(uint64_t blocks);
 int hb_matrix_init(struct hb_matrix *m, const struct run_opts *o,
 		   const struct hb_probe_env *env);
 
+/* Before hb_matrix_load(): every still pending cell of mode is unsupported, for why. */
+void hb_matrix_mark_unsupported(struct hb_matrix *m, enum storm_mode mode, const char *why);
+
 /* Open and load every supported cell's program (tgid = this process). */
 void hb_matrix_load(struct hb_matrix *m, const struct run_opts *o,
 		    const struct hb_probe_env *env);

@@ -4,6 +4,7 @@
 #include <bpf/bpf.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -12,6 +13,7 @@
 #include "csv.h"
 #include "drain.h"
 #include "kprobes_list.h"
+#include "remote.h"
 #include "stats_schedule.h"
 
 enum block_kind { BLOCK_BASELINE, BLOCK_HOOKED, BLOCK_STATS };
@@ -175,7 +177,8 @@ static int read_after(struct hb_cell *c, const struct hb_counters *before, struc
 /* Add a block to its cell's event accounts. */
 static void account_block(struct hb_measure *x, struct hb_cell *c, const struct block *b)
 {
-	uint64_t ops = (HB_PREROLL_OPS + x->o->ops_per_block) * c->threads;
+	uint64_t ops = (HB_PREROLL_OPS + x->o->ops_per_block) * c->threads *
+		       storm_mode_unlinks(c->mode);
 
 	if (b->kind == BLOCK_BASELINE) {
 		c->events_detached += b->events;
@@ -193,11 +196,29 @@ static void account_block(struct hb_measure *x, struct hb_cell *c, const struct 
 	} else if (c->payload != HB_PAYLOAD_EMPTY) {
 		c->events_expected += ops;
 		c->events_seen += b->events;
-	} else if (b->kind == BLOCK_STATS) {
-		/* empty counts nothing itself: only bpf_stats' run count shows it ran. */
+	} else if (b->kind == BLOCK_STATS && storm_mode_unlinks(c->mode)) {
+		/*
+		 * empty counts nothing itself: only bpf_stats' run count shows it ran.
+		 * Not in other modes: there its runs are the dispatch being measured
+		 * (raw_tp and tp_btf run on every syscall), not an event that fired.
+		 */
 		c->events_expected += ops;
 		c->events_seen += b->run_cnt;
 	}
+}
+
+/*
+ * Test only: HOOKBENCH_TEST_OTHER_UNLINKS=1 makes mode other call enoent's
+ * unlinkat() instead of getppid(), so the tests see a payload fire where no
+ * event is expected (a mismatch) without a broken program.
+ */
+static enum storm_mode loop_mode(enum storm_mode mode)
+{
+	const char *v = getenv("HOOKBENCH_TEST_OTHER_UNLINKS");
+
+	if (mode == STORM_MODE_OTHER && v && *v && strcmp(v, "0"))
+		return STORM_MODE_ENOENT;
+	return mode;
 }
 
 /*
@@ -210,7 +231,7 @@ static void account_block(struct hb_measure *x, struct hb_cell *c, const struct 
 static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b,
 		     bool attach, bool detach)
 {
-	struct hb_job job = { .mode = c->mode, .preroll = HB_PREROLL_OPS,
+	struct hb_job job = { .mode = loop_mode(c->mode), .preroll = HB_PREROLL_OPS,
 			      .ops = x->o->ops_per_block, .dirfds = x->dirfds };
 	struct hb_job_result res[HB_MAX_THREADS];
 	struct hb_counters before = { 0 }, after = { 0 };
@@ -235,7 +256,12 @@ static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b,
 			return 0;
 		}
 	}
-	err = hb_workers_run(x->workers, c->threads, &job, res);
+	if (c->mode == STORM_MODE_OTHER_REMOTE) {
+		memset(res, 0, sizeof(res[0]));
+		err = hb_remote_run(x->remote, job.preroll, job.ops, &res[0]);
+	} else {
+		err = hb_workers_run(x->workers, c->threads, &job, res);
+	}
 	if (b->detached) {
 		note_flavour(c);
 		t0 = now_ns();
@@ -262,7 +288,7 @@ static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b,
 	b->drops = after.ringbuf_drops - before.ringbuf_drops;
 	b->consumer_ns = hb_drain_cpu_ns(x->drain) - consumer0;
 	/* With no other CPU the reader took its time from the measured thread's. */
-	if (x->reader_shares_cpu)
+	if (c->mode == STORM_MODE_OTHER_REMOTE ? x->reader_shares_remote : x->reader_shares_cpu)
 		b->cpu_ns += b->consumer_ns;
 	account_block(x, c, b);
 	write_row(x, c, b);

@@ -15,6 +15,7 @@
 
 #include "drain.h"
 #include "matrix.h"
+#include "remote.h"
 #include "run_opts.h"
 #include "storm.h"
 #include "workers.h"
@@ -34,6 +35,8 @@ struct hb_measure {
 	FILE *runs;                 /* runs.csv, one row per block */
 	struct hb_drain *drain;     /* reads the ringbuf payload's records */
 	bool reader_shares_cpu;     /* the drain runs on the measured CPU: its time is the block's */
+	struct hb_remote *remote;   /* other_remote's process; NULL when the run has no such cell */
+	bool reader_shares_remote;  /* the drain runs on the remote process's CPU */
 	const _Atomic bool *stop;   /* set by a signal: finish the block, then stop */
 	/* progress */
 	uint64_t blocks_done, blocks_total;

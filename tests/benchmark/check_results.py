@@ -22,7 +22,10 @@ REQUIRED = ("hook,payload,mode,threads,status,reason,blocks,ops_per_block,events
 NUMERIC = ["baseline_ns_per_op", "hooked_ns_per_op", "overhead_ns_per_event", "ci95_low_ns",
            "ci95_high_ns", "prog_ns_per_run"]
 PREROLL = 256
-CAPTURED = {"enoent": "hookbench-absent", "create": "hookbench-file"}
+CAPTURED = {"enoent": "hookbench-absent", "create": "hookbench-file", "churn": "hookbench-file",
+            "other": "", "other_remote": ""}
+# unlinkat() calls per iteration: other and other_remote call getppid() instead.
+UNLINKS = {"enoent": 1, "create": 1, "churn": 1, "other": 0, "other_remote": 0}
 READS_FILENAME = ("capture", "ringbuf", "printk")
 KPROBE_LINKS = ("kprobe", "kprobe_offset", "kretprobe", "kprobe_multi")
 REFERENCE = "tracepoint"
@@ -66,11 +69,13 @@ def check_ok_row(r, blocks, ops, warmup, stats):
     hooked_blocks = 2 * (warmup + (blocks + 1) // 2) + stats - (blocks % 2)
     if r["payload"] == "empty":
         hooked_blocks = stats  # only bpf_stats' run count shows an empty program ran
-    expected = hooked_blocks * (ops + PREROLL) * threads
+    expected = hooked_blocks * (ops + PREROLL) * threads * UNLINKS[r["mode"]]
     check(r["events_expected"] == str(expected),
           f"{key}: events_expected = {expected} (got {r['events_expected']})")
     seen = int(r["events_seen"] or -1)
-    if r["payload"] == "empty":
+    if not UNLINKS[r["mode"]]:
+        check(seen == 0, f"{key}: no unlinkat, so the payload never fired ({seen})")
+    elif r["payload"] == "empty":
         check(seen >= expected, f"{key}: the empty program ran at least {expected} times ({seen})")
     elif r["payload"] == "ringbuf":
         drops = int(r["ringbuf_drops"] or -1)
@@ -79,12 +84,15 @@ def check_ok_row(r, blocks, ops, warmup, stats):
     else:
         check(seen == expected, f"{key}: events_seen == events_expected ({seen})")
     values = {c: number(r[c]) for c in NUMERIC}
+    if not UNLINKS[r["mode"]] and r["prog_ns_per_run"] == "":
+        # A program on unlinkat's own tracepoint never runs for getppid(): no in-program cost.
+        values.pop("prog_ns_per_run")
     check(all(v is not None for v in values.values()), f"{key}: every figure is a number")
     if all(v is not None for v in values.values()):
         check(values["ci95_low_ns"] <= values["overhead_ns_per_event"] <= values["ci95_high_ns"],
               f"{key}: ci95_low <= estimate <= ci95_high "
               f"({r['ci95_low_ns']} <= {r['overhead_ns_per_event']} <= {r['ci95_high_ns']})")
-        check(values["baseline_ns_per_op"] > 0 and values["prog_ns_per_run"] > 0,
+        check(values["baseline_ns_per_op"] > 0 and values.get("prog_ns_per_run", 1) > 0,
               f"{key}: baseline and in-program cost are positive")
     check(r["recursion_misses"].isdigit(), f"{key}: recursion_misses is a count")
     if r["hook"] in KPROBE_LINKS:
@@ -197,7 +205,10 @@ def check_summary(path, hooks, payloads, modes, blocks, ops, warmup, stats, thre
         check(r["status"] in ("ok", "unsupported", "mismatch", "error", "interrupted"),
               f"{key}: status '{r['status']}' is a known one")
         check(r.get("clock") in ("cpu", "wall"), f"{key}: the clock is named ({r.get('clock')})")
-        if r["hook"] in ("tracepoint", CONTROL):
+        if r["mode"] == "other_remote" and len(os.sched_getaffinity(0)) < 2:
+            check(r["status"] == "unsupported" and "second CPU" in r["reason"],
+                  f"{key}: other_remote with one CPU is unsupported, with the reason ({r['reason']})")
+        elif r["hook"] in ("tracepoint", CONTROL):
             check(r["status"] == "ok", f"{key}: the {r['hook']} row is ok ({r['reason']})")
         if r["hook"] == "kprobe":
             check(r["status"] == "ok" or (r["status"] == "unsupported" and r["reason"]),
@@ -223,9 +234,10 @@ def check_runs(path, rows, blocks, ops, warmup, stats):
     check(kinds <= {"baseline", "hooked", "stats"}, f"block kinds are known ({sorted(kinds)})")
     check(all(r["events"] == "0" for r in runs if r["kind"] == "baseline"),
           "no events while detached, in any baseline block")
-    check(all(int(r["events"]) == (ops + PREROLL) * int(r["threads"]) for r in runs
-              if r["kind"] != "baseline" and r["payload"] not in ("empty", CONTROL)),
-          f"every attached block counted its ({ops} + {PREROLL} pre-roll) x threads calls")
+    check(all(int(r["events"]) == (ops + PREROLL) * int(r["threads"]) * UNLINKS[r["mode"]]
+              for r in runs if r["kind"] != "baseline" and r["payload"] not in ("empty", CONTROL)),
+          f"every attached block counted its ({ops} + {PREROLL} pre-roll) x threads unlinkat "
+          f"calls (none in modes other and other_remote)")
     check(all(number(r["ns_per_op"]) and number(r["ns_per_op"]) > 0 for r in runs),
           "every block has a positive wall-clock ns/op")
     cpu = [number(r["cpu_ns_per_op"]) for r in runs]

@@ -15,7 +15,7 @@ valid_json() {
 	fi
 }
 
-for mode in enoent create; do
+for mode in enoent create churn other; do
 	run --mode "$mode" --json --iterations 1000 --dir "$D"
 	check "$mode: --json --iterations 1000 exits 0, stderr empty" \
 		test "$RC" = 0 -a ! -s "$WORK/err"
@@ -27,8 +27,11 @@ for mode in enoent create; do
 	if [ "$mode" = enoent ]; then
 		check "enoent: enoent_name is hookbench-absent" \
 			test "$(json_str enoent_name "$WORK/out")" = hookbench-absent
+	elif [ "$mode" = other ]; then
+		check "other: the syscall is getppid, no file name" \
+			test "$(json_str syscall "$WORK/out")" = getppid -a -z "$(json_str create_name "$WORK/out")"
 	else
-		check "create: create_name is hookbench-file" \
+		check "$mode: create_name is hookbench-file" \
 			test "$(json_str create_name "$WORK/out")" = hookbench-file
 	fi
 	scratch=$(json_str scratch_dir "$WORK/out")
@@ -84,6 +87,22 @@ else
 		check "$mode under strace: unlinkat calls $u >= 2000, unlink calls $l == 0" \
 			test "$rc" = 0 -a "$u" -ge 2000 -a "$l" = 0
 	done
+	# churn: one unlinkat of the file per iteration (the scratch dirs go with rmdir).
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+	strace -f -c -e trace=unlinkat,openat,write,close,newfstatat -o "$WORK/strace" \
+		"$STORM" --mode churn --threads 2 --iterations 1000 --dir "$D" >/dev/null 2>"$WORK/err"
+	rc=$?
+	u=$(strace_calls unlinkat)
+	check "churn under strace: exactly one unlinkat per iteration ($u == 2000)" \
+		test "$rc" = 0 -a "$u" = 2000
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+	strace -f -c -e trace=getppid,unlinkat -o "$WORK/strace" \
+		"$STORM" --mode other --threads 2 --iterations 1000 --dir "$D" >/dev/null 2>"$WORK/err"
+	rc=$?
+	g=$(strace_calls getppid)
+	u=$(strace_calls unlinkat)
+	check "other under strace: getppid calls $g == 2000, no unlinkat ($u)" \
+		test "$rc" = 0 -a "$g" = 2000 -a "$u" = 0
 fi
 
 for h in --help -h; do

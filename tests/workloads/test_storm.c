@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* TAP unit tests of the storm library: the loop and the scratch directory. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -96,6 +97,76 @@ static void test_loops(void)
 	check(err == -EBADF && done == 0, "bad fd is reported", strerror(-err));
 	err = storm_scratch_destroy(&s);
 	check(err == 0 && count_leftovers() == 0, "destroy after loops", strerror(-err));
+}
+
+/* other: getppid() only, so it needs no directory and touches none. */
+static void test_other(void)
+{
+	uint64_t done = 99;
+	int err;
+
+	err = storm_loop(STORM_MODE_OTHER, -1, 1000, NULL, &done);
+	check(err == 0 && done == 1000, "other: 1000 iterations, no directory needed", strerror(-err));
+	err = storm_loop(STORM_MODE_OTHER_REMOTE, -1, 7, NULL, &done);
+	check(err == 0 && done == 7, "other_remote runs the same loop", strerror(-err));
+	check(storm_mode_unlinks(STORM_MODE_OTHER) == 0 && storm_mode_unlinks(STORM_MODE_OTHER_REMOTE) == 0 &&
+	      storm_mode_unlinks(STORM_MODE_CHURN) == 1 && storm_mode_unlinks(STORM_MODE_ENOENT) == 1,
+	      "unlinkat calls per iteration: 0 for other modes, 1 for churn", NULL);
+}
+
+/* Entries in dirfd other than . and .. */
+static int count_entries(int dirfd)
+{
+	int fd = openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	struct dirent *e;
+	int n = 0;
+
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	while ((e = readdir(d)))
+		n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+	closedir(d);
+	return n;
+}
+
+/*
+ * churn: each iteration creates the file and removes it again (one
+ * unlinkat: a second would fail with ENOENT and stop the loop), and its
+ * own file under the name makes the next openat(O_EXCL) fail.
+ */
+static void test_churn(void)
+{
+	struct storm_scratch s;
+	struct stat st;
+	uint64_t done = 99;
+	int err = storm_scratch_create(&s, base, 1);
+	int fd;
+
+	if (err) {
+		check(0, "create for churn", strerror(-err));
+		return;
+	}
+	err = storm_loop(STORM_MODE_CHURN, s.thread_fd[0], 500, NULL, &done);
+	check(err == 0 && done == 500 && count_entries(s.thread_fd[0]) == 0,
+	      "churn: 500 iterations leave the directory empty", strerror(-err));
+	fd = openat(s.thread_fd[0], STORM_CREATE_NAME, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+	err = storm_loop(STORM_MODE_CHURN, s.thread_fd[0], 10, NULL, &done);
+	check(fd >= 0 && err == -EEXIST && done == 0 &&
+	      fstatat(s.thread_fd[0], STORM_CREATE_NAME, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	      st.st_size == 0,
+	      "churn: an existing file is -EEXIST and is neither written nor removed", strerror(-err));
+	/* Now it looks like what a churn iteration that failed before unlinkat leaves. */
+	if (fd >= 0) {
+		if (write(fd, "12345678", STORM_CHURN_BYTES) != STORM_CHURN_BYTES)
+			check(0, "fill the churn file", strerror(errno));
+		close(fd);
+	}
+	err = storm_scratch_destroy(&s);
+	check(err == 0 && count_leftovers() == 0, "destroy removes a churn-size file too", strerror(-err));
 }
 
 /* Something exists under the enoent name: the loop stops with -EEXIST. */
@@ -297,6 +368,8 @@ int main(void)
 	}
 	test_create_layout();
 	test_loops();
+	test_other();
+	test_churn();
 	test_enoent_name_exists();
 	test_create_refuses_symlink();
 	test_destroy_removes_left_file();

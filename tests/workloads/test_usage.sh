@@ -44,7 +44,9 @@ bad "--threads 0" --threads 0
 bad "--threads 257" --threads 257
 bad "--threads x" --threads x
 bad "--mode foo" --mode foo
-message "--mode foo" "unlink-storm: unknown mode 'foo' (valid: enoent, create)"
+message "--mode foo" "unlink-storm: unknown mode 'foo' (valid: enoent, create, other, other_remote, churn)"
+bad "--mode other_remote" --mode other_remote
+message "--mode other_remote" "unlink-storm: mode 'other_remote' is for hookbench run only (here use --mode other, and pin with --cpu)"
 bad "--mode ''" --mode ''
 bad "--iterations with --duration" --iterations 10 --duration 1
 check "conflicting options message" grep -q 'conflicting options' "$WORK/err"
