@@ -84,7 +84,9 @@ static void usage(FILE *f)
 "                        (0 events expected; a payload that counts one is a\n"
 "                        mismatch); other_remote: the same getppid() loop in a\n"
 "                        second process on another CPU, which never loaded\n"
-"                        BPF (only with --threads 1; 'unsupported' on 1 CPU)\n"
+"                        BPF (only with --threads 1; 'unsupported' on 1 CPU).\n"
+"                        'other' brings other_remote along when every thread\n"
+"                        count is 1: both rows are reported\n"
 "  --threads LIST        workload thread counts (default 1), e.g. 1,2: each thread\n"
 "                        on its own CPU; one row per count\n"
 "  --reference HOOK      the hook ratios compare against (default %s; when it\n"
@@ -352,6 +354,30 @@ static void add_reference(struct run_opts *o)
 		o->hooks[o->nhooks++] = o->reference;
 }
 
+static bool has_mode(const struct run_opts *o, enum storm_mode mode)
+{
+	for (size_t i = 0; i < o->nmodes; i++)
+		if (o->modes[i] == mode)
+			return true;
+	return false;
+}
+
+/*
+ * A syscall tracepoint flags every task, not only the tracer's: --mode other
+ * measures from a process that never touched BPF too (other_remote, one
+ * thread only), and both rows are reported.
+ */
+static void add_remote(struct run_opts *o)
+{
+	if (!has_mode(o, STORM_MODE_OTHER) || has_mode(o, STORM_MODE_OTHER_REMOTE) ||
+	    o->nmodes >= HB_MAX_LIST)
+		return;
+	for (size_t i = 0; i < o->nthreads; i++)
+		if (o->threads[i] != 1)
+			return;
+	o->modes[o->nmodes++] = STORM_MODE_OTHER_REMOTE;
+}
+
 /* other_remote's second process runs one loop: it has no threads to add. */
 static int check_remote_threads(const struct run_opts *o)
 {
@@ -377,7 +403,9 @@ int run_args_parse(int argc, char **argv, struct run_opts *o)
 	fill_unset_lists(o);
 	if (check_remote_threads(o))
 		return -EINVAL;
-	if (!o->experiment)
+	if (!o->experiment) {
 		add_reference(o);
+		add_remote(o);
+	}
 	return 0;
 }
