@@ -21,6 +21,7 @@
 #include "probe.h"
 #include "run_args.h"
 #include "states_csv.h"
+#include "sudo_user.h"
 #include "stop.h"
 #include "summary.h"
 #include "sysctl_state.h"
@@ -358,6 +359,9 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 				  st.m.n);
 		rc = failed ? HB_EXIT_FAILED_ROWS : 0;
 	}
+	/* Under sudo: whatever the run wrote is the invoking user's (where it is now). */
+	if (hb_give_tree_to_user(st.out.final) == -ENOENT)
+		hb_give_tree_to_user(st.out.partial);
 	hb_workers_stop(st.workers);
 	hb_figures_free(&st.figs);
 	hb_matrix_free(&st.m);
