@@ -12,6 +12,13 @@
 
 #include "parse.h"
 
+/*
+ * Weak: a static build (the VM guests' tools, where there is no sudo) does
+ * not pull glibc's NSS in, and runs the command with the user's gid alone.
+ */
+#pragma weak getpwuid
+#pragma weak getgrouplist
+
 static uid_t sudo_uid;
 static gid_t sudo_gid;
 static int first_err;
@@ -87,9 +94,8 @@ int hb_sudo_creds(struct hb_creds *c)
 		return 0;
 	c->groups[0] = c->gid;
 	c->ngroups = 1;
-	errno = 0;
-	pw = getpwuid(c->uid);
-	if (pw) {
+	pw = getpwuid ? getpwuid(c->uid) : NULL;
+	if (pw && getgrouplist) {
 		int n = HB_MAX_GROUPS;
 
 		if (getgrouplist(pw->pw_name, c->gid, c->groups, &n) < 0)
