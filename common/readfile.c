@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "readfile.h"
+#include "open_regular.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -8,16 +9,13 @@
 
 int hb_read_file(const char *path, size_t max, char **text, size_t *len, char *why, size_t whylen)
 {
-	FILE *f = fopen(path, "re");
+	FILE *f = hb_fopen_regular(path, why, whylen);
 	size_t used = 0, cap = 0, n;
 	char *buf = NULL;
 	int err = 0;
 
-	if (!f) {
-		err = -errno;
-		snprintf(why, whylen, "%s: %s", path, strerror(-err));
-		return err;
-	}
+	if (!f)
+		return -errno;
 	do {
 		if (used == cap) {
 			char *p = NULL;

@@ -6,7 +6,8 @@
 
 /*
  * Read all of path (at most max bytes) into a malloc'd buffer. Returns 0,
- * or -errno with why ("PATH: what went wrong"); -EFBIG when it is too big.
+ * or -errno with why ("PATH: what went wrong"); -EFBIG when it is too big,
+ * -EINVAL ("not a regular file: PATH") for a FIFO, device or directory.
  */
 int hb_read_file(const char *path, size_t max, char **text, size_t *len, char *why, size_t whylen);
 

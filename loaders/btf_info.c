@@ -7,6 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "open_regular.h"
+
 #define KERNEL_BTF "/sys/kernel/btf/vmlinux"
 
 const char *hb_btf_path(const char *path)
@@ -16,7 +18,14 @@ const char *hb_btf_path(const char *path)
 
 bool hb_btf_available(const char *path)
 {
-	return access(hb_btf_path(path), R_OK) == 0;
+	int fd = hb_open_regular(hb_btf_path(path), NULL, 0);
+
+	if (fd < 0) {
+		errno = -fd;
+		return false;
+	}
+	close(fd);
+	return true;
 }
 
 int hb_btf_load(const char *path, struct btf **out)

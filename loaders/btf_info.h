@@ -14,7 +14,10 @@ struct btf;
  */
 int hb_btf_load(const char *path, struct btf **out);
 
-/* True when the file exists (a quick check before anything is loaded). */
+/*
+ * True when the file is there and a regular file (a quick check before
+ * anything is loaded); false with errno set, EINVAL when not a regular file.
+ */
 bool hb_btf_available(const char *path);
 
 /* The path hb_btf_load() reads for path (NULL → the kernel's). */

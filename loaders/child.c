@@ -16,8 +16,8 @@ static void close_fd(int *fd)
 	*fd = -1;
 }
 
-static void run_child(char *const argv[], const sigset_t *mask, int go_rd,
-		      int status_wr, pid_t parent)
+static void run_child(char *const argv[], const sigset_t *mask, const struct hb_creds *as,
+		      int go_rd, int status_wr, pid_t parent)
 {
 	int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGCHLD, SIGPIPE };
 	char go;
@@ -31,14 +31,18 @@ static void run_child(char *const argv[], const sigset_t *mask, int go_rd,
 	sigprocmask(SIG_SETMASK, mask, NULL);
 	if (read(go_rd, &go, 1) != 1)
 		_exit(127);
-	execvp(argv[0], argv);
-	err = errno;
+	err = as ? -hb_creds_apply(as) : 0;
+	if (!err) {
+		execvp(argv[0], argv);
+		err = errno;
+	}
 	if (write(status_wr, &err, sizeof(err)) < 0)
 		_exit(127);
 	_exit(127);
 }
 
-int hb_child_spawn(char *const argv[], const sigset_t *child_mask, struct hb_child *c)
+int hb_child_spawn(char *const argv[], const sigset_t *child_mask, const struct hb_creds *as,
+		   struct hb_child *c)
 {
 	int go[2] = { -1, -1 }, status[2] = { -1, -1 };
 	pid_t parent = getpid();
@@ -58,7 +62,7 @@ int hb_child_spawn(char *const argv[], const sigset_t *child_mask, struct hb_chi
 	if (c->pid == 0) {
 		close(go[1]);
 		close(status[0]);
-		run_child(argv, child_mask, go[0], status[1], parent);
+		run_child(argv, child_mask, as, go[0], status[1], parent);
 	}
 	c->go_fd = go[1];
 	c->status_fd = status[0];

@@ -6,6 +6,8 @@
 #include <signal.h>
 #include <sys/types.h>
 
+#include "sudo_user.h"
+
 struct hb_child {
 	pid_t pid;
 	int go_fd;     /* write a byte to let the child exec */
@@ -14,10 +16,11 @@ struct hb_child {
 
 /*
  * Fork a child that waits before exec'ing argv. The child gets the signal
- * mask in child_mask, default dispositions, and SIGTERM if we die first.
- * Returns 0 or -errno.
+ * mask in child_mask, default dispositions, SIGTERM if we die first, and
+ * the credentials in as (NULL: ours). Returns 0 or -errno.
  */
-int hb_child_spawn(char *const argv[], const sigset_t *child_mask, struct hb_child *c);
+int hb_child_spawn(char *const argv[], const sigset_t *child_mask, const struct hb_creds *as,
+		   struct hb_child *c);
 
 /* Let the child exec. Returns 0, or -errno when exec failed (e.g. -ENOENT). */
 int hb_child_release(struct hb_child *c);

@@ -6,7 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/utsname.h>
+#include <unistd.h>
 #include <zlib.h>
+
+#include "open_regular.h"
 
 static int add_entry(struct hb_kconfig *kc, const char *key, size_t klen,
 		     const char *val, size_t vlen)
@@ -90,11 +93,16 @@ static int read_file(const char *path, char **out, size_t *outlen)
 	size_t cap = 1 << 16, len = 0;
 	char *buf = NULL;
 	gzFile gz;
-	int err = 0, n;
+	int fd, err = 0, n;
 
-	gz = gzopen(path, "rb");
-	if (!gz)
-		return errno ? -errno : -ENOMEM;
+	fd = hb_open_regular(path, NULL, 0);
+	if (fd < 0)
+		return fd;
+	gz = gzdopen(fd, "rb");
+	if (!gz) {
+		close(fd);
+		return -ENOMEM;
+	}
 	buf = malloc(cap);
 	if (!buf) {
 		err = -ENOMEM;

@@ -37,7 +37,7 @@ struct loader_env {
 	const struct hb_hook *hook;
 	enum hb_payload payload;
 	bool payload_given;
-	bool json, trace, verbose, stats;
+	bool json, trace, verbose, stats, as_root;
 	pid_t pid;
 	const char *btf;
 	const char *output;
@@ -65,6 +65,8 @@ static void usage(FILE *f)
 "      --pid PID      without CMD: count only the process PID\n"
 "      --no-stats     leave bpf_stats off (run_cnt and run_time_ns are then null)\n"
 "      --btf PATH     BTF file instead of /sys/kernel/btf/vmlinux (or $HOOKBENCH_BTF)\n"
+"      --as-root      run CMD as root; by default, under sudo, CMD runs as the user\n"
+"                     who ran sudo (SUDO_UID/SUDO_GID; the hook sees it either way)\n"
 "  -v, --verbose      show libbpf's messages\n"
 "  -h, --help         show this help\n"
 "  -V, --version      show the version and the git revision it was built from\n"
@@ -89,7 +91,7 @@ static int usage_error(const char *fmt, const char *arg)
 
 static int parse_args(int argc, char **argv, struct loader_env *env)
 {
-	enum { OPT_PID = 256, OPT_NO_STATS, OPT_BTF };
+	enum { OPT_PID = 256, OPT_NO_STATS, OPT_BTF, OPT_AS_ROOT };
 	static const struct option opts[] = {
 		{ "payload", required_argument, NULL, 'p' },
 		{ "json", no_argument, NULL, 'j' },
@@ -98,6 +100,7 @@ static int parse_args(int argc, char **argv, struct loader_env *env)
 		{ "pid", required_argument, NULL, OPT_PID },
 		{ "no-stats", no_argument, NULL, OPT_NO_STATS },
 		{ "btf", required_argument, NULL, OPT_BTF },
+		{ "as-root", no_argument, NULL, OPT_AS_ROOT },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -126,6 +129,7 @@ static int parse_args(int argc, char **argv, struct loader_env *env)
 		case 'v': env->verbose = true; break;
 		case OPT_NO_STATS: env->stats = false; break;
 		case OPT_BTF: env->btf = optarg; break;
+		case OPT_AS_ROOT: env->as_root = true; break;
 		case OPT_PID:
 			if (hb_parse_u64(optarg, 1, INT32_MAX, &v))
 				return usage_error("invalid --pid '%s': must be a process id", optarg);
@@ -305,6 +309,7 @@ static int write_result(const struct loader_env *env, const char *target, pid_t 
 			fprintf(stderr, "%s: failed to open %s: %s\n", prog, env->output, strerror(-err));
 			return err;
 		}
+		hb_give_fd_to_user(fileno(f));
 	}
 	if (env->json)
 		print_json(f, env, target, tgid, c, cmd_status);
@@ -327,6 +332,7 @@ static int run(struct loader_env *env, const struct hb_probe_env *penv,
 		.btf = penv->btf,
 	};
 	struct hb_session *s = NULL;
+	struct hb_creds creds;
 	struct hb_counters c;
 	sigset_t block, old;
 	int sfd = -1, stats_fd = -1, status = 0, err;
@@ -345,7 +351,13 @@ static int run(struct loader_env *env, const struct hb_probe_env *penv,
 		goto cleanup;
 	}
 	if (env->cmd) {
-		err = hb_child_spawn(env->cmd, &old, &child);
+		err = env->as_root ? 0 : hb_sudo_creds(&creds);
+		if (err < 0) {
+			snprintf(why, sizeof(why), "failed to look up the sudo user's groups: %s",
+				 strerror(-err));
+			goto cleanup;
+		}
+		err = hb_child_spawn(env->cmd, &old, err > 0 ? &creds : NULL, &child);
 		if (err) {
 			snprintf(why, sizeof(why), "failed to fork: %s", strerror(-err));
 			goto cleanup;

@@ -21,6 +21,10 @@ int hb_prepare(const char *btf_path, char *why, size_t len)
 		return err;
 	if (!hb_btf_available(btf_path)) {
 		err = -errno;
+		if (err == -EINVAL) {
+			snprintf(why, len, "not a regular file: %s", hb_btf_path(btf_path));
+			return err;
+		}
 		snprintf(why, len, "missing BTF: %s: %s (the kernel needs CONFIG_DEBUG_INFO_BTF=y)",
 			 hb_btf_path(btf_path), strerror(-err));
 		return err;

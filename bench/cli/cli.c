@@ -3,12 +3,14 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "parse.h"
 #include "results.h"
+#include "sudo_user.h"
 
 void cli_error(const char *fmt, ...)
 {
@@ -19,6 +21,16 @@ void cli_error(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+void cli_give_results(const char *dir, const char *const *names, size_t n)
+{
+	char path[PATH_MAX + 64];
+
+	for (size_t i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		hb_give_tree_to_user(path);
+	}
 }
 
 int cli_u64(const char *opt, const char *arg, uint64_t min, uint64_t max, uint64_t *out)

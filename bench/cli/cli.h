@@ -26,6 +26,12 @@ int cli_choices(const char *opt, const char *noun, const char *arg, const char *
 /* Report a getopt failure ('?' or ':') for argv[optind - 1]. Returns -EINVAL. */
 int cli_getopt_error(int c, char **argv);
 
+/*
+ * Under sudo, hand what a command wrote into results directory dir to the
+ * invoking user: each name in it (a file, or a directory with all inside).
+ */
+void cli_give_results(const char *dir, const char *const *names, size_t n);
+
 /* Load a results directory for command name; on failure print "name: why". 0 or -errno. */
 int cli_load_results(const char *name, const char *dir, struct hb_results *r);
 

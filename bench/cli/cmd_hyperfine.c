@@ -104,6 +104,7 @@ int cmd_hyperfine(int argc, char **argv)
 		cli_error("%s", why);
 		return err == -ENOTDIR ? HB_EXIT_USAGE : err == -EINTR ? HB_EXIT_INTERRUPTED : 1;
 	}
+	cli_give_results(o.dir, (const char *const[]){ "hyperfine.json", "hyperfine.csv" }, 2);
 	printf("hyperfine: %s\n", csv_path);
 	return 0;
 }

@@ -34,6 +34,7 @@ int cmd_plot(int argc, char **argv)
 	if (!cli_one_results_dir(argc, argv, help, &r, &rc))
 		return rc;
 	err = hb_plot(&r, why, sizeof(why));
+	cli_give_results(r.dir, (const char *const[]){ "charts" }, 1);
 	if (err)
 		cli_error("plot: %s", why);
 	else

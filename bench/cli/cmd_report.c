@@ -41,6 +41,7 @@ int cmd_report(int argc, char **argv)
 	if (!hb_plot_drawn(&r) && hb_plot(&r, why, sizeof(why)))
 		fprintf(stderr, "hookbench: report: without charts: %s\n", why);
 	err = hb_report_write(&r, path, sizeof(path));
+	cli_give_results(r.dir, (const char *const[]){ "charts", "report.md" }, 2);
 	if (err)
 		cli_error("report: cannot write %s: %s", path, strerror(-err));
 	else

@@ -22,8 +22,10 @@
 #include "probe.h"
 #include "run_args.h"
 #include "states_csv.h"
+#include "sudo_user.h"
 #include "stop.h"
 #include "summary.h"
+#include "sysctl_state.h"
 #include "sysinfo.h"
 #include "workers.h"
 
@@ -335,6 +337,16 @@ static int run_reentry(struct run_state *st, char *why, size_t len)
 	return err;
 }
 
+/* What a killed run left changed goes back before this run reads or sets it. */
+static void recover_stale(void)
+{
+	char why[512];
+	int err = hb_sysctl_recover(stderr, why, sizeof(why));
+
+	if (err < 0 && err != -EACCES)
+		fprintf(stderr, "hookbench: warning: %s\n", why);
+}
+
 int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 {
 	struct run_state st = { .runs = NULL };
@@ -360,6 +372,7 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 	if (st.meta.bpf_stats_sysctl > 0)
 		fprintf(stderr, "hookbench: warning: kernel.bpf_stats_enabled=1 system-wide: "
 			"every overhead figure includes bpf_stats' own cost\n");
+	recover_stale();
 	err = hb_stop_install();
 	if (!err)
 		err = prepare_run(&st, why, sizeof(why));
@@ -388,6 +401,9 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 				  st.m.n);
 		rc = failed ? HB_EXIT_FAILED_ROWS : 0;
 	}
+	/* Under sudo: whatever the run wrote is the invoking user's (where it is now). */
+	if (hb_give_tree_to_user(st.out.final) == -ENOENT)
+		hb_give_tree_to_user(st.out.partial);
 	hb_workers_stop(st.workers);
 	hb_remote_stop(&st.remote);
 	hb_figures_free(&st.figs);

@@ -12,5 +12,6 @@ int cmd_plot(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_hyperfine(int argc, char **argv);
+int cmd_recover(int argc, char **argv);
 
 #endif

@@ -28,6 +28,7 @@ static const struct cmd cmds[] = {
 	{ "report", cmd_report, "write DIR/report.md, the design-review summary" },
 	{ "compare", cmd_compare, "two result sets side by side, with significant changes" },
 	{ "census", cmd_census, "every BPF program and link loaded on the machine" },
+	{ "recover", cmd_recover, "put back the sysctls a killed run left changed" },
 	{ "help", do_help, "this list, or a command's options (help CMD)" },
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))

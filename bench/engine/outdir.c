@@ -11,6 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "sudo_user.h"
+
 #define DEFAULT_PARENT "results"
 
 void hb_outdir_default(char *buf, size_t len)
@@ -90,16 +92,21 @@ int hb_outdir_create(struct hb_outdir *o, const char *dir, char *why, size_t len
 	snprintf(o->final, sizeof(o->final), "%s", dir);
 	snprintf(o->partial, sizeof(o->partial), "%s.partial", dir);
 	parent_of(dir, parent, sizeof(parent));
-	if (strcmp(parent, DEFAULT_PARENT) == 0 && mkdir(parent, 0755) && errno != EEXIST) {
-		err = -errno;
-		snprintf(why, len, "cannot create %s: %s", parent, strerror(-err));
-		return err;
+	if (strcmp(parent, DEFAULT_PARENT) == 0) {
+		if (!mkdir(parent, 0755))
+			hb_give_to_user(parent);
+		else if (errno != EEXIST) {
+			err = -errno;
+			snprintf(why, len, "cannot create %s: %s", parent, strerror(-err));
+			return err;
+		}
 	}
 	if (mkdir(o->partial, 0755)) {
 		err = -errno;
 		snprintf(why, len, "cannot create %s: %s", o->partial, strerror(-err));
 		return err;
 	}
+	hb_give_to_user(o->partial);
 	return 0;
 }
 
@@ -107,8 +114,13 @@ FILE *hb_outdir_fopen(const struct hb_outdir *o, const char *name)
 {
 	char path[PATH_MAX + 64];
 
+	FILE *f;
+
 	snprintf(path, sizeof(path), "%s/%s", o->partial, name);
-	return fopen(path, "wxe");
+	f = fopen(path, "wxe");
+	if (f)
+		hb_give_fd_to_user(fileno(f));
+	return f;
 }
 
 int hb_outdir_commit(const struct hb_outdir *o, char *why, size_t len)

@@ -24,10 +24,13 @@ void hb_outdir_default(char *buf, size_t len);
  */
 int hb_outdir_check(const char *dir, char *why, size_t len);
 
-/* Create dir.partial (and "results/" itself for the default location). */
+/*
+ * Create dir.partial (and "results/" itself for the default location);
+ * under sudo, what it creates belongs to the invoking user.
+ */
 int hb_outdir_create(struct hb_outdir *o, const char *dir, char *why, size_t len);
 
-/* Open name inside the partial directory for writing. NULL with errno set. */
+/* Open name inside the partial directory for writing (the sudo user's). NULL with errno set. */
 FILE *hb_outdir_fopen(const struct hb_outdir *o, const char *name);
 
 /* Rename dir.partial to dir, refusing to replace anything. */

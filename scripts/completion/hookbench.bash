@@ -62,7 +62,7 @@ _hookbench() {
 		case ${COMP_WORDS[i]} in -*) ;; *) cmd=${COMP_WORDS[i]}; break ;; esac
 	done
 	if [ -z "$cmd" ]; then
-		_hookbench_reply "list run tax vm plot hyperfine report compare census --help --version" "$cur"
+		_hookbench_reply "list run tax vm plot hyperfine report compare census recover --help --version" "$cur"
 		return
 	fi
 	case $prev in

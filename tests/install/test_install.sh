@@ -132,7 +132,7 @@ complete_line() {
 		f=$(complete -p "${1##*/}" | sed "s/.*-F \([^ ]*\) .*/\1/"); $f; echo "${COMPREPLY[*]}"' \
 		_ "$COMPLETION" "$@"
 }
-check "completion: hookbench r -> run report" [ "$(complete_line "$HB" r)" = "run report" ]
+check "completion: hookbench r -> run report recover" [ "$(complete_line "$HB" r)" = "run report recover" ]
 check "completion: --hooks tr -> the tracepoint hooks" \
 	[ "$(complete_line "$HB" run --hooks tr)" = "tracepoint tracepoint_exit" ]
 check "completion: --payload count,ca -> count,capture" \

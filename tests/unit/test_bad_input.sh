@@ -8,7 +8,9 @@ HB=$(realpath "$BUILD/bench/hookbench")
 FX=$(realpath "$(dirname "$0")/../fixtures/results")
 TP=$(realpath "$BUILD/loaders/tp-loader")
 ROOT=$([ "$(id -u)" -eq 0 ] && echo 1 || echo 0)
-mkdir "$WORK/cwd" "$WORK/existing"
+mkdir "$WORK/cwd" "$WORK/existing" "$WORK/fifo" "$WORK/fifo-meta"
+mkfifo "$WORK/fifo/summary.csv" "$WORK/fifo-meta/meta.json"
+cp "$FX/base/summary.csv" "$WORK/fifo-meta/"
 cd "$WORK/cwd" || exit 99
 
 # bad DESCRIPTION EXPECTED-REGEX COMMAND...: non-zero, one stderr line matching, nothing written.
@@ -68,7 +70,7 @@ bad "a CPU that does not exist" "invalid --cpu '4096'" "$HB" run --cpu 4096
 bad "an option without its value" "needs a value" "$HB" run --blocks
 bad "an unknown option" "unknown option '--frobnicate'" "$HB" run --frobnicate
 bad "a stray argument" "unexpected argument 'now'" "$HB" run now
-bad "an unknown command" "unknown command 'bench' \\(valid: list, run, tax, vm, plot, hyperfine, report, compare, census, help;" "$HB" bench
+bad "an unknown command" "unknown command 'bench' \\(valid: list, run, tax, vm, plot, hyperfine, report, compare, census, recover, help;" "$HB" bench
 bad "no command" "Usage" bash -c "'$HB' 2>&1 >/dev/null | head -n 1 >&2; exit 2"
 bad "an existing --out is refused" "$(priv_or 'refusing to overwrite existing')" \
 	"$HB" run --hooks tracepoint --out "$WORK/existing"
@@ -90,6 +92,18 @@ bad "compare: a directory without summary.csv" "no summary.csv" "$HB" compare "$
 bad "compare: a malformed summary.csv" "malformed" "$HB" compare "$FX/base" "$FX/malformed-number"
 bad "compare: one directory only" "needs two results directories" "$HB" compare "$FX/base"
 bad "compare: a bad threshold" "invalid --threshold 'lots'" "$HB" compare "$FX/base" "$FX/base" --threshold lots
+# A FIFO (or any non-regular file) is refused at once: opening it never waits for a writer.
+bad "compare: summary.csv is a FIFO" "not a regular file: .*/fifo/summary.csv" \
+	timeout 20 "$HB" compare "$WORK/fifo" "$WORK/fifo"
+bad "report: meta.json is a FIFO" "not a regular file: .*/fifo-meta/meta.json" \
+	timeout 20 "$HB" report "$WORK/fifo-meta"
+bad "list: --btf a FIFO" "$(priv_or 'not a regular file: .*/fifo/summary.csv')" \
+	timeout 20 "$HB" list --btf "$WORK/fifo/summary.csv"
+bad "list: --btf a directory" "$(priv_or 'not a regular file: ')" "$HB" list --btf "$WORK/existing"
+bad "vm: a file that is not a kernel" "vm: not a kernel image: .*/base/summary.csv" \
+	"$HB" vm --kernel "$FX/base/summary.csv" --out "$WORK/new5"
+bad "vm: a FIFO as the kernel" "vm: not a regular file: .*/fifo/summary.csv" \
+	timeout 20 "$HB" vm --kernel="debian-6.1-cloud,$WORK/fifo/summary.csv" --out "$WORK/new5"
 bad "report: a missing directory" "no such results directory" "$HB" report "$WORK/no-such-dir"
 bad "report: a malformed summary.csv" "line 3 has 33 fields, the header has 32" "$HB" report "$FX/malformed-row"
 bad "plot: a missing directory" "no such results directory" "$HB" plot "$WORK/no-such-dir"

@@ -4,11 +4,12 @@
 #include <stdio.h>
 
 #include "kprobes_list.h"
+#include "open_regular.h"
 #include "tap.h"
 
 static int find(const char *sym, unsigned long off, bool ret, struct hb_kprobe_entry *e)
 {
-	FILE *f = fopen(FIXTURES "/kprobes-list.txt", "r");
+	FILE *f = hb_fopen_regular(FIXTURES "/kprobes-list.txt", NULL, 0);
 	int err;
 
 	if (!f)

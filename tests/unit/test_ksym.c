@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ksym.h"
+#include "open_regular.h"
 #include "tap.h"
 
 static int resolve(const char *fixture, char *out, size_t len)
@@ -13,7 +14,7 @@ static int resolve(const char *fixture, char *out, size_t len)
 	int err;
 
 	snprintf(path, sizeof(path), "%s/%s", FIXTURES, fixture);
-	f = fopen(path, "r");
+	f = hb_fopen_regular(path, NULL, 0);
 	if (!f)
 		return -errno;
 	err = hb_ksym_resolve(f, hb_unlinkat_candidates, hb_unlinkat_ncandidates, out, len);
