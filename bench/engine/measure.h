@@ -35,6 +35,9 @@ struct hb_measure {
 	struct hb_drain *drain;     /* reads the ringbuf payload's records */
 	bool reader_shares_cpu;     /* the drain runs on the measured CPU: its time is the block's */
 	const _Atomic bool *stop;   /* set by a signal: finish the block, then stop */
+	/* Called before each round (its number, warm-up included), outside every block. */
+	void (*between_rounds)(void *ctx, uint64_t round);
+	void *between_ctx;
 	/* progress */
 	uint64_t blocks_done, blocks_total;
 	uint64_t started_ns, last_report_ns;
