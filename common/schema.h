@@ -16,14 +16,17 @@
  * 3: summary.csv's figures come from visits, with the ratio to a reference
  * hook, replicates, speed states and the dispatch/body breakdown after the
  * kernel column; a `none` control row; states.csv; meta.json's
- * ringbuf_reader_cpu and settings for the reference, replicates and control.
+ * ringbuf_reader_cpu and settings for the reference, replicates and control;
+ * 4: summary.csv's foreign_programs column last and the status
+ * `contaminated`; meta.json's foreign_programs, foreign_programs_mid_run,
+ * allow_foreign, concurrent_allowed and concurrent_holder.
  */
-#define HB_SCHEMA_VERSION 3
+#define HB_SCHEMA_VERSION 4
 
 /* The columns every summary.csv starts with, in this order (the first
  * HB_SUMMARY_FIXED are fixed; more follow). */
 #define HB_SUMMARY_FIXED 18
-#define HB_SUMMARY_NCOLUMNS 44
+#define HB_SUMMARY_NCOLUMNS 45
 extern const char *const hb_summary_columns[];
 extern const size_t hb_summary_ncolumns;
 

@@ -24,6 +24,7 @@
 #include "parse.h"
 #include "prepare.h"
 #include "probe.h"
+#include "runlock.h"
 #include "session.h"
 #include "version.h"
 
@@ -38,6 +39,7 @@ struct loader_env {
 	enum hb_payload payload;
 	bool payload_given;
 	bool json, trace, verbose, stats, as_root;
+	bool allow_concurrent;
 	pid_t pid;
 	const char *btf;
 	const char *output;
@@ -67,6 +69,12 @@ static void usage(FILE *f)
 "      --btf PATH     BTF file instead of /sys/kernel/btf/vmlinux (or $HOOKBENCH_BTF)\n"
 "      --as-root      run CMD as root; by default, under sudo, CMD runs as the user\n"
 "                     who ran sudo (SUDO_UID/SUDO_GID; the hook sees it either way)\n"
+"      --allow-concurrent\n"
+"                     with CMD: run although another measurement (hookbench\n"
+"                     run, or a loader running a command) holds\n"
+"                     " HB_RUNLOCK_PATH "; without it that is refused\n"
+"                     (exit 1). Without CMD the loader takes no lock: it is\n"
+"                     then what hookbench run calls a foreign program\n"
 "  -v, --verbose      show libbpf's messages\n"
 "  -h, --help         show this help\n"
 "  -V, --version      show the version and the git revision it was built from\n"
@@ -91,7 +99,7 @@ static int usage_error(const char *fmt, const char *arg)
 
 static int parse_args(int argc, char **argv, struct loader_env *env)
 {
-	enum { OPT_PID = 256, OPT_NO_STATS, OPT_BTF, OPT_AS_ROOT };
+	enum { OPT_PID = 256, OPT_NO_STATS, OPT_BTF, OPT_AS_ROOT, OPT_ALLOW_CONCURRENT };
 	static const struct option opts[] = {
 		{ "payload", required_argument, NULL, 'p' },
 		{ "json", no_argument, NULL, 'j' },
@@ -101,6 +109,7 @@ static int parse_args(int argc, char **argv, struct loader_env *env)
 		{ "no-stats", no_argument, NULL, OPT_NO_STATS },
 		{ "btf", required_argument, NULL, OPT_BTF },
 		{ "as-root", no_argument, NULL, OPT_AS_ROOT },
+		{ "allow-concurrent", no_argument, NULL, OPT_ALLOW_CONCURRENT },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -130,6 +139,7 @@ static int parse_args(int argc, char **argv, struct loader_env *env)
 		case OPT_NO_STATS: env->stats = false; break;
 		case OPT_BTF: env->btf = optarg; break;
 		case OPT_AS_ROOT: env->as_root = true; break;
+		case OPT_ALLOW_CONCURRENT: env->allow_concurrent = true; break;
 		case OPT_PID:
 			if (hb_parse_u64(optarg, 1, INT32_MAX, &v))
 				return usage_error("invalid --pid '%s': must be a process id", optarg);
@@ -420,11 +430,43 @@ cleanup:
 	return err;
 }
 
+/*
+ * Running CMD is a measurement: one at a time, like hookbench run. Returns
+ * 0 (held, not needed, or --allow-concurrent), or -errno once said why.
+ */
+static int take_lock(const struct loader_env *env, int argc, char **argv, struct hb_runlock *l)
+{
+	char cmdline[512] = "";
+	size_t used = 0;
+	int err;
+
+	if (!env->cmd)
+		return 0;
+	for (int i = 0; i < argc && used + 1 < sizeof(cmdline); i++)
+		used += (size_t)snprintf(cmdline + used, sizeof(cmdline) - used, "%s%s", i ? " " : "",
+					 argv[i]);
+	err = hb_runlock_take(l, NULL, cmdline);
+	if (err == -EBUSY && env->allow_concurrent) {
+		fprintf(stderr, "%s: warning: another measurement is running (PID %ld, %s): "
+			"--allow-concurrent\n", prog, l->holder_pid, l->holder_cmd);
+		return 0;
+	}
+	if (err == -EBUSY)
+		fprintf(stderr, "%s: another measurement is running: PID %ld (%s) holds %s; wait "
+			"for it to end, or pass --allow-concurrent\n", prog, l->holder_pid,
+			l->holder_cmd, hb_runlock_path());
+	else if (err)
+		fprintf(stderr, "%s: cannot take the measurement lock %s: %s\n", prog,
+			hb_runlock_path(), strerror(-err));
+	return err;
+}
+
 int main(int argc, char **argv)
 {
 	struct loader_env env = { .payload = HB_PAYLOAD_COUNT, .stats = true };
 	struct hb_probe_env penv;
 	struct hb_support sup;
+	struct hb_runlock lock = { .fd = -1 };
 	int exit_code = 1;
 	char why[512];
 
@@ -446,12 +488,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "%s: %s unsupported on this kernel: %s\n", prog, env.hook->name,
 			sup.reason);
 		exit_code = HB_EXIT_UNSUPPORTED;
-	} else {
+	} else if (!take_lock(&env, argc, argv, &lock)) {
 		if (env.trace)
 			setvbuf(stdout, NULL, _IOLBF, 0);
 		if (run(&env, &penv, &sup, &exit_code) && exit_code == 0)
 			exit_code = 1;
 	}
+	hb_runlock_release(&lock);
 	hb_probe_env_free(&penv);
 	return exit_code;
 }

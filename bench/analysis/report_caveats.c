@@ -58,7 +58,7 @@ static bool row_caveats(const struct report *rp)
 			any = true;
 		}
 		if (!strcmp(status, "mismatch") || !strcmp(status, "error") ||
-		    !strcmp(status, "interrupted")) {
+		    !strcmp(status, "interrupted") || !strcmp(status, "contaminated")) {
 			fprintf(f, "- **%s**: %s: ", status, key);
 			report_cell(f, hb_results_str(r, i, "reason"));
 			fputs("\n", f);
@@ -94,7 +94,8 @@ static bool syscall_path_programs(const struct report *rp)
 	size_t n = hb_syscall_prog_count(rp->r->meta);
 	FILE *f = rp->f;
 
-	if (!n)
+	/* Newer runs say which of them run where it measures: report_foreign_caveat(). */
+	if (!n || hb_jget(rp->r->meta, "foreign_programs"))
 		return false;
 	fprintf(f, "- **BPF programs already on the syscall path**: %zu program%s attached before "
 		"the run started, so the baseline includes %s cost:", n, n == 1 ? " was" : "s were",
@@ -148,6 +149,7 @@ void report_caveats(const struct report *rp, struct report_crosscheck cc)
 		any = true;
 	}
 	any |= syscall_path_programs(rp);
+	any |= report_foreign_caveat(rp);
 	if (!any)
 		fputs("None detected: every row is ok, every interval is within 10% of its estimate.\n", f);
 }

@@ -86,6 +86,9 @@ void report_caveats(const struct report *rp, struct report_crosscheck cc);
 /* Caveat: a control row whose interval excludes 0 (the pairing is biased). */
 bool report_bias_caveat(const struct report *rp);
 
+/* Caveats: foreign BPF programs (before or mid-run) and a concurrent measurement. */
+bool report_foreign_caveat(const struct report *rp);
+
 /* Caveat: the run found more than one speed state. */
 bool report_states_caveat(const struct report *rp);
 

@@ -19,6 +19,7 @@
 #include "prepare.h"
 #include "reentry.h"
 #include "remote.h"
+#include "run_guard.h"
 #include "probe.h"
 #include "run_args.h"
 #include "states_csv.h"
@@ -46,6 +47,8 @@ struct run_state {
 	char remote_why[128];     /* why it has none: other_remote cells are unsupported */
 	struct hb_meta meta;
 	struct hb_attached attached; /* others' programs on the syscall path */
+	struct hb_foreign foreign;   /* those where the run measures */
+	struct hb_runlock lock;
 	FILE *runs;
 	char started[32], finished[32];
 };
@@ -102,6 +105,7 @@ static int measure_and_write(struct run_state *st, char *why, size_t len)
 		.reader_shares_cpu = st->reader_cpu == st->o.cpu,
 		.remote = &st->remote,
 		.reader_shares_remote = st->remote.pid && st->reader_cpu == st->remote.cpu,
+		.between_rounds = run_guard_between_rounds, .between_ctx = &st->foreign,
 	};
 	int err, werr;
 
@@ -121,8 +125,14 @@ static int measure_and_write(struct run_state *st, char *why, size_t len)
 		snprintf(why, len, "cannot start the ring buffer reader: %s", strerror(-err));
 		return err;
 	}
+	st->foreign.warmup = st->o.warmup;
+	st->foreign.visits = st->o.warmup + st->m.nrounds;
 	err = hb_measure_run(&x, why, len);
 	hb_drain_stop(&st->drain);
+	if (err == 0 || err == -EINTR) { /* the last round's end */
+		run_guard_between_rounds(&st->foreign, st->foreign.visits);
+		hb_foreign_apply(&st->foreign, &st->m);
+	}
 	hb_utc_now(st->finished, sizeof(st->finished));
 	st->meta.finished = st->finished;
 	st->meta.interrupted = err == -EINTR;
@@ -227,21 +237,24 @@ static int start_remote(struct run_state *st, char *why, size_t len)
 	return err;
 }
 
-/* Before anything of this run is attached (probing attaches each hook once). */
-static void note_syscall_progs(struct run_state *st)
+/*
+ * Before anything of this run is attached (probing attaches each hook once):
+ * every program on the syscall path for meta.json, and those where the run
+ * measures, which stop it without --allow-foreign.
+ */
+static int note_syscall_progs(struct run_state *st, char *why, size_t len)
 {
 	int err = hb_attached_collect(&st->attached);
 
-	if (err) {
+	if (err)
 		fprintf(stderr, "hookbench: warning: cannot list the BPF programs attached to the "
 			"syscall path: %s\n", strerror(-err));
-		return;
-	}
-	st->meta.syscall_progs = &st->attached;
-	if (st->attached.n)
-		fprintf(stderr, "hookbench: warning: %zu BPF program(s) of others already run on the "
-			"syscall path (first: %s on %s): every figure includes them; see meta.json\n",
-			st->attached.n, st->attached.progs[0].name, st->attached.progs[0].attach);
+	else
+		st->meta.syscall_progs = &st->attached;
+	err = run_guard_foreign(&st->foreign, &st->o, why, len);
+	if (!err)
+		st->meta.foreign = &st->foreign;
+	return err;
 }
 
 static void pick_reference(struct run_state *st)
@@ -261,13 +274,12 @@ static void pick_reference(struct run_state *st)
 
 static int prepare_run(struct run_state *st, char *why, size_t len)
 {
-	char outbuf[64];
+	char outbuf[64], cmdline[512];
 	int err;
 
 	err = hb_prepare(st->o.btf, why, len);
 	if (err)
 		return err;
-	note_syscall_progs(st);
 	if (!st->o.out) {
 		hb_outdir_default(outbuf, sizeof(outbuf));
 		st->o.out = strdup(outbuf);
@@ -277,9 +289,16 @@ static int prepare_run(struct run_state *st, char *why, size_t len)
 	err = hb_outdir_check(st->o.out, why, len);
 	if (err)
 		return err;
-	err = start_remote(st, why, len);
+	/* Before anything is attached or written. */
+	hb_command_line(st->meta.argc, st->meta.argv, cmdline, sizeof(cmdline));
+	err = run_guard_lock(&st->lock, &st->o, &st->meta, cmdline, why, len);
 	if (!err)
-		err = start_workers(st, why, len);
+		err = note_syscall_progs(st, why, len);
+	if (!err)
+		err = start_remote(st, why, len);
+	if (err)
+		return err;
+	err = start_workers(st, why, len);
 	if (err)
 		return err;
 	st->reader_cpu = hb_drain_pick_cpu(st->o.cpu, max_threads(&st->o) - 1);
@@ -357,6 +376,7 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 
 	st.scratch.dirfd = -1;
 	st.kopt.fd = -1;
+	st.lock.fd = -1;
 	if (run_args_parse(argc, argv, &st.o))
 		return HB_EXIT_USAGE;
 	out_allocated = st.o.out == NULL;
@@ -397,7 +417,8 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 		}
 		printf("results: %s\n", st.out.final);
 		if (failed)
-			cli_error("%zu of %zu rows are 'mismatch' or 'error' (see their reason)", failed,
+			cli_error("%zu of %zu rows are 'mismatch', 'error' or 'contaminated' (see their "
+				  "reason)", failed,
 				  st.m.n);
 		rc = failed ? HB_EXIT_FAILED_ROWS : 0;
 	}
@@ -413,6 +434,8 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 			st.scratch.path);
 	hb_probe_env_free(&st.env);
 	hb_attached_free(&st.attached);
+	hb_foreign_free(&st.foreign);
+	hb_runlock_release(&st.lock);
 	if (out_allocated)
 		free((char *)st.o.out);
 	return rc;

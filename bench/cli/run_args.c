@@ -13,6 +13,7 @@
 #include "hooks.h"
 #include "matrix.h"
 #include "parse.h"
+#include "runlock.h"
 #include "stats.h"
 #include "storm.h"
 
@@ -121,6 +122,16 @@ static void usage(FILE *f)
 "  --dir D               parent of the workload's scratch dir (default $TMPDIR or /tmp)\n"
 "  --out DIR             results directory, must not exist (default results/<UTC time>)\n"
 "  --btf PATH            BTF instead of /sys/kernel/btf/vmlinux (or $HOOKBENCH_BTF)\n"
+"  --allow-foreign       run although BPF programs this run did not start are\n"
+"                        attached where it measures (sys_enter/sys_exit, the\n"
+"                        unlinkat and getppid syscall tracepoints, kprobes and\n"
+"                        fentry on the syscall path): the figures are then the\n"
+"                        cost on top of theirs; meta.json and summary.csv's\n"
+"                        foreign_programs say which. Without it such a run\n"
+"                        refuses to start (exit 1) and lists them\n"
+"  --allow-concurrent    run although another measurement (hookbench run, or a\n"
+"                        loader running a command) holds " HB_RUNLOCK_PATH ";\n"
+"                        meta.json records it (concurrent_allowed, the holder)\n"
 "  --timing-note TEXT    what the timings are, for the timing column (default\n"
 "                        \"wall\"; hookbench vm sets it for emulated guests)\n"
 "  -v, --verbose         show libbpf's messages\n"
@@ -134,9 +145,14 @@ static void usage(FILE *f)
 "\n"
 "Exit status:\n"
 "  0    finished, every row ok or unsupported (--experiment: it finished)\n"
-"  1    an error before, while or after measuring (said on stderr)\n"
+"  1    an error before, while or after measuring (said on stderr); also a\n"
+"       refusal to start: foreign programs on the measured path (without\n"
+"       --allow-foreign) or another measurement running (without\n"
+"       --allow-concurrent); nothing is written then\n"
 "  2    bad usage\n"
-"  3    finished and results written, but some row is 'mismatch' or 'error'\n"
+"  3    finished and results written, but some row is 'mismatch', 'error' or\n"
+"       'contaminated' (a foreign program was attached in the middle of the\n"
+"       run: the reason says in which rounds)\n"
 "  130  stopped by SIGINT, SIGTERM or SIGHUP: completed blocks kept in\n"
 "       DIR.partial (a second signal ends it at once, by that signal)\n"
 "\n"
@@ -199,7 +215,7 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 {
 	enum { O_HOOKS = 256, O_PAYLOAD, O_MODE, O_OPS, O_BLOCKS, O_WARMUP, O_STATS, O_CPU,
 	       O_DIR, O_OUT, O_BTF, O_TIMING_NOTE, O_CLOCK, O_KOPT, O_THREADS, O_EXPERIMENT,
-	       O_REFERENCE, O_REPLICATES, O_NO_CONTROL };
+	       O_REFERENCE, O_REPLICATES, O_NO_CONTROL, O_ALLOW_FOREIGN, O_ALLOW_CONCURRENT };
 	static const struct option opts[] = {
 		{ "hooks", required_argument, NULL, O_HOOKS },
 		{ "payload", required_argument, NULL, O_PAYLOAD },
@@ -220,6 +236,8 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 		{ "reference", required_argument, NULL, O_REFERENCE },
 		{ "replicates", required_argument, NULL, O_REPLICATES },
 		{ "no-control", no_argument, NULL, O_NO_CONTROL },
+		{ "allow-foreign", no_argument, NULL, O_ALLOW_FOREIGN },
+		{ "allow-concurrent", no_argument, NULL, O_ALLOW_CONCURRENT },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{}
@@ -260,6 +278,8 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 			err = cli_u64("--replicates", optarg, 1, MAX_BLOCKS, &o->replicates);
 			break;
 		case O_NO_CONTROL: o->control = false; break;
+		case O_ALLOW_FOREIGN: o->allow_foreign = true; break;
+		case O_ALLOW_CONCURRENT: o->allow_concurrent = true; break;
 		case O_WARMUP:
 			err = cli_u64("--warmup", optarg, 0, MAX_BLOCKS, &o->warmup);
 			break;

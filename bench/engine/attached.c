@@ -313,7 +313,8 @@ static int prog_info_of(uint32_t id, struct bpf_prog_info *info)
 	return err;
 }
 
-static int append(struct hb_attached *a, const struct bpf_prog_info *prog, const char *attach)
+static int append(struct hb_attached *a, const struct bpf_prog_info *prog, uint32_t link_id,
+		  const char *attach)
 {
 	struct hb_attached_prog *p, *grown;
 	const char *type = libbpf_bpf_prog_type_str(prog->type);
@@ -324,6 +325,7 @@ static int append(struct hb_attached *a, const struct bpf_prog_info *prog, const
 	a->progs = grown;
 	p = &a->progs[a->n++];
 	p->id = prog->id;
+	p->link_id = link_id;
 	snprintf(p->type, sizeof(p->type), "%s", type ? type : "unknown");
 	snprintf(p->name, sizeof(p->name), "%.*s", (int)sizeof(prog->name), prog->name);
 	snprintf(p->attach, sizeof(p->attach), "%s", attach);
@@ -351,7 +353,7 @@ static int visit_link(struct hb_attached *a, uint32_t id)
 	if (!err)
 		err = link_attach(fd, &info, (int)prog.type, attach, sizeof(attach));
 	if (err > 0)
-		err = append(a, &prog, attach);
+		err = append(a, &prog, id, attach);
 	close(fd);
 	return err == -ENOENT ? 0 : err;
 }

@@ -14,6 +14,7 @@
 
 struct hb_attached_prog {
 	uint32_t id;      /* the program's id */
+	uint32_t link_id; /* the link's */
 	char type[32];    /* libbpf's name of its type: tracepoint, raw_tracepoint, ... */
 	char name[16];    /* its name (BPF_OBJ_NAME_LEN) */
 	char attach[192]; /* raw_tp:sys_enter, tracepoint:syscalls:sys_enter_unlinkat, ... */

@@ -52,6 +52,8 @@ struct hb_cell {
 	uint64_t stats_run_ns;
 	char flavour[160];          /* how the kernel implemented it, as seen before each detach */
 	struct hb_counters final;  /* read once measuring ended */
+	unsigned foreign_programs; /* others' programs on the measured path meanwhile (foreign.h) */
+	char contaminated[512];    /* why a foreign program that came mid-run spoils it; "" if none */
 	bool final_valid;
 };
 

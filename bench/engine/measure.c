@@ -413,6 +413,8 @@ static int run_rounds(struct hb_measure *x, char *why, size_t len)
 	struct hb_matrix *m = x->m;
 
 	for (uint64_t v = 0; v < visits; v++) {
+		if (x->between_rounds)
+			x->between_rounds(x->between_ctx, v);
 		/* Rotate the starting cell so no cell always follows the same one. */
 		for (size_t k = 0; k < m->n; k++) {
 			struct hb_cell *c = &m->cells[(k + v) % m->n];

@@ -38,6 +38,9 @@ struct hb_measure {
 	struct hb_remote *remote;   /* other_remote's process; NULL when the run has no such cell */
 	bool reader_shares_remote;  /* the drain runs on the remote process's CPU */
 	const _Atomic bool *stop;   /* set by a signal: finish the block, then stop */
+	/* Called before each round (its number, warm-up included), outside every block. */
+	void (*between_rounds)(void *ctx, uint64_t round);
+	void *between_ctx;
 	/* progress */
 	uint64_t blocks_done, blocks_total;
 	uint64_t started_ns, last_report_ns;

@@ -195,6 +195,7 @@ int hb_meta_write(FILE *f, const struct hb_meta *m)
 	else
 		hb_json_null(&j, "ringbuf_reader_cpu");
 	write_syscall_progs(&j, m->syscall_progs);
+	hb_meta_write_foreign(&j, m);
 	hb_json_object_end(&j);
 	return ferror(f) ? -EIO : 0;
 }

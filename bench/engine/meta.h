@@ -26,8 +26,17 @@ struct hb_meta {
 	const struct hb_attached *syscall_progs; /* attached before the run; NULL: unknown */
 	const char *reference;   /* the hook the ratios compare against; NULL: none */
 	int ringbuf_reader_cpu;  /* where the ring-buffer reader ran; -1: no ringbuf payload */
+	const struct hb_foreign *foreign; /* others' programs where the run measures; NULL: unknown */
+	long concurrent_holder_pid;       /* --allow-concurrent: the lock's holder; 0: none */
+	const char *concurrent_holder_cmd;
 };
 
+struct hb_json;
+struct hb_foreign;
+
 int hb_meta_write(FILE *f, const struct hb_meta *meta);
+
+/* foreign_programs, foreign_programs_mid_run and the concurrency keys (meta_foreign.c). */
+void hb_meta_write_foreign(struct hb_json *j, const struct hb_meta *m);
 
 #endif

@@ -41,6 +41,8 @@ struct run_opts {
 	const char *kprobe_optimization; /* "on", "off" or NULL: leave it */
 	const char *experiment;          /* "reentry" or NULL: measure */
 	bool verbose;
+	bool allow_foreign;    /* run although others' programs are on the measured path */
+	bool allow_concurrent; /* run although another measurement holds the lock */
 };
 
 #endif

@@ -18,7 +18,7 @@ enum col {
 	C_CAPTURE_ERRORS, C_DETACHED, C_SAMPLE, C_ATTACH_US, C_TIMING, C_CLOCK,
 	C_RINGBUF_DROPS, C_CONSUMER_NS, C_EVENTS_SOURCE, C_FLAVOUR, C_KERNEL,
 	C_REFERENCE, C_RATIO, C_RATIO_LOW, C_RATIO_HIGH, C_REPLICATES, C_BETWEEN_LOW,
-	C_BETWEEN_HIGH, C_SPEED_STATES, C_DISPATCH, C_BODY, C_TOTAL, C_COUNT
+	C_BETWEEN_HIGH, C_SPEED_STATES, C_DISPATCH, C_BODY, C_TOTAL, C_FOREIGN, C_COUNT
 };
 _Static_assert(C_COUNT == HB_SUMMARY_NCOLUMNS, "one enum entry per column");
 
@@ -125,6 +125,9 @@ static void judge(const struct hb_cell *c, const struct hb_cell_figures *fig, st
 		snprintf(v->status, sizeof(v->status), "error");
 		snprintf(v->reason, sizeof(v->reason), "too few visits (%zu) for a %.0f%% interval",
 			 fig->overhead.visits, HB_CONFIDENCE * 100);
+	} else if (c->contaminated[0]) {
+		snprintf(v->status, sizeof(v->status), "contaminated");
+		snprintf(v->reason, sizeof(v->reason), "%s", c->contaminated);
 	}
 }
 
@@ -194,6 +197,8 @@ static void fill_row(const struct hb_cell *c, const struct hb_matrix *m,
 	snprintf(f[C_TIMING], 512, "%s", timing);
 	snprintf(f[C_CLOCK], 512, "%s", hb_clock_names[o->clock]);
 	snprintf(f[C_KERNEL], 512, "%s", kernel);
+	if (ran)
+		snprintf(f[C_FOREIGN], 512, "%u", c->foreign_programs);
 	if (!ran)
 		return;
 	fmt_u64(f[C_EXPECTED], 512, c->events_expected);
@@ -255,7 +260,8 @@ size_t hb_summary_failed_rows(const struct hb_matrix *m, const struct hb_figures
 
 	for (size_t i = 0; i < m->n; i++) {
 		judge(&m->cells[i], &figs->cell[i], &v);
-		n += !strcmp(v.status, "mismatch") || !strcmp(v.status, "error");
+		n += !strcmp(v.status, "mismatch") || !strcmp(v.status, "error") ||
+		     !strcmp(v.status, "contaminated");
 	}
 	return n;
 }

@@ -14,7 +14,7 @@
 int hb_summary_write_csv(FILE *f, const struct hb_matrix *m, const struct hb_figures *figs,
 			 const struct run_opts *o, const char *timing);
 
-/* How many rows say mismatch or error. */
+/* How many rows say mismatch, error or contaminated. */
 size_t hb_summary_failed_rows(const struct hb_matrix *m, const struct hb_figures *figs);
 
 /* A fixed-width table for people. */

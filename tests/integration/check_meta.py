@@ -33,8 +33,8 @@ def sysctl(path):
 
 
 def check_machine(meta, hookbench):
-    check(meta.get("schema_version") == 3 and type(meta["schema_version"]) is int,
-          f"schema_version is the integer 3 ({meta.get('schema_version')!r})")
+    check(meta.get("schema_version") == 4 and type(meta["schema_version"]) is int,
+          f"schema_version is the integer 4 ({meta.get('schema_version')!r})")
     version = subprocess.run([hookbench, "--version"], capture_output=True, text=True).stdout
     revision = version.split("(git ", 1)[1].split(")", 1)[0]
     check(meta.get("git_revision") == (None if revision == "unknown" else revision),
@@ -72,6 +72,19 @@ def check_programs(with_meta, without_meta, prog_id):
           "the loader's program is all that the two runs' lists differ by")
     check(before == [] or os.environ.get("FOREIGN_LINKS") == "1",
           f"with nothing else attached, the list is empty ({before})")
+    foreign = [p for p in with_meta.get("foreign_programs") or [] if p.get("id") == prog_id]
+    check(len(foreign) == 1 and foreign[0].get("comm") == "tp-loader"
+          and isinstance(foreign[0].get("pid"), int)
+          and sorted(foreign[0]) == ["attach", "comm", "id", "name", "pid", "type"],
+          f"foreign_programs names it with its owner, tp-loader ({foreign})")
+    check(with_meta.get("allow_foreign") is True and without_meta.get("allow_foreign") is False,
+          "allow_foreign says whether the run was given --allow-foreign")
+    check(without_meta.get("foreign_programs") == [] or os.environ.get("FOREIGN_LINKS") == "1",
+          f"once it is gone, foreign_programs is empty ({without_meta.get('foreign_programs')})")
+    check(without_meta.get("foreign_programs_mid_run") == []
+          and without_meta.get("concurrent_allowed") is False
+          and without_meta.get("concurrent_holder") is None,
+          "no program came mid-run, no concurrent measurement")
 
 
 def check_kernel_column(out, meta):

@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 # meta.json: the machine's facts, and the programs others attached to the
-# syscall path before the run (here tp-loader's, left running meanwhile).
+# syscall path before the run (here tp-loader's, left running meanwhile:
+# a foreign program, so that run needs --allow-foreign).
 BUILD=${1:?build dir}
 PYTHON=${2:-python3}
 . "$(dirname "$0")/../lib.sh"
@@ -21,9 +22,10 @@ for _ in $(seq 200); do # up to 20 s for the loader's link
 done
 prog=$(bpftool link show id "${link:-0}" 2>/dev/null | sed -n 's/.* prog \([0-9]\+\).*/\1/p')
 check "tp-loader attached a link (link ${link:-none}, prog ${prog:-none})" [ -n "$prog" ]
-"$HB" "${RUN[@]}" --out "$WORK/with" >/dev/null 2>"$WORK/with.err"
-check "a run while it is attached exits 0" [ $? -eq 0 ]
-check "that run warns of it on stderr" grep -q 'hb_tracepoint on tracepoint:syscalls:sys_enter_unlinkat' "$WORK/with.err"
+"$HB" "${RUN[@]}" --allow-foreign --out "$WORK/with" >/dev/null 2>"$WORK/with.err"
+check "a run with --allow-foreign while it is attached exits 0" [ $? -eq 0 ]
+check "that run warns of it on stderr, with its owner" \
+	grep -q "hb_tracepoint on tracepoint:syscalls:sys_enter_unlinkat, pid $loader (tp-loader)" "$WORK/with.err"
 kill -INT $loader
 wait $loader
 leak_check_end "tp-loader, stopped"

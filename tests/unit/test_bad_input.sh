@@ -76,8 +76,10 @@ bad "an existing --out is refused" "$(priv_or 'refusing to overwrite existing')"
 	"$HB" run --hooks tracepoint --out "$WORK/existing"
 bad "--out in a missing directory" "$(priv_or 'cannot create .*No such file')" \
 	"$HB" run --hooks tracepoint --out "$WORK/new-missing/sub/dir"
+# (allowed whatever else runs here: only creating DIR.partial can fail)
 bad "an unwritable --out" "$(priv_or 'cannot create')" \
-	"$HB" run --hooks tracepoint --blocks 12 --stats-blocks 0 --out /proc/hookbench-unwritable
+	"$HB" run --hooks tracepoint --blocks 12 --stats-blocks 0 --allow-foreign --allow-concurrent \
+	--out /proc/hookbench-unwritable
 bad "missing BTF" "$(priv_or 'missing BTF: /nonexistent/vmlinux')" \
 	"$HB" run --btf /nonexistent/vmlinux --out "$WORK/new2"
 bad "missing BTF through HOOKBENCH_BTF" "$(priv_or 'missing BTF')" \

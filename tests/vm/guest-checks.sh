@@ -49,12 +49,13 @@ kprobe-loader --payload capture --json -o "$OUT/kprobe-capture.json" -- \
 echo $? >"$OUT/kprobe-capture.status"
 tp-loader --json -o "$OUT/tp-loader.json" -- unlink-storm --iterations 1000 >/dev/null 2>&1
 
-# A program someone else attached to the syscall path shows in meta.json.
+# A program someone else attached to the syscall path shows in meta.json
+# (--allow-foreign: without it the run refuses to start).
 kprobe-loader >/dev/null 2>"$OUT/attached-loader.err" &
 loader=$!
 i=0
 while ! hookbench census | grep -q '^link' && [ $i -lt 200 ]; do sleep 0.1; i=$((i + 1)); done
-hookbench run --hooks tracepoint --payload count $SMALL --out "$OUT/attached" >/dev/null \
+hookbench run --hooks tracepoint --payload count $SMALL --allow-foreign --out "$OUT/attached" >/dev/null \
 	2>"$OUT/attached.err"
 kill -INT $loader
 wait $loader
