@@ -55,8 +55,10 @@ static void write_sections(const struct report *rp)
 	fprintf(rp->f, "# What hooking `unlinkat()` costs — Linux %s, %s\n\n",
 		hb_jstr(m, "kernel.release", "?"), hb_jstr(m, "cpu.model", "?"));
 	report_verdicts(rp);
+	report_cost_legend(rp);
 	report_breakdown(rp);
 	charts(rp);
+	report_vm(rp);
 	report_caveats(rp, report_cross_check(rp));
 	report_environment(rp);
 }
