@@ -66,3 +66,8 @@ const char *hb_hook_kind(const struct hb_hook *hook)
 {
 	return hook->ops->name;
 }
+
+enum hb_cost_lands hb_hook_cost_lands(const struct hb_hook *hook)
+{
+	return hb_cost_lands_of(hook->tp_category, hook->tp_name);
+}

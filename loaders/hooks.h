@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cost_lands.h"
 #include "hookbench.h"
 
 /* The most rows the table may have: callers size name arrays with it. */
@@ -42,5 +43,8 @@ size_t hb_hook_names(const char *names[static HB_MAX_HOOKS]);
 
 /* The hook's kind, e.g. "kprobe" for kprobe, kretprobe and kprobe_offset. */
 const char *hb_hook_kind(const struct hb_hook *hook);
+
+/* Where the hook's cost lands, from what it attaches to (common/cost_lands.h). */
+enum hb_cost_lands hb_hook_cost_lands(const struct hb_hook *hook);
 
 #endif

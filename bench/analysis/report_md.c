@@ -57,9 +57,11 @@ static void write_sections(const struct report *rp)
 		hb_jstr(m, "kernel.release", "?"), hb_jstr(m, "cpu.model", "?"));
 	report_answer(rp);
 	report_verdicts(rp);
+	report_cost_legend(rp);
 	report_breakdown(rp);
 	report_breakeven(rp);
 	charts(rp);
+	report_vm(rp);
 	report_caveats(rp, report_cross_check(rp));
 	report_environment(rp);
 }

@@ -69,6 +69,16 @@ void report_noise_floor(const struct report *rp);
 /* A verdict table per payload x mode x threads. */
 void report_verdicts(const struct report *rp);
 
+/* The verdict tables' "cost lands" cell of row: "this call only", "every syscall", ... */
+const char *report_cost_lands(const struct hb_results *r, size_t row);
+
+/* What the cost-lands classes mean, under the verdict tables. */
+void report_cost_legend(const struct report *rp);
+
+/* The guest half: DIR/vm/ (hookbench vm's results), why it is missing
+ * (DIR/vm.missing), or how to get it when the host could not run kprobes. */
+void report_vm(const struct report *rp);
+
 /* Where the added cost goes: dispatch and body per hook, when the run measured `empty`. */
 void report_breakdown(const struct report *rp);
 

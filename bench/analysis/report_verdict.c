@@ -91,13 +91,13 @@ static void table_header(const struct report *rp, const struct report_group *g, 
 	FILE *f = rp->f;
 
 	if (!rp->ratios) {
-		fputs("| hook | added ns/event [95% CI] | × vs tracepoint | in-program ns | missed / dropped | attach point stability |\n"
-		      "| --- | --- | --- | --- | --- | --- |\n", f);
+		fputs("| hook | added ns/event [95% CI] | × vs tracepoint | in-program ns | missed / dropped | attach point stability | cost lands |\n"
+		      "| --- | --- | --- | --- | --- | --- | --- |\n", f);
 		return;
 	}
 	fprintf(f, "| hook | × vs %s [95%%] | %sadded ns/event [95%% CI, this run] | another run [95%%] "
-		"| in-program ns | missed / dropped | attach point stability |\n| --- | --- | %s--- | --- "
-		"| --- | --- | --- |\n", report_reference_hook(rp, g),
+		"| in-program ns | missed / dropped | attach point stability | cost lands |\n"
+		"| --- | --- | %s--- | --- | --- | --- | --- | --- |\n", report_reference_hook(rp, g),
 		reader ? "ns/event with the ring-buffer reader | " : "", reader ? "--- | " : "");
 }
 
@@ -152,7 +152,7 @@ static void verdict_table(const struct report *rp, size_t first)
 			fprintf(f, ": `%s`", col(rp, row, "attach_point"));
 		if (*col(rp, row, "kprobe_flavour"))
 			fprintf(f, " (%s)", col(rp, row, "kprobe_flavour"));
-		fputs(" |\n", f);
+		fprintf(f, " | %s |\n", report_cost_lands(rp->r, row));
 	}
 }
 

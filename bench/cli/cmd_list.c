@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cost_lands.h"
 #include "commands.h"
 #include "csv.h"
 #include "prepare.h"
@@ -20,14 +21,27 @@ static void usage(FILE *f)
 	      "Print every hook hookbench knows with 'supported' or 'unsupported' and the\n"
 	      "reason, as probed on this kernel: the kernel's interfaces are checked first,\n"
 	      "then each hook that looks possible is loaded, attached and detached once.\n"
+	      "The cost lands column says who pays for the hook: the hooked call only\n"
+	      "(this_call), every syscall of every process (every_syscall), or every\n"
+	      "task's syscalls through the syscall slow path (every_task_slow_path).\n"
 	      "\n"
-	      "  --csv        columns hook,status,reason,kind\n"
+	      "  --csv        columns hook,status,reason,kind,cost_lands\n"
 	      "  --btf PATH   BTF instead of /sys/kernel/btf/vmlinux (or $HOOKBENCH_BTF)\n"
 	      "  -v           show libbpf's messages\n"
 	      "\n"
 	      "Examples:\n"
 	      "  hookbench list\n"
 	      "  hookbench list --csv > hooks.csv\n", f);
+}
+
+/* What each cost-lands class means, under the table. */
+static void legend(void)
+{
+	const enum hb_cost_lands all[] = { HB_COST_THIS_CALL, HB_COST_EVERY_SYSCALL, HB_COST_SLOW_PATH };
+
+	puts("\ncost lands:");
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		printf("  %-28s %s\n", hb_cost_lands_label(all[i]), hb_cost_lands_why(all[i]));
 }
 
 int cmd_list(int argc, char **argv)
@@ -67,22 +81,25 @@ int cmd_list(int argc, char **argv)
 	}
 	hb_probe_env_init(&env, btf);
 	if (csv)
-		puts("hook,status,reason,kind");
+		puts("hook,status,reason,kind,cost_lands");
 	else
-		printf("%-16s %-12s %-30s %s\n", "hook", "status", "attach point", "reason");
+		printf("%-16s %-12s %-30s %-28s %s\n", "hook", "status", "attach point", "cost lands",
+		       "reason");
 	for (size_t i = 0; i < hb_nhooks; i++) {
 		const struct hb_hook *h = &hb_hooks[i];
 		struct hb_support sup;
+		enum hb_cost_lands cost;
 		const char *status;
 
 		hb_probe_hook(&env, h, HB_PAYLOAD_COUNT, &sup);
 		hb_probe_hook_by_loading(&env, h, &sup);
 		status = sup.supported ? "supported" : "unsupported";
+		cost = hb_hook_cost_lands(h);
 		if (csv) {
 			const char *row[] = { h->name, status, sup.supported ? "" : sup.reason,
-					      hb_hook_kind(h) };
+					      hb_hook_kind(h), hb_cost_lands_name(cost) };
 
-			hb_csv_row(stdout, row, 4);
+			hb_csv_row(stdout, row, 5);
 		} else {
 			char where[160];
 
@@ -90,10 +107,12 @@ int cmd_list(int argc, char **argv)
 				snprintf(where, sizeof(where), "%s+0x%lx", sup.target, sup.offset);
 			else
 				snprintf(where, sizeof(where), "%s", sup.target[0] ? sup.target : "-");
-			printf("%-16s %-12s %-30s %s\n", h->name, status, where,
-			       sup.supported ? "" : sup.reason);
+			printf("%-16s %-12s %-30s %-28s %s\n", h->name, status, where,
+			       hb_cost_lands_label(cost), sup.supported ? "" : sup.reason);
 		}
 	}
+	if (!csv)
+		legend();
 	hb_probe_env_free(&env);
 	return 0;
 }

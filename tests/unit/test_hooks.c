@@ -26,6 +26,35 @@ static bool program_exists(const struct hb_hook *h)
 	return found;
 }
 
+/* Where the cost lands: from the table (list) and from summary.csv's attach_point (report). */
+static void cost_lands(void)
+{
+	static const struct { const char *hook, *attach_point; enum hb_cost_lands want; } cases[] = {
+		{ "tracepoint", "syscalls:sys_enter_unlinkat", HB_COST_SLOW_PATH },
+		{ "tracepoint_exit", "syscalls:sys_exit_unlinkat", HB_COST_SLOW_PATH },
+		{ "raw_tp", "sys_enter", HB_COST_EVERY_SYSCALL },
+		{ "tp_btf", "sys_enter", HB_COST_EVERY_SYSCALL },
+		{ "kprobe", "do_unlinkat", HB_COST_THIS_CALL },
+		{ "kprobe_offset", "do_unlinkat+0x9", HB_COST_THIS_CALL },
+		{ "kretprobe", "filename_unlinkat", HB_COST_THIS_CALL },
+		{ "kprobe_multi", "do_unlinkat", HB_COST_THIS_CALL },
+		{ "fentry", "do_unlinkat", HB_COST_THIS_CALL },
+		{ "fexit", "do_unlinkat", HB_COST_THIS_CALL },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct hb_hook *h = hb_hook_find(cases[i].hook);
+
+		TAP_OK(h && hb_hook_cost_lands(h) == cases[i].want &&
+		       hb_cost_lands_of_attach_point(cases[i].attach_point) == cases[i].want,
+		       "%s: its cost lands on %s, from the table and from %s", cases[i].hook,
+		       hb_cost_lands_name(cases[i].want), cases[i].attach_point);
+	}
+	TAP_OK(hb_cost_lands_of_attach_point("raw_syscalls:sys_exit") == HB_COST_EVERY_SYSCALL &&
+	       hb_cost_lands_of_attach_point("") == HB_COST_THIS_CALL,
+	       "a category-qualified raw tracepoint is every syscall; no attach point, a function");
+}
+
 int main(void)
 {
 	const char *names[HB_MAX_HOOKS];
@@ -52,5 +81,6 @@ int main(void)
 		TAP_OK(program_exists(h), "%s: bpf/%s.bpf.c has %s", h->name, h->family, h->prog);
 	}
 	TAP_OK(hb_hook_find("uprobe") == NULL, "an unknown name finds nothing");
+	cost_lands();
 	return tap_done();
 }

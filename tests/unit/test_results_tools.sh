@@ -44,7 +44,7 @@ for set in base caveats; do
 	"$HB" report "$WORK/$set" >"$WORK/rep.out" 2>"$WORK/rep.err"
 	rc=$?
 	check "report $set: exit 0 (got $rc)" [ $rc -eq 0 ]
-	check "report $set: the verdict table header" grep -q '^| hook | added ns/event \[95% CI\] | × vs tracepoint | in-program ns | missed / dropped | attach point stability |$' "$WORK/$set/report.md"
+	check "report $set: the verdict table header" grep -q '^| hook | added ns/event \[95% CI\] | × vs tracepoint | in-program ns | missed / dropped | attach point stability | cost lands |$' "$WORK/$set/report.md"
 	check "report $set: a ratio against the tracepoint" grep -q '| tracepoint | [0-9.]* \[[0-9.]*, [0-9.]*\] | 1.00× |' "$WORK/$set/report.md"
 	check "report $set: the kprobe is named as skipped, with the reason" grep -q 'Skipped\*\*: kprobe, unsupported on this kernel: kernel built without CONFIG_KPROBES' "$WORK/$set/report.md"
 	check "report $set: the command that reproduces it" grep -q 'hookbench run --hooks tracepoint,raw_tp,kprobe' "$WORK/$set/report.md"
@@ -61,7 +61,7 @@ check "report: emulated timings are a caveat" grep -q 'Emulated timings' "$WORK/
 check "report: a CI wider than 10% is a caveat" grep -q 'Wide interval\*\*: tracepoint/count/enoent/1t' "$WORK/caveats/report.md"
 check "report: a mismatch is a caveat, with its reason" grep -q 'mismatch\*\*: raw_tp/count/enoent/2t: saw 41000' "$WORK/caveats/report.md"
 check "report: a disagreeing hyperfine cross-check is a caveat" grep -q 'Cross-check\*\*: .*disagree for 1 loader' "$WORK/caveats/report.md"
-check "report: none of those for the clean run" bash -c "! grep -qE 'Emulated|Wide interval|mismatch\*\*|Cross-check\*\*' '$WORK/base/report.md'"
+check "report: none of those for the clean run" bash -c "! grep -qE 'Emulated timings|Wide interval|mismatch\*\*|Cross-check\*\*' '$WORK/base/report.md'"
 check "report: the cross-check table, whole-command beside paired" \
 	grep -qxF '| tp-loader | tracepoint | 398.8 [320.2, 436.3] | 403.1 [395.1, 411.2] | yes |' "$WORK/base/report.md"
 check "report: a loader that cannot run here is not given figures" \
@@ -79,6 +79,36 @@ check "report: without syscall_path_programs in meta.json, no caveat either" \
 check "report: real timings are called real" grep -qxF -- '- Timing: real, not emulated' "$WORK/base/report.md"
 check "report: emulated ones are called emulated" grep -qxF -- '- Timing: emulated: not comparable to hardware' "$WORK/caveats/report.md"
 check "report: the reproduce steps include hyperfine when it ran" grep -qx 'build/bench/hookbench hyperfine DIR' "$WORK/base/report.md"
+check "report: each row says where its cost lands" \
+	grep -qF '| stable ABI (raw tracepoint, all syscalls): `sys_enter` | every syscall |' "$WORK/base/report.md"
+check "report: a legend says what the cost-lands classes mean" grep -q '^Cost lands says who pays' "$WORK/base/report.md"
+
+# The guest half (DIR/vm/, as scripts/run leaves it): a section of its own,
+# labelled as instruction-count time, its rows never among the host's.
+cp -r "$FX/base" "$WORK/withvm"
+cp -r "$FX/guest" "$WORK/withvm/vm"
+"$HB" report "$WORK/withvm" >/dev/null 2>&1
+check "report with vm/: the emulated section, named by the guest kernel" \
+	grep -qx '## Emulated kernel: Debian 6.12.117+deb12-cloud-amd64, QEMU TCG -icount' "$WORK/withvm/report.md"
+check "report with vm/: labelled as guest instruction-count time" \
+	grep -q '^\*\*Figures are guest instruction-count time ("virtual ns"), not host time; never compare them with the host rows.\*\*' "$WORK/withvm/report.md"
+check "report with vm/: the guest's kprobe row, with its count and where its cost lands" \
+	grep -qF '| kprobe | count/enoent/1t | 390.1 [361.8, 400.4] | 0.88× [0.73, 1.03] | 54144 / 54144 | `do_unlinkat` (ftrace) | this call only |' "$WORK/withvm/report.md"
+check "report with vm/: the host's kprobe stays unmeasured in the host tables" \
+	grep -q '^| kprobe | not measured: unsupported here' "$WORK/withvm/report.md"
+check "report with vm/: nothing else changes (the host part reads as base's)" \
+	bash -c "diff -q <(sed '/^## Emulated kernel/,/^## /{/^## Whole/!d}' '$WORK/withvm/report.md' | grep -v '^!\[' | cat -s) <(sed '/^## Emulated kernel/,/^## /{/^## Whole/!d}' '$WORK/base.md')"
+cp -r "$FX/base" "$WORK/missing"
+echo "hookbench vm --kernel debian-6.12-cloud failed: qemu-system-x86_64 is missing" >"$WORK/missing/vm.missing"
+"$HB" report "$WORK/missing" >/dev/null 2>&1
+check "report with vm.missing: says the guest half is missing, and why" \
+	grep -q '^The kprobe half in a stock Debian kernel under QEMU is missing: hookbench vm .*qemu-system-x86_64 is missing\.$' "$WORK/missing/report.md"
+check "report without vm/ on a host that lacked kprobes: says how to get it" \
+	bash -c "grep -q '^## Emulated kernel: not measured' '$WORK/base/report.md' && grep -q 'scripts/run. measures it by default' '$WORK/base/report.md'"
+cp -r "$FX/guest" "$WORK/novm"
+"$HB" report "$WORK/novm" >/dev/null 2>&1
+check "report without vm/ when every hook on a function ran (the guest's own): no emulated section" \
+	bash -c "! grep -q 'Emulated kernel' '$WORK/novm/report.md'"
 "$HB" report "$FX/malformed-row" >/dev/null 2>"$WORK/rep.err"
 check "report on a malformed summary.csv: exit 2" [ $? -eq 2 ]
 

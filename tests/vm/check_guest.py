@@ -152,6 +152,10 @@ def main(out):
     check(NAMED <= set(listed), f"hookbench list names the hooks checked by name ({', '.join(listed)})")
     for hook, r in listed.items():
         check_hook(out, hook, r["kind"], new_kernel or r["kind"] != "kprobe_multi", new_kernel)
+    lands = {"tracepoint": "every_task_slow_path", "raw_tp": "every_syscall", "kprobe": "this_call",
+             "kprobe_multi": "this_call", "fentry": "this_call"}
+    check(all(listed[h].get("cost_lands") == want for h, want in lands.items()),
+          "hookbench list says where each hook's cost lands (cost_lands column)")
     check(all(r["status"] == "supported" for r in listed.values()
               if new_kernel or r["kind"] != "kprobe_multi"),
           "hookbench list: every hook this kernel has is supported")

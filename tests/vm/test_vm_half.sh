@@ -1,0 +1,44 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# scripts/run's VM half (scripts/vm-half), shortened: the guest rows land in
+# DIR/vm/ with exact counts for kprobe and fentry, and the report of DIR (a
+# host run that could not run kprobes) shows them in an emulated section of
+# their own, labelled as instruction-count time.
+VM_KERNEL=${VM_KERNEL:-debian-6.12-cloud}
+. "$(dirname "$0")/lib-vm.sh"
+SRC=$(cd "$(dirname "$0")/../.." && pwd)
+FX=$SRC/tests/fixtures/results
+
+cp -r "$FX/base" "$WORK/run"
+HOOKBENCH=$HB HOOKBENCH_VM_KERNEL=$KERNEL "$SRC/scripts/vm-half" "$WORK/run" \
+	--hooks kprobe,fentry --blocks 12 --ops-per-block 200 --warmup 0 --stats-blocks 1 \
+	--replicates 2 >"$WORK/half.out" 2>"$WORK/half.err"
+rc=$?
+check "scripts/vm-half exits 0 (got $rc)" [ $rc -eq 0 ]
+[ $rc -eq 0 ] || diag "$WORK/half.err"
+check "the guest results are in DIR/vm/ (summary.csv, meta.json)" \
+	test -f "$WORK/run/vm/summary.csv" -a -f "$WORK/run/vm/meta.json"
+check "no vm.missing when the guest half ran" [ ! -e "$WORK/run/vm.missing" ]
+for hook in kprobe fentry; do
+	check "$hook: one guest row, ok, that counted exactly the calls made (events_seen == events_expected)" \
+		python3 - "$WORK/run/vm/summary.csv" "$hook" <<'PY'
+import csv, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["hook"] == sys.argv[2]]
+sys.exit(not (len(rows) == 1 and rows[0]["status"] == "ok" and int(rows[0]["events_expected"]) > 0
+              and rows[0]["events_seen"] == rows[0]["events_expected"]))
+PY
+done
+"$HB" report "$WORK/run" >/dev/null 2>"$WORK/report.err"
+check "hookbench report DIR exits 0" [ $? -eq 0 ]
+md=$WORK/run/report.md
+check "report.md has the emulated section, named by the guest's Debian kernel" \
+	grep -qE '^## Emulated kernel: Debian 6\.12\.[0-9]+.*, QEMU (TCG|KVM) -icount$' "$md"
+check "the section says its figures are instruction counts, not host time" \
+	grep -q 'guest instruction-count time ("virtual ns"), not host time; never compare them with the host rows' "$md"
+section=$(sed -n '/^## Emulated kernel/,/^## /p' "$md")
+check "the section has the kprobe and fentry rows" \
+	bash -c "grep -q '^| kprobe | count/enoent/1t | ' <<<\"\$1\" && grep -q '^| fentry | count/enoent/1t | ' <<<\"\$1\"" _ "$section"
+check "the guest rows say where their cost lands" grep -q '| this call only |$' <<<"$section"
+check "no guest figure is among the host rows (the host's kprobe stays unsupported)" \
+	grep -q '^| kprobe | not measured: unsupported here' "$md"
+done_testing
