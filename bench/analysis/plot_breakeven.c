@@ -28,23 +28,35 @@ static void write_series(FILE *f, const struct hb_be_hook *h, bool first)
 	}
 }
 
-/* The hooks left off the chart and why, for the line under it. */
+static const char *absent_why(enum hb_be_status status)
+{
+	return status == HB_BE_UNSUPPORTED ? "unsupported here" :
+	       status == HB_BE_NO_OTHER ? "not measured on other syscalls" : "the run failed for them";
+}
+
+/* The hooks left off the chart, grouped by why, for the line under it. */
 static void absent_note(const struct hb_breakeven *be, char *buf, size_t len)
 {
+	static const enum hb_be_status reasons[] = { HB_BE_UNSUPPORTED, HB_BE_NO_OTHER, HB_BE_FAILED };
 	size_t used = (size_t)snprintf(buf, len, "payload %s, %s thread(s); per other syscall: mode other, "
 				       "or other_remote where that costs more", be->payload, be->threads);
-	bool first = true;
 
-	for (size_t k = 0; k < be->n && used + 2 < len; k++) {
-		const struct hb_be_hook *h = &be->hook[k];
+	const char *lead = ". Absent: ";
 
-		if (h->status == HB_BE_MEASURED)
-			continue;
-		used += (size_t)snprintf(buf + used, len - used, "%s%s (%s)", first ? ". Absent: " : ", ",
-					 h->hook, h->status == HB_BE_UNSUPPORTED ? "unsupported here" :
-					 h->status == HB_BE_NO_OTHER ? "not measured on other syscalls" :
-					 "the run failed for it");
-		first = false;
+	for (size_t w = 0; w < sizeof(reasons) / sizeof(reasons[0]) && used + 2 < len; w++) {
+		bool first = true;
+
+		for (size_t k = 0; k < be->n && used + 2 < len; k++) {
+			if (be->hook[k].status != reasons[w])
+				continue;
+			used += (size_t)snprintf(buf + used, len - used, "%s%s", first ? lead : ", ",
+						 be->hook[k].hook);
+			first = false;
+		}
+		if (!first && used + 2 < len) {
+			used += (size_t)snprintf(buf + used, len - used, " (%s)", absent_why(reasons[w]));
+			lead = "; ";
+		}
 	}
 }
 

@@ -33,6 +33,13 @@ static void hook_costs(FILE *f, const struct hb_breakeven *be, const char *hook,
 		fputs(" (measured from another CPU, where it costs more)", f);
 }
 
+static bool kprobe_measured(const struct hb_breakeven *be)
+{
+	long k = hb_breakeven_find(be, "kprobe");
+
+	return k >= 0 && be->hook[k].unlinkat.ok;
+}
+
 /* Where the cheapest hook per unlinkat stops being the cheapest in total. */
 static void flip(FILE *f, const struct hb_breakeven *be)
 {
@@ -90,6 +97,8 @@ void report_answer(const struct report *rp)
 	hook_costs(f, &be, "tracepoint", "the `sys_enter_unlinkat` tracepoint");
 	fputs("; ", f);
 	hook_costs(f, &be, "kprobe", "the kprobe");
+	if (!kprobe_measured(&be))
+		report_vm_kprobe(rp, be.payload);
 	fputc('.', f);
 	flip(f, &be);
 	fputs("\n\n", f);

@@ -114,15 +114,34 @@ static const char *reference(const struct hb_results *vm)
 	return "reference";
 }
 
+/* A one-CPU guest has no second CPU for other_remote: one line says so, not a row per hook. */
+static bool remote_unsupported(const struct hb_results *vm, size_t row)
+{
+	return !strcmp(hb_results_str(vm, row, "mode"), "other_remote") &&
+	       !strcmp(hb_results_str(vm, row, "status"), "unsupported");
+}
+
 static void vm_section(FILE *f, const struct hb_results *vm)
 {
+	const char *remote_why = NULL;
+
 	heading(f, vm);
 	fprintf(f, "\n| hook | cell | added virtual ns/call [95%% CI] | × vs %s [95%%] | events seen / "
 		"expected | attach point | cost lands |\n| --- | --- | --- | --- | --- | --- | --- |\n",
 		reference(vm));
-	for (size_t i = 0; i < vm->summary.nrows; i++)
-		if (!hb_results_is_control(vm, i))
+	for (size_t i = 0; i < vm->summary.nrows; i++) {
+		if (hb_results_is_control(vm, i))
+			continue;
+		if (remote_unsupported(vm, i))
+			remote_why = hb_results_str(vm, i, "reason");
+		else
 			row_line(f, vm, i);
+	}
+	if (remote_why) {
+		fputs("\n`other_remote` rows are left out: ", f);
+		report_cell(f, remote_why);
+		fputs(".\n", f);
+	}
 	control_line(f, vm);
 	fprintf(f, "\nReproduce: `%s`\n", hb_jstr(vm->meta, "vm.command_line", "hookbench vm ..."));
 }
@@ -144,6 +163,45 @@ static bool missing_section(FILE *f, const char *dir)
 	fprintf(f, ".\n\n%s\n", how_to);
 	free(why);
 	return true;
+}
+
+/* The ok row of hook, payload and mode in the guest's results, or -1. */
+static long guest_row(const struct hb_results *vm, const char *hook, const char *payload,
+		      const char *mode)
+{
+	const struct hb_match m[] = { { "hook", hook }, { "payload", payload }, { "mode", mode },
+				      { NULL, NULL } };
+	long row = hb_results_find(vm, m);
+
+	return row >= 0 && hb_results_ok(vm, (size_t)row) ? row : -1;
+}
+
+void report_vm_kprobe(const struct report *rp, const char *payload)
+{
+	char dir[PATH_MAX + 8], why[512];
+	struct hb_estimate ratio, other, ref_other;
+	struct hb_results vm;
+	long k, t;
+
+	snprintf(dir, sizeof(dir), "%s/vm", rp->r->dir);
+	if (hb_results_load(&vm, dir, why, sizeof(why)))
+		return;
+	k = guest_row(&vm, "kprobe", payload, "enoent");
+	ratio = hb_results_ratio(&vm, k);
+	if (k >= 0 && ratio.ok) {
+		fprintf(rp->f, "; in an emulated Debian %s guest (QEMU, guest instruction-count time: "
+			"see Emulated kernel) the kprobe costs %.2f× [%.2f, %.2f] the `%s` per `unlinkat()`",
+			hb_jstr(vm.meta, "kernel.release", "?"), ratio.est, ratio.low, ratio.high,
+			hb_results_str(&vm, (size_t)k, "reference_hook"));
+		other = hb_results_estimate(&vm, guest_row(&vm, "kprobe", payload, "other"));
+		t = guest_row(&vm, hb_results_str(&vm, (size_t)k, "reference_hook"), payload, "other");
+		ref_other = hb_results_estimate(&vm, t);
+		if (other.ok && ref_other.ok)
+			fprintf(rp->f, " and adds %.1f [%.1f, %.1f] virtual ns per other syscall, where "
+				"the `%s` adds %.1f", other.est, other.low, other.high,
+				hb_results_str(&vm, (size_t)t, "hook"), ref_other.est);
+	}
+	hb_results_free(&vm);
 }
 
 void report_vm(const struct report *rp)

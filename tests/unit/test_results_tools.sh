@@ -96,8 +96,10 @@ check "report with vm/: the guest's kprobe row, with its count and where its cos
 	grep -qF '| kprobe | count/enoent/1t | 390.1 [361.8, 400.4] | 0.88× [0.73, 1.03] | 54144 / 54144 | `do_unlinkat` (ftrace) | this call only |' "$WORK/withvm/report.md"
 check "report with vm/: the host's kprobe stays unmeasured in the host tables" \
 	grep -q '^| kprobe | not measured: unsupported here' "$WORK/withvm/report.md"
+check "report with vm/: the opening verdict gives the guest's kprobe, as emulated, beside the host's" \
+	grep -qF '; in an emulated Debian 6.12.117+deb12-cloud-amd64 guest (QEMU, guest instruction-count time: see Emulated kernel) the kprobe costs 0.88× [0.73, 1.03] the `tracepoint` per `unlinkat()`.' "$WORK/withvm/report.md"
 check "report with vm/: nothing else changes (the host part reads as base's)" \
-	bash -c "diff -q <(sed '/^## Emulated kernel/,/^## /{/^## Whole/!d}' '$WORK/withvm/report.md' | grep -v '^!\[' | cat -s) <(sed '/^## Emulated kernel/,/^## /{/^## Whole/!d}' '$WORK/base.md')"
+	bash -c "diff -q <(sed '/^## Emulated kernel/,/^## /{/^## Whole/!d}; /^\*\*Verdict\*\*/d' '$WORK/withvm/report.md' | grep -v '^!\[' | cat -s) <(sed '/^## Emulated kernel/,/^## /{/^## Whole/!d}; /^\*\*Verdict\*\*/d' '$WORK/base.md' | grep -v '^!\[' | cat -s)"
 cp -r "$FX/base" "$WORK/missing"
 echo "hookbench vm --kernel debian-6.12-cloud failed: qemu-system-x86_64 is missing" >"$WORK/missing/vm.missing"
 "$HB" report "$WORK/missing" >/dev/null 2>&1

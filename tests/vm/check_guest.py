@@ -92,6 +92,21 @@ def check_hook(out, hook, kind, supported, missed_counted):
           f"{hook}: nothing left attached or loaded in the guest")
 
 
+def check_other(out, hook, supported):
+    got = [r for r in rows(out, f"{hook}-other") if r["hook"] == hook]
+    check(read(out, f"{hook}-other.status").strip() == "0", f"{hook}: the --mode other run exits 0")
+    local = [r for r in got if r["mode"] == "other"]
+    check(len(local) == 1, f"{hook}/count/other: one row ({len(local)})")
+    for r in got:
+        key = f"{hook}/count/{r['mode']}"
+        if not supported or (r["mode"] == "other_remote" and r["status"] == "unsupported"):
+            check(r["status"] == "unsupported" and r["reason"], f"{key}: unsupported, with a reason")
+            continue
+        check(r["status"] == "ok" and r["events_expected"] == "0" and r["events_seen"] == "0",
+              f"{key}: ok, and the payload fired 0 times on getppid() ({r['status']}, "
+              f"{r['events_seen']}/{r['events_expected']})")
+
+
 def check_reentry(out, new_kernel):
     check(read(out, "reentry.status").strip() == "0", "the reentry experiment exits 0")
     with open(os.path.join(out, "reentry", "reentry.csv"), newline="") as f:
@@ -152,6 +167,7 @@ def main(out):
     check(NAMED <= set(listed), f"hookbench list names the hooks checked by name ({', '.join(listed)})")
     for hook, r in listed.items():
         check_hook(out, hook, r["kind"], new_kernel or r["kind"] != "kprobe_multi", new_kernel)
+        check_other(out, hook, new_kernel or r["kind"] != "kprobe_multi")
     lands = {"tracepoint": "every_task_slow_path", "raw_tp": "every_syscall", "kprobe": "this_call",
              "kprobe_multi": "this_call", "fentry": "this_call"}
     check(all(listed[h].get("cost_lands") == want for h, want in lands.items()),

@@ -39,6 +39,10 @@ for hook in $HOOKS; do
 	hookbench run --hooks "$hook" --reference "$hook" --payload empty,ringbuf,printk \
 		--mode enoent $SMALL --out "$OUT/$hook-more" 2>"$OUT/$hook-more.err"
 	echo $? >"$OUT/$hook-more.status"
+	# What the hook costs other syscalls: getppid(), where nothing may fire.
+	hookbench run --hooks "$hook" --reference "$hook" --payload count --mode other \
+		$SMALL --out "$OUT/$hook-other" 2>"$OUT/$hook-other.err"
+	echo $? >"$OUT/$hook-other.status"
 	settled_ids "$OUT/before-$hook" >"$OUT/after-$hook"
 done
 
