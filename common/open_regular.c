@@ -9,10 +9,23 @@
 
 int hb_open_regular(const char *path, char *why, size_t whylen)
 {
-	struct stat st;
-	int fd, flags, err;
+	struct stat before, st;
+	int fd = -1, flags, err;
 
-	/* O_NONBLOCK: opening a FIFO with no writer would wait for one. */
+	/*
+	 * stat() first: opening some devices does something (a watchdog arms,
+	 * a tape rewinds) before fstat() could refuse them. The fstat() of
+	 * what was opened must then be that same regular file.
+	 */
+	if (stat(path, &before)) {
+		err = -errno;
+		goto fail;
+	}
+	if (!S_ISREG(before.st_mode)) {
+		err = -EINVAL;
+		goto fail;
+	}
+	/* O_NONBLOCK: were it swapped for a FIFO meanwhile, opening it would wait for a writer. */
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {
 		err = -errno;
@@ -22,7 +35,7 @@ int hb_open_regular(const char *path, char *why, size_t whylen)
 		err = -errno;
 		goto fail;
 	}
-	if (!S_ISREG(st.st_mode)) {
+	if (!S_ISREG(st.st_mode) || st.st_dev != before.st_dev || st.st_ino != before.st_ino) {
 		err = -EINVAL;
 		goto fail;
 	}

@@ -86,8 +86,8 @@ int hb_median_by_replicate(const double *v, size_t n, size_t k, double conf, dou
 	for (size_t i = 0; i < n; i++)
 		if (isfinite(v[i]))
 			finite[m++] = v[i];
-	if (k > m)
-		k = m;
+	if (k > m / HB_MIN_PER_REPLICATE)
+		k = m / HB_MIN_PER_REPLICATE;
 	for (size_t r = 0; r < k; r++) {
 		hb_replicate_split(m, k, r, &first, &end);
 		estimate[r] = hb_median(finite + first, end - first); /* sorts that chunk */

@@ -12,6 +12,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Values each replicate needs at least: a run or headline state with fewer gets fewer replicates. */
+#define HB_MIN_PER_REPLICATE 2
+
 struct hb_replicates {
 	bool valid;            /* k >= 3 and every estimate finite */
 	size_t k;
@@ -44,7 +47,8 @@ int hb_replicates_interval(const double *e, size_t k, double conf, struct hb_rep
  * v[i] is round i's value (rounds in time order: a cell's per-visit
  * difference, or a per-round ratio; NAN where a round has none or was left
  * out). The finite values, still in time order, are split into
- * min(k, their number) contiguous replicates; each replicate's estimate is
+ * min(k, their number / HB_MIN_PER_REPLICATE) contiguous replicates; each
+ * replicate's estimate is
  * the median of its values, and those feed hb_replicates_interval() (so
  * out->k is the number used, and out->valid needs 3). *median is the median
  * of all finite values (NAN without any). Returns 0, or -EINVAL (n == 0,

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 const char *hb_runlock_path(void)
@@ -48,6 +49,7 @@ static void read_holder(struct hb_runlock *l, int fd)
 int hb_runlock_take(struct hb_runlock *l, const char *path, const char *cmdline)
 {
 	char text[1024];
+	struct stat st;
 	int fd, len, err = 0;
 
 	l->fd = -1;
@@ -55,12 +57,17 @@ int hb_runlock_take(struct hb_runlock *l, const char *path, const char *cmdline)
 	l->holder_cmd[0] = '\0';
 	if (!path)
 		path = hb_runlock_path();
-	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
 	/* No /run (a minimal guest): every hookbench there falls back alike. */
 	if (fd < 0 && errno == ENOENT && !strcmp(path, HB_RUNLOCK_PATH))
-		fd = open(HB_RUNLOCK_FALLBACK, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+		fd = open(HB_RUNLOCK_FALLBACK, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (fd < 0)
 		return -errno;
+	/* In a world-writable /tmp another user could have made it to hold the lock forever. */
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_uid != geteuid()) {
+		err = -EPERM;
+		goto cleanup;
+	}
 	if (flock(fd, LOCK_EX | LOCK_NB)) {
 		err = errno == EWOULDBLOCK ? -EBUSY : -errno;
 		if (err == -EBUSY)

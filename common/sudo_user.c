@@ -81,7 +81,7 @@ int hb_give_tree_to_user(const char *path)
 	if (!hb_sudo_ids(&sudo_uid, &sudo_gid))
 		return 0;
 	first_err = 0;
-	if (nftw(path, give_one, 16, FTW_PHYS | FTW_MOUNT))
+	if (nftw(path, give_one, 16, FTW_PHYS | FTW_MOUNT | FTW_DEPTH))
 		return -errno;
 	return first_err;
 }

@@ -73,6 +73,22 @@ leak_check_end() {
 	fi
 }
 
+# start_loader: $BUILD's tp-loader counting until signalled; sets loader (its
+# pid) and prog (its program id), from the link the loader holds (another
+# run's links may come and go meanwhile).
+start_loader() {
+	local link=
+	"$BUILD/loaders/tp-loader" >/dev/null 2>"$WORK/loader.err" &
+	loader=$!
+	for _ in $(seq 200); do # up to 20 s for the loader's link
+		link=$(cat /proc/$loader/fdinfo/* 2>/dev/null | sed -n 's/^link_id:[[:space:]]*//p' | head -n 1)
+		[ -n "$link" ] && break
+		sleep 0.1
+	done
+	prog=$(bpftool link show id "${link:-0}" 2>/dev/null | sed -n 's/.* prog \([0-9]\+\).*/\1/p')
+}
+stop_loader() { kill -INT "$loader" 2>/dev/null; wait "$loader" 2>/dev/null; }
+
 # JSON helpers for flat objects (values without nested quotes).
 json_num() { sed -n 's/.*"'"$1"'":\([-0-9.]*\).*/\1/p' "$2" | head -n 1; }
 json_str() { sed -n 's/.*"'"$1"'":"\([^"]*\)".*/\1/p' "$2" | head -n 1; }

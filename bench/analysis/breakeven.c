@@ -143,10 +143,13 @@ long hb_breakeven_find(const struct hb_breakeven *be, const char *hook)
 
 long hb_breakeven_cheapest(const struct hb_breakeven *be)
 {
+	long best = -1;
+
 	for (size_t k = 0; k < be->n; k++)
-		if (be->hook[k].status == HB_BE_MEASURED)
-			return (long)k;
-	return -1;
+		if (be->hook[k].status == HB_BE_MEASURED &&
+		    (best < 0 || be->hook[k].unlinkat.est < be->hook[best].unlinkat.est))
+			best = (long)k;
+	return best;
 }
 
 long hb_breakeven_least_collateral(const struct hb_breakeven *be)

@@ -56,7 +56,10 @@ void hb_breakeven_collect(const struct hb_results *r, const char *payload, struc
 /* The measured hook with the smallest cost per other syscall, or -1. */
 long hb_breakeven_least_collateral(const struct hb_breakeven *be);
 
-/* The cheapest per unlinkat among the measured hooks (with E and O), or -1. */
+/*
+ * The least E among the measured hooks (with E and O), or -1: by E, not by
+ * rank, so that when it also has the least O it is the cheapest at every share.
+ */
 long hb_breakeven_cheapest(const struct hb_breakeven *be);
 
 /* Hook by name, or -1. */

@@ -91,8 +91,8 @@ void report_answer(const struct report *rp)
 		"payload `%s`)", be.hook[0].hook, be.hook[0].unlinkat.est, be.payload);
 	a = hb_breakeven_cheapest(&be);
 	if (a > 0)
-		fprintf(f, "; of the hooks measured on other syscalls too, **%s** (%.1f ns)",
-			be.hook[a].hook, be.hook[a].unlinkat.est);
+		fprintf(f, "; the least added per `unlinkat()` among the hooks measured on other "
+			"syscalls too: **%s** (%.1f ns)", be.hook[a].hook, be.hook[a].unlinkat.est);
 	fputs("; ", f);
 	hook_costs(f, &be, "tracepoint", "the `sys_enter_unlinkat` tracepoint");
 	fputs("; ", f);

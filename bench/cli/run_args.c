@@ -12,6 +12,7 @@
 #include "cpu.h"
 #include "hooks.h"
 #include "matrix.h"
+#include "replicates.h"
 #include "parse.h"
 #include "runlock.h"
 #include "stats.h"
@@ -23,7 +24,6 @@
 #define DEFAULT_STATS_BLOCKS 5
 #define DEFAULT_REPLICATES 5
 #define DEFAULT_REFERENCE "tracepoint"
-#define MIN_ROUNDS_PER_REPLICATE 2
 #define MAX_OPS_PER_BLOCK 100000000ULL
 #define MAX_BLOCKS 1000000ULL
 
@@ -166,7 +166,7 @@ static void usage(FILE *f)
 "  hookbench run --payload count,capture --mode enoent,create --out /tmp/r1\n"
 "  hookbench run --hooks tracepoint,raw_tp --mode enoent,other,other_remote,churn\n"
 "                              # what each hook costs syscalls it does not trace\n",
-		hooks, payloads, modes, DEFAULT_REFERENCE, MIN_ROUNDS_PER_REPLICATE, DEFAULT_REPLICATES,
+		hooks, payloads, modes, DEFAULT_REFERENCE, HB_MIN_PER_REPLICATE, DEFAULT_REPLICATES,
 		DEFAULT_OPS_PER_BLOCK, (unsigned long long)min_blocks(), DEFAULT_BLOCKS,
 		DEFAULT_WARMUP, DEFAULT_STATS_BLOCKS, hb_default_cpu());
 }
@@ -190,13 +190,13 @@ static int parse_threads(const char *arg, struct run_opts *o)
 }
 
 /*
- * Every replicate needs MIN_ROUNDS_PER_REPLICATE rounds. Unset, the default
+ * Every replicate needs HB_MIN_PER_REPLICATE rounds. Unset, the default
  * shrinks to what the run's rounds allow; given, it must fit.
  */
 static int check_replicates(struct run_opts *o)
 {
 	uint64_t rounds = hb_rounds_for_blocks(o->blocks);
-	uint64_t most = rounds / MIN_ROUNDS_PER_REPLICATE;
+	uint64_t most = rounds / HB_MIN_PER_REPLICATE;
 
 	if (!o->replicates) {
 		o->replicates = most < DEFAULT_REPLICATES ? most : DEFAULT_REPLICATES;
@@ -207,7 +207,7 @@ static int check_replicates(struct run_opts *o)
 	cli_error("invalid --replicates '%llu' with --blocks %llu: %llu rounds make at most %llu "
 		  "replicates of %d rounds", (unsigned long long)o->replicates,
 		  (unsigned long long)o->blocks, (unsigned long long)rounds,
-		  (unsigned long long)most, MIN_ROUNDS_PER_REPLICATE);
+		  (unsigned long long)most, HB_MIN_PER_REPLICATE);
 	return -EINVAL;
 }
 

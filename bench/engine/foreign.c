@@ -7,9 +7,11 @@
 
 #include "sysinfo.h"
 
+/* The syscalls the workload modes make: enoent, create, churn, other. */
 static bool names_measured_syscall(const char *s, size_t len)
 {
-	static const char *const syscalls[] = { "unlinkat", "getppid" };
+	static const char *const syscalls[] = { "unlinkat", "getppid", "openat", "write", "close",
+						"fstatat" };
 
 	for (size_t i = 0; i < sizeof(syscalls) / sizeof(syscalls[0]); i++) {
 		size_t n = strlen(syscalls[i]);
@@ -31,6 +33,9 @@ bool hb_foreign_on_measured_path(const char *attach)
 	if (!strncmp(attach, "raw_tp:", 7) || !strncmp(attach, "tp_btf:", 7) ||
 	    !strncmp(attach, "tracepoint:raw_syscalls:", 24))
 		return true; /* sys_enter, sys_exit: every syscall */
+	/* Any enabled syscall tracepoint puts every task on the syscall slow path. */
+	if (!strncmp(attach, "tracepoint:syscalls:", 20))
+		return true;
 	if (!strncmp(attach, "tracepoint:", 11)) {
 		event = strrchr(attach, ':') + 1;
 		return names_measured_syscall(event, strlen(event));

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Foreign programs: BPF programs this run did not start, attached where the
- * run measures (sys_enter/sys_exit, the unlinkat and getppid syscall
- * tracepoints, kprobes/fentry on the syscall entry, its dispatcher and the
+ * run measures (sys_enter/sys_exit, every syscall tracepoint, kprobes/fentry
+ * on the entry of a syscall the workload makes, the dispatcher and the
  * unlinkat implementation). Every figure would include their cost. Found
  * before the run and again between rounds; one that appears mid-run
  * contaminates the rows measured while it was there.

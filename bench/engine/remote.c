@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -27,26 +28,38 @@ struct request {
  */
 static int read_all(int fd, void *buf, size_t len)
 {
-	ssize_t n;
+	char *p = buf;
 
-	do
-		n = recv(fd, buf, len, MSG_WAITALL);
-	while (n < 0 && errno == EINTR);
-	if (n < 0)
-		return -errno;
-	return (size_t)n == len ? 0 : -EPIPE;
+	while (len) {
+		ssize_t n = recv(fd, p, len, MSG_WAITALL);
+
+		if (n < 0 && errno == EINTR)
+			continue; /* a signal between parts of the message: read the rest */
+		if (n < 0)
+			return -errno;
+		if (n == 0)
+			return -EPIPE;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
 }
 
 static int write_all(int fd, const void *buf, size_t len)
 {
-	ssize_t n;
+	const char *p = buf;
 
-	do
-		n = send(fd, buf, len, MSG_NOSIGNAL);
-	while (n < 0 && errno == EINTR);
-	if (n < 0)
-		return -errno;
-	return (size_t)n == len ? 0 : -EPIPE;
+	while (len) {
+		ssize_t n = send(fd, p, len, MSG_NOSIGNAL);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
 }
 
 static void run_request(const struct request *q, int pin_err, struct hb_job_result *r)
@@ -74,6 +87,13 @@ static _Noreturn void child_main(int fd, unsigned cpu, pid_t parent)
 
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL) || getppid() != parent)
 		_exit(1);
+	/* Nothing of the parent's but the socket: not the measurement lock, not a BPF fd. */
+	if (dup2(fd, 3) < 0)
+		_exit(1);
+	fd = 3;
+	if (syscall(SYS_close_range, 4U, ~0U, 0U))
+		for (int i = 4; i < 1024; i++) /* a kernel before 5.9 */
+			close(i);
 	for (size_t i = 0; i < sizeof(stops) / sizeof(stops[0]); i++)
 		signal(stops[i], SIG_IGN);
 	pin_err = hb_pin_to_cpu(cpu);

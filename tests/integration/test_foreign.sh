@@ -9,21 +9,6 @@ PYTHON=${2:-python3}
 require_root
 require_bpftool
 RUN=(run --hooks tracepoint --blocks 12 --ops-per-block 200 --warmup 0 --stats-blocks 1)
-LOADER=$BUILD/loaders/tp-loader
-
-# start_loader: tp-loader counting until signalled; sets loader and prog.
-start_loader() {
-	local link=
-	"$LOADER" >/dev/null 2>"$WORK/loader.err" &
-	loader=$!
-	for _ in $(seq 200); do # up to 20 s for the loader's link
-		link=$(comm -13 "$WORK/bpf-before" <(bpf_ids) | sed -n 's/^link //p' | head -n 1)
-		[ -n "$link" ] && break
-		sleep 0.1
-	done
-	prog=$(bpftool link show id "${link:-0}" 2>/dev/null | sed -n 's/.* prog \([0-9]\+\).*/\1/p')
-}
-stop_loader() { kill -INT "$loader" 2>/dev/null; wait "$loader" 2>/dev/null; }
 trap 'stop_loader; rm -rf "$WORK"' EXIT
 
 # py EXPR DIR: evaluate EXPR with meta (meta.json) and rows (summary.csv) of DIR.

@@ -13,21 +13,13 @@ RUN=(run --hooks tracepoint --blocks 12 --ops-per-block 200 --warmup 0 --stats-b
 leak_check_begin
 # Links there before the test make an empty list impossible to expect.
 grep -q '^link' "$WORK/bpf-before" && export FOREIGN_LINKS=1
-"$BUILD/loaders/tp-loader" >/dev/null 2>"$WORK/loader.err" &
-loader=$!
-for _ in $(seq 200); do # up to 20 s for the loader's link
-	link=$(comm -13 "$WORK/bpf-before" <(bpf_ids) | sed -n 's/^link //p' | head -n 1)
-	[ -n "$link" ] && break
-	sleep 0.1
-done
-prog=$(bpftool link show id "${link:-0}" 2>/dev/null | sed -n 's/.* prog \([0-9]\+\).*/\1/p')
-check "tp-loader attached a link (link ${link:-none}, prog ${prog:-none})" [ -n "$prog" ]
+start_loader
+check "tp-loader attached a link (prog ${prog:-none})" [ -n "$prog" ]
 "$HB" "${RUN[@]}" --allow-foreign --out "$WORK/with" >/dev/null 2>"$WORK/with.err"
 check "a run with --allow-foreign while it is attached exits 0" [ $? -eq 0 ]
 check "that run warns of it on stderr, with its owner" \
 	grep -q "hb_tracepoint on tracepoint:syscalls:sys_enter_unlinkat, pid $loader (tp-loader)" "$WORK/with.err"
-kill -INT $loader
-wait $loader
+stop_loader
 leak_check_end "tp-loader, stopped"
 "$HB" "${RUN[@]}" --out "$WORK/without" >/dev/null 2>"$WORK/without.err"
 check "a run without it exits 0" [ $? -eq 0 ]

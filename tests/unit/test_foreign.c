@@ -62,10 +62,13 @@ static void measured_path(void)
 		"tracepoint:syscalls:sys_enter_getppid", "kprobe:do_unlinkat", "kretprobe:do_unlinkat+4",
 		"fentry:do_unlinkat", "fexit:__x64_sys_unlinkat", "kprobe:__x64_sys_getppid",
 		"kprobe:x64_sys_call", "kprobe:do_syscall_64", "kprobe_multi:__x64_sys_read,+3 more",
+		/* any syscall tracepoint: every task takes the slow path while one is on */
+		"tracepoint:syscalls:sys_enter_openat", "tracepoint:syscalls:sys_exit_read",
+		/* the syscalls of modes create and churn */
+		"kprobe:__x64_sys_openat", "fentry:__se_sys_write", "kprobe:__x64_sys_close",
 	};
 	static const char *const no[] = {
-		"tracepoint:syscalls:sys_enter_openat", "tracepoint:syscalls:sys_exit_read",
-		"kprobe:__x64_sys_openat", "fentry:__se_sys_write", "kprobe_multi:__x64_sys_read",
+		"kprobe_multi:__x64_sys_read", "kprobe:__x64_sys_mmap", "tracepoint:sched:sched_switch",
 		"garbage",
 	};
 

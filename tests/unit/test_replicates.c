@@ -94,8 +94,10 @@ static void test_median_by_replicate(void)
 	TAP_OK(hb_median_by_replicate(v, 12, 3, CONF, &median, &r) == 0 && r.valid && r.k == 3,
 	       "rounds left out in between: still 3 replicates");
 	TAP_NEAR(r.center, (1.0 + 5.0 + 9.0) / 3.0, 1e-12, "of the values kept, in time order");
-	TAP_OK(hb_median_by_replicate(v, 6, 6, CONF, &median, &r) == 0 && r.valid && r.k == 3,
-	       "3 finite values and k = 6: k becomes 3");
+	TAP_OK(hb_median_by_replicate(v, 12, 6, CONF, &median, &r) == 0 && r.valid && r.k == 3,
+	       "6 finite values and k = 6: k becomes 3, two values each");
+	TAP_OK(hb_median_by_replicate(v, 6, 6, CONF, &median, &r) == 0 && !r.valid && r.k == 1,
+	       "3 finite values: one replicate of two or more, no interval");
 	TAP_OK(hb_median_by_replicate(v, 0, 3, CONF, &median, &r) == -EINVAL, "no rounds is -EINVAL");
 	TAP_OK(hb_median_by_replicate(v, 12, 0, CONF, &median, &r) == -EINVAL, "k = 0 is -EINVAL");
 }
