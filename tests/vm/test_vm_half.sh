@@ -20,12 +20,19 @@ check "the guest results are in DIR/vm/ (summary.csv, meta.json)" \
 	test -f "$WORK/run/vm/summary.csv" -a -f "$WORK/run/vm/meta.json"
 check "no vm.missing when the guest half ran" [ ! -e "$WORK/run/vm.missing" ]
 for hook in kprobe fentry; do
-	check "$hook: one guest row, ok, that counted exactly the calls made (events_seen == events_expected)" \
+	check "$hook: one guest row on unlinkat, ok, that counted exactly the calls made (events_seen == events_expected)" \
 		python3 - "$WORK/run/vm/summary.csv" "$hook" <<'PY'
 import csv, sys
-rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["hook"] == sys.argv[2]]
+rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["hook"] == sys.argv[2] and r["mode"] == "enoent"]
 sys.exit(not (len(rows) == 1 and rows[0]["status"] == "ok" and int(rows[0]["events_expected"]) > 0
               and rows[0]["events_seen"] == rows[0]["events_expected"]))
+PY
+	check "$hook: one guest row on other syscalls (getppid()), ok, where it fired 0 times" \
+		python3 - "$WORK/run/vm/summary.csv" "$hook" <<'PY'
+import csv, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["hook"] == sys.argv[2] and r["mode"] == "other"]
+sys.exit(not (len(rows) == 1 and rows[0]["status"] == "ok" and rows[0]["events_expected"] == "0"
+              and rows[0]["events_seen"] == "0"))
 PY
 done
 "$HB" report "$WORK/run" >/dev/null 2>"$WORK/report.err"
