@@ -174,20 +174,20 @@ static int prepare(struct states_work *w, const double *v, size_t n)
 }
 
 /*
- * out's level and share from the raw values of each state; its range from the
- * smoothed levels that were clustered, so the ranges of two states never
- * overlap (a raw outlier inside a state would stretch its range over others).
+ * out's share from the values of each state; its level and range from the
+ * smoothed levels that were clustered, so levels keep the states' order and
+ * ranges never overlap (raw outliers inside a state, as noisy as very short
+ * blocks are, could put its raw median past a neighbour's).
  */
-static void describe(const struct states_work *w, const double *v, size_t count,
-		     struct hb_states *out)
+static void describe(const struct states_work *w, size_t count, struct hb_states *out)
 {
 	*out = (struct hb_states){ .n = count };
 	for (size_t j = 0; j < count; j++) {
 		size_t m = 0;
 
-		for (size_t t = 0; t < w->n; t++)
-			if (w->state[t] == j)
-				w->scratch[m++] = v[t];
+		for (size_t i = 0; i < w->n; i++)
+			if (w->state[w->sorted[i].time] == j)
+				w->scratch[m++] = w->sorted[i].v;
 		out->level[j] = hb_median(w->scratch, m);
 		out->share[j] = (double)m / (double)w->n;
 		out->low[j] = INFINITY;
@@ -228,7 +228,7 @@ int hb_speed_states(const double *v, size_t n, struct hb_states *out, unsigned *
 			g++;
 		w.state[w.sorted[i].time] = (unsigned)g;
 	}
-	describe(&w, v, count, out);
+	describe(&w, count, out);
 	for (size_t t = 0; labels && t < n; t++)
 		labels[t] = w.state[t];
 out:

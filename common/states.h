@@ -13,7 +13,7 @@
 
 struct hb_states {
 	size_t n;                        /* distinct levels found, 1..HB_MAX_STATES */
-	double level[HB_MAX_STATES];     /* median of each state's values, ascending (state 0 = fastest) */
+	double level[HB_MAX_STATES];     /* median of each state's smoothed levels, ascending (state 0 = fastest) */
 	double low[HB_MAX_STATES], high[HB_MAX_STATES]; /* range of the smoothed levels assigned: disjoint */
 	double share[HB_MAX_STATES];     /* fraction of the values in each state */
 };
