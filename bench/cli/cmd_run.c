@@ -204,14 +204,6 @@ static int start_workers(struct run_state *st, char *why, size_t len)
 	return err;
 }
 
-static bool has_mode(const struct run_opts *o, enum storm_mode mode)
-{
-	for (size_t i = 0; i < o->nmodes; i++)
-		if (o->modes[i] == mode)
-			return true;
-	return false;
-}
-
 /*
  * other_remote's process, forked before any BPF object exists and before
  * the workload threads, on the lowest other CPU (the ring-buffer reader
@@ -223,7 +215,7 @@ static int start_remote(struct run_state *st, char *why, size_t len)
 	unsigned n;
 	int err;
 
-	if (st->o.experiment || !has_mode(&st->o, STORM_MODE_OTHER_REMOTE))
+	if (st->o.experiment || !run_opts_has_mode(&st->o, STORM_MODE_OTHER_REMOTE))
 		return 0;
 	n = hb_other_cpus(st->o.cpu, others, HB_MAX_THREADS);
 	if (n == 0) {

@@ -374,12 +374,20 @@ static void add_reference(struct run_opts *o)
 		o->hooks[o->nhooks++] = o->reference;
 }
 
-static bool has_mode(const struct run_opts *o, enum storm_mode mode)
+bool run_opts_has_mode(const struct run_opts *o, enum storm_mode mode)
 {
 	for (size_t i = 0; i < o->nmodes; i++)
 		if (o->modes[i] == mode)
 			return true;
 	return false;
+}
+
+static bool one_thread_only(const struct run_opts *o)
+{
+	for (size_t i = 0; i < o->nthreads; i++)
+		if (o->threads[i] != 1)
+			return false;
+	return true;
 }
 
 /*
@@ -389,30 +397,19 @@ static bool has_mode(const struct run_opts *o, enum storm_mode mode)
  */
 static void add_remote(struct run_opts *o)
 {
-	if (!has_mode(o, STORM_MODE_OTHER) || has_mode(o, STORM_MODE_OTHER_REMOTE) ||
-	    o->nmodes >= HB_MAX_LIST)
-		return;
-	for (size_t i = 0; i < o->nthreads; i++)
-		if (o->threads[i] != 1)
-			return;
-	o->modes[o->nmodes++] = STORM_MODE_OTHER_REMOTE;
+	if (run_opts_has_mode(o, STORM_MODE_OTHER) && !run_opts_has_mode(o, STORM_MODE_OTHER_REMOTE) &&
+	    one_thread_only(o) && o->nmodes < HB_MAX_LIST)
+		o->modes[o->nmodes++] = STORM_MODE_OTHER_REMOTE;
 }
 
 /* other_remote's second process runs one loop: it has no threads to add. */
 static int check_remote_threads(const struct run_opts *o)
 {
-	bool remote = false;
-
-	for (size_t i = 0; i < o->nmodes; i++)
-		remote |= o->modes[i] == STORM_MODE_OTHER_REMOTE;
-	for (size_t i = 0; remote && i < o->nthreads; i++) {
-		if (o->threads[i] != 1) {
-			cli_error("--mode other_remote runs one remote process: it needs --threads 1 "
-				  "(measure other_remote in a run of its own)");
-			return -EINVAL;
-		}
-	}
-	return 0;
+	if (!run_opts_has_mode(o, STORM_MODE_OTHER_REMOTE) || one_thread_only(o))
+		return 0;
+	cli_error("--mode other_remote runs one remote process: it needs --threads 1 "
+		  "(measure other_remote in a run of its own)");
+	return -EINVAL;
 }
 
 int run_args_parse(int argc, char **argv, struct run_opts *o)

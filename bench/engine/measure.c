@@ -212,13 +212,16 @@ static void account_block(struct hb_measure *x, struct hb_cell *c, const struct 
  * unlinkat() instead of getppid(), so the tests see a payload fire where no
  * event is expected (a mismatch) without a broken program.
  */
-static enum storm_mode loop_mode(enum storm_mode mode)
+static bool test_other_unlinks(void)
 {
 	const char *v = getenv("HOOKBENCH_TEST_OTHER_UNLINKS");
 
-	if (mode == STORM_MODE_OTHER && v && *v && strcmp(v, "0"))
-		return STORM_MODE_ENOENT;
-	return mode;
+	return v && *v && strcmp(v, "0");
+}
+
+static enum storm_mode loop_mode(const struct hb_measure *x, enum storm_mode mode)
+{
+	return mode == STORM_MODE_OTHER && x->other_unlinks ? STORM_MODE_ENOENT : mode;
 }
 
 /*
@@ -231,7 +234,7 @@ static enum storm_mode loop_mode(enum storm_mode mode)
 static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b,
 		     bool attach, bool detach)
 {
-	struct hb_job job = { .mode = loop_mode(c->mode), .preroll = HB_PREROLL_OPS,
+	struct hb_job job = { .mode = loop_mode(x, c->mode), .preroll = HB_PREROLL_OPS,
 			      .ops = x->o->ops_per_block, .dirfds = x->dirfds };
 	struct hb_job_result res[HB_MAX_THREADS];
 	struct hb_counters before = { 0 }, after = { 0 };
@@ -452,6 +455,7 @@ int hb_measure_run(struct hb_measure *x, char *why, size_t len)
 	x->blocks_total = count_blocks(x);
 	x->started_ns = x->last_report_ns = now_ns();
 	x->tty = isatty(STDERR_FILENO);
+	x->other_unlinks = test_other_unlinks();
 	err = run_rounds(x, why, len);
 	if (err == -EINTR || err == 0) {
 		for (size_t i = 0; i < x->m->n; i++) {

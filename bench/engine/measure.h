@@ -45,6 +45,7 @@ struct hb_measure {
 	uint64_t blocks_done, blocks_total;
 	uint64_t started_ns, last_report_ns;
 	bool tty;
+	bool other_unlinks;         /* HOOKBENCH_TEST_OTHER_UNLINKS, read once per run */
 };
 
 void hb_measure_write_header(FILE *runs);
