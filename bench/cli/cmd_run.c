@@ -97,6 +97,20 @@ static int write_results(struct run_state *st)
 	return err;
 }
 
+/* hb_measure's new_replicate: the BPF objects loaded afresh, and the reader on them. */
+static int reload_for_replicate(void *ctx, char *why, size_t len)
+{
+	struct run_state *st = ctx;
+	int err;
+
+	hb_drain_stop(&st->drain); /* it polls the sessions about to close */
+	hb_matrix_reload(&st->m, &st->o, &st->env);
+	err = hb_drain_start(&st->drain, &st->m, st->reader_cpu);
+	if (err)
+		snprintf(why, len, "cannot restart the ring buffer reader: %s", strerror(-err));
+	return err;
+}
+
 static int measure_and_write(struct run_state *st, char *why, size_t len)
 {
 	struct hb_measure x = {
@@ -106,6 +120,7 @@ static int measure_and_write(struct run_state *st, char *why, size_t len)
 		.remote = &st->remote,
 		.reader_shares_remote = st->remote.pid && st->reader_cpu == st->remote.cpu,
 		.between_rounds = run_guard_between_rounds, .between_ctx = &st->foreign,
+		.new_replicate = st->o.one_load ? NULL : reload_for_replicate, .new_replicate_ctx = st,
 	};
 	int err, werr;
 

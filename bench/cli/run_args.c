@@ -53,6 +53,9 @@ static void usage(FILE *f)
 "interval over visits. The visits are also split into --replicates contiguous\n"
 "replicates, each giving its own median: their spread gives where another run\n"
 "should land (between_run_low/high_ns: where one more replicate would fall).\n"
+"Each replicate loads the BPF objects afresh (unless --one-load): where the\n"
+"kernel puts a program and its maps changes its cost from load to load, and\n"
+"only replicates that differ in it show that part of the next run's spread.\n"
 "When the machine ran at more than one speed, every figure of summary.csv\n"
 "comes from the visits in the fastest state holding >= 10%% of the run (the\n"
 "headline state); states.csv has every state's.\n"
@@ -97,6 +100,8 @@ static void usage(FILE *f)
 "                        at least %d rounds (default %d, fewer when the run is\n"
 "                        too short for that); below 3 the between-run columns\n"
 "                        stay empty\n"
+"  --one-load            load each cell's BPF objects once for the whole run\n"
+"                        (default: afresh for each replicate)\n"
 "  --no-control          no `none` control cell\n"
 "  --ops-per-block N     unlinkat calls per block (default %d)\n"
 "  --clock cpu|wall      what a block is timed with (default cpu: the measuring\n"
@@ -215,7 +220,8 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 {
 	enum { O_HOOKS = 256, O_PAYLOAD, O_MODE, O_OPS, O_BLOCKS, O_WARMUP, O_STATS, O_CPU,
 	       O_DIR, O_OUT, O_BTF, O_TIMING_NOTE, O_CLOCK, O_KOPT, O_THREADS, O_EXPERIMENT,
-	       O_REFERENCE, O_REPLICATES, O_NO_CONTROL, O_ALLOW_FOREIGN, O_ALLOW_CONCURRENT };
+	       O_REFERENCE, O_REPLICATES, O_NO_CONTROL, O_ALLOW_FOREIGN, O_ALLOW_CONCURRENT,
+	       O_ONE_LOAD };
 	static const struct option opts[] = {
 		{ "hooks", required_argument, NULL, O_HOOKS },
 		{ "payload", required_argument, NULL, O_PAYLOAD },
@@ -236,6 +242,7 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 		{ "reference", required_argument, NULL, O_REFERENCE },
 		{ "replicates", required_argument, NULL, O_REPLICATES },
 		{ "no-control", no_argument, NULL, O_NO_CONTROL },
+		{ "one-load", no_argument, NULL, O_ONE_LOAD },
 		{ "allow-foreign", no_argument, NULL, O_ALLOW_FOREIGN },
 		{ "allow-concurrent", no_argument, NULL, O_ALLOW_CONCURRENT },
 		{ "verbose", no_argument, NULL, 'v' },
@@ -278,6 +285,7 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 			err = cli_u64("--replicates", optarg, 1, MAX_BLOCKS, &o->replicates);
 			break;
 		case O_NO_CONTROL: o->control = false; break;
+		case O_ONE_LOAD: o->one_load = true; break;
 		case O_ALLOW_FOREIGN: o->allow_foreign = true; break;
 		case O_ALLOW_CONCURRENT: o->allow_concurrent = true; break;
 		case O_WARMUP:

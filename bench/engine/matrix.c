@@ -114,25 +114,85 @@ void hb_matrix_mark_unsupported(struct hb_matrix *m, enum storm_mode mode, const
 	}
 }
 
+static void load_cell(struct hb_cell *c, const struct run_opts *o,
+		      const struct hb_probe_env *env)
+{
+	struct hb_session_opts so = {
+		.hook = c->hook,
+		.payload = c->payload,
+		.target = c->support.target,
+		.offset = c->support.offset,
+		.tgid = getpid(),
+		.btf_path = o->btf,
+		.btf = env->btf,
+	};
+
+	if (hb_session_open(&so, &c->session, c->reason, sizeof(c->reason)))
+		c->state = HB_CELL_ERROR;
+	else
+		c->loads++;
+}
+
 void hb_matrix_load(struct hb_matrix *m, const struct run_opts *o,
 		    const struct hb_probe_env *env)
 {
 	for (size_t i = 0; i < m->n; i++) {
 		struct hb_cell *c = &m->cells[i];
-		struct hb_session_opts so = {
-			.hook = c->hook,
-			.payload = c->payload,
-			.target = c->support.target,
-			.offset = c->support.offset,
-			.tgid = getpid(),
-			.btf_path = o->btf,
-			.btf = env->btf,
-		};
 
-		if (c->state != HB_CELL_PENDING || c->control)
+		if (c->state == HB_CELL_PENDING && !c->control)
+			load_cell(c, o, env);
+	}
+}
+
+/* What one load of a cell counted, added to the loads before it. */
+static void add_counters(struct hb_counters *sum, const struct hb_counters *part)
+{
+	sum->events += part->events;
+	sum->capture_errors += part->capture_errors;
+	sum->ringbuf_drops += part->ringbuf_drops;
+	sum->ringbuf_consumed += part->ringbuf_consumed;
+	sum->run_cnt += part->run_cnt;
+	sum->run_time_ns += part->run_time_ns;
+	sum->recursion_misses += part->recursion_misses;
+	sum->nmissed += part->nmissed;
+	sum->nmissed_valid = part->nmissed_valid;
+	sum->nmissed_reason = part->nmissed_reason;
+	if (part->sample_name_len || part->sample_name[0]) {
+		sum->sample_pid = part->sample_pid;
+		sum->sample_tgid = part->sample_tgid;
+		sum->sample_name_len = part->sample_name_len;
+		memcpy(sum->sample_name, part->sample_name, sizeof(sum->sample_name));
+	}
+}
+
+int hb_cell_counters(struct hb_cell *c, struct hb_counters *sum)
+{
+	struct hb_counters now;
+	int err;
+
+	*sum = c->closed;
+	if (!c->session)
+		return -ENOENT;
+	err = hb_session_read(c->session, &now);
+	if (!err)
+		add_counters(sum, &now);
+	return err;
+}
+
+void hb_matrix_reload(struct hb_matrix *m, const struct run_opts *o,
+		      const struct hb_probe_env *env)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		struct hb_cell *c = &m->cells[i];
+		struct hb_counters sum;
+
+		if (c->state != HB_CELL_PENDING || !c->session)
 			continue;
-		if (hb_session_open(&so, &c->session, c->reason, sizeof(c->reason)))
-			c->state = HB_CELL_ERROR;
+		if (hb_cell_counters(c, &sum) == 0)
+			c->closed = sum;
+		hb_session_close(c->session);
+		c->session = NULL;
+		load_cell(c, o, env);
 	}
 }
 

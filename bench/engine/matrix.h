@@ -51,7 +51,9 @@ struct hb_cell {
 	uint64_t stats_runs;       /* bpf_stats run_cnt over the stats blocks */
 	uint64_t stats_run_ns;
 	char flavour[160];          /* how the kernel implemented it, as seen before each detach */
-	struct hb_counters final;  /* read once measuring ended */
+	struct hb_counters final;  /* read once measuring ended, summed over its loads */
+	struct hb_counters closed; /* summed over the loads hb_matrix_reload() closed */
+	unsigned loads;            /* times its BPF objects were loaded */
 	unsigned foreign_programs; /* others' programs on the measured path meanwhile (foreign.h) */
 	char contaminated[512];    /* why a foreign program that came mid-run spoils it; "" if none */
 	bool final_valid;
@@ -87,6 +89,19 @@ void hb_matrix_load(struct hb_matrix *m, const struct run_opts *o,
  * Choose m->reference once the cells are loaded: the hook o->reference when
  * it has a loaded cell, else the first hook of the run that has one.
  */
+/*
+ * Close each loaded cell's BPF objects, keeping their counters in c->closed,
+ * and load them afresh (hb_matrix_load()'s options), so that where the kernel
+ * put the program and its maps is drawn again. Only between blocks, with
+ * nothing attached and no reader polling. A cell that fails to load again
+ * becomes an error.
+ */
+void hb_matrix_reload(struct hb_matrix *m, const struct run_opts *o,
+		      const struct hb_probe_env *env);
+
+/* c's counters over all its loads: c->closed plus what its open session counted. */
+int hb_cell_counters(struct hb_cell *c, struct hb_counters *sum);
+
 void hb_matrix_pick_reference(struct hb_matrix *m, const struct run_opts *o);
 
 void hb_matrix_free(struct hb_matrix *m);

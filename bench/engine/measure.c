@@ -12,6 +12,7 @@
 #include "clock.h"
 #include "csv.h"
 #include "drain.h"
+#include "replicates.h"
 #include "kprobes_list.h"
 #include "remote.h"
 #include "stats_schedule.h"
@@ -58,7 +59,7 @@ void hb_measure_write_header(FILE *runs)
 {
 	fputs("round,warmup,hook,payload,mode,threads,kind,position,ops,elapsed_ns,"
 	      "ns_per_op,events,attach_ns,detach_ns,run_cnt,run_time_ns,cpu_ns,cpu_ns_per_op,"
-	      "ringbuf_records,ringbuf_drops,consumer_cpu_ns\n", runs);
+	      "ringbuf_records,ringbuf_drops,consumer_cpu_ns,load\n", runs);
 	fflush(runs);
 }
 
@@ -78,7 +79,7 @@ static double cpu_ns_per_op(const struct hb_measure *x, const struct hb_cell *c,
 static void write_row(struct hb_measure *x, const struct hb_cell *c, const struct block *b)
 {
 	char attach[32] = "", detach[32] = "", runs[32] = "", rtime[32] = "";
-	char consumed[32] = "", drops[32] = "", consumer[32] = "";
+	char consumed[32] = "", drops[32] = "", consumer[32] = "", load[16] = "";
 
 	if (b->attached)
 		snprintf(attach, sizeof(attach), "%" PRIu64, b->attach_ns);
@@ -93,13 +94,15 @@ static void write_row(struct hb_measure *x, const struct hb_cell *c, const struc
 		snprintf(drops, sizeof(drops), "%" PRIu64, b->drops);
 		snprintf(consumer, sizeof(consumer), "%" PRIu64, b->consumer_ns);
 	}
+	if (!c->control)
+		snprintf(load, sizeof(load), "%u", c->loads);
 	/* One fprintf + fflush per row: a crash never leaves half a row behind. */
 	fprintf(x->runs, "%" PRIu64 ",%d,%s,%s,%s,%u,%s,%d,%" PRIu64 ",%" PRIu64 ",%.3f,%" PRIu64
-		",%s,%s,%s,%s,%" PRIu64 ",%.3f,%s,%s,%s\n",
+		",%s,%s,%s,%s,%" PRIu64 ",%.3f,%s,%s,%s,%s\n",
 		b->round, b->warmup, c->hook->name, hb_cell_payload_name(c),
 		storm_mode_names[c->mode], c->threads, block_kind_names[b->kind], b->position,
 		x->o->ops_per_block, b->elapsed_ns, wall_ns_per_op(x, b), b->events, attach, detach,
-		runs, rtime, b->cpu_ns, cpu_ns_per_op(x, c, b), consumed, drops, consumer);
+		runs, rtime, b->cpu_ns, cpu_ns_per_op(x, c, b), consumed, drops, consumer, load);
 	fflush(x->runs);
 }
 
@@ -410,12 +413,31 @@ static int visit_cell(struct hb_measure *x, struct hb_cell *c, uint64_t v, char 
 	return err;
 }
 
+/* Whether measured round r (0 = the first after warm-up) begins a replicate other than the first. */
+static bool starts_later_replicate(const struct hb_measure *x, uint64_t r)
+{
+	size_t first, end;
+
+	for (size_t k = 1; k < x->o->replicates; k++)
+		if (!hb_replicate_split(x->m->nrounds, x->o->replicates, k, &first, &end) &&
+		    first == r)
+			return true;
+	return false;
+}
+
 static int run_rounds(struct hb_measure *x, char *why, size_t len)
 {
 	uint64_t visits = x->o->warmup + x->m->nrounds;
 	struct hb_matrix *m = x->m;
 
 	for (uint64_t v = 0; v < visits; v++) {
+		if (x->new_replicate && v > x->o->warmup &&
+		    starts_later_replicate(x, v - x->o->warmup)) {
+			int err = x->new_replicate(x->new_replicate_ctx, why, len);
+
+			if (err)
+				return err;
+		}
 		if (x->between_rounds)
 			x->between_rounds(x->between_ctx, v);
 		/* Rotate the starting cell so no cell always follows the same one. */
@@ -463,7 +485,7 @@ int hb_measure_run(struct hb_measure *x, char *why, size_t len)
 
 			if (c->state == HB_CELL_UNSUPPORTED || (!c->session && !c->control))
 				continue;
-			c->final_valid = c->session && hb_session_read(c->session, &c->final) == 0;
+			c->final_valid = c->session && hb_cell_counters(c, &c->final) == 0;
 			if (!err && c->state == HB_CELL_PENDING)
 				c->state = HB_CELL_OK;
 		}

@@ -41,6 +41,13 @@ struct hb_measure {
 	/* Called before each round (its number, warm-up included), outside every block. */
 	void (*between_rounds)(void *ctx, uint64_t round);
 	void *between_ctx;
+	/*
+	 * Called before the first round of each replicate after the first
+	 * (common/replicates.h splits the rounds), outside every block: the run
+	 * loads its BPF objects afresh there. NULL: one load for the whole run.
+	 */
+	int (*new_replicate)(void *ctx, char *why, size_t len);
+	void *new_replicate_ctx;
 	/* progress */
 	uint64_t blocks_done, blocks_total;
 	uint64_t started_ns, last_report_ns;

@@ -151,6 +151,7 @@ static void write_settings(struct hb_json *j, const struct hb_meta *m)
 	hb_json_string(j, "reference_requested", hooks[o->reference]);
 	hb_json_string(j, "reference_hook", m->reference);
 	hb_json_bool(j, "control", o->control);
+	hb_json_bool(j, "load_per_replicate", !o->one_load);
 	hb_json_u64(j, "cpu", o->cpu);
 	hb_json_string(j, "clock", hb_clock_names[o->clock]);
 	hb_json_string(j, "kprobe_optimization", o->kprobe_optimization);
@@ -159,7 +160,8 @@ static void write_settings(struct hb_json *j, const struct hb_meta *m)
 	hb_json_string(j, "estimator", "median of visit differences (each the mean of a visit's two "
 		       "paired differences, hooked - adjacent baseline), order-statistic CI over "
 		       "visits; between-run interval and ratio interval from contiguous replicates "
-		       "(mean +- t*sd*sqrt(1+1/k)); all from the visits in the headline speed state "
+		       "(mean +- t*sd*sqrt(1+1/k)), each replicate with its own load of the BPF "
+		       "objects; all from the visits in the headline speed state "
 		       "(the fastest holding >= 10% of the run, states.csv)");
 	hb_json_object_end(j);
 }

@@ -7,6 +7,7 @@ The run is expected with the default reference (tracepoint, measured even
 when HOOKS leaves it out) and its `none` control cell per mode x threads.
 Prints TAP-style lines; exits 0 when every check passed, 1 otherwise.
 """
+import collections
 import csv
 import json
 import math
@@ -249,6 +250,23 @@ def check_runs(path, rows, blocks, ops, warmup, stats):
         check(all(v is not None and v > 0 for v in cpu), "every block has a positive CPU-time ns/op")
 
 
+def check_loads(path, meta):
+    """Each replicate measured a load of its own: loads 1..K in a cell's measured blocks."""
+    settings = meta.get("settings", {})
+    k, per_replicate = settings.get("replicates"), settings.get("load_per_replicate")
+    check(per_replicate is True, f"meta.json: load_per_replicate is true by default ({per_replicate})")
+    with open(path, newline="") as f:
+        runs = [r for r in csv.DictReader(f) if r["warmup"] == "0" and r["hook"] != CONTROL]
+    loads = collections.defaultdict(list)
+    for r in runs:
+        loads[(r["hook"], r["payload"], r["mode"], r["threads"])].append(int(r["load"]))
+    want = list(range(1, (k or 0) + 1))
+    check(loads and all(sorted(set(v)) == want and v == sorted(v) for v in loads.values()),
+          f"runs.csv: every cell's measured blocks used loads 1..{k} in order, one per replicate")
+    check(all(r["load"] == "" for r in csv.DictReader(open(path, newline="")) if r["hook"] == CONTROL),
+          "runs.csv: the control has no load")
+
+
 def check_reader_cpu(meta, payloads):
     reader, cpu = meta.get("ringbuf_reader_cpu", "missing"), meta.get("settings", {}).get("cpu")
     if "ringbuf" not in payloads:
@@ -310,6 +328,8 @@ def main():
         replicates = json.load(f).get("settings", {}).get("replicates")
     check(isinstance(replicates, int) and replicates >= 1, f"meta.json: replicates ({replicates})")
     check_figures(rows, replicates or 0)
+    with open(os.path.join(out, "meta.json")) as f:
+        check_loads(os.path.join(out, "runs.csv"), json.load(f))
     check_states(os.path.join(out, "states.csv"), rows)
     return finish()
 
