@@ -40,6 +40,7 @@ struct run_state {
 	struct hb_drain drain;
 	unsigned reader_cpu; /* the ring-buffer reader's CPU */
 	struct hb_figures figs;
+	struct hb_history history; /* earlier runs like this one */
 	struct hb_sysctl_guard kopt;
 	char kopt_before[32];
 	struct hb_workers *workers;
@@ -87,7 +88,11 @@ static int write_results(struct run_state *st)
 {
 	int err;
 
-	err = hb_figures_compute(&st->figs, &st->m, &st->o, st->reader_cpu == st->o.cpu);
+	err = st->o.no_history ? 0 : hb_history_load(&st->history, st->o.history, &st->o);
+	if (!err)
+		err = hb_figures_compute(&st->figs, &st->m, &st->o, st->reader_cpu == st->o.cpu,
+					 st->o.no_history ? NULL : &st->history);
+	st->meta.history = st->o.no_history ? NULL : &st->history;
 	if (!err)
 		err = write_file(st, "summary.csv", write_summary);
 	if (!err)
@@ -435,6 +440,7 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 	hb_workers_stop(st.workers);
 	hb_remote_stop(&st.remote);
 	hb_figures_free(&st.figs);
+	hb_history_free(&st.history);
 	hb_matrix_free(&st.m);
 	if (storm_scratch_destroy(&st.scratch) == -ENOTEMPTY)
 		fprintf(stderr, "hookbench: warning: left %s in place: it holds files hookbench did not create\n",

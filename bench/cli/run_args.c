@@ -56,6 +56,10 @@ static void usage(FILE *f)
 "Each replicate loads the BPF objects afresh (unless --one-load): where the\n"
 "kernel puts a program and its maps changes its cost from load to load, and\n"
 "only replicates that differ in it show that part of the next run's spread.\n"
+"What holds for a whole run they cannot show: with two or more earlier runs of\n"
+"this kind (same kernel build, CPU model, ops per block and clock) beside\n"
+"--out or in --history DIR, the spread of their estimates beyond what the\n"
+"replicates explain widens the between-run interval (meta.json: history).\n"
 "When the machine ran at more than one speed, every figure of summary.csv\n"
 "comes from the visits in the fastest state holding >= 10%% of the run (the\n"
 "headline state); states.csv has every state's.\n"
@@ -100,6 +104,9 @@ static void usage(FILE *f)
 "                        at least %d rounds (default %d, fewer when the run is\n"
 "                        too short for that); below 3 the between-run columns\n"
 "                        stay empty\n"
+"  --history DIR         earlier runs to take the run-to-run spread from\n"
+"                        (default: the directory holding --out)\n"
+"  --no-history          between-run intervals from this run's replicates only\n"
 "  --one-load            load each cell's BPF objects once for the whole run\n"
 "                        (default: afresh for each replicate)\n"
 "  --no-control          no `none` control cell\n"
@@ -221,7 +228,7 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 	enum { O_HOOKS = 256, O_PAYLOAD, O_MODE, O_OPS, O_BLOCKS, O_WARMUP, O_STATS, O_CPU,
 	       O_DIR, O_OUT, O_BTF, O_TIMING_NOTE, O_CLOCK, O_KOPT, O_THREADS, O_EXPERIMENT,
 	       O_REFERENCE, O_REPLICATES, O_NO_CONTROL, O_ALLOW_FOREIGN, O_ALLOW_CONCURRENT,
-	       O_ONE_LOAD };
+	       O_ONE_LOAD, O_HISTORY, O_NO_HISTORY };
 	static const struct option opts[] = {
 		{ "hooks", required_argument, NULL, O_HOOKS },
 		{ "payload", required_argument, NULL, O_PAYLOAD },
@@ -243,6 +250,8 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 		{ "replicates", required_argument, NULL, O_REPLICATES },
 		{ "no-control", no_argument, NULL, O_NO_CONTROL },
 		{ "one-load", no_argument, NULL, O_ONE_LOAD },
+		{ "history", required_argument, NULL, O_HISTORY },
+		{ "no-history", no_argument, NULL, O_NO_HISTORY },
 		{ "allow-foreign", no_argument, NULL, O_ALLOW_FOREIGN },
 		{ "allow-concurrent", no_argument, NULL, O_ALLOW_CONCURRENT },
 		{ "verbose", no_argument, NULL, 'v' },
@@ -286,6 +295,8 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 			break;
 		case O_NO_CONTROL: o->control = false; break;
 		case O_ONE_LOAD: o->one_load = true; break;
+		case O_HISTORY: o->history = optarg; break;
+		case O_NO_HISTORY: o->no_history = true; break;
 		case O_ALLOW_FOREIGN: o->allow_foreign = true; break;
 		case O_ALLOW_CONCURRENT: o->allow_concurrent = true; break;
 		case O_WARMUP:

@@ -33,8 +33,23 @@ static int headline_diffs(struct hb_figures *f, const struct hb_matrix *m)
 	return 0;
 }
 
+/* The overhead's between-run interval widened by the spread of earlier runs of the cell. */
+static int add_history(struct hb_cell_figures *cf, const struct hb_cell *c,
+		       const struct hb_history *history)
+{
+	double earlier[HB_HISTORY_MAX_RUNS];
+	size_t n;
+
+	if (!history)
+		return 0;
+	n = hb_history_estimates(history, c->hook->name, hb_cell_payload_name(c),
+				 storm_mode_names[c->mode], c->threads, earlier);
+	return hb_between_with_history(&cf->overhead.between, cf->overhead.median, earlier, n,
+				       HB_CONFIDENCE, &cf->spread);
+}
+
 int hb_figures_compute(struct hb_figures *f, const struct hb_matrix *m, const struct run_opts *o,
-		       bool reader_in_blocks)
+		       bool reader_in_blocks, const struct hb_history *history)
 {
 	int err;
 
@@ -45,9 +60,12 @@ int hb_figures_compute(struct hb_figures *f, const struct hb_matrix *m, const st
 	err = hb_speed_compute(&f->speed, m);
 	if (!err)
 		err = headline_diffs(f, m);
-	for (size_t i = 0; i < m->n && !err; i++)
+	for (size_t i = 0; i < m->n && !err; i++) {
 		err = hb_overhead_of_visits(f->headline_diff[i], m->nrounds, o->replicates,
 					    HB_CONFIDENCE, &f->cell[i].overhead);
+		if (!err)
+			err = add_history(&f->cell[i], &m->cells[i], history);
+	}
 	for (size_t i = 0; i < m->n && !err; i++) {
 		struct hb_cell_figures *cf = &f->cell[i];
 		const struct hb_cell *c = &m->cells[i];

@@ -13,9 +13,11 @@
 #include <stddef.h>
 
 #include "breakdown.h"
+#include "history.h"
 #include "matrix.h"
 #include "overhead.h"
 #include "ratio.h"
+#include "run_spread.h"
 #include "run_opts.h"
 #include "speed_states.h"
 
@@ -24,6 +26,7 @@ struct hb_cell_figures {
 	struct hb_ratio ratio;
 	struct hb_breakdown breakdown;
 	double total_ns; /* overhead plus the ring-buffer reader's CPU time per event */
+	struct hb_run_spread spread; /* earlier runs' part of overhead.between (runs 0: none) */
 };
 
 struct hb_figures {
@@ -37,10 +40,12 @@ struct hb_figures {
 /*
  * reader_in_blocks: the reader shared the measured CPU, so its time is
  * already in the blocks' (and must not be added again for total_ns).
+ * history: earlier runs like this one (NULL: none); their spread widens each
+ * overhead's between-run interval (common/run_spread.h).
  * Returns 0, or -ENOMEM. Free with hb_figures_free() either way.
  */
 int hb_figures_compute(struct hb_figures *f, const struct hb_matrix *m, const struct run_opts *o,
-		       bool reader_in_blocks);
+		       bool reader_in_blocks, const struct hb_history *history);
 
 void hb_figures_free(struct hb_figures *f);
 

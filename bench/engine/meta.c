@@ -55,6 +55,15 @@ static void write_line(struct hb_json *j, const char *key, const char *path)
 		hb_json_string(j, key, text);
 }
 
+/* The machine's name, for merging runs of several machines (hookbench merge). */
+static void hostname_field(struct hb_json *j)
+{
+	struct utsname u;
+
+	uname(&u);
+	hb_json_string(j, "hostname", u.nodename);
+}
+
 static void write_kernel(struct hb_json *j, const struct hb_meta *m)
 {
 	char preempt[64];
@@ -175,6 +184,7 @@ int hb_meta_write(FILE *f, const struct hb_meta *m)
 	hb_json_init(&j, f, true);
 	hb_json_object_begin(&j, NULL);
 	hb_json_string(&j, "tool", "hookbench");
+	hostname_field(&j);
 	hb_json_i64(&j, "schema_version", HB_SCHEMA_VERSION);
 	hb_json_string(&j, "version", HB_VERSION);
 	hb_json_string(&j, "git_revision", strcmp(HB_GIT_REVISION, "unknown") ? HB_GIT_REVISION : NULL);
@@ -192,6 +202,11 @@ int hb_meta_write(FILE *f, const struct hb_meta *m)
 	hb_json_string(&j, "cc", HB_CC_VERSION);
 	hb_json_object_end(&j);
 	write_settings(&j, m);
+	hb_json_object_begin(&j, "history");
+	hb_json_string(&j, "dir", m->history && m->history->dir[0] ? m->history->dir : NULL);
+	hb_json_u64(&j, "runs", m->history ? m->history->nruns : 0);
+	hb_json_u64(&j, "looked_at", m->history ? m->history->looked : 0);
+	hb_json_object_end(&j);
 	if (m->ringbuf_reader_cpu >= 0)
 		hb_json_i64(&j, "ringbuf_reader_cpu", m->ringbuf_reader_cpu);
 	else

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "attached.h"
+#include "history.h"
 #include "kconfig.h"
 #include "run_opts.h"
 
@@ -25,6 +26,7 @@ struct hb_meta {
 	const char *kprobe_optimization_before; /* the sysctl's value before the run */
 	const struct hb_attached *syscall_progs; /* attached before the run; NULL: unknown */
 	const char *reference;   /* the hook the ratios compare against; NULL: none */
+	const struct hb_history *history; /* earlier runs used; NULL: --no-history */
 	int ringbuf_reader_cpu;  /* where the ring-buffer reader ran; -1: no ringbuf payload */
 	const struct hb_foreign *foreign; /* others' programs where the run measures; NULL: unknown */
 	long concurrent_holder_pid;       /* --allow-concurrent: the lock's holder; 0: none */

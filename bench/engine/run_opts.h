@@ -32,6 +32,8 @@ struct run_opts {
 	size_t reference;      /* index into hb_hooks: what the ratios compare against */
 	bool reference_given;  /* --reference named it (else the default) */
 	bool control;          /* measure the `none` control cell per mode x threads */
+	const char *history;   /* --history DIR: earlier runs; NULL: beside out */
+	bool no_history;       /* --no-history */
 	bool one_load;         /* keep the first load of the BPF objects for all replicates */
 	unsigned cpu;          /* the CPU the measuring thread is pinned to */
 	const char *scratch_parent;

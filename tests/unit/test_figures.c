@@ -92,7 +92,7 @@ static void test_overhead_and_ratio(void)
 	const struct hb_cell_figures *tp, *raw, *empty, *control;
 
 	fake_run_init(&f, 1000.0, ROUNDS / 2);
-	TAP_OK(hb_figures_compute(&figs, &f.m, &f.o, false) == 0, "figures of a made-up run");
+	TAP_OK(hb_figures_compute(&figs, &f.m, &f.o, false, NULL) == 0, "figures of a made-up run");
 	tp = &figs.cell[TP_COUNT];
 	raw = &figs.cell[RAW_COUNT];
 	empty = &figs.cell[RAW_EMPTY];
@@ -133,7 +133,7 @@ static void test_speed_states(void)
 	int first_half_fast = 1;
 
 	fake_run_init(&f, 1400.0, ROUNDS / 2);
-	TAP_OK(hb_figures_compute(&figs, &f.m, &f.o, false) == 0, "figures of a run that slowed down");
+	TAP_OK(hb_figures_compute(&figs, &f.m, &f.o, false, NULL) == 0, "figures of a run that slowed down");
 	st = hb_speed_states_of(&figs.speed, TP_COUNT);
 	TAP_OK(figs.speed.ngroups == 1, "one mode x threads: one group of baselines");
 	TAP_OK(st->n == 2, "two speed states found (%zu)", st->n);
@@ -154,7 +154,7 @@ static void test_speed_states(void)
 
 	/* Fast for one round of twelve: a state (8 blocks in a row), but under 10% of the run. */
 	fake_run_init(&f, 1400.0, 1);
-	TAP_OK(hb_figures_compute(&figs, &f.m, &f.o, false) == 0, "a run fast for one round");
+	TAP_OK(hb_figures_compute(&figs, &f.m, &f.o, false, NULL) == 0, "a run fast for one round");
 	st = hb_speed_states_of(&figs.speed, TP_COUNT);
 	TAP_OK(st->n == 2 && st->share[0] < HB_HEADLINE_MIN_SHARE,
 	       "two states, the fast one holding %.3f of the run", st->share[0]);
@@ -165,7 +165,7 @@ static void test_speed_states(void)
 
 	/* A guest whose CPU clock ticks coarser than a block times some blocks as 0. */
 	f.baseline[CONTROL][3] = 0;
-	TAP_OK(hb_figures_compute(&figs, &f.m, &f.o, false) == 0, "a block timed as 0 ns/op is no error");
+	TAP_OK(hb_figures_compute(&figs, &f.m, &f.o, false, NULL) == 0, "a block timed as 0 ns/op is no error");
 	TAP_OK(figs.speed.pair_state[CONTROL][3] == HB_NO_STATE &&
 	       figs.speed.pair_state[CONTROL][4] != HB_NO_STATE, "that pair alone has no state");
 	hb_figures_free(&figs);

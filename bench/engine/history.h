@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Earlier runs of this machine kind: the result directories beside this
+ * run's (or in --history DIR) measured on the same kernel build and CPU
+ * model with the same ops per block, clock and schema. Their estimates give
+ * the run-level spread one run cannot see (common/run_spread.h).
+ */
+#ifndef HB_HISTORY_H
+#define HB_HISTORY_H
+
+#include <limits.h>
+#include <stddef.h>
+
+#include "csv_read.h"
+#include "run_opts.h"
+
+/* The newest matching runs kept: older ones may predate a change of the machine. */
+#define HB_HISTORY_MAX_RUNS 10
+
+struct hb_history {
+	char dir[PATH_MAX];  /* where earlier runs were looked for; "" when not looked */
+	size_t looked;       /* result directories found there */
+	size_t nruns;        /* of them, runs like this one (newest first) */
+	struct hb_csv_table summary[HB_HISTORY_MAX_RUNS];
+};
+
+/*
+ * Read the runs in dir (NULL: the directory holding o->out) that match this
+ * machine and o, leaving out o->out itself. A missing or unreadable dir gives
+ * no runs, not an error. Returns 0, or -ENOMEM.
+ */
+int hb_history_load(struct hb_history *h, const char *dir, const struct run_opts *o);
+
+/*
+ * The overhead_ns_per_event of the ok rows of hook/payload/mode/threads in
+ * the matching runs, into out (room for HB_HISTORY_MAX_RUNS). Returns how many.
+ */
+size_t hb_history_estimates(const struct hb_history *h, const char *hook, const char *payload,
+			    const char *mode, unsigned threads, double *out);
+
+void hb_history_free(struct hb_history *h);
+
+#endif
