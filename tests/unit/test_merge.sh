@@ -104,7 +104,8 @@ check "with a note" grep -q 'both ran 6.18.44-test on box-a (x86_64): both kept,
 check "their rows told apart by source" [ "$(col "$WORK/dup/summary.csv" source | sort | uniq -c | awk '{print $1}' | tr '\n' ' ')" = "7 7 " ]
 
 rc=$(merge "$FX" --out "$WORK/all")
-check "a folder of directories: its run directories are the sources (here with mixed versions: exit 1, got $rc)" [ "$rc" = 1 ]
+check "a folder of directories: its run directories are the sources (box-a, no-ratio-high: refused, exit 1, got $rc)" [ "$rc" = 1 ]
+check "the folder's run directories were read" grep -q "$FX/no-ratio-high/summary.csv has no column ratio_ci95_high" "$WORK/merge.err"
 rc=$(merge "$FX/vm-matrix/summary.csv" --out "$WORK/x")
 check "a file is not a results directory: exit 1 (got $rc)" [ "$rc" = 1 ]
 mkdir -p "$WORK/bare" && cp "$FX/box-a/summary.csv" "$WORK/bare/"
@@ -126,7 +127,7 @@ R=$WORK/fleet/report.md
 check "the fleet page's title" grep -q '^# What hooking `unlinkat()` costs across a fleet: 3 kernel runs$' "$R"
 check "the kernels in version order, with the symbol the kprobe family attached to" \
 	bash -c "grep -q '^| K1 | \`6.1.0-56-cloud-amd64\` | x86_64 | qemu-tcg-icount | icount: instruction-count proxy (virtual ns), not time | tracepoint | \`do_unlinkat\` | yes (\`do_unlinkat\`) |\$' '$R' &&
-		 grep -q '^| K2 | \`6.18.44-test\` | x86_64 | box-a | wall-clock ns | tracepoint | not run | no (below) |\$' '$R' &&
+		 grep -q '^| K2 | \`6.18.44-test\` | x86_64 | box-a | wall-clock ns | tracepoint | none: did not attach (below) | no (below) |\$' '$R' &&
 		 grep -q '^| K3 | \`7.2.13+deb14-cloud-amd64\` | x86_64 | qemu-tcg-icount | .* | \`filename_unlinkat\` | yes (\`filename_unlinkat\`) |\$' '$R'"
 check "the lead table: count/enoent/1t" grep -q '^## count/enoent/1t: cost relative to the reference hook$' "$R"
 check "the reference hook's row" grep -q '^| tracepoint | 1.00× (reference) | 1.00× (reference) | 1.00× (reference) |$' "$R"
@@ -146,10 +147,12 @@ check "the sources, and the failed kernel" \
 # The heat map's data: column, hook line, ratio, measured, text; hooks in summary order.
 D=$WORK/fleet/charts/fleet.dat
 check "the heat map's data file" test -f "$D"
-check "kprobe on K1: 0.81" grep -q '^0 3 0.810 1 "0.81"$' "$D"
-check "kprobe on K2: not measured, its status shown" grep -q '^1 3 0.000 0 "unsupported"$' "$D"
+# Hooks in the order the rows first name them: tracepoint raw_tp kprobe fentry kprobe_offset kprobe_multi.
+check "kprobe on K1: 0.81" grep -q '^0 2 0.810 1 "0.81"$' "$D"
+check "kprobe on K2: not measured, its status shown" grep -q '^1 2 0.000 0 "unsupported"$' "$D"
 check "kprobe_offset on K3: not run" grep -q '^2 4 0.000 0 "not run"$' "$D"
-check "one cell per hook and kernel" [ "$(grep -vc '^#' "$D")" = $((7 * 3)) ]
+check "raw_tp on K2: 1.15" grep -q '^1 1 1.150 1 "1.15"$' "$D"
+check "one cell per hook and kernel" [ "$(grep -vc '^#' "$D")" = $((6 * 3)) ]
 if command -v gnuplot >/dev/null; then
 	check "the heat map drawn, PNG and SVG" bash -c "file '$WORK/fleet/charts/fleet.png' | grep -q PNG && grep -q '<svg' '$WORK/fleet/charts/fleet.svg'"
 	check "and linked from the page" grep -q '(charts/fleet.png)' "$R"
