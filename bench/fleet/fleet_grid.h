@@ -16,7 +16,7 @@
 struct fleet_column {
 	long long source; /* the rows' source column */
 	const char *host, *arch, *kernel, *kind, *path, *timing;
-	char label[16];   /* K1, K2, ... in column order */
+	char label[24];   /* K1, K2, ... in column order */
 };
 
 struct fleet_group {

@@ -21,12 +21,19 @@ static bool is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* dir/name into buf; false when it does not fit. */
+static bool join(char *buf, size_t len, const char *dir, const char *name)
+{
+	int n = snprintf(buf, len, "%s/%s", dir, name);
+
+	return n >= 0 && (size_t)n < len;
+}
+
 static bool has_file(const char *dir, const char *name)
 {
-	char path[PATH_MAX + 64];
+	char path[PATH_MAX];
 
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	return access(path, F_OK) == 0;
+	return join(path, sizeof(path), dir, name) && access(path, F_OK) == 0;
 }
 
 static int grow(void **items, size_t *cap, size_t n, size_t size)
@@ -58,7 +65,7 @@ static void host_label(struct hb_fleet_source *s)
 	} else if (hostname && *hostname) {
 		snprintf(s->host, sizeof(s->host), "%s", hostname);
 	} else {
-		snprintf(s->host, sizeof(s->host), "%s", base && base[1] ? base + 1 : s->real);
+		snprintf(s->host, sizeof(s->host), "%.255s", base && base[1] ? base + 1 : s->real);
 	}
 }
 
@@ -88,7 +95,11 @@ static int add_run(struct hb_fleet_input *in, const char *path, char *why, size_
 		return err;
 	s = &in->src[in->n];
 	memset(s, 0, sizeof(*s));
-	snprintf(s->path, sizeof(s->path), "%s", path);
+	if (strlen(path) >= sizeof(s->path)) {
+		snprintf(why, len, "%.300s...: path too long", path);
+		return -ENAMETOOLONG;
+	}
+	strcpy(s->path, path);
 	if (!realpath(path, s->real)) {
 		err = -errno;
 		snprintf(why, len, "%.300s: %s", path, strerror(errno));
@@ -125,11 +136,10 @@ fail:
 /* A run directory and the guest half beside it (DIR/vm). */
 static int add_run_and_guest(struct hb_fleet_input *in, const char *dir, char *why, size_t len)
 {
-	char vm[PATH_MAX + 8];
+	char vm[PATH_MAX];
 	int err = add_run(in, dir, why, len);
 
-	snprintf(vm, sizeof(vm), "%s/vm", dir);
-	if (!err && is_dir(vm) && has_file(vm, "meta.json"))
+	if (!err && join(vm, sizeof(vm), dir, "vm") && is_dir(vm) && has_file(vm, "meta.json"))
 		err = add_run(in, vm, why, len);
 	return err;
 }
@@ -144,7 +154,9 @@ static int add_failed(struct hb_fleet_input *in, const char *path, char *why, si
 	if (err)
 		return err;
 	f = &in->failed[in->nfailed];
-	snprintf(f->path, sizeof(f->path), "%s", path);
+	if (strlen(path) >= sizeof(f->path))
+		return -ENAMETOOLONG;
+	strcpy(f->path, path);
 	err = hb_read_file(path, 1 << 20, &text, &n, why, len);
 	if (err)
 		return err;
@@ -169,7 +181,7 @@ static int add_subdirs(struct hb_fleet_input *in, const char *dir, char *why, si
 {
 	struct dirent **names = NULL;
 	size_t before = in->n, failed_before = in->nfailed;
-	char path[PATH_MAX + 256];
+	char path[PATH_MAX];
 	int count = scandir(dir, &names, NULL, alphasort), err = 0;
 
 	if (count < 0) {
@@ -182,7 +194,8 @@ static int add_subdirs(struct hb_fleet_input *in, const char *dir, char *why, si
 
 		if (name[0] == '.')
 			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, name);
+		if (!join(path, sizeof(path), dir, name))
+			continue;
 		if (is_dir(path) && has_file(path, "meta.json"))
 			err = add_run_and_guest(in, path, why, len);
 		else if (ends_with(name, ".error") && !is_dir(path))
