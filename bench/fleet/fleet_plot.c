@@ -30,7 +30,7 @@ static void add_word(FILE *w, const char *a, const char *b)
 	fputc('"', w);
 }
 
-/* kernels='"K1 6.1.0 (x86_64)" ...'; hooks='tracepoint kprobe ...' */
+/* kernels='"K1 6.1.0-56-cloud-amd64 x86_64" ...' (host: report.md's Kernels table); hooks='tracepoint kprobe ...' */
 static char *word_lists(const struct fleet_grid *g)
 {
 	char *vars = NULL, label[512];
@@ -41,7 +41,7 @@ static char *word_lists(const struct fleet_grid *g)
 		return NULL;
 	fputs("kernels='", w);
 	for (size_t c = 0; c < g->ncols; c++) {
-		snprintf(label, sizeof(label), "%s (%s, %s)", g->col[c].kernel, g->col[c].arch, g->col[c].host);
+		snprintf(label, sizeof(label), "%s %s", g->col[c].kernel, g->col[c].arch);
 		add_word(w, g->col[c].label, label);
 	}
 	fputs("'; hooks='", w);
@@ -93,7 +93,7 @@ static int draw(struct plot_ctx *p, const struct fleet_grid *g)
 		return -ENOMEM;
 	fleet_group_name(&g->group[0], group, sizeof(group));
 	snprintf(note, sizeof(note), "%s. Each cell: the hook's cost relative to its kernel's reference hook; "
-		 "grey: the hook did not run there (report.md says why).%s", group,
+		 "grey: the hook did not run there. K1, K2, ...: report.md's Kernels table.%s", group,
 		 g->ratios ? "" : " Point ratios of added cost (runs without ratio columns).");
 	err = write_cells(p, g);
 	if (!err)

@@ -12,7 +12,7 @@ set border 0
 set tics scale 0
 set xrange [-0.5:nx - 0.5]
 set yrange [ny - 0.5:-0.5]
-set xtics () rotate by 20 right font ",9"
+set xtics () rotate by 30 right font ",9"
 do for [i=1:nx] { set xtics add (word(kernels, i) i - 1) }
 set ytics ()
 do for [i=1:ny] { set ytics add (word(hooks, i) i - 1) }
@@ -23,6 +23,7 @@ set cblabel "cost relative to the reference hook (log scale)"
 set style fill solid 1.0 border rgb "white"
 set key off
 set bmargin 10
+set lmargin 16
 clamp(v) = v < -2 ? -2 : (v > 2 ? 2 : v)
 plot data using 1:2:(0.5):(0.5):(column(4) > 0 ? clamp(log(column(3)) / log(2)) : 1/0) with boxxyerror fc palette, \
      data using 1:(column(4) > 0 ? 1/0 : column(2)):(0.5):(0.5) with boxxyerror fc rgb "#d9d9d9", \
