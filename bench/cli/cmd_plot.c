@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "fleet.h"
 #include "plot.h"
 #include "results.h"
 
@@ -22,7 +23,10 @@ static const char help[] =
 	"  breakeven  added cost per 1000 syscalls against the share that are unlinkat()\n"
 	"             (runs with mode other: E from enoent, O from other/other_remote)\n"
 	"Hooks that were not measured are left out and named under the chart, and so is\n"
-	"the control row (nothing attached).\n\n"
+	"the control row (nothing attached).\n"
+	"A directory made by 'hookbench merge' gets the fleet heat map instead:\n"
+	"  fleet      hooks x kernels, each cell the hook's cost relative to its kernel's\n"
+	"             reference hook (log colour scale), grey where it did not run\n\n"
 	"Example:\n  hookbench plot results/20261126T120000Z";
 
 int cmd_plot(int argc, char **argv)
@@ -33,7 +37,7 @@ int cmd_plot(int argc, char **argv)
 
 	if (!cli_one_results_dir(argc, argv, help, &r, &rc))
 		return rc;
-	err = hb_plot(&r, why, sizeof(why));
+	err = hb_fleet_is_merged(&r) ? hb_fleet_plot(&r, why, sizeof(why)) : hb_plot(&r, why, sizeof(why));
 	cli_give_results(r.dir, (const char *const[]){ "charts" }, 1);
 	if (err)
 		cli_error("plot: %s", why);

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "fleet.h"
 #include "plot.h"
 #include "report_md.h"
 #include "results.h"
@@ -28,7 +29,14 @@ static const char help[] =
 	"wider than 10%, mismatches, skipped hooks, a biased pairing, speed states, a\n"
 	"cross-check that disagrees or is inconclusive, BPF programs already on the\n"
 	"syscall path), the environment and the command that reproduces the run.\n\n"
-	"Example:\n  hookbench report results/20261126T120000Z";
+	"On a directory made by 'hookbench merge' it writes the fleet page instead: the\n"
+	"kernels (arch, host, unit of their figures, the symbol the kprobe family attached\n"
+	"to, whether fentry attached), a hook x kernel table of the cost relative to each\n"
+	"kernel's reference hook with its interval (the lead payload x mode x threads, then\n"
+	"the others), the heat map (charts/fleet.png), which hooks did not run where and\n"
+	"why, and the sources every row came from.\n\n"
+	"Examples:\n  hookbench report results/20261126T120000Z\n"
+	"  hookbench merge results/host results/vm-matrix --out results/fleet && hookbench report results/fleet";
 
 int cmd_report(int argc, char **argv)
 {
@@ -38,9 +46,15 @@ int cmd_report(int argc, char **argv)
 
 	if (!cli_one_results_dir(argc, argv, help, &r, &rc))
 		return rc;
-	if (!hb_plot_drawn(&r) && hb_plot(&r, why, sizeof(why)))
-		fprintf(stderr, "hookbench: report: without charts: %s\n", why);
-	err = hb_report_write(&r, path, sizeof(path));
+	if (hb_fleet_is_merged(&r)) {
+		if (!hb_fleet_plot_drawn(&r) && hb_fleet_plot(&r, why, sizeof(why)))
+			fprintf(stderr, "hookbench: report: without the heat map: %s\n", why);
+		err = hb_fleet_report_write(&r, path, sizeof(path));
+	} else {
+		if (!hb_plot_drawn(&r) && hb_plot(&r, why, sizeof(why)))
+			fprintf(stderr, "hookbench: report: without charts: %s\n", why);
+		err = hb_report_write(&r, path, sizeof(path));
+	}
 	cli_give_results(r.dir, (const char *const[]){ "charts", "report.md" }, 2);
 	if (err)
 		cli_error("report: cannot write %s: %s", path, strerror(-err));

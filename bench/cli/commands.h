@@ -10,6 +10,7 @@ int cmd_vm(int argc, char **argv);
 int cmd_census(int argc, char **argv);
 int cmd_plot(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_hyperfine(int argc, char **argv);
 int cmd_recover(int argc, char **argv);

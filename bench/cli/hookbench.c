@@ -27,6 +27,7 @@ static const struct cmd cmds[] = {
 	{ "hyperfine", cmd_hyperfine, "time whole commands with and without the loaders (hyperfine)" },
 	{ "report", cmd_report, "write DIR/report.md, the design-review summary" },
 	{ "compare", cmd_compare, "two result sets side by side, with significant changes" },
+	{ "merge", cmd_merge, "many machines' and kernels' results in one directory, for a fleet report" },
 	{ "census", cmd_census, "every BPF program and link loaded on the machine" },
 	{ "recover", cmd_recover, "put back the sysctls a killed run left changed" },
 	{ "help", do_help, "this list, or a command's options (help CMD)" },
@@ -60,7 +61,8 @@ static void usage(FILE *f)
 	      "  hookbench list\n"
 	      "  hookbench run --hooks tracepoint,kprobe --payload count,capture\n"
 	      "  hookbench tax\n"
-	      "  hookbench vm --kernel debian-6.1-cloud --hooks kprobe,fentry\n", f);
+	      "  hookbench vm --kernel debian-6.1-cloud --hooks kprobe,fentry\n"
+	      "  hookbench merge results/host results/vm-matrix --out results/fleet\n", f);
 }
 
 static const struct cmd *find_cmd(const char *name)

@@ -62,7 +62,7 @@ _hookbench() {
 		case ${COMP_WORDS[i]} in -*) ;; *) cmd=${COMP_WORDS[i]}; break ;; esac
 	done
 	if [ -z "$cmd" ]; then
-		_hookbench_reply "list run tax vm plot hyperfine report compare census recover --help --version" "$cur"
+		_hookbench_reply "list run tax vm plot hyperfine report compare merge census recover --help --version" "$cur"
 		return
 	fi
 	case $prev in
@@ -91,7 +91,7 @@ _hookbench() {
 		return
 	fi
 	case $cmd in
-	plot | report | hyperfine | compare) _hookbench_files dirs "$cur" ;;
+	plot | report | hyperfine | compare | merge) _hookbench_files dirs "$cur" ;;
 	esac
 }
 

@@ -70,7 +70,7 @@ bad "a CPU that does not exist" "invalid --cpu '4096'" "$HB" run --cpu 4096
 bad "an option without its value" "needs a value" "$HB" run --blocks
 bad "an unknown option" "unknown option '--frobnicate'" "$HB" run --frobnicate
 bad "a stray argument" "unexpected argument 'now'" "$HB" run now
-bad "an unknown command" "unknown command 'bench' \\(valid: list, run, tax, vm, plot, hyperfine, report, compare, census, recover, help;" "$HB" bench
+bad "an unknown command" "unknown command 'bench' \\(valid: list, run, tax, vm, plot, hyperfine, report, compare, merge, census, recover, help;" "$HB" bench
 bad "no command" "Usage" bash -c "'$HB' 2>&1 >/dev/null | head -n 1 >&2; exit 2"
 bad "an existing --out is refused" "$(priv_or 'refusing to overwrite existing')" \
 	"$HB" run --hooks tracepoint --out "$WORK/existing"
@@ -94,6 +94,10 @@ bad "compare: a directory without summary.csv" "no summary.csv" "$HB" compare "$
 bad "compare: a malformed summary.csv" "malformed" "$HB" compare "$FX/base" "$FX/malformed-number"
 bad "compare: one directory only" "needs two results directories" "$HB" compare "$FX/base"
 bad "compare: a bad threshold" "invalid --threshold 'lots'" "$HB" compare "$FX/base" "$FX/base" --threshold lots
+bad "merge: without --out" "merge needs one or more results directories and --out DIR" "$HB" merge "$FX/base"
+bad "merge: --out twice" "merge: --out given twice" "$HB" merge "$FX/base" --out "$WORK/new1" --out "$WORK/new2"
+bad "merge: a missing directory" "no-such-dir: no such results directory" "$HB" merge "$WORK/no-such-dir" --out "$WORK/new"
+bad "merge: an empty directory" "existing: not a results directory" "$HB" merge "$WORK/existing" --out "$WORK/new"
 # A FIFO (or any non-regular file) is refused at once: opening it never waits for a writer.
 bad "compare: summary.csv is a FIFO" "not a regular file: .*/fifo/summary.csv" \
 	timeout 20 "$HB" compare "$WORK/fifo" "$WORK/fifo"

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * hookbench merge DIR... --out DIR: the results of many machines and
+ * kernels in one directory (bench/fleet/), for `hookbench report`.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "fleet_check.h"
+#include "fleet_merge.h"
+#include "fleet_sources.h"
+#include "outdir.h"
+
+static const char help[] =
+	"Usage: hookbench merge DIR... --out DIR\n\n"
+	"Merge result directories from any machines and kernels into one: --out DIR gets\n"
+	"one summary.csv with every row of every source plus its host, arch and source\n"
+	"columns (kernel holds the kernel the row ran on: a guest's own for VM rows), and\n"
+	"a meta.json recording where each row came from (fleet.sources, with each\n"
+	"source's own meta.json). Then 'hookbench report DIR' writes the fleet page.\n\n"
+	"Each DIR may be:\n"
+	"  a run directory    summary.csv + meta.json (hookbench run, ./scripts/run, one\n"
+	"                     kernel of hookbench vm); its vm/ (the guest half of\n"
+	"                     ./scripts/run) is merged too\n"
+	"  a VM matrix        hookbench vm with several kernels: each kernel's directory\n"
+	"                     (the combined summary.csv is theirs again; KERNEL.error\n"
+	"                     files are recorded as failed kernels)\n"
+	"  a collection       a directory of run directories, e.g. one per machine\n\n"
+	"host is meta.json's hostname when the run recorded one, else the directory's\n"
+	"name (name collected directories after their machines); VM rows: qemu-ACCEL,\n"
+	"with -icount for instruction-count timing.\n\n"
+	"Refused, with the directories named: sources of different schema versions\n"
+	"(meta.json's schema_version; none is version 1), a summary.csv without a column\n"
+	"its version has (or that another source has), the same directory or two copies\n"
+	"of one run given twice, an existing --out. Two different runs of one kernel on\n"
+	"one host are both kept (a note says so; the source column tells them apart);\n"
+	"columns this hookbench does not know are carried, empty where a source lacks them.\n\n"
+	"Examples:\n"
+	"  hookbench merge results/reference/6.18.44-fc-v1045 results/vm-matrix --out results/fleet\n"
+	"  hookbench merge collected/ --out results/fleet && hookbench report results/fleet";
+
+static char *joined_command_line(int argc, char **argv)
+{
+	size_t len = strlen("hookbench") + 1;
+	char *s;
+
+	for (int i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	s = malloc(len);
+	if (!s)
+		return NULL;
+	strcpy(s, "hookbench");
+	for (int i = 0; i < argc; i++) {
+		strcat(s, " ");
+		strcat(s, argv[i]);
+	}
+	return s;
+}
+
+static int write_meta(const struct hb_outdir *o, const struct hb_fleet_input *in, int argc, char **argv)
+{
+	char *command_line = joined_command_line(argc, argv);
+	struct json_object *meta = command_line ? hb_fleet_meta(in, command_line) : NULL;
+	FILE *f = meta ? hb_outdir_fopen(o, "meta.json") : NULL;
+	int err = 0;
+
+	if (!f) {
+		err = meta ? -errno : -ENOMEM;
+		goto cleanup;
+	}
+	fputs(json_object_to_json_string_ext(meta, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
+					     JSON_C_TO_STRING_NOSLASHESCAPE), f);
+	fputc('\n', f);
+	if (fclose(f))
+		err = -errno;
+cleanup:
+	json_object_put(meta);
+	free(command_line);
+	return err;
+}
+
+static int write_summary(const struct hb_outdir *o, const struct hb_fleet_input *in)
+{
+	FILE *f = hb_outdir_fopen(o, "summary.csv");
+	int err;
+
+	if (!f)
+		return -errno;
+	err = hb_fleet_write_summary(in, f);
+	if (fclose(f) && !err)
+		err = -errno;
+	return err;
+}
+
+static size_t total_rows(const struct hb_fleet_input *in)
+{
+	size_t rows = 0;
+
+	for (size_t i = 0; i < in->n; i++)
+		rows += in->src[i].r.summary.nrows;
+	return rows;
+}
+
+static int merge(const char *out, char **dirs, int ndirs, int argc, char **argv)
+{
+	struct hb_fleet_input in = { 0 };
+	struct hb_outdir o;
+	char why[4096];
+	int err = 0;
+
+	for (int i = 0; i < ndirs && !err; i++)
+		err = hb_fleet_add_dir(&in, dirs[i], why, sizeof(why));
+	if (!err)
+		err = hb_fleet_check(&in, stderr, why, sizeof(why));
+	if (!err)
+		err = hb_outdir_create(&o, out, why, sizeof(why));
+	if (err) {
+		cli_error("merge: %s", why);
+		goto cleanup;
+	}
+	err = write_summary(&o, &in);
+	if (!err)
+		err = write_meta(&o, &in, argc, argv);
+	if (err) {
+		cli_error("merge: cannot write %s: %s", o.partial, strerror(-err));
+		goto cleanup;
+	}
+	err = hb_outdir_commit(&o, why, sizeof(why));
+	if (err) {
+		cli_error("merge: %s", why);
+		goto cleanup;
+	}
+	for (size_t i = 0; i < in.nfailed; i++)
+		fprintf(stderr, "hookbench: merge: note: %s: a kernel without results, recorded in "
+			"meta.json's fleet.failed\n", in.failed[i].path);
+	printf("merged: %zu rows of %zu sources into %s (next: hookbench report %s)\n", total_rows(&in),
+	       in.n, out, out);
+cleanup:
+	hb_fleet_input_free(&in);
+	return err;
+}
+
+int cmd_merge(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "out", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{}
+	};
+	const char *out = NULL;
+	int c;
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			if (out) {
+				cli_error("merge: --out given twice");
+				return HB_EXIT_USAGE;
+			}
+			out = optarg;
+			break;
+		case 'h': puts(help); return 0;
+		default: return cli_getopt_error(c, argv), HB_EXIT_USAGE;
+		}
+	}
+	if (!out || optind >= argc) {
+		cli_error("merge needs one or more results directories and --out DIR (see --help)");
+		return HB_EXIT_USAGE;
+	}
+	return merge(out, argv + optind, argc - optind, argc, argv) ? 1 : 0;
+}

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "fleet_merge.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+
+/* Columns merge writes itself, whatever the sources hold there. */
+static const char *const own_columns[] = { "host", "arch", "source" };
+#define NOWN (sizeof(own_columns) / sizeof(own_columns[0]))
+
+static bool listed(const char *const *cols, size_t n, const char *col)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(cols[i], col))
+			return true;
+	return false;
+}
+
+/* The union of the sources' columns, then host, arch, source (and kernel if none has it). */
+static const char **merged_columns(const struct hb_fleet_input *in, size_t *n)
+{
+	size_t cap = NOWN + 1;
+	const char **cols;
+
+	for (size_t i = 0; i < in->n; i++)
+		cap += in->src[i].r.summary.ncols;
+	cols = calloc(cap, sizeof(*cols));
+	if (!cols)
+		return NULL;
+	*n = 0;
+	for (size_t i = 0; i < in->n; i++) {
+		const struct hb_csv_table *t = &in->src[i].r.summary;
+
+		for (size_t c = 0; c < t->ncols; c++)
+			if (!listed(cols, *n, t->header[c]) && !listed(own_columns, NOWN, t->header[c]))
+				cols[(*n)++] = t->header[c];
+	}
+	if (!listed(cols, *n, "kernel"))
+		cols[(*n)++] = "kernel";
+	for (size_t k = 0; k < NOWN; k++)
+		cols[(*n)++] = own_columns[k];
+	return cols;
+}
+
+static const char *field(const struct hb_fleet_source *s, size_t src_no, size_t row, const char *col,
+			 char *num, size_t len)
+{
+	if (!strcmp(col, "host"))
+		return s->host;
+	if (!strcmp(col, "arch"))
+		return s->arch;
+	if (!strcmp(col, "source")) {
+		snprintf(num, len, "%zu", src_no);
+		return num;
+	}
+	if (!strcmp(col, "kernel") && strcmp(s->kernel, "unknown"))
+		return s->kernel;
+	return hb_results_str(&s->r, row, col);
+}
+
+int hb_fleet_write_summary(const struct hb_fleet_input *in, FILE *f)
+{
+	size_t n;
+	const char **cols = merged_columns(in, &n);
+	const char **fields;
+	char num[32];
+
+	if (!cols)
+		return -ENOMEM;
+	fields = calloc(n, sizeof(*fields));
+	if (!fields) {
+		free(cols);
+		return -ENOMEM;
+	}
+	hb_csv_row(f, cols, n);
+	for (size_t i = 0; i < in->n; i++) {
+		for (size_t row = 0; row < in->src[i].r.summary.nrows; row++) {
+			for (size_t c = 0; c < n; c++)
+				fields[c] = field(&in->src[i], i + 1, row, cols[c], num, sizeof(num));
+			hb_csv_row(f, fields, n);
+		}
+	}
+	free(fields);
+	free(cols);
+	return ferror(f) ? -EIO : 0;
+}
