@@ -44,7 +44,10 @@ static bool same_run_kind(struct json_object *meta, const struct key *k)
 	       !strcmp(hb_jstr(meta, "settings.clock", ""), hb_clock_names[o->clock]);
 }
 
-/* One directory entry: a finished run like this one, read into c; 1 if so. */
+/*
+ * One directory entry: 1 when it is a finished run like this one (read into
+ * c), 0 when another kind of run, -1 when no run at all (no readable meta.json).
+ */
 static int read_candidate(const char *dir, const char *name, const struct key *k,
 			  struct candidate *c)
 {
@@ -54,7 +57,7 @@ static int read_candidate(const char *dir, const char *name, const struct key *k
 
 	snprintf(path, sizeof(path), "%s/%s/meta.json", dir, name);
 	if (hb_jload(path, &meta, why, sizeof(why)))
-		return 0;
+		return -1;
 	if (same_run_kind(meta, k)) {
 		snprintf(c->date, sizeof(c->date), "%s", hb_jstr(meta, "date", ""));
 		snprintf(path, sizeof(path), "%s/%s/summary.csv", dir, name);
@@ -114,6 +117,7 @@ int hb_history_load(struct hb_history *h, const char *dir, const struct run_opts
 		return 0;
 	while (!err && (e = readdir(d))) {
 		size_t len = strlen(e->d_name);
+		int kind;
 
 		/* A run still being written (this one, or another interrupted) is no history. */
 		if (e->d_name[0] == '.' || is_own(h->dir, e->d_name, own) ||
@@ -126,8 +130,9 @@ int hb_history_load(struct hb_history *h, const char *dir, const struct run_opts
 		}
 		found = grown;
 		memset(&found[n], 0, sizeof(found[n]));
-		h->looked++;
-		n += read_candidate(h->dir, e->d_name, &k, &found[n]);
+		kind = read_candidate(h->dir, e->d_name, &k, &found[n]);
+		h->looked += kind >= 0;
+		n += kind == 1;
 	}
 	closedir(d);
 	if (!err) {

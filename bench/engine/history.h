@@ -19,7 +19,7 @@
 
 struct hb_history {
 	char dir[PATH_MAX];  /* where earlier runs were looked for; "" when not looked */
-	size_t looked;       /* result directories found there */
+	size_t looked;       /* result directories (with a meta.json) found there */
 	size_t nruns;        /* of them, runs like this one (newest first) */
 	struct hb_csv_table summary[HB_HISTORY_MAX_RUNS];
 };
