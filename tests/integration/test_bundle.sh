@@ -60,7 +60,7 @@ if command -v gnuplot >/dev/null 2>&1; then
 fi
 
 # A second run does not overwrite the first.
-(cd "$WORK/target" && bare "$R/run" --no-plot -- --hooks "$hooks" --payload count --blocks 12 \
+(cd "$WORK/target" && bare "$R/run" -- --hooks "$hooks" --payload count --blocks 12 \
 	--ops-per-block 200 --warmup 0 --stats-blocks 0 --no-control) >"$WORK/run2.out" 2>"$WORK/run2.err"
 check "a second run lands in results/HOST-KERNEL-2" [ -s "$WORK/target/results/$name-2/summary.csv" ]
 
