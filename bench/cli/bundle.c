@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <libgen.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -314,14 +315,35 @@ static int pack(const char *stage, const char *top, const char *out, char *why, 
 	return err;
 }
 
+/* tar would only say it cannot open FILE.partial. */
+static int parent_dir_exists(const char *out, char *why, size_t whylen)
+{
+	char *copy = strdup(out), *parent;
+	struct stat st;
+	int err = 0;
+
+	if (!copy)
+		return fail(-ENOMEM, why, whylen, "out of memory");
+	parent = dirname(copy);
+	if (stat(parent, &st) || !S_ISDIR(st.st_mode))
+		err = fail(-ENOENT, why, whylen, "cannot write %s: %s is not a directory", out, parent);
+	free(copy);
+	return err;
+}
+
 int hb_bundle_write(const struct hb_bundle_opts *o, char *why, size_t whylen)
 {
 	char paths[NPROGRAMS][PATH_MAX], stage[PATH_MAX], top[PATH_MAX + 64], name[128];
 	const char *native, *arch, *tmp = getenv("TMPDIR");
 	int is_static, err;
 
-	if (!access(o->out, F_OK) || errno != ENOENT)
+	if (!access(o->out, F_OK))
 		return fail(-EEXIST, why, whylen, "refusing to overwrite existing %s", o->out);
+	if (errno != ENOENT)
+		return fail(-errno, why, whylen, "%s: %s", o->out, strerror(errno));
+	err = parent_dir_exists(o->out, why, whylen);
+	if (err)
+		return err;
 	err = hb_bundle_elf("/proc/self/exe", &native, &is_static, why, whylen);
 	if (err)
 		return err;

@@ -121,6 +121,8 @@ bad "bundle: an unknown --arch" "invalid --arch 'riscv64' \\(valid: x86_64, arm6
 	"$HB" bundle --arch riscv64 --out "$WORK/new.tar.gz"
 bad "bundle: --programs without the programs" "holds no bench/hookbench-static" \
 	"$HB" bundle --programs "$WORK/existing" --out "$WORK/new.tar.gz"
+bad "bundle: --out in a missing directory" "cannot write .*/new-missing/b.tar.gz: .*/new-missing is not a directory" \
+	"$HB" bundle --out "$WORK/new-missing/b.tar.gz"
 bad "bundle: a stray argument" "unexpected argument 'now'" "$HB" bundle --out "$WORK/new.tar.gz" now
 bad "list: a stray argument" "unexpected argument 'kprobe'" "$HB" list kprobe
 bad "tax: a CPU that does not exist" "invalid --cpu '999'" "$HB" tax --cpu 999
