@@ -14,5 +14,6 @@ int cmd_merge(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_hyperfine(int argc, char **argv);
 int cmd_recover(int argc, char **argv);
+int cmd_bundle(int argc, char **argv);
 
 #endif

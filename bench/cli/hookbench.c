@@ -23,6 +23,7 @@ static const struct cmd cmds[] = {
 	{ "run", do_run, "per-event overhead of each hook, paired blocks, 95% CI" },
 	{ "tax", cmd_tax, "the workload loop against a bare syscall loop" },
 	{ "vm", cmd_vm, "run the benchmark inside stock Debian kernels under QEMU" },
+	{ "bundle", cmd_bundle, "one .tar.gz that runs the benchmark on another machine" },
 	{ "plot", cmd_plot, "draw a results directory's charts (gnuplot)" },
 	{ "hyperfine", cmd_hyperfine, "time whole commands with and without the loaders (hyperfine)" },
 	{ "report", cmd_report, "write DIR/report.md, the design-review summary" },

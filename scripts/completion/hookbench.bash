@@ -62,7 +62,7 @@ _hookbench() {
 		case ${COMP_WORDS[i]} in -*) ;; *) cmd=${COMP_WORDS[i]}; break ;; esac
 	done
 	if [ -z "$cmd" ]; then
-		_hookbench_reply "list run tax vm plot hyperfine report compare merge census recover --help --version" "$cur"
+		_hookbench_reply "list run tax vm bundle plot hyperfine report compare merge census recover --help --version" "$cur"
 		return
 	fi
 	case $prev in
@@ -73,10 +73,15 @@ _hookbench() {
 	--experiment) _hookbench_reply "reentry" "$cur"; return ;;
 	--timing) _hookbench_reply "wall icount" "$cur"; return ;;
 	--accel) _hookbench_reply "auto kvm tcg" "$cur"; return ;;
+	--arch) _hookbench_reply "x86_64 arm64" "$cur"; return ;;
 	--kernel)
 		_hookbench_list "$("$prog" vm --help 2>/dev/null | grep -oE 'debian-[0-9.]+-[a-z]+' | sort -u)" "$cur"
 		return ;;
-	--out | --dir | --build-dir | --cache) _hookbench_files dirs "$cur"; return ;;
+	--out)
+		# bundle writes a file (FILE.tar.gz), the others a directory.
+		if [ "$cmd" = bundle ]; then _hookbench_files files "$cur"; else _hookbench_files dirs "$cur"; fi
+		return ;;
+	--dir | --build-dir | --cache | --programs) _hookbench_files dirs "$cur"; return ;;
 	--btf | --guest-script | --guest-file) _hookbench_files files "$cur"; return ;;
 	--threads | --ops-per-block | --blocks | --warmup | --stats-blocks | --replicates | --cpu | \
 	--timing-note | --memory | --smp | --timeout | --iterations | --rounds | --runs | --threshold)

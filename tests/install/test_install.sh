@@ -4,7 +4,8 @@
 # with the source and build trees out of reach (a private mount namespace
 # with a tmpfs over each, from another working directory): a short benchmark,
 # hyperfine, its charts and report, the loader around the workload, the VM
-# runner's view of its files, the man pages and the bash completion.
+# runner's view of its files, a bundle made from the installed files, the
+# man pages and the bash completion.
 # Settings from meson: HB_BINDIR, HB_LIBEXECDIR, HB_MANDIR, HB_COMPLETIONSDIR
 # (absolute, before DESTDIR), HB_VERSION, HB_MAN and HB_GUEST (true/false).
 BUILD=${1:?build dir}
@@ -100,6 +101,11 @@ sys.exit(not (vm.HERE == here and os.path.isfile(os.path.join(here, "vm-guest-in
               and set(found) == {"hookbench", "tp-loader", "kprobe-loader", "unlink-storm"}
               and all(os.path.dirname(p) == here for p in found.values())))
 PY
+	"$HB" bundle --out "$WORK/bundle.tar.gz" >/dev/null 2>"$WORK/bundle.err"
+	rc=$?
+	check "installed hookbench bundle takes its static programs, plot scripts and run script from the install (exit $rc)" \
+		bash -c "[ $rc -eq 0 ] && [ \$(tar -tzf '$WORK/bundle.tar.gz' | grep -cE '/(bin/(hookbench|tp-loader|kprobe-loader|unlink-storm)|run|MANIFEST|share/hookbench/plot/overhead.gp)\$') -eq 7 ]"
+	[ $rc -eq 0 ] || diag "$WORK/bundle.err"
 else
 	skip "the installed runner finds the static programs" "built without guest programs"
 fi

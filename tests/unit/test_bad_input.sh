@@ -70,7 +70,7 @@ bad "a CPU that does not exist" "invalid --cpu '4096'" "$HB" run --cpu 4096
 bad "an option without its value" "needs a value" "$HB" run --blocks
 bad "an unknown option" "unknown option '--frobnicate'" "$HB" run --frobnicate
 bad "a stray argument" "unexpected argument 'now'" "$HB" run now
-bad "an unknown command" "unknown command 'bench' \\(valid: list, run, tax, vm, plot, hyperfine, report, compare, merge, census, recover, help;" "$HB" bench
+bad "an unknown command" "unknown command 'bench' \\(valid: list, run, tax, vm, bundle, plot, hyperfine, report, compare, merge, census, recover, help;" "$HB" bench
 bad "no command" "Usage" bash -c "'$HB' 2>&1 >/dev/null | head -n 1 >&2; exit 2"
 bad "an existing --out is refused" "$(priv_or 'refusing to overwrite existing')" \
 	"$HB" run --hooks tracepoint --out "$WORK/existing"
@@ -120,6 +120,14 @@ bad "vm: too little memory" "--memory must be >= 256" "$HB" vm --kernel debian-6
 bad "vm: an unknown timing mode" "invalid choice: 'cycles'" "$HB" vm --kernel debian-6.1-cloud --timing cycles
 bad "vm: no kernel" "the following arguments are required: --kernel" "$HB" vm
 bad "census: a stray argument" "unexpected argument 'all'" "$HB" census all
+bad "bundle: no --out" "bundle needs --out FILE.tar.gz" "$HB" bundle
+bad "bundle: an unknown --arch" "invalid --arch 'riscv64' \\(valid: x86_64, arm64\\)" \
+	"$HB" bundle --arch riscv64 --out "$WORK/new.tar.gz"
+bad "bundle: --programs without the programs" "holds no bench/hookbench-static" \
+	"$HB" bundle --programs "$WORK/existing" --out "$WORK/new.tar.gz"
+bad "bundle: --out in a missing directory" "cannot write .*/new-missing/b.tar.gz: .*/new-missing is not a directory" \
+	"$HB" bundle --out "$WORK/new-missing/b.tar.gz"
+bad "bundle: a stray argument" "unexpected argument 'now'" "$HB" bundle --out "$WORK/new.tar.gz" now
 bad "list: a stray argument" "unexpected argument 'kprobe'" "$HB" list kprobe
 bad "tax: a CPU that does not exist" "invalid --cpu '999'" "$HB" tax --cpu 999
 bad "loader: an unknown option" "unknown option '--foo'" "$TP" --foo
