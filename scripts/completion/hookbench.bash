@@ -74,7 +74,7 @@ _hookbench() {
 	--timing) _hookbench_reply "wall icount" "$cur"; return ;;
 	--accel) _hookbench_reply "auto kvm tcg" "$cur"; return ;;
 	--kernel)
-		_hookbench_list "$("$prog" vm --help 2>/dev/null | grep -oE 'debian-[0-9.]+-[a-z]+' | sort -u)" "$cur"
+		_hookbench_list "$("$prog" vm --help 2>/dev/null | grep -oE 'debian-[0-9a-z.-]+-(cloud|rt)' | sort -u)" "$cur"
 		return ;;
 	--out | --dir | --build-dir | --cache) _hookbench_files dirs "$cur"; return ;;
 	--btf | --guest-script | --guest-file) _hookbench_files files "$cur"; return ;;
