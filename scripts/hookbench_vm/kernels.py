@@ -315,6 +315,9 @@ def archive_packages(apt, max_age=LISTS_MAX_AGE_S):
                           f"{apt.arch} kernel images")
     r = apt.run("apt-cache", ["madison"] + names)
     packages = packages_of(parse_madison(r.stdout))
+    if not packages:
+        raise KernelError(f"apt-cache madison placed none of the {len(names)} {apt.arch} kernel "
+                          f"images in a suite: {(r.stderr.strip().splitlines() or ['no output'])[-1]}")
     with open(memo + ".tmp", "w") as f:
         json.dump({"stamp": stamp, "packages": [vars(p) for p in packages]}, f)
     os.replace(memo + ".tmp", memo)

@@ -20,5 +20,6 @@ while read -r line; do
 	"#"*) echo "$line" ;;
 	esac
 done <"$WORK/checks"
+grep -q '^not ok' "$WORK/checks" && for f in "$WORK"/guest/*.err; do tail -n 3 "$f" | diag; done
 check "every target check passed" bash -c "grep -q '^1\.\.' '$WORK/checks' && ! grep -q '^not ok' '$WORK/checks'"
 done_testing
