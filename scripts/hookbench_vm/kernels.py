@@ -364,6 +364,9 @@ def split_parts(depends):
     return names
 
 
+MANIFEST = "hookbench-packages.json"
+
+
 def unpacked_complete(dest):
     return bool(glob.glob(os.path.join(dest, "boot", "vmlinuz-*")) or
                 glob.glob(os.path.join(dest, "usr", "lib", "modules", "*", "vmlinuz")))
@@ -396,8 +399,19 @@ def fetch_package(name, cache, apt):
             debs.append(_download(apt, part, tmp))
         unpacked = os.path.join(tmp, "unpacked")
         os.makedirs(unpacked)
+        owners = {}  # the kernel's files -> the package that carried each
         for deb in debs:
             subprocess.run(["dpkg-deb", "-x", deb, unpacked], check=True)
+            listing = subprocess.run(["dpkg-deb", "-c", deb], capture_output=True, text=True,
+                                     check=True).stdout
+            package = os.path.basename(deb).split("_", 1)[0]
+            for line in listing.splitlines():
+                path = os.path.normpath(line.split()[-1]) if line.split() else ""
+                if re.search(r"(^boot/(vmlinuz|config)-|^usr/lib/modules/[^/]+/(vmlinuz|config)$)", path):
+                    owners[path] = package
+        with open(os.path.join(unpacked, MANIFEST), "w") as f:
+            json.dump({"packages": [os.path.basename(d).split("_", 1)[0] for d in debs],
+                       "files": owners}, f, indent=1)
         if not unpacked_complete(unpacked):
             raise KernelError(f"kernel package {name} (with {', '.join(debs[1:]) or 'no parts'}) "
                               f"has no boot/vmlinuz-* or usr/lib/modules/*/vmlinuz")
@@ -435,7 +449,15 @@ def kernel_from_dir(label, unpacked, package):
         config = os.path.join(os.path.dirname(vmlinuz), "config")
     if not os.path.isfile(config):
         config = None
-    config_from = f"package {package}: {os.path.relpath(config, unpacked)}" if config else None
+    config_from = None
+    if config:
+        rel = os.path.relpath(config, unpacked)
+        try:
+            with open(os.path.join(unpacked, MANIFEST)) as f:
+                owner = json.load(f)["files"].get(rel, package)
+        except (OSError, ValueError, KeyError):
+            owner = package  # unpacked before manifests: the one package there was
+        config_from = f"package {owner}: {rel}"
     return Kernel(label, vmlinuz, config, package, release, config_from)
 
 

@@ -263,7 +263,13 @@ def test_split_layout():
             f.write("CONFIG_KPROBES=y\n")
         k = kernels.kernel_from_dir("debian-7.2-cloud", d, "linux-image-7.2.13+deb14-cloud-amd64")
         check(k.config == os.path.join(mods, "config") and "usr/lib/modules/7.2.13+deb14-cloud-amd64/config"
-              in k.config_from, f"the base package's config goes to the guest ({k.config_from})")
+              in k.config_from, f"the package's config goes to the guest ({k.config_from})")
+        with open(os.path.join(d, kernels.MANIFEST), "w") as f:
+            f.write('{"files": {"usr/lib/modules/7.2.13+deb14-cloud-amd64/config": '
+                    '"linux-base-7.2.13+deb14-cloud-amd64"}}')
+        k = kernels.kernel_from_dir("debian-7.2-cloud", d, "linux-image-7.2.13+deb14-cloud-amd64")
+        check(k.config_from.startswith("package linux-base-7.2.13+deb14-cloud-amd64: "),
+              f"meta.json names the package that carried the config ({k.config_from})")
     with tempfile.TemporaryDirectory() as d:
         etc = os.path.join(d, "etc")
         os.makedirs(os.path.join(etc, "sources.list.d"))
