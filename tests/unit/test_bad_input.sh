@@ -114,7 +114,7 @@ bad "hyperfine: zero iterations" "invalid --iterations '0'" "$HB" hyperfine "$WO
 bad "vm: an unknown kernel" "kernel not found: 'debian-9.9-nonsense'" "$HB" vm --kernel debian-9.9-nonsense --out "$WORK/new4"
 bad "vm: too little memory" "--memory must be >= 256" "$HB" vm --kernel debian-6.1-cloud --memory 10
 bad "vm: an unknown timing mode" "invalid choice: 'cycles'" "$HB" vm --kernel debian-6.1-cloud --timing cycles
-bad "vm: no kernel" "the following arguments are required: --kernel" "$HB" vm
+bad "vm: no kernel" "--kernel is required" "$HB" vm
 bad "census: a stray argument" "unexpected argument 'all'" "$HB" census all
 bad "list: a stray argument" "unexpected argument 'kprobe'" "$HB" list kprobe
 bad "tax: a CPU that does not exist" "invalid --cpu '999'" "$HB" tax --cpu 999
