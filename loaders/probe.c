@@ -41,10 +41,19 @@ int hb_unsupported(struct hb_support *sup, const char *fmt, ...)
 	return -EOPNOTSUPP;
 }
 
+void hb_probe_note_unlinkat_function(struct hb_support *sup)
+{
+	if (!sup->target[0])
+		hb_ksym_resolve_running(hb_unlinkat_candidates, hb_unlinkat_ncandidates,
+					sup->target, sizeof(sup->target));
+}
+
 int hb_probe_unlinkat_function(struct hb_support *sup)
 {
 	char names[128];
 
+	if (sup->target[0])
+		return 0;
 	if (hb_ksym_resolve_running(hb_unlinkat_candidates, hb_unlinkat_ncandidates,
 				    sup->target, sizeof(sup->target)) == 0)
 		return 0;

@@ -64,6 +64,21 @@ static void hostname_field(struct hb_json *j)
 	hb_json_string(j, "hostname", u.nodename);
 }
 
+/*
+ * A key's value in the config that was read: a symbol the file leaves out
+ * (PREEMPT_VOLUNTARY on 7.x, X86_KERNEL_IBT on arm64) cannot be chosen
+ * there, so it is off, "n", as the kernel's own build treats it. Null only
+ * when no config could be read.
+ */
+static const char *config_value(const struct hb_kconfig *kc, const char *key)
+{
+	const char *v = hb_kconfig_get(kc, key);
+
+	if (!v && kc->source[0])
+		return "n";
+	return v;
+}
+
 static void write_kernel(struct hb_json *j, const struct hb_meta *m)
 {
 	char preempt[64];
@@ -79,7 +94,7 @@ static void write_kernel(struct hb_json *j, const struct hb_meta *m)
 	hb_json_string(j, "preempt_model", preempt);
 	hb_json_object_begin(j, "config");
 	for (size_t i = 0; i < sizeof(config_keys) / sizeof(config_keys[0]); i++)
-		hb_json_string(j, config_keys[i], hb_kconfig_get(m->kconfig, config_keys[i]));
+		hb_json_string(j, config_keys[i], config_value(m->kconfig, config_keys[i]));
 	hb_json_object_end(j);
 	hb_json_bool(j, "link_info_kprobe_missed", m->kprobe_missed);
 	hb_json_string(j, "kprobe_optimization", m->kprobe_optimization);

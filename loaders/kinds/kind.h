@@ -74,6 +74,12 @@ int hb_unsupported(struct hb_support *sup, const char *fmt, ...)
  */
 int hb_probe_unlinkat_function(struct hb_support *sup);
 
+/*
+ * The same, first thing in probe, without a verdict: rows the kernel's
+ * config then rules out still name the symbol the hook would have used.
+ */
+void hb_probe_note_unlinkat_function(struct hb_support *sup);
+
 /* For attach: libbpf's answer (a link, or NULL with errno set) as 0/-errno. */
 static inline int hb_attach_result(struct bpf_link *link, struct bpf_link **out)
 {

@@ -51,6 +51,7 @@ static int probe_kprobe(const struct hb_probe_env *env, const struct hb_hook *ho
 	const struct hb_kconfig *kc = &env->kconfig;
 	int err;
 
+	hb_probe_note_unlinkat_function(sup);
 	if (hb_kconfig_disabled(kc, "KPROBES"))
 		return hb_unsupported(sup, "kernel built without CONFIG_KPROBES (no kprobe PMU, no kprobe_events)");
 	if (hook->retprobe && hb_kconfig_disabled(kc, "KRETPROBES"))

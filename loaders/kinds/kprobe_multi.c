@@ -7,6 +7,7 @@ static int probe_kprobe_multi(const struct hb_probe_env *env, const struct hb_ho
 			      struct hb_support *sup)
 {
 	(void)hook;
+	hb_probe_note_unlinkat_function(sup);
 	if (hb_kconfig_disabled(&env->kconfig, "FPROBE"))
 		return hb_unsupported(sup, "kernel built without CONFIG_FPROBE (kprobe_multi links need it)");
 	return hb_probe_unlinkat_function(sup);

@@ -17,6 +17,7 @@ static int probe_tracing(const struct hb_probe_env *env, const struct hb_hook *h
 	int err;
 
 	(void)hook;
+	hb_probe_note_unlinkat_function(sup);
 	if (hb_kconfig_disabled(&env->kconfig, "DYNAMIC_FTRACE_WITH_DIRECT_CALLS"))
 		return hb_unsupported(sup, "kernel built without CONFIG_DYNAMIC_FTRACE_WITH_DIRECT_CALLS (no BPF trampolines)");
 	err = hb_probe_unlinkat_function(sup);

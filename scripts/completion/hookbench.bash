@@ -75,7 +75,7 @@ _hookbench() {
 	--accel) _hookbench_reply "auto kvm tcg" "$cur"; return ;;
 	--arch) _hookbench_reply "x86_64 arm64" "$cur"; return ;;
 	--kernel)
-		_hookbench_list "$("$prog" vm --help 2>/dev/null | grep -oE 'debian-[0-9.]+-[a-z]+' | sort -u)" "$cur"
+		_hookbench_list "$("$prog" vm --help 2>/dev/null | grep -oE 'debian-[0-9a-z.-]+-(cloud|rt)' | sort -u)" "$cur"
 		return ;;
 	--out)
 		# bundle writes a file (FILE.tar.gz), the others a directory.

@@ -118,7 +118,7 @@ bad "hyperfine: zero iterations" "invalid --iterations '0'" "$HB" hyperfine "$WO
 bad "vm: an unknown kernel" "kernel not found: 'debian-9.9-nonsense'" "$HB" vm --kernel debian-9.9-nonsense --out "$WORK/new4"
 bad "vm: too little memory" "--memory must be >= 256" "$HB" vm --kernel debian-6.1-cloud --memory 10
 bad "vm: an unknown timing mode" "invalid choice: 'cycles'" "$HB" vm --kernel debian-6.1-cloud --timing cycles
-bad "vm: no kernel" "the following arguments are required: --kernel" "$HB" vm
+bad "vm: no kernel" "--kernel is required" "$HB" vm
 bad "census: a stray argument" "unexpected argument 'all'" "$HB" census all
 bad "bundle: no --out" "bundle needs --out FILE.tar.gz" "$HB" bundle
 bad "bundle: an unknown --arch" "invalid --arch 'riscv64' \\(valid: x86_64, arm64\\)" \

@@ -16,6 +16,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
 from tap import check, finish  # noqa: E402
 
 SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts", "hookbench-vm")
@@ -184,17 +185,110 @@ def test_guest_programs():
               f"an installed runner without its programs names where they belong: {err}")
 
 
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "apt")
+
+
+def fixture(name):
+    with open(os.path.join(FIXTURES, name)) as f:
+        return f.read()
+
+
 def test_aliases():
-    names = ["linux-image-6.1.0-56-cloud-amd64", "linux-image-6.1.0-56-cloud-amd64-unsigned",
-             "linux-image-6.1.0-56-cloud-amd64-dbg", "linux-image-6.1.0-56-rt-amd64",
-             "linux-image-6.12.117+deb12-cloud-amd64", "linux-image-6.12.117+deb12-rt-amd64",
-             "linux-image-6.12.117+deb12-rt-amd64-unsigned"]
-    want = {"debian-6.1-cloud": ["linux-image-6.1.0-56-cloud-amd64"],
-            "debian-6.12-cloud": ["linux-image-6.12.117+deb12-cloud-amd64"],
-            "debian-6.12-rt": ["linux-image-6.12.117+deb12-rt-amd64"]}
-    for alias, pattern in vm.ALIASES.items():
-        got = [x for x in names if re.match(pattern, x)]
-        check(got == want[alias], f"{alias} matches only {want[alias][0]}")
+    """Aliases from real apt-cache search and madison output of hookbench's
+    private configuration (bookworm to sid, captured 2026-12-02)."""
+    from hookbench_vm import kernels
+    names = kernels.parse_search(fixture("search-amd64.txt"), "amd64")
+    check(names and all(re.search(r"-(cloud|rt)-amd64$", n) for n in names),
+          f"search keeps only cloud and rt images ({len(names)}), no -dbg, -unsigned or meta-packages")
+    check("linux-image-6.12-cloud-amd64" not in names, "the versionless meta-package is no kernel")
+    table = kernels.aliases(kernels.packages_of(kernels.parse_madison(fixture("madison-amd64.txt"))))
+    want = {
+        "debian-6.1-cloud": ("linux-image-6.1.0-57-cloud-amd64", "6.1.192-3", ["bookworm-security"]),
+        "debian-6.12-cloud": ("linux-image-6.12.118+deb13-cloud-amd64", "6.12.118-1", ["trixie-security"]),
+        "debian-6.12-rt": ("linux-image-6.12.118+deb13-rt-amd64", "6.12.118-1", ["trixie-security"]),
+        "debian-6.16-cloud": ("linux-image-6.16.12+deb13-cloud-amd64", "6.16.12-1~bpo13+1", ["trixie-backports"]),
+        "debian-6.17-cloud": ("linux-image-6.17.13+deb13-cloud-amd64", "6.17.13-1~bpo13+1", ["trixie-backports"]),
+        "debian-6.18-cloud": ("linux-image-6.18.15+deb13-cloud-amd64", "6.18.15-1~bpo13+1", ["trixie-backports"]),
+        "debian-7.2-cloud": ("linux-image-7.2.13+deb14-cloud-amd64", "7.2.13-1", ["sid"]),
+        "debian-7.2-rt": ("linux-image-7.2.13+deb14-rt-amd64", "7.2.13-1", ["sid"]),
+        "debian-sid-cloud": ("linux-image-7.2.13+deb14-cloud-amd64", "7.2.13-1", ["sid"]),
+        "debian-bookworm-cloud": ("linux-image-6.12.117+deb12-cloud-amd64", "6.12.117-1~deb12u1",
+                                  ["bookworm-security"]),
+        "debian-trixie-rt": ("linux-image-6.12.118+deb13-rt-amd64", "6.12.118-1", ["trixie-security"]),
+    }
+    for alias, (name, version, suites) in want.items():
+        got = table.get(alias, [None])[0]
+        check(got is not None and (got.name, got.version, got.suites) == (name, version, suites),
+              f"{alias} -> {name} {version} ({got})")
+    both = table["debian-6.12-cloud"]
+    check([p.name for p in both].index("linux-image-6.12.117+deb13-cloud-amd64")
+          < [p.name for p in both].index("linux-image-6.12.117+deb12-cloud-amd64"),
+          "6.12.117-1 (trixie) is newer than 6.12.117-1~deb12u1 (bookworm)")
+    seen = kernels.parse_madison(fixture("madison-amd64.txt"))
+    check(seen[("linux-image-6.12.117+deb13-cloud-amd64", "6.12.117-1")] == ["trixie", "trixie-security"],
+          "a package in two suites names both")
+    check(all(kernels.is_alias(a) for a in want) and not kernels.is_alias("linux-image-6.1.0-57-cloud-amd64"),
+          "aliases are told from package names")
+    arm = kernels.aliases(kernels.packages_of(kernels.parse_madison(fixture("madison-arm64.txt"))))
+    check(kernels.parse_search(fixture("search-arm64.txt"), "arm64") ==
+          [f"linux-image-7.2.{v}+deb13-{f}-arm64" for v in (11, 12, 6, 9) for f in ("cloud", "rt")]
+          + ["linux-image-7.2.13+deb14-cloud-arm64", "linux-image-7.2.13+deb14-rt-arm64"],
+          "arm64: only cloud and rt images (no 16k pages, no generic arm64)")
+    check(kernels.parse_search(fixture("search-arm64.txt"), "amd64") == [], "arm64 names are no amd64 kernels")
+    check(arm["debian-7.2-cloud"][0].name == "linux-image-7.2.13+deb14-cloud-arm64",
+          "arm64: debian-7.2-cloud resolves to the arm64 package")
+    for a, b, want_sign in (("7.2.13-1", "7.2.12-1~bpo13+1", 1), ("6.12.117-1~deb12u1", "6.12.117-1", -1),
+                            ("6.1.192-3", "6.1.192-3", 0), ("1:1.0", "2.0", 1), ("6.12.9-1", "6.12.10-1", -1)):
+        got = kernels.compare_versions(a, b)
+        check((got > 0) - (got < 0) == want_sign, f"version order: {a} vs {b} ({got})")
+    check(kernels.split_parts(fixture("depends-7.2-split.txt")) ==
+          ["linux-base-7.2.13+deb14-cloud-amd64", "linux-binary-7.2.13+deb14-cloud-amd64"],
+          "a split 7.x image needs its base (config) and binary (vmlinuz) packages")
+
+
+def test_split_layout():
+    """A 7.x package unpacks to usr/lib/modules/V/{vmlinuz,config}; the
+    config is found and its package named; without one the guest's is used."""
+    from hookbench_vm import kernels
+    with tempfile.TemporaryDirectory() as d:
+        mods = os.path.join(d, "usr", "lib", "modules", "7.2.13+deb14-cloud-amd64")
+        os.makedirs(mods)
+        with open(os.path.join(mods, "vmlinuz"), "wb") as f:
+            f.write(b"not a bzImage")
+        check(kernels.unpacked_complete(d), "a split package with its vmlinuz is complete")
+        k = kernels.kernel_from_dir("debian-7.2-cloud", d, "linux-image-7.2.13+deb14-cloud-amd64")
+        check(k.release == "7.2.13+deb14-cloud-amd64" and k.config is None and k.config_from is None,
+              f"no config in the package: release from the modules directory, none on the host ({k.release})")
+        with open(os.path.join(mods, "config"), "w") as f:
+            f.write("CONFIG_KPROBES=y\n")
+        k = kernels.kernel_from_dir("debian-7.2-cloud", d, "linux-image-7.2.13+deb14-cloud-amd64")
+        check(k.config == os.path.join(mods, "config") and "usr/lib/modules/7.2.13+deb14-cloud-amd64/config"
+              in k.config_from, f"the package's config goes to the guest ({k.config_from})")
+        with open(os.path.join(d, kernels.MANIFEST), "w") as f:
+            f.write('{"files": {"usr/lib/modules/7.2.13+deb14-cloud-amd64/config": '
+                    '"linux-base-7.2.13+deb14-cloud-amd64"}}')
+        k = kernels.kernel_from_dir("debian-7.2-cloud", d, "linux-image-7.2.13+deb14-cloud-amd64")
+        check(k.config_from.startswith("package linux-base-7.2.13+deb14-cloud-amd64: "),
+              f"meta.json names the package that carried the config ({k.config_from})")
+    with tempfile.TemporaryDirectory() as d:
+        etc = os.path.join(d, "etc")
+        os.makedirs(os.path.join(etc, "sources.list.d"))
+        with open(os.path.join(etc, "sources.list.d", "debian.sources"), "w") as f:
+            f.write("Types: deb\nURIs: http://mirror.example/debian\nSuites: bookworm\n\n"
+                    "Types: deb\nURIs: http://mirror.example/debian-security\nSuites: bookworm-security\n")
+        with open(os.path.join(etc, "sources.list.d", "other.list"), "w") as f:
+            f.write("deb https://packages.example.com/apt stable main\n")
+        check(kernels.system_mirrors(etc) == ("http://mirror.example/debian", "http://mirror.example/debian-security"),
+              "the machine's Debian mirror is reused, other repositories are not")
+        apt = kernels.Apt(os.path.join(d, "cache"), "arm64", etc)
+        apt.write_config()
+        with open(apt.sources) as f:
+            text = f.read()
+        check("http://mirror.example/debian sid main" in text and "debian-security trixie-security main" in text,
+              "the private sources list names the suites on that mirror")
+        opts = apt.options()
+        check("APT::Architecture=arm64" in opts and f"Dir::Etc::sourcelist={apt.sources}" in opts
+              and not any("/etc/apt" in o for o in opts), "the private configuration is arm64's and its own")
 
 
 def test_combine():
@@ -230,5 +324,6 @@ test_cpio()
 test_release_and_elf()
 test_guest_programs()
 test_aliases()
+test_split_layout()
 test_combine()
 sys.exit(finish())
