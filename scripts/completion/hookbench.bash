@@ -73,6 +73,7 @@ _hookbench() {
 	--experiment) _hookbench_reply "reentry" "$cur"; return ;;
 	--timing) _hookbench_reply "wall icount" "$cur"; return ;;
 	--accel) _hookbench_reply "auto kvm tcg" "$cur"; return ;;
+	--jobs) _hookbench_reply "$(seq 1 "$(nproc 2>/dev/null || echo 1)")" "$cur"; return ;;
 	--kernel)
 		_hookbench_list "$("$prog" vm --help 2>/dev/null | grep -oE 'debian-[0-9.]+-[a-z]+' | sort -u)" "$cur"
 		return ;;
