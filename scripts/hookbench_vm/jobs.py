@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 
 _print_lock = threading.Lock()
 _children_lock = threading.Lock()
@@ -114,9 +115,9 @@ def reset():
 def run(items, worker, jobs, cpus, expected=(Exception,), vcpus=1, note=emit):
     """worker(item, cpus) for every item, at most `jobs` at once, each slot on
     its own CPUs (plan_slots; None when one slot runs everything, unpinned as
-    a sequential run); note() gets describe_plan's lines. Returns, in the items' order, (result, None)
-    or (None, exception) where the worker raised one of `expected`: those
-    are one guest's failure and the others go on. Anything else (a bug, an
+    a sequential run); note() gets describe_plan's lines. Returns, in the
+    items' order, (result, None) or (None, exception) where the worker raised
+    one of `expected`: those are one guest's failure and the others go on. Anything else (a bug, an
     OSError, KeyboardInterrupt from a signal in the main thread) kills every
     guest, waits for the slots to unwind (their temporary files go), and is
     raised again."""
@@ -131,44 +132,49 @@ def run(items, worker, jobs, cpus, expected=(Exception,), vcpus=1, note=emit):
         todo.put((index, item))
     outcomes = [None] * len(items)
     fatal = []
+    began, ended = [], []  # one entry per slot thread that has begun / returned
 
     def slot(slot_cpus):
-        while not fatal and not _stopping.is_set():
-            try:
-                index, item = todo.get_nowait()
-            except queue.Empty:
-                return
-            try:
-                outcomes[index] = (worker(item, slot_cpus), None)
-            except expected as e:
-                outcomes[index] = (None, e)
-            except BaseException as e:  # noqa: B036 - handed to the main thread
-                fatal.append(e)
-                kill_all()
-                return
+        began.append(slot_cpus)
+        try:
+            while not fatal and not _stopping.is_set():
+                try:
+                    index, item = todo.get_nowait()
+                except queue.Empty:
+                    return
+                try:
+                    outcomes[index] = (worker(item, slot_cpus), None)
+                except expected as e:
+                    outcomes[index] = (None, e)
+                except BaseException as e:  # noqa: B036 - handed to the main thread
+                    fatal.append(e)
+                    kill_all()
+                    return
+        finally:
+            ended.append(slot_cpus)
 
-    threads = [threading.Thread(target=slot, args=(s,), name=f"guest-slot-{i}", daemon=True)
-               for i, s in enumerate(slots)]
+    # The main thread waits in time.sleep(), not Thread.join(): a signal's
+    # KeyboardInterrupt breaking a join can leave that thread looking ended
+    # while it still runs (and still has its QEMU and temporary files).
+    # A slot that begins after kill_all() finds the run stopping and returns.
     try:
-        for t in threads:
-            t.start()
-        for t in threads:
-            while t.is_alive():
-                t.join(0.2)  # short waits: the main thread keeps taking signals
+        for i, slot_cpus in enumerate(slots):
+            threading.Thread(target=slot, args=(slot_cpus,), name=f"guest-slot-{i}", daemon=True).start()
+        while len(ended) < len(slots):
+            time.sleep(0.1)
     except BaseException:
         kill_all()
-        _join_all(threads)
+        _wait_ended(began, ended)
         raise
     if fatal:
         raise fatal[0]
     return outcomes
 
 
-def _join_all(threads):
+def _wait_ended(began, ended):
     """Wait for the slots after kill_all(); a further signal kills again."""
-    while any(t.is_alive() for t in threads):
+    while len(ended) < len(began):
         try:
-            for t in threads:
-                t.join(0.2)
+            time.sleep(0.1)
         except BaseException:
             kill_all()

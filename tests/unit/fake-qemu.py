@@ -37,8 +37,9 @@ with open(os.path.join(running, label), "w"):
 with open("/proc/self/status") as f:
     cpus = next(line.split()[1] for line in f if line.startswith("Cpus_allowed_list"))
 at_once = len(os.listdir(running))
-with open(os.path.join(started, label), "w") as f:
+with open(os.path.join(fake, f"{label}.tmp"), "w") as f:
     f.write(f"{os.getpid()} {cpus} {at_once}\n")
+os.rename(os.path.join(fake, f"{label}.tmp"), os.path.join(started, label))  # whole or absent
 
 print("HB-GUEST-START 1.00", flush=True)
 print(f"hookbench: {label} says hello", flush=True)

@@ -212,6 +212,11 @@ def keys(value):
     return type(value).__name__
 
 
+def label(name):
+    """The runner's label of a kernel given as a path: the file's name."""
+    return f"vmlinuz-{name}"
+
+
 def test_runner(fake):
     labels = ["c", "a", "b"]
     results = {}
@@ -232,8 +237,9 @@ def test_runner(fake):
         lines = stderr.splitlines()
         check(all(line.startswith("hookbench vm: ") or line.startswith("[") for line in lines),
               f"--jobs {n}: every progress line is whole")
-        check(all(any(line.startswith(f"[{k}] hookbench: {k} ") for line in lines) for k in labels) and
-              all(any(line.startswith(f"hookbench vm: {k}: booting") for line in lines) for k in labels),
+        check(all(any(line.startswith(f"[{label(k)}] hookbench: {k} ") for line in lines) for k in labels) and
+              all(any(line.startswith(f"hookbench vm: {label(k)}: booting") for line in lines)
+                  for k in labels),
               f"--jobs {n}: each guest's lines carry its kernel label")
         check(not os.listdir(fake.tmp), f"--jobs {n}: no temporary files left")
     one, two = results[1], results[2]
@@ -244,7 +250,8 @@ def test_runner(fake):
           "the combined summary.csv is the same, rows in the --kernel order")
     same_meta = True
     for k in labels:
-        with open(os.path.join(one, k, "meta.json")) as f1, open(os.path.join(two, k, "meta.json")) as f2:
+        with open(os.path.join(one, label(k), "meta.json")) as f1, \
+                open(os.path.join(two, label(k), "meta.json")) as f2:
             m1, m2 = json.load(f1), json.load(f2)
         same_meta &= keys(m1) == keys(m2)
         same_meta &= m1["vm"]["jobs"] == 1 and m2["vm"]["jobs"] == 2
@@ -252,10 +259,10 @@ def test_runner(fake):
 
     rc, out, state, _, stderr = fake.run("fail", ["a", "fail", "b"], ["--jobs", "2"], want=2)
     partial = out + ".partial"
-    check(rc == 1 and "fail failed" in stderr, f"a failing guest makes the run fail (exit {rc})")
-    check(os.path.isfile(os.path.join(partial, "fail.error")) and
-          os.path.isfile(os.path.join(partial, "a", "summary.csv")) and
-          os.path.isfile(os.path.join(partial, "b", "summary.csv")),
+    check(rc == 1 and f"{label('fail')} failed" in stderr, f"a failing guest makes the run fail (exit {rc})")
+    check(os.path.isfile(os.path.join(partial, label("fail") + ".error")) and
+          os.path.isfile(os.path.join(partial, label("a"), "summary.csv")) and
+          os.path.isfile(os.path.join(partial, label("b"), "summary.csv")),
           "its error is in fail.error and the others' results are kept")
     with open(os.path.join(partial, "summary.csv")) as f:
         rows = [r.split(",")[-1] for r in f.read().split()[1:]]
@@ -285,7 +292,7 @@ def test_runner(fake):
               f"{name} while two guests run: exit 130 (got {proc.returncode}), 'interrupted'")
         check(not any(alive(s[0]) for s in before.values()), f"{name}: both QEMUs are gone")
         check("never" not in started(state), f"{name}: the queued guest never starts")
-        check(not os.listdir(fake.tmp), f"{name}: no temporary files left")
+        check(not os.listdir(fake.tmp), f"{name}: no temporary files left {os.listdir(fake.tmp)}")
 
     rc = subprocess.run([sys.executable, RUNNER, "--kernel", "x", "--jobs", "0"],
                         capture_output=True, text=True)
