@@ -74,6 +74,7 @@ _hookbench() {
 	--timing) _hookbench_reply "wall icount" "$cur"; return ;;
 	--accel) _hookbench_reply "auto kvm tcg" "$cur"; return ;;
 	--arch) _hookbench_reply "x86_64 arm64" "$cur"; return ;;
+	--jobs) _hookbench_reply "$(seq 1 "$(nproc 2>/dev/null || echo 1)")" "$cur"; return ;;
 	--kernel)
 		_hookbench_list "$("$prog" vm --help 2>/dev/null | grep -oE 'debian-[0-9a-z.-]+-(cloud|rt)' | sort -u)" "$cur"
 		return ;;
