@@ -219,7 +219,7 @@ def cross_file(path, root):
         f"c = ['{CROSS_PREFIX}gcc', '--sysroot={root}']\n"
         f"ar = '{CROSS_PREFIX}ar'\n"
         f"strip = '{CROSS_PREFIX}strip'\n"
-        "pkg-config = 'pkg-config'\n"
+        "pkgconfig = 'pkg-config'\n"  # the key meson < 1.3 reads
         "[properties]\n"
         f"sys_root = '{root}'\n"
         f"pkg_config_libdir = {pc!r}\n"

@@ -9,7 +9,7 @@ PYTHON=${2:-python3}
 . "$(dirname "$0")/../lib.sh"
 KERNEL=${VM_KERNEL:-debian-6.12-cloud}
 CHECK=$(dirname "$0")/../benchmark/check_results.py
-HOOKS=tracepoint,kprobe,fentry BLOCKS=6 OPS=200 WARMUP=0 STATS=1
+HOOKS=tracepoint,kprobe,fentry BLOCKS=12 OPS=200 WARMUP=0 STATS=1
 
 command -v qemu-system-aarch64 >/dev/null 2>&1 ||
 	skip_all "qemu-system-aarch64 is not installed (apt-get install qemu-system-arm)"
