@@ -153,8 +153,35 @@ def test_runner_arch():
               "icount timing as on x86: shift=0, one CPU")
 
 
+def test_transfer_modules():
+    import lzma
+    mods = {"virtio_console": b"virtio_ring,virtio", "virtio_pci": b"virtio_pci_modern_dev,virtio,virtio_ring",
+            "virtio_pci_modern_dev": b"", "virtio_ring": b"", "virtio": b""}
+    with tempfile.TemporaryDirectory() as d:
+        moddir = os.path.join(d, "lib", "modules", "6.1.0-57-cloud-arm64", "kernel", "drivers")
+        os.makedirs(moddir)
+        for name, deps in mods.items():
+            data = b"\x7fELF...\0license=GPL\0depends=" + deps + b"\0name=" + name.encode() + b"\0"
+            if name == "virtio":  # compressed as Debian's newer kernels ship them
+                with lzma.open(os.path.join(moddir, name + ".ko.xz"), "wb") as f:
+                    f.write(data)
+            else:
+                with open(os.path.join(moddir, name + ".ko"), "wb") as f:
+                    f.write(data)
+        got = arm64.transfer_modules(d, "6.1.0-57-cloud-arm64")
+        names = [n for n, _ in got]
+        check(sorted(names) == sorted(mods) and all(
+            names.index(dep.decode()) < names.index(n) for n, deps in mods.items()
+            for dep in deps.split(b",") if dep),
+            f"the virtio console's modules come with their dependencies first ({names})")
+        check(dict(got)["virtio"].startswith(b"\x7fELF"), "an .ko.xz is put in uncompressed")
+        check(arm64.transfer_modules(d, "6.12.117+deb12-cloud-arm64") == [],
+              "a kernel without those modules (built in) needs none")
+
+
 test_private_apt()
 test_aliases()
+test_transfer_modules()
 test_cross_file()
 test_runner_arch()
 sys.exit(finish())
