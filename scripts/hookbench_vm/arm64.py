@@ -246,9 +246,10 @@ def source_root_of(build_dir):
 
 def guest_build(build_dir, source, btf, cache, say):
     """Configure (once) and build the static arm64 guest programs in
-    BUILD_DIR from SOURCE, with a vmlinux.h generated from BTF (an arm64
-    kernel's /sys/kernel/btf/vmlinux). Programs read the kernel through
-    CO-RE, so one arm64 kernel's BTF serves the others."""
+    BUILD_DIR from SOURCE, with a vmlinux.h generated from the file btf()
+    returns (an arm64 kernel's /sys/kernel/btf/vmlinux), called only to
+    configure. Programs read the kernel through CO-RE, so one arm64
+    kernel's BTF serves the others."""
     meson, ninja = shutil.which("meson"), shutil.which("ninja")
     if not meson or not ninja:
         raise Arm64Error("meson and ninja are needed to cross-build the arm64 guest programs")
@@ -257,7 +258,7 @@ def guest_build(build_dir, source, btf, cache, say):
         cross = cross_file(os.path.join(arm64_dir(cache), "aarch64-linux-gnu.ini"), root)
         say(f"configuring the arm64 cross build in {build_dir}")
         r = subprocess.run([meson, "setup", "--cross-file", cross, "-Dguest_binaries=enabled",
-                            f"-Dbtf={btf}", "-Dman=disabled", build_dir, source],
+                            f"-Dbtf={btf()}", "-Dman=disabled", build_dir, source],
                            capture_output=True, text=True)
         if r.returncode:
             tail = (r.stdout + r.stderr).strip().splitlines()[-5:]
