@@ -2,7 +2,14 @@
 /* The tracepoint family: the syscall's own tracepoints, a stable ABI. */
 #include "payload.bpf.h"
 
-#define HB_NR_UNLINKAT 263 /* x86_64 */
+/* unlinkat's syscall number, for the raw syscall tracepoints. */
+#if defined(__TARGET_ARCH_arm64)
+#define HB_NR_UNLINKAT 35
+#elif defined(__TARGET_ARCH_x86)
+#define HB_NR_UNLINKAT 263
+#else
+#error "unlinkat's syscall number is not known for this architecture"
+#endif
 
 SEC("tracepoint/syscalls/sys_enter_unlinkat")
 int hb_tracepoint(struct trace_event_raw_sys_enter *ctx)

@@ -59,9 +59,19 @@ int hb_kprobes_list_find(FILE *list, const char *sym, unsigned long offset, bool
 	return found ? 0 : -ENOENT;
 }
 
+/*
+ * A probe neither on ftrace nor optimized is the architecture's breakpoint
+ * instruction: int3 on x86, brk on arm64 (which has no jump optimisation).
+ */
+#if defined(__aarch64__)
+#define BREAKPOINT_FLAVOUR "brk"
+#else
+#define BREAKPOINT_FLAVOUR "int3"
+#endif
+
 const char *hb_kprobe_flavour(const struct hb_kprobe_entry *e)
 {
 	if (e->ftrace)
 		return "ftrace";
-	return e->optimized ? "optimized" : "int3";
+	return e->optimized ? "optimized" : BREAKPOINT_FLAVOUR;
 }

@@ -24,7 +24,7 @@ struct hb_kprobe_entry {
 int hb_kprobes_list_find(FILE *list, const char *sym, unsigned long offset, bool retprobe,
 			 struct hb_kprobe_entry *out);
 
-/* "ftrace", "optimized" or "int3". */
+/* "ftrace", "optimized", or the breakpoint: "int3" (x86), "brk" (arm64). */
 const char *hb_kprobe_flavour(const struct hb_kprobe_entry *e);
 
 #endif

@@ -108,7 +108,7 @@ static int attach_kprobe(struct bpf_program *prog, const struct hb_attach_point 
 	return hb_attach_result(bpf_program__attach_kprobe_opts(prog, at->target, &opts), link);
 }
 
-/* "ftrace", "optimized" or "int3", as kprobes/list shows the probe. */
+/* "ftrace", "optimized", "int3" or "brk", as kprobes/list shows the probe. */
 static int kprobe_flavour(const struct hb_attach_point *at, char *buf, size_t len)
 {
 	struct hb_kprobe_entry e;

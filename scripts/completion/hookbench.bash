@@ -72,6 +72,7 @@ _hookbench() {
 	--kprobe-optimization) _hookbench_reply "on off" "$cur"; return ;;
 	--experiment) _hookbench_reply "reentry" "$cur"; return ;;
 	--timing) _hookbench_reply "wall icount" "$cur"; return ;;
+	--arch) _hookbench_reply "x86_64 arm64" "$cur"; return ;;
 	--accel) _hookbench_reply "auto kvm tcg" "$cur"; return ;;
 	--arch) _hookbench_reply "x86_64 arm64" "$cur"; return ;;
 	--jobs) _hookbench_reply "$(seq 1 "$(nproc 2>/dev/null || echo 1)")" "$cur"; return ;;
