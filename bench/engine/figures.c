@@ -47,7 +47,7 @@ int hb_figures_compute(struct hb_figures *f, const struct hb_matrix *m, const st
 		err = headline_diffs(f, m);
 	for (size_t i = 0; i < m->n && !err; i++)
 		err = hb_overhead_of_visits(f->headline_diff[i], m->nrounds, o->replicates,
-					    HB_CONFIDENCE, &f->cell[i].overhead);
+					    HB_CONFIDENCE, o->icount, &f->cell[i].overhead);
 	for (size_t i = 0; i < m->n && !err; i++) {
 		struct hb_cell_figures *cf = &f->cell[i];
 		const struct hb_cell *c = &m->cells[i];
@@ -55,7 +55,7 @@ int hb_figures_compute(struct hb_figures *f, const struct hb_matrix *m, const st
 		size_t e = empty ? (size_t)(empty - m->cells) : 0;
 
 		err = hb_ratio_of_cell(m, c, (const double *const *)f->headline_diff, o->replicates,
-				       HB_CONFIDENCE, &cf->ratio);
+				       HB_CONFIDENCE, o->icount, &cf->ratio);
 		if (!err)
 			err = hb_breakdown_of_cell(f->headline_diff[i],
 						   empty ? f->headline_diff[e] : NULL,
