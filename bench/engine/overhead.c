@@ -38,6 +38,6 @@ int hb_overhead_of_visits(const double *visit_diff, size_t nrounds, size_t k, do
 		return 0;
 	err = hb_median_by_replicate(visit_diff, nrounds, k, conf, &unused, &out->between);
 	if (!err && independent)
-		hb_replicates_independent(&out->between, conf);
+		hb_replicates_independent(&out->between, conf, out->median);
 	return err == -EINVAL ? 0 : err;
 }

@@ -38,7 +38,7 @@ int hb_ratio_of_cell(const struct hb_matrix *m, const struct hb_cell *c,
 		return err == -ENOMEM ? err : 0;
 	out->known = isfinite(out->median);
 	if (independent)
-		hb_replicates_independent(&rep, conf);
+		hb_replicates_independent(&rep, conf, out->median);
 	if (rep.valid) {
 		out->between_low = rep.between_low;
 		out->between_high = rep.between_high;

@@ -73,13 +73,16 @@ static void test_independent_interval(void)
 	struct hb_replicates r, two;
 
 	hb_replicates_interval(e, 5, CONF, &r);
-	hb_replicates_independent(&r, CONF);
+	hb_replicates_independent(&r, CONF, NAN);
 	/* sd = sqrt(2.5) and sqrt(2/5): the half-width is t(0.975; 4)·1 */
 	TAP_NEAR(r.between_high - r.center, 2.776445, 1e-5, "independent: t·sd·sqrt(2/k)");
-	TAP_NEAR(r.center - r.between_low, 2.776445, 1e-5, "independent: symmetric");
+	TAP_NEAR(r.center - r.between_low, 2.776445, 1e-5, "independent: symmetric around the center");
 	TAP_NEAR(r.ci_high - r.center, 2.776445 * sqrt(2.5) / sqrt(5.0), 1e-5, "independent: ci unchanged");
+	hb_replicates_independent(&r, CONF, 2.5);
+	TAP_NEAR(r.between_low, 2.5 - 2.776445, 1e-5, "independent: centred on the estimate given");
+	TAP_NEAR(r.between_high, 2.5 + 2.776445, 1e-5, "independent: same half-width");
 	hb_replicates_interval(e, 2, CONF, &two);
-	hb_replicates_independent(&two, CONF);
+	hb_replicates_independent(&two, CONF, 1.5);
 	TAP_OK(!two.valid && isnan(two.between_low), "independent: an invalid result stays without interval");
 }
 
@@ -116,7 +119,7 @@ static void test_icount_runs(void)
 		hb_median_by_replicate(first, ROUNDS, KI, CONF, &m1, &r1);
 		hb_median_by_replicate(second, ROUNDS, KI, CONF, &m2, &r2);
 		wide = r1;
-		hb_replicates_independent(&r1, CONF);
+		hb_replicates_independent(&r1, CONF, m1);
 		independent += r1.between_low <= m2 && m2 <= r1.between_high;
 		drift_rule += wide.between_low <= m2 && m2 <= wide.between_high;
 		true_cost += r1.between_low <= 180.0 && 180.0 <= r1.between_high;
