@@ -35,7 +35,7 @@ NEW_COLUMNS = ["reference_hook", "ratio_vs_reference", "ratio_ci95_low", "ratio_
                "dispatch_ns", "body_ns", "total_ns_per_event", "foreign_programs", "unit"]
 STATES_COLUMNS = ("hook,payload,mode,threads,state,baseline_ns_per_op,baseline_low_ns_per_op,"
                   "baseline_high_ns_per_op,share_of_run,pairs,overhead_ns_per_event,ci95_low_ns,"
-                  "ci95_high_ns,headline").split(",")
+                  "ci95_high_ns,headline,unit").split(",")
 
 
 def number(text):
