@@ -67,6 +67,25 @@ int hb_replicates_interval(const double *e, size_t k, double conf, struct hb_rep
 	return 0;
 }
 
+void hb_replicates_independent(struct hb_replicates *r, double conf, double estimate)
+{
+	double t, half, mid;
+
+	if (!r->valid)
+		return;
+	t = hb_t_quantile((1.0 + conf) / 2.0, (double)(r->k - 1));
+	/*
+	 * Another run's estimate comes from k more replicates: it differs from
+	 * this run's by about sd·√(1/k + 1/k) when nothing but the replicates'
+	 * own noise separates them. Centred on the estimate the run reports,
+	 * which is what the next run's is compared with.
+	 */
+	half = t * r->sd * sqrt(2.0 / (double)r->k);
+	mid = isfinite(estimate) ? estimate : r->center;
+	r->between_low = mid - half;
+	r->between_high = mid + half;
+}
+
 int hb_median_by_replicate(const double *v, size_t n, size_t k, double conf, double *median,
 			   struct hb_replicates *out)
 {

@@ -44,6 +44,16 @@ int hb_replicate_split(size_t nrounds, size_t k, size_t r, size_t *first, size_t
 int hb_replicates_interval(const double *e, size_t k, double conf, struct hb_replicates *out);
 
 /*
+ * Where another run should land when the replicates are independent, as
+ * under QEMU -icount, where no machine level drifts and outlasts a
+ * replicate: between_low/high become estimate ± t·sd·√(2/k), the
+ * prediction interval for an estimate from k more replicates, centred on
+ * the run's own estimate (center when estimate is not finite). A result
+ * that is not valid is left alone.
+ */
+void hb_replicates_independent(struct hb_replicates *r, double conf, double estimate);
+
+/*
  * v[i] is round i's value (rounds in time order: a cell's per-visit
  * difference, or a per-round ratio; NAN where a round has none or was left
  * out). The finite values, still in time order, are split into

@@ -13,7 +13,7 @@ const char *const hb_summary_columns[] = {
 	"kernel",
 	"reference_hook", "ratio_vs_reference", "ratio_ci95_low", "ratio_ci95_high", "replicates",
 	"between_run_low_ns", "between_run_high_ns", "speed_states", "dispatch_ns", "body_ns",
-	"total_ns_per_event", "foreign_programs",
+	"total_ns_per_event", "foreign_programs", "unit",
 };
 const size_t hb_summary_ncolumns = sizeof(hb_summary_columns) / sizeof(hb_summary_columns[0]);
 _Static_assert(sizeof(hb_summary_columns) / sizeof(hb_summary_columns[0]) == HB_SUMMARY_NCOLUMNS,

@@ -19,14 +19,16 @@
  * ringbuf_reader_cpu and settings for the reference, replicates and control;
  * 4: summary.csv's foreign_programs column last and the status
  * `contaminated`; meta.json's foreign_programs, foreign_programs_mid_run,
- * allow_foreign, concurrent_allowed and concurrent_holder.
+ * allow_foreign, concurrent_allowed and concurrent_holder;
+ * 5: a unit column last in summary.csv, runs.csv and states.csv ("ns", or
+ * "guest instructions" under QEMU -icount), meta.json's unit and icount.
  */
-#define HB_SCHEMA_VERSION 4
+#define HB_SCHEMA_VERSION 5
 
 /* The columns every summary.csv starts with, in this order (the first
  * HB_SUMMARY_FIXED are fixed; more follow). */
 #define HB_SUMMARY_FIXED 18
-#define HB_SUMMARY_NCOLUMNS 45
+#define HB_SUMMARY_NCOLUMNS 46
 extern const char *const hb_summary_columns[];
 extern const size_t hb_summary_ncolumns;
 

@@ -52,6 +52,8 @@ static char *gp_vars(const struct plot_ctx *p, const char *chart, const char *ex
 	gp_quote(v, note ? note : "");
 	fputs("; subtitle=", v);
 	gp_quote(v, p->subtitle);
+	fputs("; unit=", v);
+	gp_quote(v, hb_results_unit(p->r));
 	fprintf(v, "; %s", extra ? extra : "");
 	if (fclose(v)) {
 		free(vars);

@@ -10,7 +10,8 @@
 #include "report_parts.h"
 
 /* "the tracepoint adds 220.0 ns per `unlinkat()` and 18.0 ns per other syscall (...)". */
-static void hook_costs(FILE *f, const struct hb_breakeven *be, const char *hook, const char *name)
+static void hook_costs(FILE *f, const struct hb_breakeven *be, const char *hook, const char *name,
+		       const char *unit)
 {
 	long k = hb_breakeven_find(be, hook);
 	const struct hb_be_hook *h = k >= 0 ? &be->hook[k] : NULL;
@@ -25,10 +26,10 @@ static void hook_costs(FILE *f, const struct hb_breakeven *be, const char *hook,
 		report_not_measured(f, h);
 		return;
 	}
-	fprintf(f, " adds %.1f ns per `unlinkat()`", h->unlinkat.est);
+	fprintf(f, " adds %.1f %s per `unlinkat()`", h->unlinkat.est, unit);
 	if (h->status == HB_BE_NO_OTHER)
 		return;
-	fprintf(f, " and %.1f ns per other syscall", h->other.est);
+	fprintf(f, " and %.1f %s per other syscall", h->other.est, unit);
 	if (h->remote_worse)
 		fputs(" (measured from another CPU, where it costs more)", f);
 }
@@ -87,16 +88,17 @@ void report_answer(const struct report *rp)
 	hb_breakeven_collect(rp->r, hb_results_ref_payload(rp->r), &be);
 	if (!be.n || !be.hook[0].unlinkat.ok)
 		return; /* nothing measured: the headline says so */
-	fprintf(f, "**Verdict**: per `unlinkat()` call the cheapest hook measured is **%s** (%.1f ns, "
-		"payload `%s`)", be.hook[0].hook, be.hook[0].unlinkat.est, be.payload);
+	fprintf(f, "**Verdict**: per `unlinkat()` call the cheapest hook measured is **%s** (%.1f %s, "
+		"payload `%s`)", be.hook[0].hook, be.hook[0].unlinkat.est, hb_results_unit(rp->r),
+		be.payload);
 	a = hb_breakeven_cheapest(&be);
 	if (a > 0)
 		fprintf(f, "; the least added per `unlinkat()` among the hooks measured on other "
 			"syscalls too: **%s** (%.1f ns)", be.hook[a].hook, be.hook[a].unlinkat.est);
 	fputs("; ", f);
-	hook_costs(f, &be, "tracepoint", "the `sys_enter_unlinkat` tracepoint");
+	hook_costs(f, &be, "tracepoint", "the `sys_enter_unlinkat` tracepoint", hb_results_unit(rp->r));
 	fputs("; ", f);
-	hook_costs(f, &be, "kprobe", "the kprobe");
+	hook_costs(f, &be, "kprobe", "the kprobe", hb_results_unit(rp->r));
 	if (!kprobe_measured(&be))
 		report_vm_kprobe(rp, be.payload);
 	fputc('.', f);

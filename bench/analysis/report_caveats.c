@@ -29,8 +29,8 @@ static bool timing_caveat(const struct report *rp)
 		return true;
 	}
 	if (!strncmp(timing, "icount", 6)) {
-		fprintf(rp->f, "- **Instruction-count proxy**: %s. Use it to rank hooks, not as time.\n",
-			timing);
+		fprintf(rp->f, "- **Guest instructions, not time**: %s. Use them to rank hooks, not "
+			"as time.\n", timing);
 		return true;
 	}
 	return false;

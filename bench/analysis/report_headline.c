@@ -22,13 +22,14 @@ static void by_cost(const struct report *rp, size_t first, const struct report_g
 	size_t best = g->row[0];
 	FILE *f = rp->f;
 
-	fprintf(f, "With the `%s` payload, the cheapest hook measured is **%s**, adding %.1f ns "
+	fprintf(f, "With the `%s` payload, the cheapest hook measured is **%s**, adding %.1f %s "
 		"[%.1f, %.1f] to each `unlinkat()` call",
 		col(rp, first, "payload"), col(rp, best, "hook"), num(rp, best, "overhead_ns_per_event"),
+		hb_results_unit(rp->r),
 		num(rp, best, "ci95_low_ns"), num(rp, best, "ci95_high_ns"));
 	if (tp >= 0 && (size_t)tp != best)
-		fprintf(f, "; the `sys_enter_unlinkat` tracepoint adds %.1f ns [%.1f, %.1f]",
-			num(rp, (size_t)tp, "overhead_ns_per_event"), num(rp, (size_t)tp, "ci95_low_ns"),
+		fprintf(f, "; the `sys_enter_unlinkat` tracepoint adds %.1f %s [%.1f, %.1f]",
+			num(rp, (size_t)tp, "overhead_ns_per_event"), hb_results_unit(rp->r), num(rp, (size_t)tp, "ci95_low_ns"),
 			num(rp, (size_t)tp, "ci95_high_ns"));
 }
 
@@ -56,7 +57,7 @@ static void cost(const struct report *rp, size_t row)
 	FILE *f = rp->f;
 
 	if (fabs(total - added) < 0.05) {
-		fprintf(f, "adds %.1f ns to each `unlinkat()` call, ", added);
+		fprintf(f, "adds %.1f %s to each `unlinkat()` call, ", added, hb_results_unit(rp->r));
 		intervals(rp, row);
 		return;
 	}
@@ -110,6 +111,6 @@ void report_headline(const struct report *rp)
 		by_ratio(rp, first, &g, ref);
 	else
 		by_cost(rp, first, &g, ref);
-	fprintf(rp->f, " (baseline: %.0f ns per call, %s clock).\n", num(rp, best, "baseline_ns_per_op"),
-		*col(rp, best, "clock") ? col(rp, best, "clock") : "cpu");
+	fprintf(rp->f, " (baseline: %.0f %s per call, %s clock).\n", num(rp, best, "baseline_ns_per_op"),
+		hb_results_unit(rp->r), *col(rp, best, "clock") ? col(rp, best, "clock") : "cpu");
 }

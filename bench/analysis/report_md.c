@@ -32,6 +32,8 @@ static const char *chart_caption(const struct report *rp, size_t i)
 {
 	if (!strcmp(chart_list[i].name, "breakdown") && hb_breakdown_available(rp->r))
 		return "Added cost split into dispatch and body, in-program time beside";
+	if (!strcmp(chart_list[i].name, "overhead") && strcmp(hb_results_unit(rp->r), "ns"))
+		return "Added guest instructions per call, per hook and payload, 95% CI";
 	if (!strcmp(chart_list[i].name, "blocks") && hb_run_speed_states(rp->r) > 1)
 		return "Every block in run order: baseline against hooked, each speed state's baseline level shaded";
 	return chart_list[i].caption;

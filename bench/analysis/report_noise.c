@@ -35,9 +35,9 @@ static void between_runs(const struct report *rp, size_t row)
 
 	if (!b.ok || isnan(b.low) || isnan(b.high))
 		return;
-	fprintf(rp->f, "; between two runs, differences smaller than ~%.1f ns are not (where "
+	fprintf(rp->f, "; between two runs, differences smaller than ~%.1f %s are not (where "
 		"another run of nothing-attached should land: [%.1f, %.1f])",
-		fmax(fabs(b.low), fabs(b.high)), b.low, b.high);
+		fmax(fabs(b.low), fabs(b.high)), hb_results_unit(rp->r), b.low, b.high);
 }
 
 void report_noise_floor(const struct report *rp)
@@ -56,8 +56,9 @@ void report_noise_floor(const struct report *rp)
 			fprintf(f, "): not measured (%s).\n", hb_results_str(rp->r, i, "status"));
 			continue;
 		}
-		fprintf(f, "): %+.1f ns [%.1f, %.1f] — differences smaller than ~%.1f ns are not "
-			"resolved by this run", e.est, e.low, e.high, fmax(fabs(e.low), fabs(e.high)));
+		fprintf(f, "): %+.1f %s [%.1f, %.1f] — differences smaller than ~%.1f %s are not "
+			"resolved by this run", e.est, hb_results_unit(rp->r), e.low, e.high,
+			fmax(fabs(e.low), fabs(e.high)), hb_results_unit(rp->r));
 		between_runs(rp, i);
 		fputs(".\n", f);
 	}
@@ -76,10 +77,10 @@ bool report_bias_caveat(const struct report *rp)
 			continue;
 		fputs("- **Pairing bias**: with nothing attached", f);
 		which(rp, i, ncontrols);
-		fprintf(f, ", the paired difference is %+.1f ns [%.1f, %.1f], not 0: the hooked slot of "
+		fprintf(f, ", the paired difference is %+.1f %s [%.1f, %.1f], not 0: the hooked slot of "
 			"a pair differs from its baseline slot by that much on its own, so each added cost "
-			"of the same mode and threads includes about %+.1f ns that is not the hook's.\n", e.est, e.low, e.high,
-			e.est);
+			"of the same mode and threads includes about %+.1f %s that is not the hook's.\n",
+			e.est, hb_results_unit(rp->r), e.low, e.high, e.est, hb_results_unit(rp->r));
 		any = true;
 	}
 	return any;

@@ -95,10 +95,11 @@ static void table_header(const struct report *rp, const struct report_group *g, 
 		      "| --- | --- | --- | --- | --- | --- | --- |\n", f);
 		return;
 	}
-	fprintf(f, "| hook | × vs %s [95%%] | %sadded ns/event [95%% CI, this run] | another run [95%%] "
+	fprintf(f, "| hook | × vs %s [95%%] | %sadded %s/event [95%% CI, this run] | another run [95%%] "
 		"| in-program ns | missed / dropped | attach point stability | cost lands |\n"
 		"| --- | --- | %s--- | --- | --- | --- | --- | --- |\n", report_reference_hook(rp, g),
-		reader ? "ns/event with the ring-buffer reader | " : "", reader ? "--- | " : "");
+		reader ? "ns/event with the ring-buffer reader | " : "",
+		strcmp(hb_results_unit(rp->r), "ns") ? "guest instr." : "ns", reader ? "--- | " : "");
 }
 
 /* Every cell between the hook and the stability, measured or not. */

@@ -42,8 +42,11 @@ static void heading(FILE *f, const struct hb_results *vm)
 		!strcmp(accel, "tcg") ? "TCG" : !strcmp(accel, "kvm") ? "KVM" : accel,
 		icount ? " -icount" : "");
 	if (icount)
-		fputs("**Figures are guest instruction-count time (\"virtual ns\"), not host time; never "
-		      "compare them with the host rows.** ", f);
+		fputs("**Figures are guest instructions, not host time; never compare them with the "
+		      "host rows.** Under `-icount shift=0` one virtual ns is one guest instruction "
+		      "(the guest's TSC clocksource, calibrated at 1000 MHz, counts instructions), "
+		      "and a block counts those of the measuring thread: its user and kernel code "
+		      "and the interrupts that land in it. ", f);
 	else
 		fprintf(f, "**Figures are the guest's own clock (%s), not host time; never compare them "
 			"with the host rows.** ", hb_jstr(m, "vm.timing_note", "emulated"));
@@ -97,10 +100,10 @@ static void control_line(FILE *f, const struct hb_results *vm)
 
 		if (!hb_results_is_control(vm, i) || !e.ok)
 			continue;
-		fprintf(f, "\nControl (nothing attached, %s/%s): %.1f [%.1f, %.1f] virtual ns, on a baseline "
-			"of %.0f virtual ns per unlinkat() call.\n", hb_results_str(vm, i, "payload"),
-			hb_results_str(vm, i, "mode"), e.est, e.low, e.high,
-			hb_results_num(vm, i, "baseline_ns_per_op"));
+		fprintf(f, "\nControl (nothing attached, %s/%s): %.1f [%.1f, %.1f] %s, on a baseline "
+			"of %.0f %s per unlinkat() call.\n", hb_results_str(vm, i, "payload"),
+			hb_results_str(vm, i, "mode"), e.est, e.low, e.high, hb_results_unit(vm),
+			hb_results_num(vm, i, "baseline_ns_per_op"), hb_results_unit(vm));
 		return;
 	}
 }
@@ -126,9 +129,9 @@ static void vm_section(FILE *f, const struct hb_results *vm)
 	const char *remote_why = NULL;
 
 	heading(f, vm);
-	fprintf(f, "\n| hook | cell | added virtual ns/call [95%% CI] | × vs %s [95%%] | events seen / "
+	fprintf(f, "\n| hook | cell | added %s/call [95%% CI] | × vs %s [95%%] | events seen / "
 		"expected | attach point | cost lands |\n| --- | --- | --- | --- | --- | --- | --- |\n",
-		reference(vm));
+		hb_results_unit(vm), reference(vm));
 	for (size_t i = 0; i < vm->summary.nrows; i++) {
 		if (hb_results_is_control(vm, i))
 			continue;
@@ -189,7 +192,7 @@ void report_vm_kprobe(const struct report *rp, const char *payload)
 	k = guest_row(&vm, "kprobe", payload, "enoent");
 	ratio = hb_results_ratio(&vm, k);
 	if (k >= 0 && ratio.ok) {
-		fprintf(rp->f, "; in an emulated Debian %s guest (QEMU, guest instruction-count time: "
+		fprintf(rp->f, "; in an emulated Debian %s guest (QEMU, counted in guest instructions: "
 			"see Emulated kernel) the kprobe costs %.2f× [%.2f, %.2f] the `%s` per `unlinkat()`",
 			hb_jstr(vm.meta, "kernel.release", "?"), ratio.est, ratio.low, ratio.high,
 			hb_results_str(&vm, (size_t)k, "reference_hook"));
@@ -197,8 +200,8 @@ void report_vm_kprobe(const struct report *rp, const char *payload)
 		t = guest_row(&vm, hb_results_str(&vm, (size_t)k, "reference_hook"), payload, "other");
 		ref_other = hb_results_estimate(&vm, t);
 		if (other.ok && ref_other.ok)
-			fprintf(rp->f, " and adds %.1f [%.1f, %.1f] virtual ns per other syscall, where "
-				"the `%s` adds %.1f", other.est, other.low, other.high,
+			fprintf(rp->f, " and adds %.1f [%.1f, %.1f] %s per other syscall, where "
+				"the `%s` adds %.1f", other.est, other.low, other.high, hb_results_unit(&vm),
 				hb_results_str(&vm, (size_t)t, "hook"), ref_other.est);
 	}
 	hb_results_free(&vm);

@@ -152,6 +152,14 @@ void hb_results_key(const struct hb_results *r, size_t row, char *buf, size_t le
 		 *threads ? threads : "1");
 }
 
+const char *hb_results_unit(const struct hb_results *r)
+{
+	if (hb_results_has(r, "unit") && r->summary.nrows && *hb_results_str(r, 0, "unit"))
+		return hb_results_str(r, 0, "unit");
+	/* Before the unit column: an -icount run's "virtual ns" were guest instructions too. */
+	return strncmp(hb_jstr(r->meta, "timing", "wall"), "icount", 6) ? "ns" : "guest instructions";
+}
+
 const char *hb_results_ref_payload(const struct hb_results *r)
 {
 	const struct hb_match count[] = { { "payload", "count" }, { NULL, NULL } };

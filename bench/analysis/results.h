@@ -80,6 +80,9 @@ void hb_results_key(const struct hb_results *r, size_t row, char *buf, size_t le
 /* The payload the figures lead with: count when the run has it, else the first hook's. */
 const char *hb_results_ref_payload(const struct hb_results *r);
 
+/* What the figures count: the unit column ("ns", or "guest instructions" under QEMU -icount). */
+const char *hb_results_unit(const struct hb_results *r);
+
 void hb_results_free(struct hb_results *r);
 
 #endif

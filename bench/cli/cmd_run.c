@@ -61,7 +61,8 @@ static int write_summary(FILE *f, const struct run_state *st)
 
 static int write_states(FILE *f, const struct run_state *st)
 {
-	return hb_states_csv_write(f, &st->m, &st->figs.speed, HB_CONFIDENCE);
+	return hb_states_csv_write(f, &st->m, &st->figs.speed, HB_CONFIDENCE,
+				   hb_run_unit(&st->o));
 }
 
 static int write_meta(FILE *f, const struct run_state *st)

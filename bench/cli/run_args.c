@@ -146,6 +146,11 @@ static void usage(FILE *f)
 "                        meta.json records it (concurrent_allowed, the holder)\n"
 "  --timing-note TEXT    what the timings are, for the timing column (default\n"
 "                        \"wall\"; hookbench vm sets it for emulated guests)\n"
+"  --icount              the blocks are timed by QEMU's -icount shift=0 clock\n"
+"                        (hookbench vm --timing icount sets it): figures are\n"
+"                        guest instructions (the unit column), and the\n"
+"                        between-run interval takes the replicates as\n"
+"                        independent (no machine drift under -icount)\n"
 "  -v, --verbose         show libbpf's messages\n"
 "  -h, --help            show this help\n"
 "\n"
@@ -228,7 +233,7 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 	enum { O_HOOKS = 256, O_PAYLOAD, O_MODE, O_OPS, O_BLOCKS, O_WARMUP, O_STATS, O_CPU,
 	       O_DIR, O_OUT, O_BTF, O_TIMING_NOTE, O_CLOCK, O_KOPT, O_THREADS, O_EXPERIMENT,
 	       O_REFERENCE, O_REPLICATES, O_NO_CONTROL, O_ALLOW_FOREIGN, O_ALLOW_CONCURRENT,
-	       O_ONE_LOAD, O_HISTORY, O_NO_HISTORY };
+	       O_ONE_LOAD, O_HISTORY, O_NO_HISTORY, O_ICOUNT };
 	static const struct option opts[] = {
 		{ "hooks", required_argument, NULL, O_HOOKS },
 		{ "payload", required_argument, NULL, O_PAYLOAD },
@@ -242,6 +247,7 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 		{ "out", required_argument, NULL, O_OUT },
 		{ "btf", required_argument, NULL, O_BTF },
 		{ "timing-note", required_argument, NULL, O_TIMING_NOTE },
+		{ "icount", no_argument, NULL, O_ICOUNT },
 		{ "clock", required_argument, NULL, O_CLOCK },
 		{ "kprobe-optimization", required_argument, NULL, O_KOPT },
 		{ "threads", required_argument, NULL, O_THREADS },
@@ -313,6 +319,7 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 		case O_OUT: o->out = optarg; break;
 		case O_BTF: o->btf = optarg; break;
 		case O_TIMING_NOTE: o->timing_note = optarg; break;
+		case O_ICOUNT: o->icount = true; break;
 		case O_EXPERIMENT:
 			if (strcmp(optarg, "reentry")) {
 				cli_error("unknown experiment '%s' (valid: reentry)", optarg);

@@ -62,7 +62,7 @@ int hb_figures_compute(struct hb_figures *f, const struct hb_matrix *m, const st
 		err = headline_diffs(f, m);
 	for (size_t i = 0; i < m->n && !err; i++) {
 		err = hb_overhead_of_visits(f->headline_diff[i], m->nrounds, o->replicates,
-					    HB_CONFIDENCE, &f->cell[i].overhead);
+					    HB_CONFIDENCE, o->icount, &f->cell[i].overhead);
 		if (!err)
 			err = add_history(&f->cell[i], &m->cells[i], history);
 	}
@@ -73,7 +73,7 @@ int hb_figures_compute(struct hb_figures *f, const struct hb_matrix *m, const st
 		size_t e = empty ? (size_t)(empty - m->cells) : 0;
 
 		err = hb_ratio_of_cell(m, c, (const double *const *)f->headline_diff, o->replicates,
-				       HB_CONFIDENCE, &cf->ratio);
+				       HB_CONFIDENCE, o->icount, &cf->ratio);
 		if (!err)
 			err = hb_breakdown_of_cell(f->headline_diff[i],
 						   empty ? f->headline_diff[e] : NULL,

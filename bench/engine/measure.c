@@ -14,6 +14,7 @@
 #include "drain.h"
 #include "replicates.h"
 #include "kprobes_list.h"
+#include "quiesce.h"
 #include "remote.h"
 #include "stats_schedule.h"
 
@@ -43,14 +44,32 @@ static uint64_t now_ns(void)
 }
 
 /*
+ * Under -icount: sleep until the deferred work has run (quiesce.h). Spinning
+ * would share the CPU with that work for as long as it spins, and what is
+ * left lands in the next block; the sleeps cost no host time there.
+ */
+static void quiesce(const struct hb_measure *x)
+{
+	/* The guest has one CPU under -icount: the measured one. */
+	if (hb_quiesce(x->o->cpu) < 0) {
+		uint64_t until = now_ns() + HB_SETTLE_NS;
+
+		while (now_ns() < until)
+			;
+	}
+}
+
+/*
  * After a detach the kernel still has deferred work to do (RCU callbacks
  * freeing the probe and perf event), and it lands on this CPU during the
  * next block. Spin until it is done so that block is a clean baseline.
  */
-static void settle(void)
+static void settle(const struct hb_measure *x)
 {
 	uint64_t until = now_ns() + HB_SETTLE_NS;
 
+	if (x->o->icount)
+		return; /* the next block quiesces first */
 	while (now_ns() < until)
 		;
 }
@@ -59,7 +78,7 @@ void hb_measure_write_header(FILE *runs)
 {
 	fputs("round,warmup,hook,payload,mode,threads,kind,position,ops,elapsed_ns,"
 	      "ns_per_op,events,attach_ns,detach_ns,run_cnt,run_time_ns,cpu_ns,cpu_ns_per_op,"
-	      "ringbuf_records,ringbuf_drops,consumer_cpu_ns,load\n", runs);
+	      "ringbuf_records,ringbuf_drops,consumer_cpu_ns,load,unit\n", runs);
 	fflush(runs);
 }
 
@@ -98,11 +117,12 @@ static void write_row(struct hb_measure *x, const struct hb_cell *c, const struc
 		snprintf(load, sizeof(load), "%u", c->loads);
 	/* One fprintf + fflush per row: a crash never leaves half a row behind. */
 	fprintf(x->runs, "%" PRIu64 ",%d,%s,%s,%s,%u,%s,%d,%" PRIu64 ",%" PRIu64 ",%.3f,%" PRIu64
-		",%s,%s,%s,%s,%" PRIu64 ",%.3f,%s,%s,%s,%s\n",
+		",%s,%s,%s,%s,%" PRIu64 ",%.3f,%s,%s,%s,%s,%s\n",
 		b->round, b->warmup, c->hook->name, hb_cell_payload_name(c),
 		storm_mode_names[c->mode], c->threads, block_kind_names[b->kind], b->position,
 		x->o->ops_per_block, b->elapsed_ns, wall_ns_per_op(x, b), b->events, attach, detach,
-		runs, rtime, b->cpu_ns, cpu_ns_per_op(x, c, b), consumed, drops, consumer, load);
+		runs, rtime, b->cpu_ns, cpu_ns_per_op(x, c, b), consumed, drops, consumer, load,
+		hb_run_unit(x->o));
 	fflush(x->runs);
 }
 
@@ -262,6 +282,13 @@ static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b,
 			return 0;
 		}
 	}
+	/*
+	 * Under -icount every block starts from a quiet CPU: the work an attach
+	 * or detach leaves behind, and what the blocks before woke up, runs
+	 * before the block instead of in it.
+	 */
+	if (x->o->icount)
+		quiesce(x);
 	if (c->mode == STORM_MODE_OTHER_REMOTE) {
 		memset(res, 0, sizeof(res[0]));
 		err = hb_remote_run(x->remote, job.preroll, job.ops, &res[0]);
@@ -275,7 +302,7 @@ static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b,
 		b->detach_ns = now_ns() - t0;
 	}
 	if (detach)
-		settle();
+		settle(x);
 	if (err)
 		return err;
 	for (unsigned i = 0; i < c->threads; i++) {

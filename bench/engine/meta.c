@@ -181,7 +181,13 @@ static void write_settings(struct hb_json *j, const struct hb_meta *m)
 	hb_json_string(j, "kprobe_optimization", o->kprobe_optimization);
 	hb_json_string(j, "experiment", o->experiment);
 	hb_json_double(j, "confidence", HB_CONFIDENCE);
-	hb_json_string(j, "estimator", "median of visit differences (each the mean of a visit's two "
+	hb_json_string(j, "estimator", o->icount
+		       ? "median of visit differences (each the mean of a visit's two paired "
+			 "differences, hooked - adjacent baseline), every block started on a "
+			 "quiet CPU (QEMU -icount: deferred kernel work slept out first), "
+			 "order-statistic CI over visits; between-run interval and ratio interval "
+			 "from contiguous replicates taken as independent (mean +- t*sd*sqrt(2/k))"
+		       : "median of visit differences (each the mean of a visit's two "
 		       "paired differences, hooked - adjacent baseline), order-statistic CI over "
 		       "visits; between-run interval and ratio interval from contiguous replicates "
 		       "(mean +- t*sd*sqrt(1+1/k)), each replicate with its own load of the BPF "
@@ -208,6 +214,8 @@ int hb_meta_write(FILE *f, const struct hb_meta *m)
 	hb_json_bool(&j, "interrupted", m->interrupted);
 	hb_json_string(&j, "command_line", cmd);
 	hb_json_string(&j, "timing", m->timing);
+	hb_json_string(&j, "unit", hb_run_unit(m->opts));
+	hb_json_bool(&j, "icount", m->opts->icount);
 	write_kernel(&j, m);
 	write_cpu(&j);
 	hb_json_object_begin(&j, "versions");

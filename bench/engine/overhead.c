@@ -17,7 +17,7 @@ size_t hb_finite_values(const double *v, size_t n, double *out)
 }
 
 int hb_overhead_of_visits(const double *visit_diff, size_t nrounds, size_t k, double conf,
-			  struct hb_overhead *out)
+			  bool independent, struct hb_overhead *out)
 {
 	double *diffs, unused;
 	int err;
@@ -37,5 +37,7 @@ int hb_overhead_of_visits(const double *visit_diff, size_t nrounds, size_t k, do
 	if (out->visits == 0)
 		return 0;
 	err = hb_median_by_replicate(visit_diff, nrounds, k, conf, &unused, &out->between);
+	if (!err && independent)
+		hb_replicates_independent(&out->between, conf, out->median);
 	return err == -EINVAL ? 0 : err;
 }

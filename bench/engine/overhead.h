@@ -8,6 +8,7 @@
 #ifndef HB_OVERHEAD_H
 #define HB_OVERHEAD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "matrix.h"
@@ -25,10 +26,11 @@ struct hb_overhead {
 /*
  * The overhead from a cell's nrounds visit differences visit_diff[] (NAN: no visit
  * that round, or one left out of the headline), with the visits split into k
- * contiguous replicates. Returns 0, or -ENOMEM.
+ * contiguous replicates; independent: the replicates share no machine level
+ * (QEMU -icount), see hb_replicates_independent(). Returns 0, or -ENOMEM.
  */
 int hb_overhead_of_visits(const double *visit_diff, size_t nrounds, size_t k, double conf,
-			  struct hb_overhead *out);
+			  bool independent, struct hb_overhead *out);
 
 /* The finite values of v[0..n) into out (room for n). Returns how many. */
 size_t hb_finite_values(const double *v, size_t n, double *out);

@@ -13,7 +13,8 @@ static bool has_visits(const double *visit_diff, size_t nrounds)
 }
 
 int hb_ratio_of_cell(const struct hb_matrix *m, const struct hb_cell *c,
-		     const double *const *visit_diff, size_t k, double conf, struct hb_ratio *out)
+		     const double *const *visit_diff, size_t k, double conf, bool independent,
+		     struct hb_ratio *out)
 {
 	const double *mine = visit_diff[c - m->cells];
 	const struct hb_cell *ref;
@@ -36,6 +37,8 @@ int hb_ratio_of_cell(const struct hb_matrix *m, const struct hb_cell *c,
 	if (err)
 		return err == -ENOMEM ? err : 0;
 	out->known = isfinite(out->median);
+	if (independent)
+		hb_replicates_independent(&rep, conf, out->median);
 	if (rep.valid) {
 		out->between_low = rep.between_low;
 		out->between_high = rep.between_high;

@@ -27,9 +27,10 @@ struct hb_ratio {
  * from the visit differences visit_diff[i] of each cell m->cells[i] (NAN
  * where a round is left out); the reference's own cell is 1 [1, 1]. Not
  * known for the control cell, or when there is no such reference cell.
- * Returns 0, or -ENOMEM.
+ * independent: as for hb_overhead_of_visits(). Returns 0, or -ENOMEM.
  */
 int hb_ratio_of_cell(const struct hb_matrix *m, const struct hb_cell *c,
-		     const double *const *visit_diff, size_t k, double conf, struct hb_ratio *out);
+		     const double *const *visit_diff, size_t k, double conf, bool independent,
+		     struct hb_ratio *out);
 
 #endif

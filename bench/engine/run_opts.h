@@ -40,6 +40,8 @@ struct run_opts {
 	const char *out;
 	const char *btf;
 	const char *timing_note; /* NULL: "wall" */
+	bool icount;             /* timed by QEMU's -icount shift=0 clock: one ns is one guest
+				  * instruction, and runs repeat without drift (README, Method) */
 	enum hb_clock clock;
 	const char *kprobe_optimization; /* "on", "off" or NULL: leave it */
 	const char *experiment;          /* "reentry" or NULL: measure */
@@ -47,5 +49,11 @@ struct run_opts {
 	bool allow_foreign;    /* run although others' programs are on the measured path */
 	bool allow_concurrent; /* run although another measurement holds the lock */
 };
+
+/* What the figures count: a block's ns, or, under -icount, guest instructions. */
+static inline const char *hb_run_unit(const struct run_opts *o)
+{
+	return o->icount ? "guest instructions" : "ns";
+}
 
 #endif

@@ -11,7 +11,7 @@
 static const char *const columns[] = {
 	"hook", "payload", "mode", "threads", "state", "baseline_ns_per_op",
 	"baseline_low_ns_per_op", "baseline_high_ns_per_op", "share_of_run", "pairs",
-	"overhead_ns_per_event", "ci95_low_ns", "ci95_high_ns", "headline",
+	"overhead_ns_per_event", "ci95_low_ns", "ci95_high_ns", "headline", "unit",
 };
 #define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
 
@@ -29,7 +29,8 @@ static size_t state_diffs(const struct hb_matrix *m, const struct hb_speed *s, s
 }
 
 static void write_row(FILE *f, const struct hb_cell *c, const struct hb_states *st,
-		      unsigned state, bool headline, double *d, size_t n, double conf)
+		      unsigned state, bool headline, double *d, size_t n, double conf,
+		      const char *unit)
 {
 	char fields[NCOLUMNS][64];
 	const char *ptrs[NCOLUMNS];
@@ -55,13 +56,14 @@ static void write_row(FILE *f, const struct hb_cell *c, const struct hb_states *
 	hb_csv_number(fields[11], 64, ci.valid ? ci.low : NAN, 2);
 	hb_csv_number(fields[12], 64, ci.valid ? ci.high : NAN, 2);
 	snprintf(fields[13], 64, "%d", headline);
+	snprintf(fields[14], 64, "%s", unit);
 	for (size_t k = 0; k < NCOLUMNS; k++)
 		ptrs[k] = fields[k];
 	hb_csv_row(f, ptrs, NCOLUMNS);
 }
 
 int hb_states_csv_write(FILE *f, const struct hb_matrix *m, const struct hb_speed *s,
-			double conf)
+			double conf, const char *unit)
 {
 	size_t most = 1;
 	double *d;
@@ -80,7 +82,7 @@ int hb_states_csv_write(FILE *f, const struct hb_matrix *m, const struct hb_spee
 			continue;
 		for (unsigned state = 0; state < st->n; state++)
 			write_row(f, &m->cells[i], st, state, state == hb_speed_headline_of(s, i), d,
-				  state_diffs(m, s, i, state, d), conf);
+				  state_diffs(m, s, i, state, d), conf, unit);
 	}
 	free(d);
 	return ferror(f) ? -EIO : 0;

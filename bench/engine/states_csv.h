@@ -16,6 +16,6 @@
 
 /* Header and one row per cell with pairs per state. Returns 0, -ENOMEM or -EIO. */
 int hb_states_csv_write(FILE *f, const struct hb_matrix *m, const struct hb_speed *s,
-			double conf);
+			double conf, const char *unit);
 
 #endif

@@ -18,7 +18,7 @@ enum col {
 	C_CAPTURE_ERRORS, C_DETACHED, C_SAMPLE, C_ATTACH_US, C_TIMING, C_CLOCK,
 	C_RINGBUF_DROPS, C_CONSUMER_NS, C_EVENTS_SOURCE, C_FLAVOUR, C_KERNEL,
 	C_REFERENCE, C_RATIO, C_RATIO_LOW, C_RATIO_HIGH, C_REPLICATES, C_BETWEEN_LOW,
-	C_BETWEEN_HIGH, C_SPEED_STATES, C_DISPATCH, C_BODY, C_TOTAL, C_FOREIGN, C_COUNT
+	C_BETWEEN_HIGH, C_SPEED_STATES, C_DISPATCH, C_BODY, C_TOTAL, C_FOREIGN, C_UNIT, C_COUNT
 };
 _Static_assert(C_COUNT == HB_SUMMARY_NCOLUMNS, "one enum entry per column");
 
@@ -197,6 +197,7 @@ static void fill_row(const struct hb_cell *c, const struct hb_matrix *m,
 	snprintf(f[C_TIMING], 512, "%s", timing);
 	snprintf(f[C_CLOCK], 512, "%s", hb_clock_names[o->clock]);
 	snprintf(f[C_KERNEL], 512, "%s", kernel);
+	snprintf(f[C_UNIT], 512, "%s", hb_run_unit(o));
 	if (ran)
 		snprintf(f[C_FOREIGN], 512, "%u", c->foreign_programs);
 	if (!ran)

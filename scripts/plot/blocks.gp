@@ -6,7 +6,7 @@
 # run), state_added (the hook's added ns in that state): a word per state.
 load dir."/common.gp"
 set xlabel "block, in the order they ran"
-set ylabel "ns per unlinkat() call (".clock." clock)"
+set ylabel unit." per unlinkat() call (".clock." clock)"
 set key top right
 state_colours = "#88ccee #ddcc77 #117733 #aa4499 #44aa99 #999933"
 do for [i=1:nstates] {

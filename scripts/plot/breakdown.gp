@@ -10,7 +10,7 @@ load dir."/common.gp"
 if (strlen(note2) > 0) set label 98 note2 at screen 0.01, screen 0.05 left noenhanced font ",9"
 set style fill solid 0.8 border -1
 set xtics rotate by 30 right scale 0
-set ylabel "ns per unlinkat() call"
+set ylabel unit." per unlinkat() call"
 set xzeroaxis
 set key inside top left reverse Left
 stats data using 1 nooutput

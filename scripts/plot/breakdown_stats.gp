@@ -9,7 +9,7 @@ set style histogram rowstacked
 set style fill solid 0.75 border -1
 set boxwidth 0.7
 set xtics rotate by 30 right scale 0
-set ylabel "ns per unlinkat() call"
+set ylabel unit." per unlinkat() call"
 set yrange [0:*]
 set key outside right top
 plot data using 2:xtic(1) title "in the program (bpf_stats run time / runs)", \

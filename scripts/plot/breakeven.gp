@@ -10,7 +10,7 @@ set xrange [0.001:1]
 set xtics ("0.1%%" 0.001, "1%%" 0.01, "10%%" 0.1, "100%%" 1)
 set mxtics 10
 set xlabel "share of all syscalls that are unlinkat() (log scale)"
-set ylabel "added µs per 1000 syscalls (= mean ns per syscall), 95% interval shaded"
+set ylabel (unit eq "ns" ? "added µs per 1000 syscalls (= mean ns per syscall)" : "added thousand ".unit." per 1000 syscalls (= mean per syscall)").", 95% interval shaded"
 set yrange [0:*]
 set key outside right top
 set style fill transparent solid 0.2 noborder

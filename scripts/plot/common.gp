@@ -5,6 +5,7 @@
 #   title - the chart's title (kernel, CPU)
 #   note  - a line under the chart (hooks left out and why), may be empty
 #   subtitle - a line under the title (what the timings are when not wall time)
+#   unit  - what the figures count: "ns", or "guest instructions" under QEMU -icount
 set terminal pngcairo size 1280,720 font "DejaVu Sans,11" noenhanced
 set output out.".png"
 set datafile missing "?"

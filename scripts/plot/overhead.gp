@@ -9,7 +9,7 @@ set style histogram errorbars gap 2 lw 1.5
 set style fill solid 0.75 border -1
 set boxwidth 0.9
 set xtics rotate by 30 right scale 0
-set ylabel "added ns per unlinkat() call (median, 95% CI)"
+set ylabel "added ".unit." per unlinkat() call (median, 95% CI)"
 set xlabel "hook (sorted by ".sorted_by.")"
 set yrange [0:*]
 set key outside right top

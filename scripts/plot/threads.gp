@@ -3,7 +3,7 @@
 # data: one index per hook, rows "threads estimate low high"; hooks: the names.
 load dir."/common.gp"
 set xlabel "workload threads (each on its own CPU)"
-set ylabel "added ns per unlinkat() call (median, 95% CI)"
+set ylabel "added ".unit." per unlinkat() call (median, 95% CI)"
 set xtics 1
 set offsets 0.3, 0.3, 0, 0
 set yrange [0:*]

@@ -33,10 +33,10 @@ REFERENCE = "tracepoint"
 CONTROL = "none"
 NEW_COLUMNS = ["reference_hook", "ratio_vs_reference", "ratio_ci95_low", "ratio_ci95_high",
                "replicates", "between_run_low_ns", "between_run_high_ns", "speed_states",
-               "dispatch_ns", "body_ns", "total_ns_per_event", "foreign_programs"]
+               "dispatch_ns", "body_ns", "total_ns_per_event", "foreign_programs", "unit"]
 STATES_COLUMNS = ("hook,payload,mode,threads,state,baseline_ns_per_op,baseline_low_ns_per_op,"
                   "baseline_high_ns_per_op,share_of_run,pairs,overhead_ns_per_event,ci95_low_ns,"
-                  "ci95_high_ns,headline").split(",")
+                  "ci95_high_ns,headline,unit").split(",")
 
 
 def number(text):
@@ -285,7 +285,7 @@ def check_meta(path, rows, payloads):
     check(bool(kernel.get("release")), "meta.json: kernel release")
     check(rows and all(r.get("kernel") == kernel.get("release") for r in rows),
           "summary.csv: every row's kernel column is meta.json's kernel release")
-    check(meta.get("schema_version") == 4, "meta.json: schema_version 4")
+    check(meta.get("schema_version") == 5, "meta.json: schema_version 5")
     check_reader_cpu(meta, payloads)
     check("git_revision" in meta, f"meta.json: git_revision ({meta.get('git_revision')})")
     check(isinstance(kernel.get("cmdline"), str), "meta.json: the kernel command line")

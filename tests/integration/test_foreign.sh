@@ -38,8 +38,8 @@ rc=$?
 check "with --allow-foreign it runs (exit $rc)" [ $rc -eq 0 ]
 check "meta.json's foreign_programs names it with its owner" \
 	py "any(p['id'] == $prog and p['pid'] == $loader and p['comm'] == 'tp-loader' and p['name'] == 'hb_tracepoint' and p['attach'] == 'tracepoint:syscalls:sys_enter_unlinkat' for p in meta['foreign_programs']) and meta['allow_foreign'] is True" "$WORK/allowed"
-check "summary.csv's last column foreign_programs counts it on every row" \
-	py "list(rows[0])[-1] == 'foreign_programs' and all(int(r['foreign_programs']) >= 1 for r in rows)" "$WORK/allowed"
+check "summary.csv's foreign_programs column (before unit) counts it on every row" \
+	py "list(rows[0])[-2:] == ['foreign_programs', 'unit'] and all(int(r['foreign_programs']) >= 1 for r in rows)" "$WORK/allowed"
 "$HB" report "$WORK/allowed" >/dev/null 2>&1
 check "report.md has a caveat naming it and saying the figures are marginal costs" \
 	bash -c "grep -F -- '- **Foreign BPF programs** (\`--allow-foreign\`)' '$WORK/allowed/report.md' | grep -F 'id $prog, tracepoint \`hb_tracepoint\`' | grep -q 'marginal cost'"

@@ -67,6 +67,79 @@ static void test_interval(void)
 	TAP_OK(hb_replicates_interval(NULL, 5, CONF, &r) == -EINVAL, "no estimates is -EINVAL");
 }
 
+static void test_independent_interval(void)
+{
+	double e[] = { 1, 2, 3, 4, 5 };
+	struct hb_replicates r, two;
+
+	hb_replicates_interval(e, 5, CONF, &r);
+	hb_replicates_independent(&r, CONF, NAN);
+	/* sd = sqrt(2.5) and sqrt(2/5): the half-width is t(0.975; 4)·1 */
+	TAP_NEAR(r.between_high - r.center, 2.776445, 1e-5, "independent: t·sd·sqrt(2/k)");
+	TAP_NEAR(r.center - r.between_low, 2.776445, 1e-5, "independent: symmetric around the center");
+	TAP_NEAR(r.ci_high - r.center, 2.776445 * sqrt(2.5) / sqrt(5.0), 1e-5, "independent: ci unchanged");
+	hb_replicates_independent(&r, CONF, 2.5);
+	TAP_NEAR(r.between_low, 2.5 - 2.776445, 1e-5, "independent: centred on the estimate given");
+	TAP_NEAR(r.between_high, 2.5 + 2.776445, 1e-5, "independent: same half-width");
+	hb_replicates_interval(e, 2, CONF, &two);
+	hb_replicates_independent(&two, CONF, 1.5);
+	TAP_OK(!two.valid && isnan(two.between_low), "independent: an invalid result stays without interval");
+}
+
+/*
+ * A run under QEMU -icount: no drift, each visit's difference is the true
+ * 180 plus, independently, a step that lands in some blocks and not others
+ * (+-9 with probability 0.15 each: a block holding one housekeeping event
+ * more or less) and a little spread (sd 1). A second identical run should
+ * land in the first's independent interval in about 95% of pairs; the
+ * sqrt(1 + 1/k) interval made for drifting machines holds it nearly always,
+ * at about 1.7 times the width.
+ */
+static double icount_visit(struct synth *g)
+{
+	double u = synth_uniform(g), step = u < 0.15 ? -9.0 : u < 0.30 ? 9.0 : 0.0;
+
+	return 180.0 + step + synth_normal(g);
+}
+
+static void test_icount_runs(void)
+{
+	enum { ROUNDS = 10, KI = 5, PAIRS = 2000 };
+	struct synth g = { 3 };
+	double first[ROUNDS], second[ROUNDS], m1, m2, width = 0.0, wide_width = 0.0;
+	size_t independent = 0, drift_rule = 0, true_cost = 0;
+
+	for (int i = 0; i < PAIRS; i++) {
+		struct hb_replicates r1, r2, wide;
+
+		for (size_t t = 0; t < ROUNDS; t++) {
+			first[t] = icount_visit(&g);
+			second[t] = icount_visit(&g);
+		}
+		hb_median_by_replicate(first, ROUNDS, KI, CONF, &m1, &r1);
+		hb_median_by_replicate(second, ROUNDS, KI, CONF, &m2, &r2);
+		wide = r1;
+		hb_replicates_independent(&r1, CONF, m1);
+		independent += r1.between_low <= m2 && m2 <= r1.between_high;
+		drift_rule += wide.between_low <= m2 && m2 <= wide.between_high;
+		true_cost += r1.between_low <= 180.0 && 180.0 <= r1.between_high;
+		width += r1.between_high - r1.between_low;
+		wide_width += wide.between_high - wide.between_low;
+	}
+	printf("# icount-like runs, %d pairs, %d rounds, K = %d: second run's median inside the "
+	       "first's independent interval %.3f (sqrt(1 + 1/k) interval %.3f, %.2f times as "
+	       "wide); the true 180 inside %.3f\n", PAIRS, ROUNDS, KI, (double)independent / PAIRS,
+	       (double)drift_rule / PAIRS, wide_width / width, (double)true_cost / PAIRS);
+	TAP_OK(independent >= 0.90 * PAIRS && independent <= 0.99 * PAIRS,
+	       "icount: a second run lands in the independent interval %.3f, in [0.90, 0.99]",
+	       (double)independent / PAIRS);
+	TAP_OK(drift_rule > independent && wide_width > 1.5 * width,
+	       "icount: the sqrt(1 + 1/k) interval is wider (%.2f times) and holds it more often",
+	       wide_width / width);
+	TAP_OK(true_cost >= 0.90 * PAIRS, "icount: the independent interval holds the true cost %.3f",
+	       (double)true_cost / PAIRS);
+}
+
 static void test_median_by_replicate(void)
 {
 	double v[12], median;
@@ -309,6 +382,8 @@ int main(void)
 	test_split();
 	test_interval();
 	test_median_by_replicate();
+	test_independent_interval();
+	test_icount_runs();
 	test_drift();
 	test_autocorrelated();
 	test_slow_level();

@@ -90,14 +90,14 @@ cp -r "$FX/guest" "$WORK/withvm/vm"
 "$HB" report "$WORK/withvm" >/dev/null 2>&1
 check "report with vm/: the emulated section, named by the guest kernel" \
 	grep -qx '## Emulated kernel: Debian 6.12.117+deb12-cloud-amd64, QEMU TCG -icount' "$WORK/withvm/report.md"
-check "report with vm/: labelled as guest instruction-count time" \
-	grep -q '^\*\*Figures are guest instruction-count time ("virtual ns"), not host time; never compare them with the host rows.\*\*' "$WORK/withvm/report.md"
+check "report with vm/: labelled as guest instructions, one per virtual ns" \
+	grep -q '^\*\*Figures are guest instructions, not host time; never compare them with the host rows.\*\* Under `-icount shift=0` one virtual ns is one guest instruction' "$WORK/withvm/report.md"
 check "report with vm/: the guest's kprobe row, with its count and where its cost lands" \
 	grep -qF '| kprobe | count/enoent/1t | 390.1 [361.8, 400.4] | 0.88× [0.73, 1.03] | 54144 / 54144 | `do_unlinkat` (ftrace) | this call only |' "$WORK/withvm/report.md"
 check "report with vm/: the host's kprobe stays unmeasured in the host tables" \
 	grep -q '^| kprobe | not measured: unsupported here' "$WORK/withvm/report.md"
 check "report with vm/: the opening verdict gives the guest's kprobe, as emulated, beside the host's" \
-	grep -qF '; in an emulated Debian 6.12.117+deb12-cloud-amd64 guest (QEMU, guest instruction-count time: see Emulated kernel) the kprobe costs 0.88× [0.73, 1.03] the `tracepoint` per `unlinkat()`.' "$WORK/withvm/report.md"
+	grep -qF '; in an emulated Debian 6.12.117+deb12-cloud-amd64 guest (QEMU, counted in guest instructions: see Emulated kernel) the kprobe costs 0.88× [0.73, 1.03] the `tracepoint` per `unlinkat()`.' "$WORK/withvm/report.md"
 check "report with vm/: nothing else changes (the host part reads as base's)" \
 	bash -c "diff -q <(sed '/^## Emulated kernel/,/^## /{/^## Whole/!d}; /^\*\*Verdict\*\*/d' '$WORK/withvm/report.md' | grep -v '^!\[' | cat -s) <(sed '/^## Emulated kernel/,/^## /{/^## Whole/!d}; /^\*\*Verdict\*\*/d' '$WORK/base.md' | grep -v '^!\[' | cat -s)"
 cp -r "$FX/base" "$WORK/missing"

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 # hookbench vm writes the same results as a host run, labelled as emulated
-# (wall) or as an instruction-count proxy (icount), with the guest's kernel.
+# (wall) or as guest instructions (icount), with the guest's kernel.
 . "$(dirname "$0")/lib-vm.sh"
 PYTHON=${2:-python3}
 CHECK=$(dirname "$0")/../benchmark/check_results.py
@@ -26,7 +26,7 @@ import csv, json, sys
 out, timing = sys.argv[1], sys.argv[2]
 meta = json.load(open(f"{out}/meta.json"))
 rows = list(csv.DictReader(open(f"{out}/summary.csv")))
-want = "emulated: not comparable" if timing == "wall" else "icount: instruction-count proxy"
+want = "emulated: not comparable" if timing == "wall" else "icount: guest instructions"
 vm = meta.get("vm", {})
 print("release", meta["kernel"]["release"].startswith("6.1."))
 print("config", meta["kernel"]["config"].get("KPROBES") == "y" and meta["kernel"]["config"].get("FPROBE") == "n")

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Under QEMU -icount, wait until the kernel's deferred work (kworkers, RCU
+ * and RCU-tasks grace periods, freeing after a detach, set-up after an
+ * attach) has run, so it does not land in the next block. The guest's idle
+ * time costs nothing there (-icount sleep=off jumps the clock to the next
+ * timer), so the wait sleeps instead of spinning and gives that work the CPU.
+ */
+#ifndef HB_QUIESCE_H
+#define HB_QUIESCE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* How long each quiet check sleeps, and how much others may run meanwhile. */
+#define HB_QUIESCE_SLEEP_NS 20000000u  /* 20 ms */
+#define HB_QUIESCE_BUSY_NS 100000u     /* 0.1 ms: 0.5% of the sleep */
+#define HB_QUIESCE_MAX_SLEEPS 200      /* 4 s: give up, the block will show it */
+
+/*
+ * The time tasks have run on cpu, in ns, from /proc/schedstat's rq_cpu_time
+ * (the sum of every task's run time there, idle left out). Returns 0, or
+ * -errno (-ENOENT: no such CPU line, or no /proc/schedstat).
+ */
+int hb_cpu_busy_ns(const char *schedstat, unsigned cpu, uint64_t *ns);
+
+/*
+ * Sleep in HB_QUIESCE_SLEEP_NS steps until one step sees others run for
+ * less than HB_QUIESCE_BUSY_NS on cpu, at most HB_QUIESCE_MAX_SLEEPS steps.
+ * Returns the steps slept, or -errno when the busy time cannot be read
+ * (then it has slept one step).
+ */
+int hb_quiesce(unsigned cpu);
+
+#endif
