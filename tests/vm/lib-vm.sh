@@ -12,3 +12,26 @@ command -v qemu-system-x86_64 >/dev/null 2>&1 ||
 if ! "$HB" vm --fetch-only --kernel "$KERNEL" >"$WORK/fetch.out" 2>"$WORK/fetch.err"; then
 	skip_all "the $KERNEL kernel image cannot be had: $(tail -n 1 "$WORK/fetch.err")"
 fi
+
+# guest_checks SCRIPT CHECKER WHAT: run SCRIPT in the guest (results in
+# $WORK/guest), then CHECKER (a Python TAP producer) on them; its lines
+# become this test's, and one line says whether all of WHAT passed.
+guest_checks() {
+	local rc line
+	"$HB" vm --kernel "$KERNEL" --guest-script "$1" --out "$WORK/guest" 2>"$WORK/err"
+	rc=$?
+	check "hookbench vm --kernel $KERNEL with $(basename "$1") exits 0 (got $rc)" [ $rc -eq 0 ]
+	[ $rc -eq 0 ] || diag "$WORK/err"
+	"$PYTHON" "$2" "$WORK/guest" >"$WORK/checks"
+	while read -r line; do
+		case $line in
+		ok*) ok "${line#ok * - }" ;;
+		"not ok"*) not_ok "${line#not ok * - }" ;;
+		"#"*) echo "$line" ;;
+		esac
+	done <"$WORK/checks"
+	grep -q '^not ok' "$WORK/checks" && for f in "$WORK"/guest/*.err; do
+		[ -f "$f" ] && tail -n 3 "$f" | diag
+	done
+	check "every $3 check passed" bash -c "grep -q '^1\.\.' '$WORK/checks' && ! grep -q '^not ok' '$WORK/checks'"
+}

@@ -7,18 +7,5 @@
 . "$(dirname "$0")/lib-vm.sh"
 PYTHON=${2:-python3}
 
-"$HB" vm --kernel "$KERNEL" --guest-script "$(dirname "$0")/guest-checks.sh" \
-	--out "$WORK/guest" 2>"$WORK/err"
-rc=$?
-check "hookbench vm with the guest checks exits 0 (got $rc)" [ $rc -eq 0 ]
-[ $rc -eq 0 ] || diag "$WORK/err"
-"$PYTHON" "$(dirname "$0")/check_guest.py" "$WORK/guest" >"$WORK/checks"
-while read -r line; do
-	case $line in
-	ok*) ok "${line#ok * - }" ;;
-	"not ok"*) not_ok "${line#not ok * - }" ;;
-	"#"*) echo "$line" ;;
-	esac
-done <"$WORK/checks"
-check "every guest check passed" bash -c "grep -q '^1\.\.' '$WORK/checks' && ! grep -q '^not ok' '$WORK/checks'"
+guest_checks "$(dirname "$0")/guest-checks.sh" "$(dirname "$0")/check_guest.py" guest
 done_testing
