@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The caveats of report.md: what a reader must be careful with. */
+#include <json-c/json.h>
 #include <math.h>
 #include <stdbool.h>
 #include <string.h>
@@ -137,7 +138,8 @@ static bool history_caveat(const struct report *rp)
 	struct json_object *m = rp->r->meta;
 	double runs = hb_jnum(m, "history.runs", -1);
 
-	if (runs < 0 || !hb_jnum(m, "settings.replicates", 0))
+	if (runs < 0 || !hb_jnum(m, "settings.replicates", 0) ||
+	    json_object_get_boolean(hb_jget(m, "icount")))
 		return false;
 	if (runs >= 2)
 		fprintf(rp->f, "- **Run-to-run spread from %.0f earlier runs** of this kind (same kernel "

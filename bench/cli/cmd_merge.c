@@ -6,9 +6,11 @@
 #include <errno.h>
 #include <getopt.h>
 #include <json-c/json.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -107,6 +109,19 @@ static size_t total_rows(const struct hb_fleet_input *in)
 	return rows;
 }
 
+/* After a failed write: nothing of the merge stays behind (a retry would meet OUT.partial). */
+static void remove_partial(const struct hb_outdir *o)
+{
+	static const char *const files[] = { "summary.csv", "meta.json" };
+	char path[PATH_MAX + 32];
+
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", o->partial, files[i]);
+		unlink(path);
+	}
+	rmdir(o->partial);
+}
+
 static int merge(const char *out, char **dirs, int ndirs, int argc, char **argv)
 {
 	struct hb_fleet_input in = { 0 };
@@ -129,6 +144,7 @@ static int merge(const char *out, char **dirs, int ndirs, int argc, char **argv)
 		err = write_meta(&o, &in, argc, argv);
 	if (err) {
 		cli_error("merge: cannot write %s: %s", o.partial, strerror(-err));
+		remove_partial(&o);
 		goto cleanup;
 	}
 	err = hb_outdir_commit(&o, why, sizeof(why));

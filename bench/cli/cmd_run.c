@@ -87,13 +87,15 @@ static int write_file(struct run_state *st, const char *name,
 /* Figures, then summary.csv, states.csv and meta.json. */
 static int write_results(struct run_state *st)
 {
+	/* Under -icount a run has no run-level shift to learn (its replicates are independent). */
+	bool history = !st->o.no_history && !st->o.icount;
 	int err;
 
-	err = st->o.no_history ? 0 : hb_history_load(&st->history, st->o.history, &st->o);
+	err = history ? hb_history_load(&st->history, st->o.history, &st->o) : 0;
 	if (!err)
 		err = hb_figures_compute(&st->figs, &st->m, &st->o, st->reader_cpu == st->o.cpu,
-					 st->o.no_history ? NULL : &st->history);
-	st->meta.history = st->o.no_history ? NULL : &st->history;
+					 history ? &st->history : NULL);
+	st->meta.history = history ? &st->history : NULL;
 	if (!err)
 		err = write_file(st, "summary.csv", write_summary);
 	if (!err)

@@ -26,6 +26,7 @@ struct candidate {
 struct key {
 	struct utsname u;
 	char cpu[256];
+	char cmdline[4096]; /* boot options (mitigations) change what a syscall costs */
 	long nproc;
 	const struct run_opts *o;
 };
@@ -36,6 +37,10 @@ static bool same_run_kind(struct json_object *meta, const struct key *k)
 
 	return hb_jnum(meta, "schema_version", -1) == HB_SCHEMA_VERSION &&
 	       !json_object_get_boolean(hb_jget(meta, "interrupted")) &&
+	       !json_object_get_boolean(hb_jget(meta, "icount")) &&
+	       !strcmp(hb_jstr(meta, "settings.kprobe_optimization", ""),
+		       o->kprobe_optimization ? o->kprobe_optimization : "") &&
+	       !strcmp(hb_jstr(meta, "kernel.cmdline", ""), k->cmdline) &&
 	       !strcmp(hb_jstr(meta, "kernel.release", ""), k->u.release) &&
 	       !strcmp(hb_jstr(meta, "kernel.version", ""), k->u.version) &&
 	       !strcmp(hb_jstr(meta, "cpu.model", ""), k->cpu) &&
@@ -111,6 +116,8 @@ int hb_history_load(struct hb_history *h, const char *dir, const struct run_opts
 		own = &own_st;
 	uname(&k.u);
 	hb_cpu_model(k.cpu, sizeof(k.cpu));
+	if (hb_read_line("/proc/cmdline", k.cmdline, sizeof(k.cmdline)))
+		k.cmdline[0] = '\0';
 	k.nproc = sysconf(_SC_NPROCESSORS_ONLN);
 	d = opendir(h->dir);
 	if (!d)

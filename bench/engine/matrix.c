@@ -190,6 +190,8 @@ void hb_matrix_reload(struct hb_matrix *m, const struct run_opts *o,
 			continue;
 		if (hb_cell_counters(c, &sum) == 0)
 			c->closed = sum;
+		else
+			c->counts_lost = true;
 		hb_session_close(c->session);
 		c->session = NULL;
 		load_cell(c, o, env);

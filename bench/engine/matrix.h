@@ -54,6 +54,7 @@ struct hb_cell {
 	struct hb_counters final;  /* read once measuring ended, summed over its loads */
 	struct hb_counters closed; /* summed over the loads hb_matrix_reload() closed */
 	unsigned loads;            /* times its BPF objects were loaded */
+	bool counts_lost;          /* a closed load's counters could not be read */
 	unsigned foreign_programs; /* others' programs on the measured path meanwhile (foreign.h) */
 	char contaminated[512];    /* why a foreign program that came mid-run spoils it; "" if none */
 	bool final_valid;

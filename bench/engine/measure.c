@@ -512,7 +512,8 @@ int hb_measure_run(struct hb_measure *x, char *why, size_t len)
 
 			if (c->state == HB_CELL_UNSUPPORTED || (!c->session && !c->control))
 				continue;
-			c->final_valid = c->session && hb_cell_counters(c, &c->final) == 0;
+			c->final_valid = c->session && !c->counts_lost &&
+					 hb_cell_counters(c, &c->final) == 0;
 			if (!err && c->state == HB_CELL_PENDING)
 				c->state = HB_CELL_OK;
 		}

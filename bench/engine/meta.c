@@ -190,8 +190,9 @@ static void write_settings(struct hb_json *j, const struct hb_meta *m)
 		       : "median of visit differences (each the mean of a visit's two "
 		       "paired differences, hooked - adjacent baseline), order-statistic CI over "
 		       "visits; between-run interval and ratio interval from contiguous replicates "
-		       "(mean +- t*sd*sqrt(1+1/k)), each replicate with its own load of the BPF "
-		       "objects; all from the visits in the headline speed state "
+		       "(mean +- t*sd*sqrt(1+1/k)), the BPF objects loaded afresh where the rounds "
+		       "split into replicates, the between-run interval widened by the spread of "
+		       "earlier runs like this one (history); all from the visits in the headline speed state "
 		       "(the fastest holding >= 10% of the run, states.csv)");
 	hb_json_object_end(j);
 }

@@ -4,6 +4,7 @@
  * hook's cost relative to its kernel's reference hook (log scale, 1× white),
  * for the lead payload x mode x threads. charts/fleet.dat holds the cells.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -18,15 +19,24 @@
 #include "paths.h"
 #include "plot_parts.h"
 
-/* A word of a gnuplot word list: double-quoted, no double quotes inside. */
+/*
+ * Merged rows come from other machines: only letters, digits and ._+-:~ pass
+ * into gnuplot's command line (a quote could end the string, a backquote
+ * runs a command), anything else becomes '_'.
+ */
+static void put_safe(FILE *w, const char *s)
+{
+	for (; *s; s++)
+		fputc(isalnum((unsigned char)*s) || strchr("._+-:~", *s) ? *s : '_', w);
+}
+
+/* A word of a gnuplot word list: double-quoted, two safe parts. */
 static void add_word(FILE *w, const char *a, const char *b)
 {
 	fputs(" \"", w);
-	for (const char *s = a; *s; s++)
-		fputc(*s == '"' || *s == '\'' ? '`' : *s, w);
+	put_safe(w, a);
 	fputc(' ', w);
-	for (const char *s = b; *s; s++)
-		fputc(*s == '"' || *s == '\'' ? '`' : *s, w);
+	put_safe(w, b);
 	fputc('"', w);
 }
 
@@ -45,8 +55,10 @@ static char *word_lists(const struct fleet_grid *g)
 		add_word(w, g->col[c].label, label);
 	}
 	fputs("'; hooks='", w);
-	for (size_t h = 0; h < g->nhooks; h++)
-		fprintf(w, "%s%s", h ? " " : "", g->hook[h]);
+	for (size_t h = 0; h < g->nhooks; h++) {
+		fputs(h ? " " : "", w);
+		put_safe(w, g->hook[h]);
+	}
 	fputs("'", w);
 	if (fclose(w)) {
 		free(vars);

@@ -154,8 +154,10 @@ static int add_failed(struct hb_fleet_input *in, const char *path, char *why, si
 	if (err)
 		return err;
 	f = &in->failed[in->nfailed];
-	if (strlen(path) >= sizeof(f->path))
+	if (strlen(path) >= sizeof(f->path)) {
+		snprintf(why, len, "%.300s...: path too long", path);
 		return -ENAMETOOLONG;
+	}
 	strcpy(f->path, path);
 	err = hb_read_file(path, 1 << 20, &text, &n, why, len);
 	if (err)
@@ -192,7 +194,8 @@ static int add_subdirs(struct hb_fleet_input *in, const char *dir, char *why, si
 	for (int i = 0; i < count && !err; i++) {
 		const char *name = names[i]->d_name;
 
-		if (name[0] == '.')
+		/* A run still being written, or one interrupted, is not a result. */
+		if (name[0] == '.' || ends_with(name, ".partial"))
 			continue;
 		if (!join(path, sizeof(path), dir, name))
 			continue;

@@ -74,7 +74,6 @@ _hookbench() {
 	--timing) _hookbench_reply "wall icount" "$cur"; return ;;
 	--arch) _hookbench_reply "x86_64 arm64" "$cur"; return ;;
 	--accel) _hookbench_reply "auto kvm tcg" "$cur"; return ;;
-	--arch) _hookbench_reply "x86_64 arm64" "$cur"; return ;;
 	--jobs) _hookbench_reply "$(seq 1 "$(nproc 2>/dev/null || echo 1)")" "$cur"; return ;;
 	--kernel)
 		_hookbench_list "$("$prog" vm --help 2>/dev/null | grep -oE 'debian-[0-9a-z.-]+-(cloud|rt)' | sort -u)" "$cur"
@@ -83,7 +82,7 @@ _hookbench() {
 		# bundle writes a file (FILE.tar.gz), the others a directory.
 		if [ "$cmd" = bundle ]; then _hookbench_files files "$cur"; else _hookbench_files dirs "$cur"; fi
 		return ;;
-	--dir | --build-dir | --cache | --programs) _hookbench_files dirs "$cur"; return ;;
+	--dir | --build-dir | --cache | --programs | --history) _hookbench_files dirs "$cur"; return ;;
 	--btf | --guest-script | --guest-file) _hookbench_files files "$cur"; return ;;
 	--threads | --ops-per-block | --blocks | --warmup | --stats-blocks | --replicates | --cpu | \
 	--timing-note | --memory | --smp | --timeout | --iterations | --rounds | --runs | --threshold)

@@ -75,7 +75,7 @@ check "nothing written" test ! -e "$WORK/mixed" -a ! -e "$WORK/mixed.partial"
 rc=$(merge "$FX/box-a" "$FX/no-ratio-high" --out "$WORK/cols")
 check "a summary.csv without a column of its version: exit 1 (got $rc)" [ "$rc" = 1 ]
 check "naming the directory and the column" \
-	grep -q "$FX/no-ratio-high/summary.csv has no column ratio_ci95_high, which schema version 4 has" "$WORK/merge.err"
+	grep -q "$FX/no-ratio-high/summary.csv has no column ratio_ci95_high, which $FX/box-a/summary.csv has" "$WORK/merge.err"
 mkdir -p "$WORK/nokernel"
 cut -d, -f1-18 "$FX/old-vm/debian-6.1-cloud/summary.csv" >"$WORK/nokernel/summary.csv"
 cp "$FX/old-vm/debian-6.1-cloud/meta.json" "$WORK/nokernel/"
