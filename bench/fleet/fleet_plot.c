@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -22,21 +23,22 @@
 /*
  * Merged rows come from other machines: only letters, digits and ._+-:~ pass
  * into gnuplot's command line (a quote could end the string, a backquote
- * runs a command), anything else becomes '_'.
+ * runs a command), and spaces inside a quoted word; anything else becomes '_'.
  */
-static void put_safe(FILE *w, const char *s)
+static void put_safe(FILE *w, const char *s, bool space)
 {
 	for (; *s; s++)
-		fputc(isalnum((unsigned char)*s) || strchr("._+-:~", *s) ? *s : '_', w);
+		fputc(isalnum((unsigned char)*s) || strchr("._+-:~", *s) || (space && *s == ' ')
+			      ? *s : '_', w);
 }
 
 /* A word of a gnuplot word list: double-quoted, two safe parts. */
 static void add_word(FILE *w, const char *a, const char *b)
 {
 	fputs(" \"", w);
-	put_safe(w, a);
+	put_safe(w, a, true);
 	fputc(' ', w);
-	put_safe(w, b);
+	put_safe(w, b, true);
 	fputc('"', w);
 }
 
@@ -57,7 +59,7 @@ static char *word_lists(const struct fleet_grid *g)
 	fputs("'; hooks='", w);
 	for (size_t h = 0; h < g->nhooks; h++) {
 		fputs(h ? " " : "", w);
-		put_safe(w, g->hook[h]);
+		put_safe(w, g->hook[h], false);
 	}
 	fputs("'", w);
 	if (fclose(w)) {
