@@ -7,21 +7,10 @@
 #include <math.h>
 #include <string.h>
 
-static double sample_sd(const double *v, size_t n)
-{
-	double mean = 0, ss = 0;
-
-	for (size_t i = 0; i < n; i++)
-		mean += v[i];
-	mean /= (double)n;
-	for (size_t i = 0; i < n; i++)
-		ss += (v[i] - mean) * (v[i] - mean);
-	return sqrt(ss / (double)(n - 1));
-}
-
 int hb_between_with_history(struct hb_replicates *rep, double estimate, const double *earlier,
 			    size_t n, double conf, struct hb_run_spread *out)
 {
+	struct hb_replicates spread;
 	double runs[64], within, level, a, b, half;
 	size_t used = 0;
 
@@ -35,7 +24,10 @@ int hb_between_with_history(struct hb_replicates *rep, double estimate, const do
 		return 0;
 	runs[used++] = estimate;
 	out->runs = used;
-	out->sd_runs = sample_sd(runs, used);
+	/* The runs' sd, as the replicates' is computed (its interval is not used). */
+	if (hb_replicates_interval(runs, used, conf, &spread))
+		return -EINVAL;
+	out->sd_runs = spread.sd;
 	/* A run's estimate already varies by sd²/k from its own replicates. */
 	within = rep->sd * rep->sd / (double)rep->k;
 	level = out->sd_runs * out->sd_runs - within;
