@@ -3,6 +3,9 @@
 
 #include <math.h>
 #include <stdbool.h>
+#include <string.h>
+
+#define EST_WIDTH 26 /* an estimate column, wider when its header needs it */
 
 static bool comparable(const struct hb_estimate *e)
 {
@@ -22,7 +25,7 @@ static void fmt_est(const struct hb_estimate *e, const struct hb_results *r, lon
 
 /* Print one row; returns true for a significant regression. */
 static bool compare_row(FILE *f, const char *key, const struct hb_results *base, long brow,
-			const struct hb_results *next, long nrow, double threshold)
+			const struct hb_results *next, long nrow, double threshold, int width)
 {
 	struct hb_estimate b = hb_results_estimate(base, brow), n = hb_results_estimate(next, nrow);
 	char bs[64], ns[64], delta[32] = "-";
@@ -55,29 +58,32 @@ static bool compare_row(FILE *f, const char *key, const struct hb_results *base,
 			verdict = apart ? "within threshold" : "no significant change";
 		}
 	}
-	fprintf(f, "%-36s %-26s %-26s %-22s %s\n", key, bs, ns, delta, verdict);
+	fprintf(f, "%-36s %-*s %-*s %-22s %s\n", key, width, bs, width, ns, delta, verdict);
 	return regression;
 }
 
 int hb_compare(const struct hb_results *base, const struct hb_results *next, double threshold,
 	       FILE *f)
 {
-	int regressions = 0;
-	char key[256];
+	int regressions = 0, width;
+	char key[256], base_head[64], next_head[64];
 
-	fprintf(f, "%-36s %-26s %-26s %-22s %s\n", "hook/payload/mode/threads",
-		"BASE ns/event [95% CI]", "NEW ns/event [95% CI]", "change", "verdict");
+	snprintf(base_head, sizeof(base_head), "BASE %s/event [95%% CI]", hb_results_unit_short(base));
+	snprintf(next_head, sizeof(next_head), "NEW %s/event [95%% CI]", hb_results_unit_short(next));
+	width = (int)strlen(base_head) > EST_WIDTH ? (int)strlen(base_head) : EST_WIDTH;
+	fprintf(f, "%-36s %-*s %-*s %-22s %s\n", "hook/payload/mode/threads", width, base_head, width,
+		next_head, "change", "verdict");
 	for (size_t i = 0; i < base->summary.nrows; i++) {
 		hb_results_key(base, i, key, sizeof(key));
 		regressions += compare_row(f, key, base, (long)i, next,
-					   hb_results_find_same(next, base, i), threshold);
+					   hb_results_find_same(next, base, i), threshold, width);
 	}
 	for (size_t i = 0; i < next->summary.nrows; i++) {
 		hb_results_key(next, i, key, sizeof(key));
 		if (hb_results_find_same(base, next, i) < 0)
-			compare_row(f, key, base, -1, next, (long)i, threshold);
+			compare_row(f, key, base, -1, next, (long)i, threshold, width);
 	}
-	fprintf(f, "%d significant regression%s (threshold %.1f%%)\n", regressions,
-		regressions == 1 ? "" : "s", threshold);
+	fprintf(f, "%d significant regression%s (threshold %.1f%%; figures in %s)\n", regressions,
+		regressions == 1 ? "" : "s", threshold, hb_results_unit(base));
 	return regressions;
 }

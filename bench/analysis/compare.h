@@ -13,8 +13,9 @@
  * estimates, the change and a verdict, then the count of significant
  * regressions. A change is significant when the 95% intervals do not
  * overlap and it exceeds threshold percent of base's estimate. The control
- * row (hook `none`, nothing attached) is listed but never judged. Returns
- * the number of significant regressions.
+ * row (hook `none`, nothing attached) is listed but never judged. The header
+ * and the last line name base's unit: the caller makes sure next counts in the
+ * same one. Returns the number of significant regressions.
  */
 int hb_compare(const struct hb_results *base, const struct hb_results *next, double threshold,
 	       FILE *f);

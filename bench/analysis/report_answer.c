@@ -9,7 +9,7 @@
 #include "breakeven.h"
 #include "report_parts.h"
 
-/* "the tracepoint adds 220.0 ns per `unlinkat()` and 18.0 ns per other syscall (...)". */
+/* "the tracepoint adds 220.0 <unit> per `unlinkat()` and 18.0 ns per other syscall (...)". */
 static void hook_costs(FILE *f, const struct hb_breakeven *be, const char *hook, const char *name,
 		       const char *unit)
 {
@@ -42,7 +42,7 @@ static bool kprobe_measured(const struct hb_breakeven *be)
 }
 
 /* Where the cheapest hook per unlinkat stops being the cheapest in total. */
-static void flip(FILE *f, const struct hb_breakeven *be)
+static void flip(FILE *f, const struct hb_breakeven *be, const char *unit)
 {
 	long a = hb_breakeven_cheapest(be), z = hb_breakeven_least_collateral(be);
 	struct hb_crossing c;
@@ -58,8 +58,8 @@ static void flip(FILE *f, const struct hb_breakeven *be)
 		return;
 	}
 	if (a == z) {
-		fprintf(f, " The answer does not flip: %s also adds the least to other syscalls (%.1f ns), "
-			"so it costs least at every unlinkat share.", be->hook[a].hook, be->hook[a].other.est);
+		fprintf(f, " The answer does not flip: %s also adds the least to other syscalls (%.1f %s), "
+			"so it costs least at every unlinkat share.", be->hook[a].hook, be->hook[a].other.est, unit);
 		return;
 	}
 	c = report_crossing(&be->hook[a], &be->hook[z]);
@@ -74,13 +74,14 @@ static void flip(FILE *f, const struct hb_breakeven *be)
 	report_share(f, c.low);
 	fputs(", ", f);
 	report_share(f, c.high);
-	fprintf(f, "]: where fewer of all syscalls are `unlinkat()`, **%s** (%.1f ns per other "
-		"syscall) costs less in total than %s (%.1f ns); see Break-even.", be->hook[z].hook,
-		be->hook[z].other.est, be->hook[a].hook, be->hook[a].other.est);
+	fprintf(f, "]: where fewer of all syscalls are `unlinkat()`, **%s** (%.1f %s per other "
+		"syscall) costs less in total than %s (%.1f %s); see Break-even.", be->hook[z].hook,
+		be->hook[z].other.est, unit, be->hook[a].hook, be->hook[a].other.est, unit);
 }
 
 void report_answer(const struct report *rp)
 {
+	const char *unit = hb_results_unit(rp->r);
 	struct hb_breakeven be;
 	long a;
 	FILE *f = rp->f;
@@ -89,19 +90,19 @@ void report_answer(const struct report *rp)
 	if (!be.n || !be.hook[0].unlinkat.ok)
 		return; /* nothing measured: the headline says so */
 	fprintf(f, "**Verdict**: per `unlinkat()` call the cheapest hook measured is **%s** (%.1f %s, "
-		"payload `%s`)", be.hook[0].hook, be.hook[0].unlinkat.est, hb_results_unit(rp->r),
+		"payload `%s`)", be.hook[0].hook, be.hook[0].unlinkat.est, unit,
 		be.payload);
 	a = hb_breakeven_cheapest(&be);
 	if (a > 0)
 		fprintf(f, "; the least added per `unlinkat()` among the hooks measured on other "
-			"syscalls too: **%s** (%.1f ns)", be.hook[a].hook, be.hook[a].unlinkat.est);
+			"syscalls too: **%s** (%.1f %s)", be.hook[a].hook, be.hook[a].unlinkat.est, unit);
 	fputs("; ", f);
-	hook_costs(f, &be, "tracepoint", "the `sys_enter_unlinkat` tracepoint", hb_results_unit(rp->r));
+	hook_costs(f, &be, "tracepoint", "the `sys_enter_unlinkat` tracepoint", unit);
 	fputs("; ", f);
-	hook_costs(f, &be, "kprobe", "the kprobe", hb_results_unit(rp->r));
+	hook_costs(f, &be, "kprobe", "the kprobe", unit);
 	if (!kprobe_measured(&be))
 		report_vm_kprobe(rp, be.payload);
 	fputc('.', f);
-	flip(f, &be);
+	flip(f, &be, unit);
 	fputs("\n\n", f);
 }

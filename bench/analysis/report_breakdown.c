@@ -53,6 +53,7 @@ void report_breakdown(const struct report *rp)
 {
 	size_t first = report_lead_row(rp);
 	const char *threads = hb_results_str(rp->r, first, "threads");
+	const char *unit = hb_results_unit_short(rp->r);
 	struct report_group g;
 	FILE *f = rp->f;
 
@@ -64,9 +65,10 @@ void report_breakdown(const struct report *rp)
 		"back); body is what the payload adds on top of it; both come from the same rounds as "
 		"the whole. In-program time is a separate measurement (bpf_stats, in its own blocks), "
 		"not a part of the whole. Where a part comes out larger than its whole, the note says "
-		"why.\n\n| hook | added ns/event [95%% CI] | dispatch ns | body ns | in-program ns | "
-		"note |\n| --- | --- | --- | --- | --- | --- |\n", hb_results_str(rp->r, first, "payload"),
-		hb_results_str(rp->r, first, "mode"), threads, strcmp(threads, "1") ? "s" : "");
+		"why.\n\n", hb_results_str(rp->r, first, "payload"), hb_results_str(rp->r, first, "mode"),
+		threads, strcmp(threads, "1") ? "s" : "");
+	fprintf(f, "| hook | added %s/event [95%% CI] | dispatch %s | body %s | in-program %s | note |\n"
+		"| --- | --- | --- | --- | --- | --- |\n", unit, unit, unit, unit);
 	for (size_t k = 0; k < g.n; k++)
 		breakdown_row(rp, g.row[k]);
 }

@@ -81,11 +81,22 @@ static void interval(FILE *f, struct hb_estimate e)
 		fprintf(f, " [%.1f, %.1f]", e.low, e.high);
 }
 
-static void hook_table(FILE *f, const struct hb_breakeven *be)
+/* A thousand of unit: "µs" for ns, else "thousand guest instr.". */
+static void thousand(FILE *f, const char *unit)
 {
-	fputs("| hook | ns per `unlinkat()` | ns per other syscall |", f);
+	if (!strcmp(unit, "ns"))
+		fputs("µs", f);
+	else
+		fprintf(f, "thousand %s", unit);
+}
+
+static void hook_table(FILE *f, const struct hb_breakeven *be, const char *unit)
+{
+	fprintf(f, "| hook | %s per `unlinkat()` | %s per other syscall |", unit, unit);
 	for (size_t k = 0; k < sizeof(shares) / sizeof(shares[0]); k++) {
-		fputs(" µs per 1000 syscalls at ", f);
+		fputc(' ', f);
+		thousand(f, unit);
+		fputs(" per 1000 syscalls at ", f);
 		report_share(f, shares[k]);
 		fputs(" unlinkat |", f);
 	}
@@ -157,17 +168,17 @@ static void left_out(FILE *f, const struct hb_breakeven *be)
 	}
 }
 
-static void method(FILE *f, const struct hb_breakeven *be)
+static void method(FILE *f, const struct hb_breakeven *be, const char *unit)
 {
-	fprintf(f, "A hook adds E ns to each `unlinkat()` (mode `enoent`) and O ns to each other "
+	fprintf(f, "A hook adds E %s to each `unlinkat()` (mode `enoent`) and O %s to each other "
 		"syscall (mode `other`: getppid() in place of unlinkat; where `other_remote`, the same "
 		"measured from a process on another CPU, costs more, O is taken from it). Where "
-		"`unlinkat()` is a share s of all syscalls, the hook adds 1000·(s·E + (1−s)·O) ns per 1000 "
+		"`unlinkat()` is a share s of all syscalls, the hook adds 1000·(s·E + (1−s)·O) %s per 1000 "
 		"syscalls; two hooks cost the same at s* = (O_b − O_a) / ((E_a − E_b) + (O_b − O_a)). "
 		"Payload `%s`, %s workload thread%s. Intervals are where another run should land where the "
 		"rows have them, else the 95%% interval within this run; the interval of s* is its range "
 		"over every E and O inside those intervals (an end at 0%% or 100%% means that within them "
-		"one hook may be the cheaper at every share).\n\n", be->payload, be->threads,
+		"one hook may be the cheaper at every share).\n\n", unit, unit, unit, be->payload, be->threads,
 		strcmp(be->threads, "1") ? "s" : "");
 }
 
@@ -190,9 +201,9 @@ void report_breakeven(const struct report *rp)
 		left_out(f, &be);
 		return;
 	}
-	method(f, &be);
+	method(f, &be, hb_results_unit(rp->r));
 	lead_pair(f, &be);
-	hook_table(f, &be);
+	hook_table(f, &be, hb_results_unit_short(rp->r));
 	fputc('\n', f);
 	pairs_table(f, &be);
 	left_out(f, &be);

@@ -53,8 +53,8 @@ static bool row_caveats(const struct report *rp)
 		hb_results_key(r, i, key, sizeof(key));
 		/* The control's estimate is about 0: any interval is wide against it. */
 		if (hb_results_ok(r, i) && !hb_results_is_control(r, i) && width > WIDE_CI * fabs(est)) {
-			fprintf(f, "- **Wide interval**: %s: the 95%% CI is %.1f ns wide, %.0f%% of the "
-				"estimate (more than %.0f%%); run more blocks.\n", key, width,
+			fprintf(f, "- **Wide interval**: %s: the 95%% CI is %.1f %s wide, %.0f%% of the "
+				"estimate (more than %.0f%%); run more blocks.\n", key, width, hb_results_unit(r),
 				100.0 * width / fabs(est), 100 * WIDE_CI);
 			any = true;
 		}

@@ -17,11 +17,11 @@ static struct hb_crosscheck judge_row(const struct hb_csv_table *t, size_t i)
 				   hb_table_num(t, i, "paired_ns"));
 }
 
-static void agree_cell(FILE *f, const struct hb_crosscheck *c)
+static void agree_cell(FILE *f, const struct hb_crosscheck *c, const char *unit)
 {
 	if (c->verdict == HB_AGREEMENT_INCONCLUSIVE)
-		fprintf(f, "inconclusive (interval ±%.1f ns, %.0f%% of the estimate)", c->half_width,
-			100 * c->share);
+		fprintf(f, "inconclusive (interval ±%.1f %s, %.0f%% of the estimate)", c->half_width,
+			unit, 100 * c->share);
 	else if (c->verdict == HB_AGREEMENT_NONE)
 		fputs("n/a", f);
 	else
@@ -29,7 +29,7 @@ static void agree_cell(FILE *f, const struct hb_crosscheck *c)
 }
 
 static void cross_check_row(FILE *f, const struct hb_csv_table *t, size_t i,
-			    const struct hb_crosscheck *c)
+			    const struct hb_crosscheck *c, const char *unit)
 {
 	fprintf(f, "| %s | %s | ", hb_table_str(t, i, "loader"), hb_table_str(t, i, "hook"));
 	if (strcmp(hb_table_str(t, i, "status"), "ok")) {
@@ -40,7 +40,7 @@ static void cross_check_row(FILE *f, const struct hb_csv_table *t, size_t i,
 		hb_table_str(t, i, "ci95_low_ns"), hb_table_str(t, i, "ci95_high_ns"),
 		hb_table_str(t, i, "paired_ns"), hb_table_str(t, i, "paired_ci95_low_ns"),
 		hb_table_str(t, i, "paired_ci95_high_ns"));
-	agree_cell(f, c);
+	agree_cell(f, c, unit);
 	fputs(" |\n", f);
 }
 
@@ -62,13 +62,14 @@ struct report_crosscheck report_cross_check(const struct report *rp)
 		"missed it: its half-width must be at most %.0f%% of the paired estimate, since a wider "
 		"interval contains almost any estimate. Wider is inconclusive; that narrow and "
 		"excluding the paired estimate, they disagree.\n\n"
-		"| loader | hook | whole-command ns/op [95%% CI] | paired in-process ns/event [95%% CI] | agree |\n"
-		"| --- | --- | --- | --- | --- |\n", 100 * HB_CROSSCHECK_MAX_HALF_WIDTH);
+		"| loader | hook | whole-command %s/op [95%% CI] | paired in-process %s/event [95%% CI] | "
+		"agree |\n| --- | --- | --- | --- | --- |\n", 100 * HB_CROSSCHECK_MAX_HALF_WIDTH,
+		hb_results_unit_short(rp->r), hb_results_unit_short(rp->r));
 	for (size_t i = 0; i < t.nrows; i++) {
 		struct hb_crosscheck c = judge_row(&t, i);
 		bool ran = !strcmp(hb_table_str(&t, i, "status"), "ok");
 
-		cross_check_row(rp->f, &t, i, &c);
+		cross_check_row(rp->f, &t, i, &c, hb_results_unit(rp->r));
 		counts.disagree += ran && c.verdict == HB_AGREEMENT_NO;
 		counts.inconclusive += ran && c.verdict == HB_AGREEMENT_INCONCLUSIVE;
 	}

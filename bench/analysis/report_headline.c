@@ -61,13 +61,13 @@ static void cost(const struct report *rp, size_t row)
 		intervals(rp, row);
 		return;
 	}
-	fprintf(f, "adds %.1f ns per `unlinkat()` call counting the ring-buffer reader's CPU time",
-		total);
+	fprintf(f, "adds %.1f %s per `unlinkat()` call counting the ring-buffer reader's CPU time",
+		total, hb_results_unit(rp->r));
 	if (!isnan(reader_cpu))
 		fprintf(f, " (the reader ran on CPU %.0f)", reader_cpu);
-	fprintf(f, ": %.1f ns on the calling CPU, ", added);
+	fprintf(f, ": %.1f %s on the calling CPU, ", added, hb_results_unit(rp->r));
 	intervals(rp, row);
-	fprintf(f, ", plus %.1f ns in the reader", total - added);
+	fprintf(f, ", plus %.1f %s in the reader", total - added, hb_results_unit(rp->r));
 }
 
 /* A run with ratios: the best hook by its ratio to the reference hook, then the reference. */

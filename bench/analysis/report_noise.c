@@ -28,7 +28,7 @@ static void which(const struct report *rp, size_t row, size_t ncontrols)
 			strcmp(threads, "1") ? "s" : "");
 }
 
-/* "; from one run to the next, ~X ns ([low, high] ...)" when the run has replicates. */
+/* "; from one run to the next, ~X <unit> ([low, high] ...)" when the run has replicates. */
 static void between_runs(const struct report *rp, size_t row)
 {
 	struct hb_estimate b = hb_results_between_runs(rp->r, (long)row);

@@ -17,14 +17,14 @@ static size_t shown_cell(const struct report *rp)
 	return ref >= 0 ? (size_t)ref : report_lead_row(rp);
 }
 
-/* "state 2, 1712.8 ns/op [1701.5, 1725.0], 15.7% slower than state 1, 38% of the run" */
+/* "state 2, 1712.8 ns/op (or guest instructions/op) [1701.5, 1725.0], 15.7% slower than state 1, 38% of the run" */
 static void level(const struct report *rp, size_t i, double fastest)
 {
 	const struct hb_results *r = rp->r;
 	double base = hb_state_num(r, i, "baseline_ns_per_op");
 
-	fprintf(rp->f, "state %.0f at %.1f ns/op [%.1f, %.1f]", hb_state_num(r, i, "state"), base,
-		hb_state_num(r, i, "baseline_low_ns_per_op"), hb_state_num(r, i, "baseline_high_ns_per_op"));
+	fprintf(rp->f, "state %.0f at %.1f %s/op [%.1f, %.1f]", hb_state_num(r, i, "state"), base,
+		hb_results_unit(r), hb_state_num(r, i, "baseline_low_ns_per_op"), hb_state_num(r, i, "baseline_high_ns_per_op"));
 	if (base != fastest)
 		fprintf(rp->f, ", %.1f%% slower than state 1", 100 * (base - fastest) / fastest);
 	fprintf(rp->f, ", %.0f%% of the run", 100 * hb_state_num(r, i, "share_of_run"));
@@ -38,7 +38,7 @@ static void added(const struct report *rp, size_t i)
 	if (isnan(est))
 		fprintf(rp->f, "no estimate (%.0f pairs)", hb_state_num(r, i, "pairs"));
 	else
-		fprintf(rp->f, "%.1f ns [%.1f, %.1f]", est, hb_state_num(r, i, "ci95_low_ns"),
+		fprintf(rp->f, "%.1f %s [%.1f, %.1f]", est, hb_results_unit(r), hb_state_num(r, i, "ci95_low_ns"),
 			hb_state_num(r, i, "ci95_high_ns"));
 	fprintf(rp->f, " in state %.0f", hb_state_num(r, i, "state"));
 }

@@ -88,18 +88,21 @@ static bool group_has_reader(const struct report *rp, const struct report_group 
 
 static void table_header(const struct report *rp, const struct report_group *g, bool reader)
 {
+	const char *unit = hb_results_unit_short(rp->r);
 	FILE *f = rp->f;
 
 	if (!rp->ratios) {
-		fputs("| hook | added ns/event [95% CI] | × vs tracepoint | in-program ns | missed / dropped | attach point stability | cost lands |\n"
-		      "| --- | --- | --- | --- | --- | --- | --- |\n", f);
+		fprintf(f, "| hook | added %s/event [95%% CI] | × vs tracepoint | in-program %s | missed / "
+			"dropped | attach point stability | cost lands |\n"
+			"| --- | --- | --- | --- | --- | --- | --- |\n", unit, unit);
 		return;
 	}
-	fprintf(f, "| hook | × vs %s [95%%] | %sadded %s/event [95%% CI, this run] | another run [95%%] "
-		"| in-program ns | missed / dropped | attach point stability | cost lands |\n"
-		"| --- | --- | %s--- | --- | --- | --- | --- | --- |\n", report_reference_hook(rp, g),
-		reader ? "ns/event with the ring-buffer reader | " : "",
-		strcmp(hb_results_unit(rp->r), "ns") ? "guest instr." : "ns", reader ? "--- | " : "");
+	fprintf(f, "| hook | × vs %s [95%%] | ", report_reference_hook(rp, g));
+	if (reader)
+		fprintf(f, "%s/event with the ring-buffer reader | ", unit);
+	fprintf(f, "added %s/event [95%% CI, this run] | another run [95%%] | in-program %s "
+		"| missed / dropped | attach point stability | cost lands |\n"
+		"| --- | --- | %s--- | --- | --- | --- | --- | --- |\n", unit, unit, reader ? "--- | " : "");
 }
 
 /* Every cell between the hook and the stability, measured or not. */

@@ -160,6 +160,23 @@ const char *hb_results_unit(const struct hb_results *r)
 	return strncmp(hb_jstr(r->meta, "timing", "wall"), "icount", 6) ? "ns" : "guest instructions";
 }
 
+bool hb_results_one_unit(const struct hb_results *r)
+{
+	if (!hb_results_has(r, "unit"))
+		return true;
+	for (size_t i = 1; i < r->summary.nrows; i++)
+		if (strcmp(hb_results_str(r, i, "unit"), hb_results_str(r, 0, "unit")))
+			return false;
+	return true;
+}
+
+const char *hb_results_unit_short(const struct hb_results *r)
+{
+	const char *unit = hb_results_unit(r);
+
+	return strcmp(unit, "guest instructions") ? unit : "guest instr.";
+}
+
 const char *hb_results_ref_payload(const struct hb_results *r)
 {
 	const struct hb_match count[] = { { "payload", "count" }, { NULL, NULL } };

@@ -83,6 +83,12 @@ const char *hb_results_ref_payload(const struct hb_results *r);
 /* What the figures count: the unit column ("ns", or "guest instructions" under QEMU -icount). */
 const char *hb_results_unit(const struct hb_results *r);
 
+/* False when rows count in different units (a merged fleet of host and guest runs). */
+bool hb_results_one_unit(const struct hb_results *r);
+
+/* The unit short enough for a table header: "ns", or "guest instr.". */
+const char *hb_results_unit_short(const struct hb_results *r);
+
 void hb_results_free(struct hb_results *r);
 
 #endif

@@ -6,6 +6,7 @@
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -26,10 +27,12 @@ static void usage(FILE *f)
 "is significant when the two intervals do not overlap and it exceeds PCT%% of\n"
 "the BASE estimate (default %.0f%%). The control row (hook none: nothing\n"
 "attached, the noise floor) is listed but never judged. Works on the per-kernel\n"
-"directories of a VM matrix run too (kernel against kernel).\n"
+"directories of a VM matrix run too (kernel against kernel). Both must count\n"
+"in the same unit (summary.csv's unit column): a host run in ns and a QEMU\n"
+"-icount guest run in guest instructions are refused; the header names the unit.\n"
 "\n"
 "Exit status: 1 when any row got significantly slower, 0 otherwise, 2 on bad\n"
-"input (a missing directory, a malformed summary.csv).\n"
+"input (a missing directory, a malformed summary.csv, runs in different units).\n"
 "\n"
 "Examples:\n"
 "  hookbench compare results/reference/6.18.44-fc-v782 results/20261126T120000Z\n"
@@ -70,8 +73,20 @@ int cmd_compare(int argc, char **argv)
 		return HB_EXIT_USAGE;
 	if (cli_load_results("compare", argv[optind + 1], &next))
 		goto cleanup_base;
+	if (!hb_results_one_unit(&base) || !hb_results_one_unit(&next)) {
+		cli_error("compare: %s mixes units (a merged fleet?): compare the runs it was merged "
+			  "from", hb_results_one_unit(&base) ? next.dir : base.dir);
+		goto cleanup_next;
+	}
+	if (strcmp(hb_results_unit(&base), hb_results_unit(&next))) {
+		cli_error("compare: BASE %s counts %s but NEW %s counts %s: figures in different units "
+			  "cannot be compared", base.dir, hb_results_unit(&base), next.dir,
+			  hb_results_unit(&next));
+		goto cleanup_next;
+	}
 	regressions = hb_compare(&base, &next, threshold, stdout);
 	rc = regressions ? EXIT_REGRESSION : 0;
+cleanup_next:
 	hb_results_free(&next);
 cleanup_base:
 	hb_results_free(&base);

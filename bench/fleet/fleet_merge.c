@@ -20,10 +20,10 @@ static bool listed(const char *const *cols, size_t n, const char *col)
 	return false;
 }
 
-/* The union of the sources' columns, then host, arch, source (and kernel if none has it). */
+/* The union of the sources' columns (with kernel and unit if none has them), then host, arch, source. */
 static const char **merged_columns(const struct hb_fleet_input *in, size_t *n)
 {
-	size_t cap = NOWN + 1;
+	size_t cap = NOWN + 2;
 	const char **cols;
 
 	for (size_t i = 0; i < in->n; i++)
@@ -41,6 +41,8 @@ static const char **merged_columns(const struct hb_fleet_input *in, size_t *n)
 	}
 	if (!listed(cols, *n, "kernel"))
 		cols[(*n)++] = "kernel";
+	if (!listed(cols, *n, "unit"))
+		cols[(*n)++] = "unit";
 	for (size_t k = 0; k < NOWN; k++)
 		cols[(*n)++] = own_columns[k];
 	return cols;
@@ -59,6 +61,9 @@ static const char *field(const struct hb_fleet_source *s, size_t src_no, size_t 
 	}
 	if (!strcmp(col, "kernel") && strcmp(s->kernel, "unknown"))
 		return s->kernel;
+	/* A run from before the unit column: what its timing says it counted. */
+	if (!strcmp(col, "unit") && !*hb_results_str(&s->r, row, col))
+		return hb_results_unit(&s->r);
 	return hb_results_str(&s->r, row, col);
 }
 

@@ -28,7 +28,10 @@ check "one summary.csv and one meta.json" test -f "$S" -a -f "$WORK/fleet/meta.j
 check "no .partial left" test ! -e "$WORK/fleet.partial"
 check "7 host rows + 6 + 5 guest rows (the matrix's combined summary.csv is not counted twice)" \
 	[ "$(col "$S" hook | wc -l)" = 18 ]
-check "host, arch and source are the last columns" bash -c "head -1 '$S' | grep -q ',target,host,arch,source\$'"
+check "unit, host, arch and source are the last columns (unit added: these schema-4 sources lack it)" \
+	bash -c "head -1 '$S' | grep -q ',target,unit,host,arch,source\$'"
+check "each row keeps its run's unit: ns for the host run, guest instructions for the icount guests" \
+	[ "$(paste -d: <(col "$S" host) <(col "$S" unit) | sort | uniq -c | awk '{$1=$1; print}' | tr '\n' ' ')" = "7 box-a:ns 11 qemu-tcg-icount:guest instructions " ]
 check "every column of the sources is kept, the 7.2 guest's extra target column too" \
 	bash -c "head -1 '$S' | grep -q '^hook,payload,mode,threads,status,.*,kernel,reference_hook,'"
 check "host: the directory's name for the host run, qemu-tcg-icount for the guests" \
