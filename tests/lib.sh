@@ -93,3 +93,23 @@ stop_loader() { kill -INT "$loader" 2>/dev/null; wait "$loader" 2>/dev/null; }
 json_num() { sed -n 's/.*"'"$1"'":\([-0-9.]*\).*/\1/p' "$2" | head -n 1; }
 json_str() { sed -n 's/.*"'"$1"'":"\([^"]*\)".*/\1/p' "$2" | head -n 1; }
 json_null() { grep -q '"'"$1"'":null' "$2"; }
+
+# as_icount SRC DST: a copy of results directory SRC relabelled as a QEMU
+# -icount run (meta.json's timing and unit, summary.csv's unit column when it
+# has one; the figures unchanged), for checks on the words around them.
+as_icount() {
+	cp -r "$1" "$2" && python3 - "$2" <<'PY'
+import csv, json, sys
+d = sys.argv[1]
+m = json.load(open(d + "/meta.json"))
+m["timing"] = "icount: guest instructions (QEMU -icount shift=0)"
+m["unit"] = "guest instructions"
+json.dump(m, open(d + "/meta.json", "w"), indent=2)
+rows = list(csv.reader(open(d + "/summary.csv", newline="")))
+if "unit" in rows[0]:
+    u = rows[0].index("unit")
+    for r in rows[1:]:
+        r[u] = "guest instructions"
+    csv.writer(open(d + "/summary.csv", "w", newline=""), lineterminator="\n").writerows(rows)
+PY
+}

@@ -22,6 +22,7 @@ static const char help[] =
 	"  missed     nmissed, recursion misses, ring buffer drops (when any)\n"
 	"  breakeven  added cost per 1000 syscalls against the share that are unlinkat()\n"
 	"             (runs with mode other: E from enoent, O from other/other_remote)\n"
+	"Axes are in the run's unit: ns, or guest instructions for a QEMU -icount run.\n"
 	"Hooks that were not measured are left out and named under the chart, and so is\n"
 	"the control row (nothing attached).\n"
 	"A directory made by 'hookbench merge' gets the fleet heat map instead:\n"

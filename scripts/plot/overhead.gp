@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# Added ns per unlinkat() per hook, one bar per payload, with 95% CI error bars.
+# Added cost (unit) per unlinkat() per hook, one bar per payload, with 95% CI error bars.
 # data rows: "hook" then, per payload, estimate low high ("?" when absent).
 # payloads: the payload names, space-separated, in column order.
 # sorted_by: what the hooks are sorted by (added cost, or cost relative to a reference hook).

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# Added ns per call against the number of workload threads, one line per hook.
+# Added cost (unit) per call against the number of workload threads, one line per hook.
 # data: one index per hook, rows "threads estimate low high"; hooks: the names.
 load dir."/common.gp"
 set xlabel "workload threads (each on its own CPU)"

@@ -46,6 +46,21 @@ check "report without other rows: the section says how to get them" \
 check "report without other rows: so does the verdict" \
 	bash -c "sed -n 3p '$WORK/base/report.md' | grep -qF 'was not measured (\`hookbench run --mode enoent,other\`)'"
 
+# The same run relabelled as a QEMU -icount one (no unit column: the unit comes from meta.json's timing).
+as_icount "$FX/results/breakeven" "$WORK/icount"
+"$HB" report "$WORK/icount" >/dev/null 2>"$WORK/icount.err"
+rc=$?
+RI=$WORK/icount/report.md
+check "report of an icount run: exit 0 (got $rc)" [ $rc -eq 0 ]
+check "report of an icount run: no figure in ns or µs anywhere" bash -c "! grep -qE '\\bns\\b|µs' '$RI'"
+diag <(grep -nE '\bns\b|µs' "$RI")
+check "report of an icount run: the verdict's costs per unlinkat and per other syscall in guest instructions" \
+	bash -c "sed -n 3p '$RI' | grep -qE 'tracepoint adds [0-9.]+ guest instructions per .unlinkat\(\). and [0-9.]+ guest instructions per other syscall'"
+check "report of an icount run: where the answer flips, in guest instructions" \
+	bash -c "sed -n 3p '$RI' | grep -qE '\*\*tracepoint_exit\*\* \([0-9.]+ guest instructions per other syscall\) costs less in total than tp_btf \([0-9.]+ guest instructions\)'"
+check "report of an icount run: break-even's method and table in guest instructions" \
+	bash -c "grep -q '^A hook adds E guest instructions to each' '$RI' && grep -qF '| hook | guest instr. per \`unlinkat()\` | guest instr. per other syscall | thousand guest instr. per 1000 syscalls at 1% unlinkat |' '$RI'"
+
 if [ "$have_gnuplot" = 1 ]; then
 	"$HB" plot "$WORK/be" >/dev/null 2>"$WORK/plot.err"
 	check "plot: exit 0" [ $? -eq 0 ]

@@ -91,6 +91,27 @@ check "compare: the control is listed, not judged" grep -qE '^none/none/enoent/1
 check "hyperfine --help states the agreement rule" \
 	bash -c "grep -q 'half-width is at most 25% of the paired estimate' '$WORK/hf.help' && grep -q 'inconclusive' '$WORK/hf.help'"
 
+# The same run relabelled as a QEMU -icount one: every figure in guest instructions, none in ns.
+as_icount "$FX/results/replicates" "$WORK/icount"
+cp "$FX/hyperfine/inconclusive.csv" "$WORK/icount/hyperfine.csv"
+"$HB" report "$WORK/icount" >/dev/null 2>"$WORK/icount.err"
+rc=$?
+check "report of an icount run: exit 0 (got $rc)" [ $rc -eq 0 ]
+RI=$WORK/icount/report.md
+check "report of an icount run: no figure in ns anywhere (tables, reader, states, cross-check)" \
+	bash -c "! grep -nE '\\bns\\b|µs' '$RI'"
+diag <(grep -nE '\bns\b|µs' "$RI")
+check "report of an icount run: the reader's column and the in-program column in guest instructions" \
+	grep -qF '| guest instr./event with the ring-buffer reader | added guest instr./event [95% CI, this run] | another run [95%] | in-program guest instr. |' "$RI"
+check "report of an icount run: the breakdown table's header" \
+	grep -qxF '| hook | added guest instr./event [95% CI] | dispatch guest instr. | body guest instr. | in-program guest instr. | note |' "$RI"
+check "report of an icount run: speed-state levels in guest instructions per op" \
+	grep -qE '^- \*\*Speed states\*\*: .*state 1 at [0-9.]+ guest instructions/op \[' "$RI"
+check "report of an icount run: the cross-check table's header" \
+	grep -qF '| loader | hook | whole-command guest instr./op [95% CI] | paired in-process guest instr./event [95% CI] | agree |' "$RI"
+check "report of an icount run: an inconclusive cross-check's half-width in guest instructions" \
+	grep -qE '\| inconclusive \(interval ±[0-9.]+ guest instructions, [0-9]+% of the estimate\) \|' "$RI"
+
 if [ "$have_gnuplot" = 1 ]; then
 	rm -rf "$WORK/plot"
 	cp -r "$FX/results/replicates" "$WORK/plot"

@@ -6,6 +6,7 @@ BUILD=${1:?build dir}
 . "$(dirname "$0")/../lib.sh"
 HB=$(realpath "$BUILD/bench/hookbench")
 FX=$(realpath "$(dirname "$0")/../fixtures/results")
+REF=$(realpath "$(dirname "$0")/../../results/reference/fleet")
 
 compare() {
 	"$HB" compare "$@" >"$WORK/cmp.out" 2>"$WORK/cmp.err"
@@ -37,6 +38,44 @@ rc=$(compare "$FX/base")
 check "compare with one directory: exit 2 (got $rc)" [ "$rc" = 2 ]
 rc=$(compare "$FX/base" "$FX/base" --threshold -3)
 check "a negative threshold: exit 2 (got $rc)" [ "$rc" = 2 ]
+
+# Units: a host run counts ns, an -icount guest run guest instructions (results/reference/fleet).
+GUEST1=$REF/vm-x86_64/debian-6.1-cloud
+GUEST2=$REF/vm-x86_64/debian-6.12-cloud
+rc=$(compare "$REF/host" "$GUEST2")
+check "compare a host run (ns) with an icount guest run: exit 2 (got $rc)" [ "$rc" = 2 ]
+check "with one line naming both directories and both units" bash -c "[ \$(wc -l <'$WORK/cmp.err') = 1 ] && \
+	grep -qxF 'hookbench: compare: BASE $REF/host counts ns but NEW $GUEST2 counts guest instructions: figures in different units cannot be compared' '$WORK/cmp.err'"
+check "and no table" [ ! -s "$WORK/cmp.out" ]
+rc=$(compare "$GUEST2" "$REF/host")
+check "the other way round: exit 2 too (got $rc)" [ "$rc" = 2 ]
+check "naming the guest as BASE" grep -qF "BASE $GUEST2 counts guest instructions but NEW $REF/host counts ns" "$WORK/cmp.err"
+rc=$(compare "$REF/host" "$REF/merged")
+check "compare with a merged directory that mixes units: exit 2 (got $rc)" [ "$rc" = 2 ]
+check "saying it mixes units" grep -qxF "hookbench: compare: $REF/merged mixes units (a merged fleet?): compare the runs it was merged from" "$WORK/cmp.err"
+rc=$(compare "$GUEST1" "$GUEST2")
+check "compare two icount guest runs: a table, not a refusal (got $rc)" [ "$rc" = 0 -o "$rc" = 1 ]
+check "its header names guest instructions" grep -qE '^hook/payload/mode/threads +BASE guest instr\./event \[95% CI\] +NEW guest instr\./event \[95% CI\] +change +verdict$' "$WORK/cmp.out"
+check "and so does its last line" grep -qE '^[0-9]+ significant regressions? \(threshold 5\.0%; figures in guest instructions\)$' "$WORK/cmp.out"
+rc=$(compare "$REF/host" "$REF/host")
+check "compare two host runs: exit 0 (got $rc), in ns" bash -c "[ $rc = 0 ] && grep -q '^hook/payload/mode/threads  *BASE ns/event' '$WORK/cmp.out' && grep -q 'figures in ns)\$' '$WORK/cmp.out'"
+
+# An -icount guest run's report.md: every figure in guest instructions, no ns.
+cp -r "$GUEST2" "$WORK/guest-report"
+"$HB" report "$WORK/guest-report" >/dev/null 2>&1
+rc=$?
+GR=$WORK/guest-report/report.md
+check "report of an icount reference run: exit 0 (got $rc)" [ $rc -eq 0 ]
+check "report of an icount run: no figure in ns anywhere" bash -c "! grep -qE '\\bns\\b' '$GR'"
+diag <(grep -nE '\bns\b' "$GR")
+check "report of an icount run: the verdict names guest instructions" \
+	bash -c "sed -n 3p '$GR' | grep -qE '^\*\*Verdict\*\*: per .unlinkat\(\). call the cheapest hook measured is \*\*[a-z_]+\*\* \([0-9.]+ guest instructions, payload .count.\); the .sys_enter_unlinkat. tracepoint adds [0-9.]+ guest instructions per'"
+check "report of an icount run: the headline names guest instructions" \
+	grep -qE '^With the .count. payload, .* adds [0-9.]+ guest instructions to each .unlinkat\(\). call' "$GR"
+check "report of an icount run: verdict tables in guest instructions, in-program time too" \
+	grep -qF '| added guest instr./event [95% CI, this run] | another run [95%] | in-program guest instr. |' "$GR"
+check "report of an icount run: a wide-interval caveat in guest instructions, when there is one" \
+	bash -c "! grep -q 'Wide interval' '$GR' || grep -qE '^- \*\*Wide interval\*\*: .*: the 95% CI is [0-9.]+ guest instructions wide' '$GR'"
 
 have_gnuplot=$(command -v gnuplot >/dev/null && echo 1 || echo 0)
 for set in base caveats; do
