@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "commands.h"
 #include "crosscheck_rule.h"
 #include "hyperfine.h"
+#include "results.h"
 #include "stats.h"
 #include "stop.h"
 
@@ -39,7 +41,8 @@ static void usage(FILE *f)
 	      "estimate, so only one narrow enough to have missed counts. When the 95%%\n"
 	      "interval's half-width is at most %.0f%% of the paired estimate: yes if it\n"
 	      "contains the paired estimate, no if it excludes it. Wider: inconclusive (more\n"
-	      "rounds narrow it).\n"
+	      "rounds narrow it). A run that counts guest instructions (QEMU -icount) is\n"
+	      "refused (exit 2): hyperfine's figures are this machine's wall-clock ns.\n"
 	      "\n"
 	      "Example:\n  hookbench hyperfine results/20261126T120000Z --rounds 20\n",
 		100 * HB_CROSSCHECK_MAX_HALF_WIDTH);
@@ -84,6 +87,24 @@ static int parse(int argc, char **argv, struct hb_hyperfine_opts *o)
 	return err;
 }
 
+/* hyperfine's figures are ns of this machine's wall clock: refuse a run that counts anything else. */
+static bool counts_ns(const char *dir)
+{
+	struct hb_results r;
+	char why[256];
+	bool ns = true;
+
+	if (hb_results_load(&r, dir, why, sizeof(why)))
+		return true; /* no summary.csv to check against: hb_hyperfine says what is wrong */
+	if (strcmp(hb_results_unit(&r), "ns")) {
+		cli_error("hyperfine: %s counts %s (a QEMU -icount run) and hyperfine times commands in ns "
+			  "of this machine's wall clock: no cross-check", dir, hb_results_unit(&r));
+		ns = false;
+	}
+	hb_results_free(&r);
+	return ns;
+}
+
 int cmd_hyperfine(int argc, char **argv)
 {
 	struct hb_hyperfine_opts o = {
@@ -94,6 +115,8 @@ int cmd_hyperfine(int argc, char **argv)
 	int err;
 
 	if (parse(argc, argv, &o))
+		return HB_EXIT_USAGE;
+	if (!counts_ns(o.dir))
 		return HB_EXIT_USAGE;
 	if (hb_stop_install()) {
 		cli_error("hyperfine: cannot install signal handlers: %s", strerror(errno));

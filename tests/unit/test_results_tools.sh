@@ -59,6 +59,12 @@ check "its header names guest instructions" grep -qE '^hook/payload/mode/threads
 check "and so does its last line" grep -qE '^[0-9]+ significant regressions? \(threshold 5\.0%; figures in guest instructions\)$' "$WORK/cmp.out"
 rc=$(compare "$REF/host" "$REF/host")
 check "compare two host runs: exit 0 (got $rc), in ns" bash -c "[ $rc = 0 ] && grep -q '^hook/payload/mode/threads  *BASE ns/event' '$WORK/cmp.out' && grep -q 'figures in ns)\$' '$WORK/cmp.out'"
+cp -r "$GUEST1" "$WORK/guest-hf"
+timeout 20 "$HB" hyperfine "$WORK/guest-hf" >"$WORK/hf.out" 2>"$WORK/hf.err"
+rc=$?
+check "hyperfine on an icount guest run: refused, exit 2 (got $rc)" [ $rc = 2 ]
+check "with one line saying why, and nothing written" bash -c "[ \$(wc -l <'$WORK/hf.err') = 1 ] && \
+	grep -qF '$WORK/guest-hf counts guest instructions (a QEMU -icount run)' '$WORK/hf.err' && [ ! -e '$WORK/guest-hf/hyperfine.csv' ]"
 
 # An -icount guest run's report.md: every figure in guest instructions, no ns.
 cp -r "$GUEST2" "$WORK/guest-report"
