@@ -9,7 +9,7 @@
 #include "breakeven.h"
 #include "report_parts.h"
 
-/* "the tracepoint adds 220.0 <unit> per `unlinkat()` and 18.0 ns per other syscall (...)". */
+/* "the tracepoint adds 220.0 ns per `unlinkat()` and 18.0 ns per other syscall (...)", in the run's unit. */
 static void hook_costs(FILE *f, const struct hb_breakeven *be, const char *hook, const char *name,
 		       const char *unit)
 {
