@@ -1,16 +1,15 @@
 # SPDX-License-Identifier: GPL-2.0-only
-"""Which Debian kernels there are, and getting one: a private apt
-configuration under hookbench's cache directory (its own sources list,
-package lists and state, never the machine's /etc/apt), aliases such as
-debian-7.2-cloud resolved to the newest package the archive holds, and the
-packages downloaded and unpacked once.
+"""Which Debian kernels there are, and getting one, for amd64 and arm64
+alike: the kernel images in hookbench's private apt configuration (apt.py),
+aliases such as debian-7.2-cloud resolved to the newest package the archive
+holds, and the packages downloaded and unpacked once into the cache,
+CACHE/<package>/.
 
 From 7.x Debian splits the kernel: linux-image-V is a small package that
 depends on linux-binary-V (usr/lib/modules/V/vmlinuz) and linux-base-V
 (usr/lib/modules/V/config); both are fetched with it.
 """
 
-import fcntl
 import glob
 import json
 import os
@@ -20,31 +19,28 @@ import struct
 import subprocess
 import sys
 import tempfile
-import time
 
-ARCHES = ("amd64", "arm64")
+from .apt import LISTS_MAX_AGE_S, SUITES, Apt, AptError, VersionKey, release_of, say
+
 FLAVOURS = ("cloud", "rt")
-# (archive, suite): the archive is "debian" or "debian-security" on the mirror.
-SUITES = (
-    ("debian", "bookworm"), ("debian-security", "bookworm-security"),
-    ("debian", "trixie"), ("debian-security", "trixie-security"),
-    ("debian", "trixie-backports"), ("debian", "sid"),
-)
-DEFAULT_MIRROR = "http://deb.debian.org/debian"
-KEYRING = "/usr/share/keyrings/debian-archive-keyring.gpg"
-LISTS_MAX_AGE_S = 24 * 3600
-# linux-image-6.1.0-57-cloud-amd64, linux-image-6.12.118+deb13-rt-amd64, ...
-IMAGE_NAME = re.compile(r"^linux-image-(\d+)\.(\d+)\.\d+(?:-\d+)?(?:\+deb[\d.]+)?-(\w+)-(\w+)$")
+# linux-image-6.1.0-57-cloud-amd64, linux-image-6.12.118+deb13-rt-amd64,
+# linux-image-6.12.117+deb12-cloud-arm64-unsigned, ...
+IMAGE_NAME = re.compile(r"^linux-image-(\d+)\.(\d+)\.\d+(?:-\d+)?(?:\+deb[\d.]+)?-(\w+)-(\w+)(-unsigned)?$")
 # The packages a split (7.x) linux-image depends on that carry the image and its config.
 SPLIT_PARTS = ("linux-binary-", "linux-base-")
+# Where a kernel comes both signed and as its -unsigned twin (one version,
+# the same image without the Secure Boot signature), arm64 takes the twin,
+# the one its guests were first proven with; the signed images boot too (7.x
+# comes signed only). A kernel the archive has only one way is taken as it is.
+PREFER_UNSIGNED = ("arm64",)
+# arm64's 6.1 and 6.12 version aliases stay on bookworm's kernels, the ones
+# arm64 guests were proven on (vm-arm64 boots debian-6.12-cloud, and its BTF
+# makes the cross build's vmlinux.h); amd64's debian-6.12-* are trixie's.
+RELEASE_PINS = {"arm64": {"6.1": "bookworm", "6.12": "bookworm"}}
 
 
-class KernelError(Exception):
+class KernelError(AptError):
     """A kernel that cannot be resolved or fetched, with a one-line message."""
-
-
-def say(msg):
-    print(f"hookbench vm: {msg}", file=sys.stderr, flush=True)
 
 
 def cache_dir(opt=None):
@@ -52,163 +48,6 @@ def cache_dir(opt=None):
         return opt
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(base, "hookbench", "kernels")
-
-
-# ---------------------------------------------------------------- versions
-
-def _order(c):
-    """dpkg's ordering of one non-digit character: ~ first, then the end, letters, the rest."""
-    if c == "~":
-        return -1
-    if c.isalpha():
-        return ord(c)
-    return ord(c) + 256
-
-
-def _compare_part(a, b):
-    while a or b:
-        da = re.match(r"\D*", a).group()
-        db = re.match(r"\D*", b).group()
-        for i in range(max(len(da), len(db))):
-            ca = _order(da[i]) if i < len(da) else 0
-            cb = _order(db[i]) if i < len(db) else 0
-            if ca != cb:
-                return -1 if ca < cb else 1
-        a, b = a[len(da):], b[len(db):]
-        na = re.match(r"\d*", a).group()
-        nb = re.match(r"\d*", b).group()
-        if int(na or 0) != int(nb or 0):
-            return -1 if int(na or 0) < int(nb or 0) else 1
-        a, b = a[len(na):], b[len(nb):]
-    return 0
-
-
-def compare_versions(a, b):
-    """Debian version order: <0, 0 or >0 as a is older than, equal to or newer than b."""
-    def split(v):
-        epoch, _, rest = v.rpartition(":") if ":" in v else ("0", "", v)
-        upstream, _, revision = rest.rpartition("-") if "-" in rest else (rest, "", "0")
-        return int(epoch or 0), upstream, revision
-    ea, ua, ra = split(a)
-    eb, ub, rb = split(b)
-    if ea != eb:
-        return -1 if ea < eb else 1
-    return _compare_part(ua, ub) or _compare_part(ra, rb)
-
-
-class VersionKey:
-    def __init__(self, version):
-        self.version = version
-
-    def __lt__(self, other):
-        return compare_versions(self.version, other.version) < 0
-
-
-# ---------------------------------------------------------------- apt
-
-def system_mirrors(etc="/etc/apt"):
-    """(debian, debian-security) base URLs named by the machine's own sources."""
-    uris = []
-    paths = [os.path.join(etc, "sources.list")] + sorted(glob.glob(os.path.join(etc, "sources.list.d", "*")))
-    for path in paths:
-        if not (path.endswith(".list") or path.endswith(".sources")) or not os.path.isfile(path):
-            continue
-        with open(path, errors="replace") as f:
-            for line in f:
-                line = line.split("#", 1)[0].strip()
-                if line.startswith("URIs:"):
-                    uris += line.split()[1:]
-                elif line.startswith("deb "):
-                    uris += [w for w in line.split()[1:] if "://" in w][:1]
-    main = next((u.rstrip("/") for u in uris if u.rstrip("/").endswith("/debian")), DEFAULT_MIRROR)
-    security = next((u.rstrip("/") for u in uris if u.rstrip("/").endswith("/debian-security")),
-                    main[:-len("/debian")] + "/debian-security")
-    return main, security
-
-
-class Apt:
-    """apt-get and apt-cache on hookbench's own configuration for one architecture."""
-
-    def __init__(self, cache, arch="amd64", etc="/etc/apt"):
-        if arch not in ARCHES:
-            raise KernelError(f"unknown architecture {arch} (one of {', '.join(ARCHES)})")
-        self.arch = arch
-        self.root = os.path.join(cache, "apt", arch)
-        self.etc = etc
-        self.sources = os.path.join(self.root, "sources.list")
-        self.lists = os.path.join(self.root, "lists")
-        self.stamp = os.path.join(self.lists, "hookbench-updated")
-
-    def options(self):
-        r = self.root
-        opts = {
-            "Dir::Etc::sourcelist": self.sources,
-            "Dir::Etc::sourceparts": os.path.join(r, "sources.list.d"),
-            "Dir::Etc::preferences": os.path.join(r, "preferences"),
-            "Dir::Etc::preferencesparts": os.path.join(r, "preferences.d"),
-            "Dir::State::Lists": self.lists,
-            "Dir::State::status": os.path.join(r, "status"),
-            "Dir::State::extended_states": os.path.join(r, "extended_states"),
-            "Dir::Cache": os.path.join(r, "cache"),
-            "APT::Architecture": self.arch,
-            "APT::Architectures::": self.arch,
-            # The cache belongs to whoever runs hookbench; apt's _apt user may not reach it.
-            "APT::Sandbox::User": "root",
-        }
-        out = []
-        for k, v in opts.items():
-            out += ["-o", f"{k}={v}"]
-        return out
-
-    def write_config(self):
-        for d in ("sources.list.d", "preferences.d", "lists/partial", "cache/archives/partial"):
-            os.makedirs(os.path.join(self.root, d), exist_ok=True)
-        for empty in ("status", "extended_states"):
-            path = os.path.join(self.root, empty)
-            if not os.path.exists(path):
-                open(path, "w").close()
-        main, security = system_mirrors(self.etc)
-        signed = f" [signed-by={KEYRING}]" if os.path.isfile(KEYRING) else ""
-        lines = [f"deb{signed} {main if archive == 'debian' else security} {suite} main"
-                 for archive, suite in SUITES]
-        text = "# Written by hookbench vm; only hookbench's own apt runs read it.\n" + "\n".join(lines) + "\n"
-        old = open(self.sources).read() if os.path.exists(self.sources) else None
-        if old != text:
-            with open(self.sources, "w") as f:
-                f.write(text)
-            if os.path.exists(self.stamp):
-                os.unlink(self.stamp)
-
-    def run(self, tool, args, cwd=None):
-        try:
-            return subprocess.run([tool] + self.options() + args, cwd=cwd, capture_output=True,
-                                  text=True, check=False)
-        except FileNotFoundError:
-            raise KernelError(f"{tool} is missing (hookbench vm fetches Debian kernels with apt)")
-
-    def update(self, max_age=LISTS_MAX_AGE_S):
-        """apt-get update on the private configuration when its lists are older than max_age."""
-        self.write_config()
-        with open(os.path.join(self.root, "hookbench.lock"), "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                age = time.time() - os.path.getmtime(self.stamp)
-            except OSError:
-                age = None
-            if age is not None and age < max_age:
-                return
-            say(f"apt-get update ({self.arch}: {', '.join(s for _, s in SUITES)})")
-            r = self.run("apt-get", ["-q", "update"])
-            errors = [l for l in r.stderr.splitlines()
-                      if l.startswith(("E:", "W: Failed to fetch", "W: Some index files failed"))]
-            if r.returncode or errors:
-                detail = (errors or r.stderr.strip().splitlines() or ["failed"])[-1]
-                if age is None:
-                    raise KernelError(f"apt-get update of hookbench's private sources failed: {detail}")
-                say(f"apt-get update failed ({detail}); using the package lists of "
-                    f"{age / 3600:.0f} h ago")
-                return
-            open(self.stamp, "w").close()
 
 
 # ---------------------------------------------------------------- listing
@@ -221,12 +60,17 @@ class Package:
         self.major_minor = major_minor
         self.flavour = flavour
 
+    @property
+    def unsigned(self):
+        return self.name.endswith("-unsigned")
+
     def __repr__(self):
         return f"Package({self.name} {self.version} {','.join(self.suites)})"
 
 
 def parse_search(text, arch):
-    """Kernel image package names (cloud and rt, of arch) in `apt-cache search` output."""
+    """Kernel image package names (cloud and rt, of arch, signed or -unsigned)
+    in `apt-cache search` output."""
     names = []
     for line in text.splitlines():
         name = line.split(" ", 1)[0]
@@ -234,24 +78,6 @@ def parse_search(text, arch):
         if m and m.group(3) in FLAVOURS and m.group(4) == arch:
             names.append(name)
     return names
-
-
-def parse_madison(text):
-    """{(name, version): [suite, ...]} from `apt-cache madison` output
-    ("name | version | URL suite/component arch Packages")."""
-    found = {}
-    for line in text.splitlines():
-        parts = [p.strip() for p in line.split("|")]
-        if len(parts) != 3 or not parts[2].endswith("Packages"):
-            continue
-        where = parts[2].split()
-        if len(where) < 2:
-            continue
-        suite = where[1].split("/", 1)[0]
-        found.setdefault((parts[0], parts[1]), [])
-        if suite not in found[(parts[0], parts[1])]:
-            found[(parts[0], parts[1])].append(suite)
-    return found
 
 
 def packages_of(madison):
@@ -263,25 +89,24 @@ def packages_of(madison):
     return out
 
 
-def alias_suite(suite):
-    """The suite an alias names: bookworm-security's packages count as bookworm's."""
-    for tail in ("-security", "-updates"):
-        if suite.endswith(tail):
-            return suite[:-len(tail)]
-    return suite
-
-
-def aliases(packages):
+def aliases(packages, arch="amd64"):
     """{alias: [Package, newest first]}: debian-<major.minor>-<flavour> and
-    debian-<suite>-<flavour>, each the newest version first."""
+    debian-<suite>-<flavour>. At one version the signed image comes first,
+    its -unsigned twin first on PREFER_UNSIGNED arches; a version alias
+    RELEASE_PINS ties to a release takes that release's packages only."""
+    pins = RELEASE_PINS.get(arch, {})
     groups = {}
     for p in packages:
-        keys = {f"debian-{p.major_minor}-{p.flavour}"}
-        keys |= {f"debian-{alias_suite(s)}-{p.flavour}" for s in p.suites}
+        releases = {release_of(s) for s in p.suites}
+        keys = {f"debian-{r}-{p.flavour}" for r in releases}
+        pin = pins.get(p.major_minor)
+        if pin is None or pin in releases:
+            keys.add(f"debian-{p.major_minor}-{p.flavour}")
         for k in keys:
             groups.setdefault(k, []).append(p)
+    unsigned_first = arch in PREFER_UNSIGNED
     for k in groups:
-        groups[k].sort(key=lambda p: VersionKey(p.version), reverse=True)
+        groups[k].sort(key=lambda p: (VersionKey(p.version), p.unsigned == unsigned_first), reverse=True)
     return groups
 
 
@@ -295,6 +120,9 @@ def alias_order(alias):
     return (1, order.index(suite) if suite in order else len(order), 0, alias, 0)
 
 
+MEMO_FORMAT = 2  # 2: -unsigned images listed too
+
+
 def archive_packages(apt, max_age=LISTS_MAX_AGE_S):
     """Every cloud/rt kernel image of apt.arch in the private lists, cached per lists update."""
     apt.update(max_age)
@@ -303,23 +131,22 @@ def archive_packages(apt, max_age=LISTS_MAX_AGE_S):
     try:
         with open(memo) as f:
             saved = json.load(f)
-        if saved.get("stamp") == stamp:
+        if saved.get("stamp") == stamp and saved.get("format") == MEMO_FORMAT:
             return [Package(**p) for p in saved["packages"]]
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    pattern = rf"^linux-image-[0-9].*-({'|'.join(FLAVOURS)})-{apt.arch}$"
+    pattern = rf"^linux-image-[0-9].*-({'|'.join(FLAVOURS)})-{apt.arch}(-unsigned)?$"
     r = apt.run("apt-cache", ["search", "--names-only", pattern])
     names = parse_search(r.stdout, apt.arch)
     if not names:
         raise KernelError(f"hookbench's private package lists ({apt.lists}) hold no "
                           f"{apt.arch} kernel images")
-    r = apt.run("apt-cache", ["madison"] + names)
-    packages = packages_of(parse_madison(r.stdout))
+    packages = packages_of(apt.madison(names))
     if not packages:
         raise KernelError(f"apt-cache madison placed none of the {len(names)} {apt.arch} kernel "
-                          f"images in a suite: {(r.stderr.strip().splitlines() or ['no output'])[-1]}")
+                          f"images in a suite")
     with open(memo + ".tmp", "w") as f:
-        json.dump({"stamp": stamp, "packages": [vars(p) for p in packages]}, f)
+        json.dump({"stamp": stamp, "format": MEMO_FORMAT, "packages": [vars(p) for p in packages]}, f)
     os.replace(memo + ".tmp", memo)
     return packages
 
@@ -327,7 +154,7 @@ def archive_packages(apt, max_age=LISTS_MAX_AGE_S):
 def list_kernels(cache, arch="amd64", out=sys.stdout):
     """Print each alias with the package, version and suite it resolves to now."""
     apt = Apt(cache, arch)
-    table = aliases(archive_packages(apt, max_age=3600))
+    table = aliases(archive_packages(apt, max_age=3600), arch)
     rows = [("alias", "package", "version", "suite")]
     for alias in sorted(table, key=alias_order):
         p = table[alias][0]
@@ -372,15 +199,6 @@ def unpacked_complete(dest):
                 glob.glob(os.path.join(dest, "usr", "lib", "modules", "*", "vmlinuz")))
 
 
-def _download(apt, name, where):
-    r = apt.run("apt-get", ["-q", "download", name], cwd=where)
-    debs = [f for f in os.listdir(where) if f.startswith(name + "_") and f.endswith(".deb")]
-    if r.returncode or not debs:
-        detail = (r.stderr.strip().splitlines() or ["no .deb downloaded"])[-1]
-        raise KernelError(f"kernel package {name} could not be downloaded: {detail}")
-    return os.path.join(where, debs[0])
-
-
 def fetch_package(name, cache, apt):
     """Download and unpack a kernel package (and, for a split image, its binary
     and base packages) once; return the unpacked directory."""
@@ -391,7 +209,7 @@ def fetch_package(name, cache, apt):
     apt.update()
     with tempfile.TemporaryDirectory(dir=cache) as tmp:
         say(f"downloading {name}")
-        debs = [_download(apt, name, tmp)]
+        debs = [apt.download(name, tmp)]
         depends = subprocess.run(["dpkg-deb", "-f", debs[0], "Depends"], capture_output=True,
                                  text=True, check=False).stdout
         listing = subprocess.run(["dpkg-deb", "-c", debs[0]], capture_output=True, text=True,
@@ -402,8 +220,8 @@ def fetch_package(name, cache, apt):
         for part in split_parts(depends):
             say(f"downloading {part} (the image is split)")
             try:
-                debs.append(_download(apt, part, tmp))
-            except KernelError as e:
+                debs.append(apt.download(part, tmp))
+            except AptError as e:
                 if not has_vmlinuz:
                     raise
                 say(f"{part} is not in the archive; {name} carries its own vmlinuz ({e})")
@@ -488,7 +306,7 @@ def resolve_kernel(spec, cache, arch="amd64"):
                       config_from=f"file {os.path.abspath(config)}" if config else None)
     apt = Apt(cache, arch)
     if is_alias(spec):
-        table = aliases(archive_packages(apt))
+        table = aliases(archive_packages(apt), arch)
         if spec not in table:
             raise KernelError(f"kernel not found: the archive has no {arch} package for {spec} "
                               f"(hookbench vm --list-kernels shows what it has: "
@@ -497,7 +315,7 @@ def resolve_kernel(spec, cache, arch="amd64"):
         for p in table[spec][:3]:  # the newest listed may have left the mirror
             try:
                 return kernel_from_dir(spec, fetch_package(p.name, cache, apt), p.name)
-            except KernelError as e:
+            except AptError as e:
                 last = e
         raise last
     if spec.startswith("linux-image-"):

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-only
 """Unit tests of the arm64 half of hookbench vm that need no QEMU and no
-network: the private apt configuration stays under its own directory, the
-aliases pick the newest arm64 -unsigned image, the meson cross file points
+network: arm64 shares the private apt configuration and the resolver of
+amd64 (CACHE/apt/arm64), the aliases resolve from apt-cache output to the
+arm64 packages (bookworm's -unsigned images for 6.1 and 6.12), a kernel
+already unpacked in the cache is used as it is, the meson cross file points
 at the sysroot, and the runner tells arm64 kernels and programs apart and
 boots them on -M virt with the virtio console for the transfer. TAP output."""
 import argparse
@@ -20,60 +22,129 @@ from tap import check, finish  # noqa: E402
 
 SCRIPTS = os.path.join(HERE, "..", "..", "scripts")
 sys.path.insert(0, SCRIPTS)
-from hookbench_vm import arm64, kernels  # noqa: E402
+from hookbench_vm import apt, arm64, kernels  # noqa: E402
 
 loader = importlib.machinery.SourceFileLoader("hookbench_vm_runner", os.path.join(SCRIPTS, "hookbench-vm"))
 spec = importlib.util.spec_from_loader("hookbench_vm_runner", loader)
 vm = importlib.util.module_from_spec(spec)
 loader.exec_module(vm)
 
-# apt-cache search --names-only output for arm64, as the archive had it.
-APT_NAMES = """linux-image-6.1.0-57-cloud-arm64 - Linux 6.1 for arm64 cloud (signed)
-linux-image-6.1.0-57-cloud-arm64-unsigned - Linux 6.1 for arm64 cloud
-linux-image-6.1.0-9-cloud-arm64-unsigned - Linux 6.1 for arm64 cloud
-linux-image-6.1.0-57-cloud-arm64-dbg - Debug symbols for linux-image-6.1.0-57-cloud-arm64
-linux-image-6.1.0-57-rt-arm64-unsigned - Linux 6.1 for 64-bit ARMv8 machines, PREEMPT_RT
-linux-image-6.12.117+deb12-cloud-arm64-unsigned - Linux 6.12 for arm64 cloud
-linux-image-6.12.99+deb12-cloud-arm64-unsigned - Linux 6.12 for arm64 cloud
-linux-image-6.12.117+deb12-arm64-16k-unsigned - Linux 6.12 for 64-bit ARMv8 machines with 16k pages
-linux-image-6.12.117+deb12-rt-arm64-unsigned - Linux 6.12 for 64-bit ARMv8 machines, PREEMPT_RT
-linux-image-6.12.117+deb12-cloud-amd64-unsigned - Linux 6.12 for x86-64 cloud
-"""
+FIXTURES = os.path.join(HERE, "..", "fixtures", "apt")
+
+
+def fixture(name):
+    with open(os.path.join(FIXTURES, name)) as f:
+        return f.read()
 
 
 def test_private_apt():
     with tempfile.TemporaryDirectory() as d:
-        apt = arm64.PrivateApt(os.path.join(d, "apt"))
-        opts = dict(o.split("=", 1) for o in apt.options()[1::2])
+        etc = os.path.join(d, "etc")
+        os.makedirs(etc)
+        with open(os.path.join(etc, "sources.list"), "w") as f:
+            f.write("deb http://mirror.example/debian bookworm main\n")
+        cache = os.path.join(d, "cache")
+        a = apt.Apt(cache, "arm64", etc)
+        check(a.root == os.path.join(cache, "apt", "arm64"),
+              "arm64 packages (kernels, busybox, sysroot) come through CACHE/apt/arm64, as amd64's through apt/amd64")
+        opts = dict(o.split("=", 1) for o in a.options()[1::2])
         dirs = {k: v for k, v in opts.items() if k.startswith("Dir::")}
-        check(all(v.startswith(apt.root) or v == "/dev/null" for v in dirs.values())
+        check(all(v.startswith(a.root) for v in dirs.values())
               and {"Dir::Etc::sourcelist", "Dir::Etc::sourceparts", "Dir::State::Lists",
                    "Dir::State::status", "Dir::Cache"} <= set(dirs),
-              "every apt directory and list is the private one (sources.list.d: /dev/null)")
-        check(opts.get("APT::Architecture") == "arm64" and opts.get("APT::Architectures") == "arm64",
+              "every apt directory and list is the private one")
+        check("Dir::Etc::parts" not in opts and "Dir::Etc::main" not in opts,
+              "the machine's apt.conf.d is still read (the settings its mirror needs)")
+        check(opts.get("APT::Architecture") == "arm64" and opts.get("APT::Architectures::") == "arm64",
               "the private configuration knows arm64 only")
-        apt._prepare()
-        with open(os.path.join(apt.root, "sources.list")) as f:
-            lines = f.read().splitlines()
-        check(lines and all(re.match(r"deb \[arch=arm64 signed-by=\S+\] http\S+ bookworm\S* main$", l)
-                            for l in lines),
-              f"its sources are arm64 bookworm suites, signed ({len(lines)} lines)")
-        check(os.path.getsize(os.path.join(apt.root, "status")) == 0,
+        a.write_config()
+        with open(a.sources) as f:
+            lines = [l for l in f.read().splitlines() if not l.startswith("#")]
+        suites = [l.split()[-2] for l in lines]
+        check(suites == [s for _, s in apt.SUITES] and all("mirror.example/debian" in l for l in lines),
+              f"its sources are every suite on the machine's mirror ({suites})")
+        check(os.path.getsize(os.path.join(a.root, "status")) == 0,
               "its dpkg status is empty: the host's installed packages do not leak in")
+        check(os.listdir(etc) == ["sources.list"], "the machine's apt directory is not written")
+        release = os.path.join(d, "os-release")
+        with open(release, "w") as f:
+            f.write('PRETTY_NAME="Debian GNU/Linux 13 (trixie)"\nVERSION_CODENAME=trixie\n')
+        check(apt.host_release(release) == "trixie" and apt.host_release(os.path.join(d, "none")) == "bookworm",
+              "busybox and the sysroot come from the machine's release (bookworm when unknown)")
+    madison = apt.parse_madison(fixture("madison-arm64.txt"))
+    check(apt.newest_of_release(madison, "linux-image-6.12.117+deb12-cloud-arm64-unsigned", "bookworm")
+          == "6.12.117-1~deb12u1"
+          and apt.newest_of_release(madison, "linux-image-7.2.13+deb14-cloud-arm64", "bookworm") is None,
+          "a package's version in one release, bookworm-security counting as bookworm")
 
 
 def test_aliases():
-    names = [line.split(" ", 1)[0] for line in APT_NAMES.splitlines()]
-    want = {"debian-6.1-cloud": ["linux-image-6.1.0-57-cloud-arm64-unsigned",
-                                 "linux-image-6.1.0-9-cloud-arm64-unsigned"],
-            "debian-6.12-cloud": ["linux-image-6.12.117+deb12-cloud-arm64-unsigned",
-                                  "linux-image-6.12.99+deb12-cloud-arm64-unsigned"],
-            "debian-6.12-rt": ["linux-image-6.12.117+deb12-rt-arm64-unsigned"]}
-    check(all(kernels.is_alias(a) for a in arm64.ALIASES),
-          "arm64.py's aliases are aliases of the kernels module too")
-    for alias, pattern in arm64.ALIASES.items():
-        got = arm64.newest([n for n in names if re.match(pattern, n)], pattern)
-        check(got == want[alias], f"{alias}: the arm64 unsigned images, newest first ({got})")
+    """Real apt-cache search and madison output of the private arm64
+    configuration (bookworm to sid, captured 2026-12-02)."""
+    names = kernels.parse_search(fixture("search-arm64.txt"), "arm64")
+    check(names and all(re.search(r"-(cloud|rt)-arm64(-unsigned)?$", n) for n in names)
+          and "linux-image-6.12.117+deb12-cloud-arm64-unsigned" in names
+          and "linux-image-7.2.13+deb14-cloud-arm64" in names,
+          f"search keeps cloud and rt images, signed and -unsigned ({len(names)}); no 16k, generic or -dbg")
+    check(kernels.parse_search(fixture("search-arm64.txt"), "amd64") == [], "arm64 names are no amd64 kernels")
+    packages = kernels.packages_of(apt.parse_madison(fixture("madison-arm64.txt")))
+    table = kernels.aliases(packages, "arm64")
+    want = {
+        "debian-6.1-cloud": ("linux-image-6.1.0-57-cloud-arm64-unsigned", "6.1.192-3"),
+        "debian-6.12-cloud": ("linux-image-6.12.117+deb12-cloud-arm64-unsigned", "6.12.117-1~deb12u1"),
+        "debian-6.12-rt": ("linux-image-6.12.117+deb12-rt-arm64-unsigned", "6.12.117-1~deb12u1"),
+        "debian-trixie-cloud": ("linux-image-6.12.118+deb13-cloud-arm64-unsigned", "6.12.118-1"),
+        "debian-6.18-cloud": ("linux-image-6.18.15+deb13-cloud-arm64", "6.18.15-1~bpo13+1"),
+        "debian-7.2-cloud": ("linux-image-7.2.13+deb14-cloud-arm64", "7.2.13-1"),
+        "debian-7.2-rt": ("linux-image-7.2.13+deb14-rt-arm64", "7.2.13-1"),
+        "debian-sid-cloud": ("linux-image-7.2.13+deb14-cloud-arm64", "7.2.13-1"),
+    }
+    for alias, (name, version) in want.items():
+        got = table.get(alias, [None])[0]
+        check(got is not None and (got.name, got.version) == (name, version), f"arm64 {alias} -> {name} ({got})")
+    check([p.name for p in table["debian-6.1-cloud"][:2]] ==
+          ["linux-image-6.1.0-57-cloud-arm64-unsigned", "linux-image-6.1.0-57-cloud-arm64"],
+          "the signed twin of the same version comes next (tried when the -unsigned one cannot be had)")
+    check(all("deb12" in p.name for p in table["debian-6.12-cloud"]),
+          "arm64's debian-6.12-cloud holds bookworm's kernels only")
+    check(kernels.aliases(packages, "amd64")["debian-6.12-cloud"][0].name == "linux-image-6.12.118+deb13-cloud-arm64",
+          "without arm64's rules the same lists give trixie's signed 6.12 (the rules are arm64's)")
+    only = kernels.packages_of(apt.parse_madison(
+        "linux-image-6.1.0-9-cloud-amd64-unsigned | 6.1.27-1 | http://m/debian bookworm/main amd64 Packages\n"))
+    check(kernels.aliases(only, "amd64")["debian-6.1-cloud"][0].name == "linux-image-6.1.0-9-cloud-amd64-unsigned",
+          "an -unsigned image with no signed twin is taken on either architecture")
+
+
+def test_resolve_cached():
+    """An alias resolves through kernels.py on arm64, and a kernel unpacked
+    in the cache before (named by its package) is used without apt."""
+    packages = kernels.packages_of(apt.parse_madison(fixture("madison-arm64.txt")))
+    real = kernels.archive_packages
+    kernels.archive_packages = lambda a, max_age=None: packages
+    try:
+        with tempfile.TemporaryDirectory() as d:
+            boot = os.path.join(d, "linux-image-6.12.117+deb12-cloud-arm64-unsigned", "boot")
+            os.makedirs(boot)
+            image = bytearray(0x400)
+            image[0x38:0x3C] = b"ARM\x64"
+            with open(os.path.join(boot, "vmlinuz-6.12.117+deb12-cloud-arm64"), "wb") as f:
+                f.write(image)
+            with open(os.path.join(boot, "config-6.12.117+deb12-cloud-arm64"), "w") as f:
+                f.write("CONFIG_DEBUG_INFO_BTF=y\n")
+            k = vm.resolve("debian-6.12-cloud", d, "arm64")
+            check(k.package == "linux-image-6.12.117+deb12-cloud-arm64-unsigned"
+                  and k.release == "6.12.117+deb12-cloud-arm64" and k.config.endswith("config-6.12.117+deb12-cloud-arm64"),
+                  f"the runner's arm64 debian-6.12-cloud is the cached bookworm -unsigned kernel ({k.package})")
+            check(not os.path.exists(os.path.join(d, "apt")), "nothing was asked of apt")
+            try:
+                vm.resolve("debian-6.2-cloud", d, "arm64")
+                err = None
+            except apt.AptError as e:
+                err = str(e)
+            check(err and "no arm64 package for debian-6.2-cloud" in err and "debian-7.2-cloud" in err,
+                  f"an alias the archive lacks names the ones it has ({(err or '')[:80]}...)")
+    finally:
+        kernels.archive_packages = real
 
 
 def test_cross_file():
@@ -182,6 +253,7 @@ def test_transfer_modules():
 
 test_private_apt()
 test_aliases()
+test_resolve_cached()
 test_transfer_modules()
 test_cross_file()
 test_runner_arch()
