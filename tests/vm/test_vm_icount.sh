@@ -28,7 +28,7 @@ cpu = collections.defaultdict(lambda: 9.0)
 every = []
 for r in csv.DictReader(open(sys.argv[1])):
     k = (r["loop"], r["iterations"])
-    tsc[k] = min(tsc[k], float(r["tsc_per_insn"]))
+    tsc[k] = min(tsc[k], float(r["counter_per_insn"]))
     cpu[k] = min(cpu[k], float(r["cpu_per_insn"]))
     every.append(float(r["cpu_per_insn"]))
 print("# best tsc ticks per instruction:", dict(tsc), file=sys.stderr)
