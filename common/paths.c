@@ -87,3 +87,15 @@ int hb_path_program(const char *name, char *buf, size_t len)
 	}
 	return err ? err : -ENOENT;
 }
+
+int hb_path_build_tree(const char *rel, char *buf, size_t len)
+{
+	char dir[PATH_MAX];
+	int err = exe_dir(dir, sizeof(dir));
+
+	if (!err)
+		err = existing(buf, len, "%s/../%s%s", dir, "build.ninja", "");
+	if (!err)
+		err = existing(buf, len, "%s/../%s%s", dir, rel, "");
+	return err;
+}

@@ -19,4 +19,8 @@ int hb_path_libexec(const char *rel, char *buf, size_t len);
  * when installed, or where the build tree puts it. */
 int hb_path_program(const char *name, char *buf, size_t len);
 
+/* BUILD/rel when this program runs from a meson build tree (one folder below
+ * build.ninja); -ENOENT when installed or when rel is not there. */
+int hb_path_build_tree(const char *rel, char *buf, size_t len);
+
 #endif

@@ -126,17 +126,47 @@ static int find_own(size_t i, char *buf, size_t len)
 	return err;
 }
 
+/*
+ * Program i built for another architecture than this hookbench's: in a build
+ * tree, the cross build `hookbench vm --arch ARCH` keeps in BUILD/ARCH-guest/;
+ * else LIBEXECDIR/hookbench/ARCH/ (meson -Darm64_guest=enabled installs it).
+ */
+static int find_cross(size_t i, const char *arch, char *buf, size_t len)
+{
+	const char *base = strrchr(programs[i].built, '/') + 1;
+	char rel[PATH_MAX];
+	int err;
+
+	if ((size_t)snprintf(rel, sizeof(rel), "%s-guest/%s", arch, programs[i].built) >= sizeof(rel))
+		return -ENAMETOOLONG;
+	err = hb_path_build_tree(rel, buf, len);
+	if (err != -ENOENT)
+		return err;
+	snprintf(rel, sizeof(rel), "%s/%s", arch, base);
+	return hb_path_libexec(rel, buf, len);
+}
+
 static int find_programs(const struct hb_bundle_opts *o, const char *native,
 			 char paths[][PATH_MAX], char *why, size_t whylen)
 {
+	const char *arch = o->arch ? o->arch : native;
+	int cross = strcmp(arch, native) != 0;
+
 	for (size_t i = 0; i < NPROGRAMS; i++) {
 		const char *base = strrchr(programs[i].built, '/') + 1;
 		int err = o->programs ? find_in(o->programs, i, paths[i], PATH_MAX)
+			  : cross     ? find_cross(i, arch, paths[i], PATH_MAX)
 				      : find_own(i, paths[i], PATH_MAX);
 
 		if (err == -ENOENT && o->programs)
 			return fail(err, why, whylen, "%s holds no %s (nor %s, nor %s)", o->programs,
 				    programs[i].built, base, programs[i].name);
+		if (err == -ENOENT && cross)
+			return fail(err, why, whylen,
+				    "no %s build of %s to bundle: install hookbench with meson "
+				    "-Darm64_guest=enabled, or, in a build tree, run `hookbench vm --arch %s` "
+				    "once (it cross-builds into build/%s-guest), or give --programs DIR",
+				    arch, base, arch, arch);
 		if (err == -ENOENT)
 			return fail(err, why, whylen,
 				    "%s is missing: this hookbench was built without its static programs "
@@ -144,7 +174,7 @@ static int find_programs(const struct hb_bundle_opts *o, const char *native,
 				    base);
 		if (err)
 			return fail(err, why, whylen, "cannot find %s: %s", base, strerror(-err));
-		err = check_program(paths[i], o->arch ? o->arch : native, why, whylen);
+		err = check_program(paths[i], arch, why, whylen);
 		if (err)
 			return err;
 	}
@@ -348,11 +378,6 @@ int hb_bundle_write(const struct hb_bundle_opts *o, char *why, size_t whylen)
 	if (err)
 		return err;
 	arch = o->arch ? o->arch : native;
-	if (strcmp(arch, native) && !o->programs)
-		return fail(-ENOENT, why, whylen,
-			    "no %s build to bundle: this hookbench is built for %s; give the %s cross "
-			    "build's directory (its static programs) with --programs DIR",
-			    arch, native, arch);
 	err = find_programs(o, native, paths, why, whylen);
 	if (err)
 		return err;

@@ -82,7 +82,7 @@ _hookbench() {
 		# bundle writes a file (FILE.tar.gz), the others a directory.
 		if [ "$cmd" = bundle ]; then _hookbench_files files "$cur"; else _hookbench_files dirs "$cur"; fi
 		return ;;
-	--dir | --build-dir | --cache | --programs | --history) _hookbench_files dirs "$cur"; return ;;
+	--dir | --build-dir | --build-programs | --cache | --programs | --history) _hookbench_files dirs "$cur"; return ;;
 	--btf | --guest-script | --guest-file) _hookbench_files files "$cur"; return ;;
 	--threads | --ops-per-block | --blocks | --warmup | --stats-blocks | --replicates | --cpu | \
 	--timing-note | --memory | --smp | --timeout | --iterations | --rounds | --runs | --threshold)

@@ -109,6 +109,31 @@ PY
 else
 	skip "the installed runner finds the static programs" "built without guest programs"
 fi
+if [ "${HB_ARM64_GUEST:-false}" = true ]; then
+	check "the installed runner takes the static arm64 guest programs from arm64/ beside itself" \
+		"$PYTHON" - "$LIBEXEC/hookbench-vm" <<'PY'
+import argparse, importlib.machinery, importlib.util, os, sys
+loader = importlib.machinery.SourceFileLoader("hookbench_vm", sys.argv[1])
+vm = importlib.util.module_from_spec(importlib.util.spec_from_loader("hookbench_vm", loader))
+loader.exec_module(vm)
+found = vm.arm64_guest_programs(argparse.Namespace(build_dir=None), None, "tcg")
+here = os.path.join(os.path.dirname(sys.argv[1]), "arm64")
+sys.exit(not (set(found) == {"hookbench", "tp-loader", "kprobe-loader", "unlink-storm"}
+              and all(os.path.dirname(p) == here for p in found.values())))
+PY
+	"$HB" bundle --arch arm64 --out "$WORK/bundle-arm64.tar.gz" >/dev/null 2>"$WORK/bundle-arm64.err"
+	rc=$?
+	check "installed hookbench bundle --arch arm64 takes the installed arm64 programs (exit $rc)" \
+		bash -c "[ $rc -eq 0 ] && tar -xzf '$WORK/bundle-arm64.tar.gz' -C '$WORK' && grep -qx arch=arm64 '$WORK'/hookbench-*-arm64/MANIFEST"
+	[ $rc -eq 0 ] || diag "$WORK/bundle-arm64.err"
+	check "and its four programs are aarch64 ELF programs" "$PYTHON" -c '
+import glob, struct, sys
+progs = glob.glob(sys.argv[1] + "/hookbench-*-arm64/bin/*")
+sys.exit(not (len(progs) == 4 and all(struct.unpack_from("<H", open(p, "rb").read(20), 18)[0] == 183 for p in progs)))
+' "$WORK"
+else
+	skip "the installed runner finds the arm64 guest programs" "built without -Darm64_guest=enabled"
+fi
 
 if [ "$HB_MAN" != true ]; then
 	skip "man pages" "built without man pages (scdoc missing)"

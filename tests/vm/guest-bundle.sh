@@ -15,5 +15,6 @@ $run --results "$OUT/results" -- --hooks tracepoint,kprobe,fentry --payload coun
 	--blocks 12 --ops-per-block 500 --warmup 0 --stats-blocks 1 >"$OUT/run.out" 2>"$OUT/run.err"
 echo $? >"$OUT/run.status"
 uname -n >"$OUT/uname-n"
+uname -m >"$OUT/uname-m"
 uname -r >"$OUT/uname-r"
 exit 0

@@ -4,19 +4,38 @@
 # into the guest as a plain file; guest-bundle.sh unpacks it in an empty
 # folder and runs ./run there (busybox sh, no gnuplot): tracepoint, kprobe
 # and fentry must each count every event. Hold /tmp/hookbench-vm.lock around it.
-. "$(dirname "$0")/lib-vm.sh"
+# VM_ARCH=arm64: the arm64 bundle (the cross build's programs) in an arm64
+# guest (qemu-system-aarch64, default kernel debian-6.12-cloud).
+ARCH=${VM_ARCH:-x86_64}
+if [ "$ARCH" = arm64 ]; then
+	BUILD=${1:?build dir}
+	. "$(dirname "$0")/../lib.sh"
+	KERNEL=${VM_KERNEL:-debian-6.12-cloud}
+	command -v qemu-system-aarch64 >/dev/null 2>&1 ||
+		skip_all "qemu-system-aarch64 is not installed (apt-get install qemu-system-arm)"
+	command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 ||
+		skip_all "no arm64 cross compiler (apt-get install gcc-aarch64-linux-gnu)"
+	"$HB" vm --arch arm64 --fetch-only --kernel "$KERNEL" >"$WORK/fetch.out" 2>"$WORK/fetch.err" ||
+		skip_all "the arm64 $KERNEL kernel cannot be had: $(tail -n 1 "$WORK/fetch.err")"
+	# The first arm64 run cross-builds the programs the bundle takes.
+	"$HB" vm --arch arm64 --build-programs "$WORK/arm64-programs" >/dev/null 2>"$WORK/build.err" ||
+		skip_all "the arm64 guest programs cannot be built: $(tail -n 1 "$WORK/build.err")"
+else
+	. "$(dirname "$0")/lib-vm.sh"
+fi
 
-"$HB" bundle --out "$WORK/hookbench-bundle.tar.gz" >/dev/null 2>"$WORK/bundle.err"
+"$HB" bundle --arch "$ARCH" --out "$WORK/hookbench-bundle.tar.gz" >/dev/null 2>"$WORK/bundle.err"
 rc=$?
-check "hookbench bundle exits 0 (got $rc)" [ $rc -eq 0 ]
+check "hookbench bundle --arch $ARCH exits 0 (got $rc, $(stat -c %s "$WORK/hookbench-bundle.tar.gz" 2>/dev/null) bytes)" [ $rc -eq 0 ]
 [ $rc -eq 0 ] || { diag "$WORK/bundle.err"; done_testing; }
-"$HB" vm --kernel "$KERNEL" --guest-script "$(dirname "$0")/guest-bundle.sh" \
+"$HB" vm --arch "$ARCH" --kernel "$KERNEL" --guest-script "$(dirname "$0")/guest-bundle.sh" \
 	--guest-file "$WORK/hookbench-bundle.tar.gz" --out "$WORK/guest" 2>"$WORK/err"
 rc=$?
-check "hookbench vm with the bundle script exits 0 (got $rc)" [ $rc -eq 0 ]
+check "hookbench vm --arch $ARCH with the bundle script exits 0 (got $rc)" [ $rc -eq 0 ]
 [ $rc -eq 0 ] || { diag "$WORK/err"; done_testing; }
 G=$WORK/guest
-check "the bundle unpacked into one folder ($(cat "$G/unpacked"))" grep -qx 'hookbench-.*-x86_64' "$G/unpacked"
+check "the guest is $ARCH ($(cat "$G/uname-m"))" grep -qx "$( [ "$ARCH" = arm64 ] && echo aarch64 || echo x86_64)" "$G/uname-m"
+check "the bundle unpacked into one folder ($(cat "$G/unpacked"))" grep -qx "hookbench-.*-$ARCH" "$G/unpacked"
 check "./run --check passes in the guest (exit $(cat "$G/check.status"))" [ "$(cat "$G/check.status")" = 0 ]
 check "and says gnuplot is missing there" grep -q '^run: note: gnuplot is not installed: no charts' "$G/check.err"
 check "./run exits 0 in the guest (got $(cat "$G/run.status"))" [ "$(cat "$G/run.status")" = 0 ]
@@ -35,6 +54,6 @@ for hook in ("tracepoint", "kprobe", "fentry"):
     assert r["events_seen"] == r["events_expected"]
 PY
 check "report.md came back" [ -s "$D/report.md" ]
-check "and the bundle's manifest, arch=x86_64" grep -qx 'arch=x86_64' "$D/bundle-manifest"
+check "and the bundle's manifest, arch=$ARCH" grep -qx "arch=$ARCH" "$D/bundle-manifest"
 check "no chart was drawn (no gnuplot in the guest)" bash -c "! ls '$D'/charts/*.png >/dev/null 2>&1"
 done_testing
