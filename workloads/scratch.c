@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 static void scratch_reset(struct storm_scratch *s)
@@ -258,4 +259,34 @@ cleanup:
 	if (err)
 		storm_scratch_destroy(s);
 	return err;
+}
+
+int storm_scratch_fs(const struct storm_scratch *s, char *out, size_t len)
+{
+	static const struct {
+		unsigned long magic;
+		const char *name;
+	} known[] = {
+		{ 0xEF53, "ext4" }, /* ext2, ext3 and ext4 share it */
+		{ 0x01021994, "tmpfs" },
+		{ 0x858458f6, "ramfs" },
+		{ 0x58465342, "xfs" },
+		{ 0x9123683e, "btrfs" },
+		{ 0x794c7630, "overlayfs" },
+		{ 0x2fc12fc1, "zfs" },
+		{ 0x6969, "nfs" },
+		{ 0x65735546, "fuse" },
+	};
+	struct statfs st;
+
+	if (fstatfs(s->dirfd, &st))
+		return -errno;
+	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
+		if ((unsigned long)st.f_type == known[i].magic) {
+			snprintf(out, len, "%s", known[i].name);
+			return 0;
+		}
+	}
+	snprintf(out, len, "0x%lx", (unsigned long)st.f_type);
+	return 0;
 }

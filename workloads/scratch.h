@@ -3,6 +3,8 @@
 #ifndef HB_SCRATCH_H
 #define HB_SCRATCH_H
 
+#include <stddef.h>
+
 #define STORM_MAX_THREADS 256
 
 struct storm_scratch {
@@ -22,6 +24,16 @@ struct storm_scratch {
  */
 int storm_scratch_create(struct storm_scratch *s, const char *parent,
 			 unsigned nthreads);
+
+/*
+ * The filesystem the scratch directory lives on ("ext4", "tmpfs", ...; the
+ * magic number in hex when not one of those named), into out. It matters:
+ * tmpfs and ramfs drop a failed lookup's dentry at once and free it after
+ * an RCU grace period, so every ENOENT unlinkat there allocates a dentry
+ * and queues a callback; disk filesystems keep the negative dentry.
+ * Returns 0 or -errno from fstatfs().
+ */
+int storm_scratch_fs(const struct storm_scratch *s, char *out, size_t len);
 
 /*
  * Remove what storm_scratch_create made (plus a create-mode file a failed

@@ -33,6 +33,7 @@
 /* Everything that is measured, from the created DIR.partial to its last file. */
 struct run_state {
 	struct run_opts o;
+	char scratch_fs[32];
 	struct hb_probe_env env;
 	struct hb_matrix m;
 	struct storm_scratch scratch;
@@ -340,6 +341,8 @@ static int prepare_run(struct run_state *st, char *why, size_t len)
 			 st->o.scratch_parent ? st->o.scratch_parent : "$TMPDIR", strerror(-err));
 		return err;
 	}
+	if (storm_scratch_fs(&st->scratch, st->scratch_fs, sizeof(st->scratch_fs)) == 0)
+		st->meta.scratch_fs = st->scratch_fs;
 	st->meta.kprobe_missed = hb_linkinfo_reports_missed(st->env.btf, hb_hook_find("kprobe"), NULL);
 	return set_kprobe_optimization(st, why, len);
 }

@@ -177,6 +177,7 @@ static void write_settings(struct hb_json *j, const struct hb_meta *m)
 	hb_json_bool(j, "control", o->control);
 	hb_json_bool(j, "load_per_replicate", !o->one_load);
 	hb_json_u64(j, "cpu", o->cpu);
+	hb_json_string(j, "scratch_fs", m->scratch_fs);
 	hb_json_string(j, "clock", hb_clock_names[o->clock]);
 	hb_json_string(j, "kprobe_optimization", o->kprobe_optimization);
 	hb_json_string(j, "experiment", o->experiment);

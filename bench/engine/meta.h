@@ -31,6 +31,7 @@ struct hb_meta {
 	const struct hb_foreign *foreign; /* others' programs where the run measures; NULL: unknown */
 	long concurrent_holder_pid;       /* --allow-concurrent: the lock's holder; 0: none */
 	const char *concurrent_holder_cmd;
+	const char *scratch_fs;  /* the workload's scratch directory's filesystem; NULL: unknown */
 };
 
 struct hb_json;

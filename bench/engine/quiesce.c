@@ -4,10 +4,12 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #define SCHEDSTAT "/proc/schedstat"
+#define SOFTIRQS "/proc/softirqs"
 
 int hb_cpu_busy_ns(const char *schedstat, unsigned cpu, uint64_t *ns)
 {
@@ -38,6 +40,65 @@ int hb_cpu_busy_ns(const char *schedstat, unsigned cpu, uint64_t *ns)
 	return err;
 }
 
+/* The column of "CPU<cpu>" in the header line of /proc/softirqs, or -1. */
+static int softirq_column(const char *header, unsigned cpu)
+{
+	char want[32];
+	int col = 0;
+
+	snprintf(want, sizeof(want), "CPU%u", cpu);
+	for (const char *p = header; *p;) {
+		size_t len;
+
+		p += strspn(p, " \t\n");
+		len = strcspn(p, " \t\n");
+		if (!len)
+			break;
+		if (len == strlen(want) && !strncmp(p, want, len))
+			return col;
+		col++;
+		p += len;
+	}
+	return -1;
+}
+
+int hb_softirq_count(const char *softirqs, const char *name, unsigned cpu, uint64_t *count)
+{
+	char line[4096], label[32];
+	int err = -ENOENT, col = -1;
+	FILE *f;
+
+	f = fopen(softirqs, "re");
+	if (!f)
+		return -errno;
+	if (fgets(line, sizeof(line), f))
+		col = softirq_column(line, cpu);
+	snprintf(label, sizeof(label), "%s:", name);
+	while (col >= 0 && fgets(line, sizeof(line), f)) {
+		char *p = line + strspn(line, " ");
+		char *end;
+
+		if (strncmp(p, label, strlen(label)))
+			continue;
+		p += strlen(label);
+		err = -EINVAL;
+		for (int i = 0; i <= col; i++) {
+			uint64_t v = strtoull(p, &end, 10);
+
+			if (end == p)
+				break;
+			p = end;
+			if (i == col) {
+				*count = v;
+				err = 0;
+			}
+		}
+		break;
+	}
+	fclose(f);
+	return err;
+}
+
 static void sleep_step(void)
 {
 	struct timespec ts = { .tv_sec = 0, .tv_nsec = HB_QUIESCE_SLEEP_NS };
@@ -46,20 +107,34 @@ static void sleep_step(void)
 		;
 }
 
+/*
+ * The RCU softirq's count on cpu, or 0 when the kernel does not list it
+ * (the check then rests on the tasks' time alone).
+ */
+static uint64_t rcu_softirqs(unsigned cpu)
+{
+	uint64_t n = 0;
+
+	hb_softirq_count(SOFTIRQS, "RCU", cpu, &n);
+	return n;
+}
+
 int hb_quiesce(unsigned cpu)
 {
-	uint64_t before, after;
+	uint64_t before, after, rcu_before, rcu_after;
 	int err;
 
 	for (int step = 1; step <= HB_QUIESCE_MAX_SLEEPS; step++) {
 		err = hb_cpu_busy_ns(SCHEDSTAT, cpu, &before);
+		rcu_before = rcu_softirqs(cpu);
 		sleep_step();
 		if (err)
 			return err;
 		err = hb_cpu_busy_ns(SCHEDSTAT, cpu, &after);
 		if (err)
 			return err;
-		if (after - before < HB_QUIESCE_BUSY_NS)
+		rcu_after = rcu_softirqs(cpu);
+		if (after - before < HB_QUIESCE_BUSY_NS && rcu_after == rcu_before)
 			return step;
 	}
 	return HB_QUIESCE_MAX_SLEEPS;

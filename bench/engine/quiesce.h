@@ -25,8 +25,18 @@
 int hb_cpu_busy_ns(const char *schedstat, unsigned cpu, uint64_t *ns);
 
 /*
+ * The count of softirq name ("RCU", "TIMER", ...) run on cpu, from a file
+ * laid out as /proc/softirqs. Returns 0, or -errno (-ENOENT: no such CPU
+ * column or softirq line).
+ */
+int hb_softirq_count(const char *softirqs, const char *name, unsigned cpu, uint64_t *count);
+
+/*
  * Sleep in HB_QUIESCE_SLEEP_NS steps until one step sees others run for
- * less than HB_QUIESCE_BUSY_NS on cpu, at most HB_QUIESCE_MAX_SLEEPS steps.
+ * less than HB_QUIESCE_BUSY_NS on cpu and no RCU softirq there (RCU
+ * callbacks, such as those freeing a detached hook, run in softirq context
+ * on whatever task is current: in the next block's thread, unless slept
+ * out), at most HB_QUIESCE_MAX_SLEEPS steps.
  * Returns the steps slept, or -errno when the busy time cannot be read
  * (then it has slept one step).
  */

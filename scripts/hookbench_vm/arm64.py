@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import tempfile
 
+from . import guest_modules
 from .apt import Apt, host_release, say
 
 ARCH = "arm64"
@@ -161,60 +162,7 @@ def qemu_machine_args(data_path):
 TRANSFER_MODULES = ["virtio_console", "virtio_pci"]
 
 
-def _module_files(moddir):
-    """{module name: path} of every .ko / .ko.xz / .ko.zst under MODDIR."""
-    found = {}
-    for root, _, names in os.walk(moddir):
-        for n in names:
-            m = re.match(r"(.+)\.ko(\.xz|\.zst|\.gz)?$", n)
-            if m:
-                found[m.group(1).replace("-", "_")] = os.path.join(root, n)
-    return found
-
-
-def _module_bytes(path):
-    if path.endswith(".xz"):
-        import lzma
-        with lzma.open(path) as f:
-            return f.read()
-    if path.endswith(".gz"):
-        import gzip
-        with gzip.open(path) as f:
-            return f.read()
-    if path.endswith(".zst"):
-        r = subprocess.run(["zstd", "-dc", path], capture_output=True, check=True)
-        return r.stdout
-    with open(path, "rb") as f:
-        return f.read()
-
-
-def _depends(data):
-    """The module names a .ko's modinfo says it depends on."""
-    m = re.search(rb"\0depends=([^\0]*)\0", data)
-    return [d.replace("-", "_") for d in m.group(1).decode().split(",") if d] if m else []
-
-
 def transfer_modules(kernel_dir, release):
     """[(name, uncompressed .ko bytes)] to insmod, in order, so the transfer's
     virtio console exists: empty where the kernel has it built in."""
-    moddir = None
-    for base in ("lib/modules", "usr/lib/modules"):
-        if os.path.isdir(os.path.join(kernel_dir, base, release)):
-            moddir = os.path.join(kernel_dir, base, release)
-    if not moddir:
-        return []
-    files = _module_files(moddir)
-    order, loaded = [], {}
-
-    def add(name, chain=()):
-        if name in loaded or name not in files or name in chain:
-            return
-        data = _module_bytes(files[name])
-        for dep in _depends(data):
-            add(dep, chain + (name,))
-        loaded[name] = data
-        order.append(name)
-
-    for name in TRANSFER_MODULES:
-        add(name)
-    return [(n, loaded[n]) for n in order]
+    return guest_modules.resolve(guest_modules.module_dir(kernel_dir, release), TRANSFER_MODULES)
