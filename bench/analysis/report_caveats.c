@@ -154,6 +154,21 @@ static bool history_caveat(const struct report *rp)
 	return true;
 }
 
+/* A scratch directory on tmpfs or ramfs puts dentry churn into every call. */
+static bool scratch_fs_caveat(const struct report *rp)
+{
+	const char *fs = hb_jstr(rp->r->meta, "settings.scratch_fs", "");
+
+	if (strcmp(fs, "tmpfs") && strcmp(fs, "ramfs"))
+		return false;
+	fprintf(rp->f, "- **The workload ran on %s**: there a failed lookup's dentry is freed at "
+		"once, through RCU, so every call of the enoent workload allocates one and queues a "
+		"callback, and the callbacks run in batches inside whichever block is on the CPU. "
+		"The baseline is dearer than on a disk filesystem and the blocks vary more; "
+		"`--dir` on ext4, xfs or btrfs avoids it.\n", fs);
+	return true;
+}
+
 void report_caveats(const struct report *rp, struct report_crosscheck cc)
 {
 	struct json_object *m = rp->r->meta;
@@ -167,6 +182,7 @@ void report_caveats(const struct report *rp, struct report_crosscheck cc)
 	any |= report_bias_caveat(rp);
 	any |= report_states_caveat(rp);
 	any |= history_caveat(rp);
+	any |= scratch_fs_caveat(rp);
 	any |= cross_check_caveats(rp, cc);
 	if (hb_jnum(m, "kernel.bpf_stats_enabled_sysctl", 0) > 0) {
 		fputs("- **bpf_stats was on system-wide**: every figure includes its cost.\n", f);

@@ -107,6 +107,15 @@ check "report: a CI wider than 10% is a caveat" grep -q 'Wide interval\*\*: trac
 check "report: a mismatch is a caveat, with its reason" grep -q 'mismatch\*\*: raw_tp/count/enoent/2t: saw 41000' "$WORK/caveats/report.md"
 check "report: a disagreeing hyperfine cross-check is a caveat" grep -q 'Cross-check\*\*: .*disagree for 1 loader' "$WORK/caveats/report.md"
 check "report: none of those for the clean run" bash -c "! grep -qE 'Emulated timings|Wide interval|mismatch\*\*|Cross-check\*\*' '$WORK/base/report.md'"
+# The scratch directory's filesystem: tmpfs is a caveat, ext4 is not.
+for fs in tmpfs ext4; do
+	cp -r "$FX/base" "$WORK/scratch-$fs"
+	python3 -c "import json, sys; p = sys.argv[1]; m = json.load(open(p)); m.setdefault('settings', {})['scratch_fs'] = sys.argv[2]; json.dump(m, open(p, 'w'))" \
+		"$WORK/scratch-$fs/meta.json" "$fs"
+	"$HB" report "$WORK/scratch-$fs" >/dev/null 2>&1
+done
+check "report: a workload on tmpfs is a caveat" grep -q '^- \*\*The workload ran on tmpfs\*\*: ' "$WORK/scratch-tmpfs/report.md"
+check "report: on ext4 it is not" bash -c "! grep -q 'The workload ran on' '$WORK/scratch-ext4/report.md'"
 check "report: the cross-check table, whole-command beside paired" \
 	grep -qxF '| tp-loader | tracepoint | 398.8 [320.2, 436.3] | 403.1 [395.1, 411.2] | yes |' "$WORK/base/report.md"
 check "report: a loader that cannot run here is not given figures" \

@@ -315,7 +315,70 @@ def test_combine():
               f"summaries with other columns are refused, not mixed ({err})")
 
 
+def test_scratch():
+    """The guest's ext4 scratch: the image, its modules (dependencies first),
+    and both in the initramfs."""
+    import lzma
+    from hookbench_vm import kernels, scratch
+    with tempfile.TemporaryDirectory() as d:
+        path = scratch.image(d)
+        if path is None:
+            check(False, "mke2fs made an image (is e2fsprogs installed?)")
+            return
+        with open(path, "rb") as f:
+            head = f.read(2048)
+        check(os.path.getsize(path) == scratch.IMAGE_BYTES and head[1080:1082] == b"\x53\xef",
+              "the scratch image is an ext2/3/4 filesystem (superblock magic 0xEF53)")
+        incompat, = struct.unpack_from("<I", head, 1024 + 0x60)
+        ro_compat, = struct.unpack_from("<I", head, 1024 + 0x64)
+        compat, = struct.unpack_from("<I", head, 1024 + 0x5C)
+        check(not compat & 0x4 and not ro_compat & 0x400,
+              "without a journal or metadata checksums")
+
+        release = "6.12.118+deb13-rt-amd64"
+        moddir = os.path.join(d, "pkg", "usr", "lib", "modules", release, "kernel")
+        os.makedirs(os.path.join(d, "pkg", "boot"))
+        vmlinuz = os.path.join(d, "pkg", "boot", "vmlinuz-" + release)
+        open(vmlinuz, "wb").close()
+        deps = {"loop": b"", "crc32c_generic": b"", "ext4": b"jbd2,crc16,mbcache",
+                "jbd2": b"", "crc16": b"", "mbcache": b"", "unrelated": b""}
+        os.makedirs(moddir)
+        for name, dep in deps.items():
+            with lzma.open(os.path.join(moddir, name + ".ko.xz"), "wb") as f:
+                f.write(b"\x7fELF\0depends=" + dep + b"\0name=" + name.encode() + b"\0")
+        kernel = kernels.Kernel("debian-6.12-rt", vmlinuz, package="linux-image-" + release,
+                                release=release)
+        mods, image = scratch.prepare(kernel, d, "amd64", d)
+        names = [n for n, _ in mods]
+        check(image and names[0] == "loop" and names[-1] == "ext4"
+              and set(names) == set(deps) - {"unrelated"}
+              and all(names.index(x) < names.index("ext4") for x in ("jbd2", "crc16", "mbcache")),
+              f"loop, crc32c and ext4 with what ext4 depends on, dependencies first ({names})")
+        for name in deps:
+            os.remove(os.path.join(moddir, name + ".ko.xz"))
+        os.rmdir(moddir)
+        os.makedirs(os.path.join(d, "pkg", "lib", "modules", release, "kernel"))
+        cloud = kernels.Kernel("x", vmlinuz, release=release)  # no package: nothing to fetch
+        check(scratch.prepare(cloud, d, "amd64", d)[0] == [],
+              "a kernel that builds them in (no module files) gets no modules, and no download")
+
+        initramfs = os.path.join(d, "initramfs.gz")
+        prog = os.path.join(d, "prog")
+        with open(prog, "wb") as f:
+            f.write(b"\x7fELF")
+        busybox = os.environ.get("STATIC_BINARY")
+        if busybox and os.path.exists(busybox):
+            vm.build_initramfs(initramfs, {"hookbench": prog}, cloud, ["--hooks", "tracepoint"], None,
+                               busybox=busybox, modules=mods, scratch_image=image)
+            with open(initramfs, "rb") as f:
+                entries = read_newc(gzip.decompress(f.read()))
+            check(entries.get(scratch.IMAGE, (0, b""))[1][1080:1082] == b"\x53\xef"
+                  and "hb/modules/ext4.ko" in entries and "hb/modules.order" in entries,
+                  "the initramfs carries the image and the modules")
+
+
 test_transfer()
+test_scratch()
 test_cpio()
 test_release_and_elf()
 test_guest_programs()

@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/magic.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include "storm.h"
@@ -71,6 +73,32 @@ static void test_create_layout(void)
 	check(err == 0 && s.dirfd == -1 && count_leftovers() == 0,
 	      "destroy removes everything", strerror(-err));
 	check(storm_scratch_destroy(&s) == 0, "destroy twice is harmless", NULL);
+}
+
+/* The filesystem name, against the kernel's own magic numbers (linux/magic.h). */
+static void scratch_fs_in(const char *parent, unsigned long magic, const char *want)
+{
+	struct storm_scratch s;
+	struct statfs st;
+	char fs[32] = "";
+
+	if (statfs(parent, &st) || (unsigned long)st.f_type != magic) {
+		printf("ok %d - # SKIP %s is not %s here\n", ++tests_run, parent, want);
+		return;
+	}
+	if (storm_scratch_create(&s, parent, 1)) {
+		printf("ok %d - # SKIP cannot make a scratch dir in %s\n", ++tests_run, parent);
+		return;
+	}
+	check(storm_scratch_fs(&s, fs, sizeof(fs)) == 0 && !strcmp(fs, want),
+	      "the scratch dir's filesystem is named", fs);
+	storm_scratch_destroy(&s);
+}
+
+static void test_scratch_fs(void)
+{
+	scratch_fs_in("/dev/shm", TMPFS_MAGIC, "tmpfs");
+	scratch_fs_in(base, EXT4_SUPER_MAGIC, "ext4");
 }
 
 static void test_loops(void)
@@ -367,6 +395,7 @@ int main(void)
 		goto cleanup;
 	}
 	test_create_layout();
+	test_scratch_fs();
 	test_loops();
 	test_other();
 	test_churn();

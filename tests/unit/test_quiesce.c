@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * What the -icount quiet check reads: the tasks' time per CPU from
+ * /proc/schedstat and the RCU softirq count per CPU from /proc/softirqs
+ * (fixtures laid out as the kernel writes them; CPU2 offline).
+ */
+#include <errno.h>
+
+#include "quiesce.h"
+#include "tap.h"
+
+int main(void)
+{
+	uint64_t n = 0;
+
+	TAP_OK(hb_cpu_busy_ns(FIXTURES "/schedstat", 1, &n) == 0 && n == 987654321,
+	       "rq_cpu_time of cpu1 (%llu)", (unsigned long long)n);
+	TAP_OK(hb_cpu_busy_ns(FIXTURES "/schedstat", 7, &n) == -ENOENT, "a CPU not listed in schedstat");
+	TAP_OK(hb_softirq_count(FIXTURES "/softirqs", "RCU", 0, &n) == 0 && n == 987654,
+	       "RCU softirqs of CPU0 (%llu)", (unsigned long long)n);
+	TAP_OK(hb_softirq_count(FIXTURES "/softirqs", "RCU", 3, &n) == 0 && n == 77,
+	       "CPU3 is the third column, not the fourth: columns follow the header (%llu)",
+	       (unsigned long long)n);
+	TAP_OK(hb_softirq_count(FIXTURES "/softirqs", "TIMER", 1, &n) == 0 && n == 65432,
+	       "another softirq, another CPU (%llu)", (unsigned long long)n);
+	TAP_OK(hb_softirq_count(FIXTURES "/softirqs", "RCU", 2, &n) == -ENOENT, "an offline CPU");
+	TAP_OK(hb_softirq_count(FIXTURES "/softirqs", "BLOCK", 0, &n) == -ENOENT, "a softirq not listed");
+	TAP_OK(hb_softirq_count(FIXTURES "/no-such-file", "RCU", 0, &n) == -ENOENT, "no file");
+	return tap_done();
+}
