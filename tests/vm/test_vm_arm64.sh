@@ -37,6 +37,7 @@ rows = list(csv.DictReader(open(f"{out}/summary.csv")))
 vm = meta.get("vm", {})
 print("arch", vm.get("arch") == "arm64" and meta["kernel"]["release"].endswith("-arm64"))
 print("btf", meta["kernel"]["config"].get("DEBUG_INFO_BTF") == "y")
+print("scratch", meta["settings"].get("scratch_fs") == "ext4")
 ok = {r["hook"]: r for r in rows if r["status"] == "ok" and r["hook"] != "none"}
 print("hooks", sorted(ok) == ["fentry", "kprobe", "tracepoint"])
 print("exact", all(r["events_seen"] == r["events_expected"] and int(r["events_expected"]) >= blocks * ops
@@ -47,6 +48,7 @@ print("flavour", k.get("kprobe_flavour") in ("brk", "ftrace") and k.get("attach_
 PY
 check "meta.json says arm64 and the release is an arm64 one" grep -q 'arch True' "$WORK/run.arm64"
 check "the guest's config came along (DEBUG_INFO_BTF=y)" grep -q 'btf True' "$WORK/run.arm64"
+check "the workload ran on the guest's ext4 scratch (loop device)" grep -q 'scratch True' "$WORK/run.arm64"
 check "tracepoint, kprobe and fentry ran (status ok)" grep -q 'hooks True' "$WORK/run.arm64"
 check "each counted exactly every unlinkat call (at least blocks x ops)" grep -q 'exact True' "$WORK/run.arm64"
 check "the kprobe row names its attach point and an arm64 flavour" grep -q 'flavour True' "$WORK/run.arm64"

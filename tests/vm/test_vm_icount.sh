@@ -58,6 +58,9 @@ ok = rows and all(r["unit"] == "guest instructions" for r in rows)
 sys.exit(0 if ok and meta["unit"] == "guest instructions" and meta["icount"] is True else 1)
 ' "$WORK/run"
 check "the guest ran hookbench run --icount" grep -q -- '--icount' "$WORK/run/meta.json"
+check "the guest's workload ran on the ext4 scratch, not on the initramfs's tmpfs" \
+	"$PYTHON" -c 'import json, sys; sys.exit(json.load(open(sys.argv[1]))["settings"]["scratch_fs"] != "ext4")' \
+	"$WORK/run/meta.json"
 
 skip() { N=$((N + 1)); echo "ok $N - $1 # SKIP $2"; }
 CAL64=$BUILD/tests/icount-calibrate-arm64
