@@ -14,6 +14,13 @@ def check(cond, desc):
     return cond
 
 
+def skip(desc, why):
+    """Print `ok N - desc # SKIP why`."""
+    global _count
+    _count += 1
+    print(f"ok {_count} - {desc} # SKIP {why}")
+
+
 def finish():
     """Print the plan; returns the exit status (1 when any check failed)."""
     print(f"1..{_count}")

@@ -161,6 +161,8 @@ static int measure_and_write(struct run_state *st, char *why, size_t len)
 	st->meta.finished = st->finished;
 	st->meta.interrupted = err == -EINTR;
 	st->meta.ringbuf_reader_cpu = hb_drain_cpu(&st->drain);
+	st->meta.quiet_checks = x.quiet_checks;
+	st->meta.quiet_gave_up = x.quiet_gave_up;
 	werr = write_results(st);
 	if (werr && !err) {
 		snprintf(why, len, "cannot write results in %.512s: %s", st->out.partial, strerror(-werr));

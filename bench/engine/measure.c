@@ -48,10 +48,15 @@ static uint64_t now_ns(void)
  * would share the CPU with that work for as long as it spins, and what is
  * left lands in the next block; the sleeps cost no host time there.
  */
-static void quiesce(const struct hb_measure *x)
+static void quiesce(struct hb_measure *x)
 {
 	/* The guest has one CPU under -icount: the measured one. */
-	if (hb_quiesce(x->o->cpu) < 0) {
+	int steps = hb_quiesce(x->o->cpu);
+
+	x->quiet_checks++;
+	if (steps == -ETIME)
+		x->quiet_gave_up++;
+	else if (steps < 0) {
 		uint64_t until = now_ns() + HB_SETTLE_NS;
 
 		while (now_ns() < until)

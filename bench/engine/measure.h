@@ -53,6 +53,8 @@ struct hb_measure {
 	uint64_t started_ns, last_report_ns;
 	bool tty;
 	bool other_unlinks;         /* HOOKBENCH_TEST_OTHER_UNLINKS, read once per run */
+	/* Under -icount: blocks that waited for a quiet CPU, and those that found none. */
+	uint64_t quiet_checks, quiet_gave_up;
 };
 
 void hb_measure_write_header(FILE *runs);

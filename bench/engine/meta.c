@@ -218,6 +218,12 @@ int hb_meta_write(FILE *f, const struct hb_meta *m)
 	hb_json_string(&j, "timing", m->timing);
 	hb_json_string(&j, "unit", hb_run_unit(m->opts));
 	hb_json_bool(&j, "icount", m->opts->icount);
+	if (m->opts->icount) {
+		hb_json_object_begin(&j, "quiet_check");
+		hb_json_u64(&j, "blocks", m->quiet_checks);
+		hb_json_u64(&j, "gave_up", m->quiet_gave_up);
+		hb_json_object_end(&j);
+	}
 	write_kernel(&j, m);
 	write_cpu(&j);
 	hb_json_object_begin(&j, "versions");

@@ -32,6 +32,7 @@ struct hb_meta {
 	long concurrent_holder_pid;       /* --allow-concurrent: the lock's holder; 0: none */
 	const char *concurrent_holder_cmd;
 	const char *scratch_fs;  /* the workload's scratch directory's filesystem; NULL: unknown */
+	uint64_t quiet_checks, quiet_gave_up; /* under -icount: see struct hb_measure */
 };
 
 struct hb_json;

@@ -64,17 +64,18 @@ static int softirq_column(const char *header, unsigned cpu)
 
 int hb_softirq_count(const char *softirqs, const char *name, unsigned cpu, uint64_t *count)
 {
-	char line[4096], label[32];
+	char *line = NULL, label[32];
+	size_t cap = 0;
 	int err = -ENOENT, col = -1;
 	FILE *f;
 
 	f = fopen(softirqs, "re");
 	if (!f)
 		return -errno;
-	if (fgets(line, sizeof(line), f))
+	if (getline(&line, &cap, f) > 0)
 		col = softirq_column(line, cpu);
 	snprintf(label, sizeof(label), "%s:", name);
-	while (col >= 0 && fgets(line, sizeof(line), f)) {
+	while (col >= 0 && getline(&line, &cap, f) > 0) {
 		char *p = line + strspn(line, " ");
 		char *end;
 
@@ -95,6 +96,7 @@ int hb_softirq_count(const char *softirqs, const char *name, unsigned cpu, uint6
 		}
 		break;
 	}
+	free(line);
 	fclose(f);
 	return err;
 }
@@ -119,6 +121,11 @@ static uint64_t rcu_softirqs(unsigned cpu)
 	return n;
 }
 
+bool hb_quiet_step(uint64_t busy_ns, uint64_t rcu_softirqs)
+{
+	return busy_ns < HB_QUIESCE_BUSY_NS && rcu_softirqs == 0;
+}
+
 int hb_quiesce(unsigned cpu)
 {
 	uint64_t before, after, rcu_before, rcu_after;
@@ -134,8 +141,8 @@ int hb_quiesce(unsigned cpu)
 		if (err)
 			return err;
 		rcu_after = rcu_softirqs(cpu);
-		if (after - before < HB_QUIESCE_BUSY_NS && rcu_after == rcu_before)
+		if (hb_quiet_step(after - before, rcu_after - rcu_before))
 			return step;
 	}
-	return HB_QUIESCE_MAX_SLEEPS;
+	return -ETIME;
 }

@@ -32,13 +32,18 @@ int hb_cpu_busy_ns(const char *schedstat, unsigned cpu, uint64_t *ns);
 int hb_softirq_count(const char *softirqs, const char *name, unsigned cpu, uint64_t *count);
 
 /*
- * Sleep in HB_QUIESCE_SLEEP_NS steps until one step sees others run for
- * less than HB_QUIESCE_BUSY_NS on cpu and no RCU softirq there (RCU
- * callbacks, such as those freeing a detached hook, run in softirq context
- * on whatever task is current: in the next block's thread, unless slept
- * out), at most HB_QUIESCE_MAX_SLEEPS steps.
- * Returns the steps slept, or -errno when the busy time cannot be read
- * (then it has slept one step).
+ * Whether a step was quiet: the CPU's tasks ran less than HB_QUIESCE_BUSY_NS
+ * in it and no RCU softirq ran there (RCU callbacks, such as those freeing
+ * a detached hook, run in softirq context on whatever task is current: in
+ * the next block's thread, unless slept out).
+ */
+bool hb_quiet_step(uint64_t busy_ns, uint64_t rcu_softirqs);
+
+/*
+ * Sleep in HB_QUIESCE_SLEEP_NS steps until a quiet one (hb_quiet_step()) on
+ * cpu, at most HB_QUIESCE_MAX_SLEEPS steps. Returns the steps slept, -ETIME
+ * when none was quiet, or -errno when the busy time cannot be read (then
+ * it has slept one step).
  */
 int hb_quiesce(unsigned cpu);
 

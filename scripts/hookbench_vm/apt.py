@@ -226,9 +226,10 @@ class Apt:
 
     def update(self, max_age=LISTS_MAX_AGE_S):
         """apt-get update on the private configuration when its lists are older than max_age."""
-        self.write_config()
+        os.makedirs(self.root, exist_ok=True)
         with open(os.path.join(self.root, "hookbench.lock"), "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
+            self.write_config()
             try:
                 age = time.time() - os.path.getmtime(self.stamp)
             except OSError:
@@ -282,5 +283,9 @@ class Apt:
             deb = self.download(name, tmp, release)
             unpacked = os.path.join(tmp, "unpacked")
             subprocess.run(["dpkg-deb", "-x", deb, unpacked], check=True)
-            os.rename(unpacked, dest)
+            try:
+                os.rename(unpacked, dest)
+            except OSError:
+                if not os.path.isdir(dest):  # else another run unpacked it first
+                    raise
         return dest

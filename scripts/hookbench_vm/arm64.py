@@ -162,7 +162,7 @@ def qemu_machine_args(data_path):
 TRANSFER_MODULES = ["virtio_console", "virtio_pci"]
 
 
-def transfer_modules(kernel_dir, release):
-    """[(name, uncompressed .ko bytes)] to insmod, in order, so the transfer's
-    virtio console exists: empty where the kernel has it built in."""
-    return guest_modules.resolve(guest_modules.module_dir(kernel_dir, release), TRANSFER_MODULES)
+def transfer_modules(moddir):
+    """[(name, uncompressed .ko bytes)] from MODDIR to insmod, in order, so the
+    transfer's virtio console exists: empty where the kernel has it built in."""
+    return guest_modules.resolve(moddir, TRANSFER_MODULES)

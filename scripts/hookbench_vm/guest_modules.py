@@ -1,9 +1,14 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """Kernel modules for the guest's initramfs: found in an unpacked kernel
 package, uncompressed, with what each depends on loaded first."""
+import lzma
 import os
 import re
 import subprocess
+
+
+class ModuleError(Exception):
+    """A module file that cannot be read or uncompressed."""
 
 
 def module_dir(kernel_dir, release):
@@ -37,8 +42,14 @@ def _files(moddir):
 
 
 def _bytes(path):
+    try:
+        return _read(path)
+    except (OSError, ValueError, EOFError, lzma.LZMAError, subprocess.CalledProcessError) as e:
+        raise ModuleError(f"cannot read the module {path}: {e}") from e
+
+
+def _read(path):
     if path.endswith(".xz"):
-        import lzma
         with lzma.open(path) as f:
             return f.read()
     if path.endswith(".gz"):
@@ -60,7 +71,8 @@ def _depends(data):
 def resolve(moddir, names):
     """[(name, uncompressed .ko bytes)] to insmod in order: NAMES and what they
     depend on, dependencies first. A name with no module file is left out (the
-    kernel builds it in, or does not have it: the guest finds out)."""
+    kernel builds it in, or does not have it: the guest finds out). Raises
+    ModuleError when a module file cannot be read."""
     files = _files(moddir) if moddir else {}
     order, loaded = [], {}
 

@@ -12,6 +12,7 @@ import csv
 import json
 import math
 import os
+import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
@@ -311,6 +312,9 @@ def check_meta(path, rows, payloads):
     check("hookbench" in meta.get("command_line", "") and " run" in meta.get("command_line", ""),
           "meta.json: the command line")
     check(len(meta.get("date", "")) == 20 and meta["date"].endswith("Z"), "meta.json: the UTC date")
+    fs = meta.get("settings", {}).get("scratch_fs")
+    check(isinstance(fs, str) and re.fullmatch(r"[a-z0-9]+|0x[0-9a-f]+", fs or "") is not None,
+          f"meta.json: the filesystem the workload ran on ({fs})")
 
 
 def main():

@@ -26,5 +26,9 @@ int main(void)
 	TAP_OK(hb_softirq_count(FIXTURES "/softirqs", "RCU", 2, &n) == -ENOENT, "an offline CPU");
 	TAP_OK(hb_softirq_count(FIXTURES "/softirqs", "BLOCK", 0, &n) == -ENOENT, "a softirq not listed");
 	TAP_OK(hb_softirq_count(FIXTURES "/no-such-file", "RCU", 0, &n) == -ENOENT, "no file");
+	TAP_OK(hb_quiet_step(0, 0) && hb_quiet_step(HB_QUIESCE_BUSY_NS - 1, 0),
+	       "a step in which tasks ran under 0.1 ms and no RCU softirq ran is quiet");
+	TAP_OK(!hb_quiet_step(HB_QUIESCE_BUSY_NS, 0), "0.1 ms of tasks is not quiet");
+	TAP_OK(!hb_quiet_step(0, 1), "one RCU softirq is not quiet, however idle the tasks were");
 	return tap_done();
 }

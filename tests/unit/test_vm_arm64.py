@@ -240,14 +240,15 @@ def test_transfer_modules():
             else:
                 with open(os.path.join(moddir, name + ".ko"), "wb") as f:
                     f.write(data)
-        got = arm64.transfer_modules(d, "6.1.0-57-cloud-arm64")
+        from hookbench_vm import guest_modules
+        got = arm64.transfer_modules(guest_modules.module_dir(d, "6.1.0-57-cloud-arm64"))
         names = [n for n, _ in got]
         check(sorted(names) == sorted(mods) and all(
             names.index(dep.decode()) < names.index(n) for n, deps in mods.items()
             for dep in deps.split(b",") if dep),
             f"the virtio console's modules come with their dependencies first ({names})")
         check(dict(got)["virtio"].startswith(b"\x7fELF"), "an .ko.xz is put in uncompressed")
-        check(arm64.transfer_modules(d, "6.12.117+deb12-cloud-arm64") == [],
+        check(arm64.transfer_modules(guest_modules.module_dir(d, "6.12.117+deb12-cloud-arm64")) == [],
               "a kernel without those modules (built in) needs none")
 
 
