@@ -113,7 +113,9 @@ static void usage(FILE *f)
 "  --ops-per-block N     unlinkat calls per block (default %d)\n"
 "  --clock cpu|wall      what a block is timed with (default cpu: the measuring\n"
 "                        thread's CPU time, so time other tasks take is left out;\n"
-"                        the hook runs in the thread's own syscall, so it counts)\n"
+"                        the hook runs in the thread's own syscall, so it counts;\n"
+"                        under --icount, wall: every guest instruction the CPU\n"
+"                        runs during the block)\n"
 "  --blocks B            measured pairs per hook, two per round, at least %llu\n"
 "                        (default %d)\n"
 "  --warmup W            rounds (2 pairs each) run first, not counted (default %d)\n"
@@ -265,6 +267,7 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 		{}
 	};
 	const char *hook_names[HB_MAX_HOOKS];
+	bool clock_given = false;
 	size_t nref;
 	uint64_t v;
 	int c, err = 0;
@@ -344,6 +347,7 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 					  &idx, 1, &n);
 			if (!err)
 				o->clock = (enum hb_clock)idx;
+			clock_given = true;
 			break;
 		}
 		case 'v': o->verbose = true; break;
@@ -358,6 +362,14 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 		cli_error("run: unexpected argument '%s' (see --help)", argv[optind]);
 		err = -EINVAL;
 	}
+	/*
+	 * Under -icount the guest's clock counts every instruction its one CPU
+	 * runs, and a block starts on a quiet CPU: CLOCK_MONOTONIC is exact
+	 * there, where the thread's CPU clock also carries the ring-buffer
+	 * reader's accounting.
+	 */
+	if (o->icount && !clock_given)
+		o->clock = HB_CLOCK_WALL;
 	if (!err)
 		err = check_replicates(o);
 	if (!o->btf)
