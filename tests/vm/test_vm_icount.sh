@@ -61,6 +61,9 @@ check "the guest ran hookbench run --icount" grep -q -- '--icount' "$WORK/run/me
 check "the guest's workload ran on the ext4 scratch, not on the initramfs's tmpfs" \
 	"$PYTHON" -c 'import json, sys; sys.exit(json.load(open(sys.argv[1]))["settings"]["scratch_fs"] != "ext4")' \
 	"$WORK/run/meta.json"
+check "under --icount the blocks are timed by the guest's CLOCK_MONOTONIC (clock wall), and every block waited for a quiet CPU" \
+	"$PYTHON" -c 'import json, sys; m = json.load(open(sys.argv[1])); q = m["quiet_check"]; sys.exit(not (m["settings"]["clock"] == "wall" and q["blocks"] >= 24))' \
+	"$WORK/run/meta.json"
 
 skip() { N=$((N + 1)); echo "ok $N - $1 # SKIP $2"; }
 CAL64=$BUILD/tests/icount-calibrate-arm64
