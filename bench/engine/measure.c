@@ -325,8 +325,13 @@ static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b,
 	b->consumed = after.ringbuf_consumed - before.ringbuf_consumed;
 	b->drops = after.ringbuf_drops - before.ringbuf_drops;
 	b->consumer_ns = hb_drain_cpu_ns(x->drain) - consumer0;
-	/* With no other CPU the reader took its time from the measured thread's. */
-	if (c->mode == STORM_MODE_OTHER_REMOTE ? x->reader_shares_remote : x->reader_shares_cpu)
+	/*
+	 * With no other CPU the reader took its time from the measured thread's:
+	 * the ring-buffer cell's. Another cell's blocks see only the reader's
+	 * idle wake-ups, which are not that cell's cost.
+	 */
+	if (c->payload == HB_PAYLOAD_RINGBUF &&
+	    (c->mode == STORM_MODE_OTHER_REMOTE ? x->reader_shares_remote : x->reader_shares_cpu))
 		b->cpu_ns += b->consumer_ns;
 	account_block(x, c, b);
 	write_row(x, c, b);
