@@ -24,23 +24,7 @@ check "the guest's clocksource is tsc" grep -qx tsc "$WORK/cal/clocksource"
 # only the loops no kernel thread shared the CPU with (the short ones, best
 # of 3) show one tick per instruction.
 check "loops advanced the thread CPU clock by at least 1 ns per instruction, 1.00-1.01 at best of 3 (clock reads and ticks on top), and, uninterrupted, the TSC by 1.000 ± 0.001 ticks" \
-	"$PYTHON" -c '
-import csv, sys, collections
-tsc = collections.defaultdict(lambda: 9.0)
-cpu = collections.defaultdict(lambda: 9.0)
-every = []
-for r in csv.DictReader(open(sys.argv[1])):
-    k = (r["loop"], r["iterations"])
-    tsc[k] = min(tsc[k], float(r["counter_per_insn"]))
-    cpu[k] = min(cpu[k], float(r["cpu_per_insn"]))
-    every.append(float(r["cpu_per_insn"]))
-print("# best tsc ticks per instruction:", dict(tsc), file=sys.stderr)
-print("# best thread cpu ns per instruction:", dict(cpu), file=sys.stderr)
-short = [v for (loop, n), v in tsc.items() if n == "100000"]
-ok = (len(cpu) == 9 and all(1.0 <= v <= 1.01 for v in cpu.values()) and min(every) >= 1.0
-      and len(short) == 3 and all(abs(v - 1) <= 0.001 for v in short))
-sys.exit(0 if ok else 1)
-' "$WORK/cal/calibrate.csv" 2>"$WORK/cal.diag"
+	"$PYTHON" "$(dirname "$0")/check_icount_calibration.py" "$WORK/cal/calibrate.csv" 2>"$WORK/cal.diag"
 diag "$WORK/cal.diag"
 
 "$HB" vm --kernel "$KERNEL" --timing icount --hooks tracepoint --payload count --no-control \
@@ -86,22 +70,8 @@ else
 	# only the short loops (best of 3) show the unit; the thread's CPU clock
 	# (read through the same counter) shows it on every loop.
 	check "arm64: uninterrupted loops advance cntvct_el0 by 1.000 ± 0.001 ns (hz/1e9 ticks) per instruction; the thread CPU clock by 1.00-1.01 ns at best of 3" \
-		"$PYTHON" -c '
-import csv, re, sys, collections
-hz = int(re.search(r"hz=(\d+)", open(sys.argv[2]).read()).group(1))
-ns = collections.defaultdict(lambda: 9.0)
-cpu = collections.defaultdict(lambda: 9.0)
-for r in csv.DictReader(open(sys.argv[1])):
-    k = (r["loop"], r["iterations"])
-    ns[k] = min(ns[k], float(r["counter_per_insn"]) * 1e9 / hz)
-    cpu[k] = min(cpu[k], float(r["cpu_per_insn"]))
-print(f"# cntfrq_el0 {hz} Hz; best counter ns per instruction:", dict(ns), file=sys.stderr)
-print("# best thread cpu ns per instruction:", dict(cpu), file=sys.stderr)
-short = [v for (loop, n), v in ns.items() if n == "100000"]
-ok = (hz > 0 and len(cpu) == 9 and all(1.0 <= v <= 1.01 for v in cpu.values())
-      and len(short) == 3 and all(abs(v - 1) <= 0.001 for v in short))
-sys.exit(0 if ok else 1)
-' "$WORK/cal64/calibrate.csv" "$WORK/cal64/counter.txt" 2>"$WORK/cal64.diag"
+		"$PYTHON" "$(dirname "$0")/check_icount_calibration.py" "$WORK/cal64/calibrate.csv" \
+		"$WORK/cal64/counter.txt" 2>"$WORK/cal64.diag"
 	diag "$WORK/cal64.diag"
 fi
 done_testing
