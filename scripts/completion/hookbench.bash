@@ -25,9 +25,11 @@ _hookbench_prog() {
 	esac
 }
 
-# _hookbench_options PROGRAM [WORD]: every --option in its --help.
+# _hookbench_options PROGRAM [WORD]: every --option in its --help, less the
+# flags only hookbench vm passes to the guest's run (--icount, --timing-note).
 _hookbench_options() {
-	"$@" --help 2>/dev/null | grep -oE -- '(^|[ ,[])--[a-z][a-z0-9-]*' | sed 's/^[ ,[]*//' | sort -u
+	"$@" --help 2>/dev/null | grep -oE -- '(^|[ ,[])--[a-z][a-z0-9-]*' | sed 's/^[ ,[]*//' |
+		grep -vxE -- '--(icount|timing-note)' | sort -u
 }
 
 # _hookbench_values HOOKBENCH OPTION: the names listed after "): " on
