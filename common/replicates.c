@@ -59,7 +59,7 @@ int hb_replicates_interval(const double *e, size_t k, double conf, struct hb_rep
 	 * whole median moves by about that much, not by the sd²·2/k that
 	 * independent replicates would give: the machine's level holds for
 	 * longer than a replicate, so neighbouring replicates share it and
-	 * understate the spread between runs (README, "Method").
+	 * understate the spread between runs (docs/method.md).
 	 */
 	out->between_low = out->center - t * out->sd * sqrt(1.0 + 1.0 / (double)k);
 	out->between_high = out->center + t * out->sd * sqrt(1.0 + 1.0 / (double)k);

@@ -29,7 +29,7 @@ struct hb_states {
  * The headline state: the fastest state holding at least this share of the
  * values. A run's figures come from its visits in that state alone, so a
  * run that spent a minute in a slow state and one that did not report the
- * same machine (README, "Method").
+ * same machine (docs/method.md).
  */
 #define HB_HEADLINE_MIN_SHARE 0.10
 

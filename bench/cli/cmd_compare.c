@@ -22,20 +22,17 @@ static void usage(FILE *f)
 	fprintf(f,
 "Usage: hookbench compare BASE NEW [--threshold PCT]\n"
 "\n"
-"Compare two results directories row by row (hook x payload x mode x threads):\n"
-"both estimates with their 95%% intervals, the change, and a verdict. A change\n"
-"is significant when the two intervals do not overlap and it exceeds PCT%% of\n"
-"the BASE estimate (default %.0f%%). The control row (hook none: nothing\n"
-"attached, the noise floor) is listed but never judged. Works on the per-kernel\n"
-"directories of a VM matrix run too (kernel against kernel). Both must count\n"
-"in the same unit (summary.csv's unit column): a host run in ns and a QEMU\n"
-"-icount guest run in guest instructions are refused; the header names the unit.\n"
+"Compare two results directories row by row. A change is significant when\n"
+"the two 95%% intervals do not overlap and it exceeds PCT%% of BASE's estimate.\n"
+"Both must count in one unit (ns, or guest instructions under QEMU -icount).\n"
 "\n"
-"Exit status: 1 when any row got significantly slower, 0 otherwise, 2 on bad\n"
-"input (a missing directory, a malformed summary.csv, runs in different units).\n"
+"Options:\n"
+"  --threshold PCT   smallest change that counts, in %% (default %.0f)\n"
+"\n"
+"Exit status: 0 no row got significantly slower; 1 one did; 2 bad input.\n"
 "\n"
 "Examples:\n"
-"  hookbench compare results/reference/6.18.44-fc-v782 results/20261126T120000Z\n"
+"  hookbench compare results/reference/6.18.44-fc-v1045 results/20261126T120000Z\n"
 "  hookbench compare results/vm/debian-6.1-cloud results/vm/debian-6.12-cloud --threshold 10\n",
 		DEFAULT_THRESHOLD);
 }

@@ -11,23 +11,9 @@
 static const char help[] =
 	"Usage: hookbench plot DIR\n\n"
 	"Draw the charts of a results directory into DIR/charts/, each as PNG and SVG,\n"
-	"with the gnuplot scripts in scripts/plot/ (or $HOOKBENCH_DATADIR/plot):\n"
-	"  overhead   added ns per unlinkat() per hook and payload, 95% CI bars, sorted\n"
-	"  breakdown  per hook: dispatch (the empty payload's added cost) and body stacked\n"
-	"             against the whole, in-program time (bpf_stats) beside; runs without\n"
-	"             the empty payload: in-program cost against the rest\n"
-	"  blocks     every block's ns per call in run order, baseline against hooked,\n"
-	"             each speed state's baseline level shaded\n"
-	"  threads    added cost against workload threads (runs with several counts)\n"
-	"  missed     nmissed, recursion misses, ring buffer drops (when any)\n"
-	"  breakeven  added cost per 1000 syscalls against the share that are unlinkat()\n"
-	"             (runs with mode other: E from enoent, O from other/other_remote)\n"
-	"Axes are in the run's unit: ns, or guest instructions for a QEMU -icount run.\n"
-	"Hooks that were not measured are left out and named under the chart, and so is\n"
-	"the control row (nothing attached).\n"
-	"A directory made by 'hookbench merge' gets the fleet heat map instead:\n"
-	"  fleet      hooks x kernels, each cell the hook's cost relative to its kernel's\n"
-	"             reference hook (log colour scale), grey where it did not run\n\n"
+	"with gnuplot: overhead, breakdown, blocks, threads, missed and breakeven, each\n"
+	"when the run has what it shows; for a merged directory the fleet heat map.\n"
+	"Axes are in the run's unit. See hookbench(1).\n\n"
 	"Example:\n  hookbench plot results/20261126T120000Z";
 
 int cmd_plot(int argc, char **argv)

@@ -41,7 +41,7 @@ struct run_opts {
 	const char *btf;
 	const char *timing_note; /* NULL: "wall" */
 	bool icount;             /* timed by QEMU's -icount shift=0 clock: one ns is one guest
-				  * instruction, and runs repeat without drift (README, Method) */
+				  * instruction, and runs repeat without drift (docs/vm.md) */
 	enum hb_clock clock;
 	const char *kprobe_optimization; /* "on", "off" or NULL: leave it */
 	const char *experiment;          /* "reentry" or NULL: measure */

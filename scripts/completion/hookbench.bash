@@ -25,9 +25,11 @@ _hookbench_prog() {
 	esac
 }
 
-# _hookbench_options PROGRAM [WORD]: every --option in its --help.
+# _hookbench_options PROGRAM [WORD]: every --option in its --help, less the
+# flags only hookbench vm passes to the guest's run (--icount, --timing-note).
 _hookbench_options() {
-	"$@" --help 2>/dev/null | grep -oE -- '(^|[ ,[])--[a-z][a-z0-9-]*' | sed 's/^[ ,[]*//' | sort -u
+	"$@" --help 2>/dev/null | grep -oE -- '(^|[ ,[])--[a-z][a-z0-9-]*' | sed 's/^[ ,[]*//' |
+		grep -vxE -- '--(icount|timing-note)' | sort -u
 }
 
 # _hookbench_values HOOKBENCH OPTION: the names listed after "): " on
@@ -85,7 +87,7 @@ _hookbench() {
 	--dir | --build-dir | --build-programs | --cache | --programs | --history) _hookbench_files dirs "$cur"; return ;;
 	--btf | --guest-script | --guest-file) _hookbench_files files "$cur"; return ;;
 	--threads | --ops-per-block | --blocks | --warmup | --stats-blocks | --replicates | --cpu | \
-	--timing-note | --memory | --smp | --timeout | --iterations | --rounds | --runs | --threshold)
+	--memory | --smp | --timeout | --iterations | --rounds | --runs | --threshold)
 		return ;;
 	esac
 	if [[ $cur == -* ]]; then
