@@ -35,7 +35,7 @@ static void usage(FILE *f)
 "input (a missing directory, a malformed summary.csv, runs in different units).\n"
 "\n"
 "Examples:\n"
-"  hookbench compare results/reference/6.18.44-fc-v782 results/20261126T120000Z\n"
+"  hookbench compare results/reference/fleet/host results/20261126T120000Z\n"
 "  hookbench compare results/vm/debian-6.1-cloud results/vm/debian-6.12-cloud --threshold 10\n",
 		DEFAULT_THRESHOLD);
 }

@@ -37,14 +37,14 @@ static const char help[] =
 	"host is meta.json's hostname when the run recorded one, else the directory's\n"
 	"name (name collected directories after their machines); VM rows: qemu-ACCEL,\n"
 	"with -icount for instruction-count timing.\n\n"
-	"Refused, with the directories named: sources of different schema versions\n"
-	"(meta.json's schema_version; none is version 1), a summary.csv without a column\n"
-	"its version has (or that another source has), the same directory or two copies\n"
+	"Refused, with the directories named: a source of another schema version than\n"
+	"this hookbench's (meta.json's schema_version), one without a summary.csv\n"
+	"column or with a value no run can produce, the same directory or two copies\n"
 	"of one run given twice, an existing --out. Two different runs of one kernel on\n"
 	"one host are both kept (a note says so; the source column tells them apart);\n"
 	"columns this hookbench does not know are carried, empty where a source lacks them.\n\n"
 	"Examples:\n"
-	"  hookbench merge results/reference/6.18.44-fc-v1045 results/vm-matrix --out results/fleet\n"
+	"  hookbench merge results/reference/fleet/host results/vm-matrix --out results/fleet\n"
 	"  hookbench merge collected/ --out results/fleet && hookbench report results/fleet";
 
 static char *joined_command_line(int argc, char **argv)
