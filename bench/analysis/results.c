@@ -62,6 +62,45 @@ static const struct hb_value_rule states_values[] = {
 	{ "ci95_high_ns", HB_VALUE_FIGURE },
 };
 
+/* The same for runs.csv: a block's totals are counts (ns, events, runs), its per-op times figures. */
+static const struct hb_value_rule runs_values[] = {
+	{ "round", HB_VALUE_COUNT },
+	{ "warmup", HB_VALUE_COUNT },
+	{ "threads", HB_VALUE_COUNT },
+	{ "position", HB_VALUE_COUNT },
+	{ "ops", HB_VALUE_COUNT },
+	{ "elapsed_ns", HB_VALUE_COUNT },
+	{ "ns_per_op", HB_VALUE_FIGURE },
+	{ "events", HB_VALUE_COUNT },
+	{ "attach_ns", HB_VALUE_COUNT },
+	{ "detach_ns", HB_VALUE_COUNT },
+	{ "run_cnt", HB_VALUE_COUNT },
+	{ "run_time_ns", HB_VALUE_COUNT },
+	{ "cpu_ns", HB_VALUE_COUNT },
+	{ "cpu_ns_per_op", HB_VALUE_FIGURE },
+	{ "ringbuf_records", HB_VALUE_COUNT },
+	{ "ringbuf_drops", HB_VALUE_COUNT },
+	{ "consumer_cpu_ns", HB_VALUE_COUNT },
+	{ "load", HB_VALUE_COUNT },
+};
+
+/* The same for hyperfine.csv (hookbench hyperfine): whole-command seconds, per-op figures. */
+static const struct hb_value_rule hyperfine_values[] = {
+	{ "iterations", HB_VALUE_COUNT },
+	{ "runs", HB_VALUE_COUNT },
+	{ "rounds", HB_VALUE_COUNT },
+	{ "loader_cmd_s", HB_VALUE_FIGURE },
+	{ "loader_true_s", HB_VALUE_FIGURE },
+	{ "bare_cmd_s", HB_VALUE_FIGURE },
+	{ "bare_true_s", HB_VALUE_FIGURE },
+	{ "ns_per_op", HB_VALUE_FIGURE },
+	{ "ci95_low_ns", HB_VALUE_FIGURE },
+	{ "ci95_high_ns", HB_VALUE_FIGURE },
+	{ "paired_ns", HB_VALUE_FIGURE },
+	{ "paired_ci95_low_ns", HB_VALUE_FIGURE },
+	{ "paired_ci95_high_ns", HB_VALUE_FIGURE },
+};
+
 /* What states.csv must have for its rows to be found and read. */
 static const char *const states_columns[] = {
 	"hook", "payload", "mode", "threads", "state", "headline", "baseline_ns_per_op",
@@ -130,6 +169,29 @@ static int load_states(struct hb_results *r, char *why, size_t len)
 	return hb_table_check_values(&r->states, path, states_values, COUNT(states_values), why, len);
 }
 
+/*
+ * dir/name, checked and let go when it is there: runs.csv (only the blocks
+ * chart reads it again; a report needs no blocks) and hyperfine.csv (only
+ * when `hookbench hyperfine` ran), so a directory without them still loads.
+ */
+static int check_optional(const struct hb_results *r, const char *name,
+			  const struct hb_value_rule *rules, size_t nrules, char *why, size_t len)
+{
+	struct hb_csv_table t;
+	char path[PATH_MAX + 32];
+	int err;
+
+	snprintf(path, sizeof(path), "%s/%s", r->dir, name);
+	err = hb_csv_load(path, &t, why, len);
+	if (err == -ENOENT)
+		return 0;
+	if (err)
+		return err;
+	err = hb_table_check_values(&t, path, rules, nrules, why, len);
+	hb_csv_free(&t);
+	return err;
+}
+
 /* dir/meta.json, which every results directory has. */
 static int load_meta(struct hb_results *r, char *why, size_t len)
 {
@@ -172,6 +234,10 @@ int hb_results_load(struct hb_results *r, const char *dir, char *why, size_t len
 		err = check_summary(r, why, len);
 	if (!err)
 		err = load_states(r, why, len);
+	if (!err)
+		err = check_optional(r, "runs.csv", runs_values, COUNT(runs_values), why, len);
+	if (!err)
+		err = check_optional(r, "hyperfine.csv", hyperfine_values, COUNT(hyperfine_values), why, len);
 	if (err) {
 		hb_results_free(r);
 		return err == -ENOMEM ? err : -EINVAL;

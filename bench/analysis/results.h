@@ -32,7 +32,8 @@ struct hb_estimate {
  * Read dir/summary.csv, dir/meta.json and dir/states.csv (a merged fleet has
  * none). meta.json's schema_version must be HB_SCHEMA_VERSION, summary.csv
  * must have every column of hb_summary_columns, and every number a reader
- * uses must be one a run can write (table.h's hb_value_rule). Returns 0,
+ * uses, there and in runs.csv and hyperfine.csv when they are there, must be
+ * one a run can write (table.h's hb_value_rule). Returns 0,
  * -ENOENT for a missing directory or summary.csv, -EINVAL for anything else
  * (why names the file and what is wrong, on one line).
  */
