@@ -22,6 +22,9 @@
  * allow_foreign, concurrent_allowed and concurrent_holder;
  * 5: a unit column last in summary.csv, runs.csv and states.csv ("ns", or
  * "guest instructions" under QEMU -icount), meta.json's unit and icount.
+ * hookbench reads this version only (bench/analysis/results.h): raising it
+ * makes every older directory unreadable, so raise it only with the writer
+ * and readers changed together, and say so in docs/outputs.md.
  */
 #define HB_SCHEMA_VERSION 5
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "stats.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -74,22 +73,4 @@ size_t hb_median_ci_min_n(double conf)
 	while (hb_binom_half_cdf(n, 0) > (1.0 - conf) / 2.0)
 		n++;
 	return n;
-}
-
-int hb_paired_diff(const double *a, const double *b, size_t n, double conf,
-		   struct hb_paired *out)
-{
-	double *d;
-
-	if (n == 0)
-		return -EINVAL;
-	d = malloc(n * sizeof(*d));
-	if (!d)
-		return -ENOMEM;
-	for (size_t i = 0; i < n; i++)
-		d[i] = b[i] - a[i];
-	out->median = hb_median(d, n);
-	hb_median_ci(d, n, conf, &out->ci);
-	free(d);
-	return 0;
 }

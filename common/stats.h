@@ -30,13 +30,4 @@ void hb_median_ci(double *v, size_t n, double conf, struct hb_ci *ci);
 /* Smallest n for which hb_median_ci() can reach conf. */
 size_t hb_median_ci_min_n(double conf);
 
-struct hb_paired {
-	double median;   /* median of b[i] - a[i] */
-	struct hb_ci ci; /* for that median */
-};
-
-/* Median and CI of the paired differences b[i] - a[i]. Returns 0 or -ENOMEM/-EINVAL. */
-int hb_paired_diff(const double *a, const double *b, size_t n, double conf,
-		   struct hb_paired *out);
-
 #endif

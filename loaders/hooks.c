@@ -10,7 +10,7 @@
 #define INTERNAL "internal symbol"
 
 const struct hb_hook hb_hooks[] = {
-	{ .name = "tracepoint", .family = "tracepoint", .prog = "hb_tracepoint",
+	[HB_HOOK_TRACEPOINT] = { .name = "tracepoint", .family = "tracepoint", .prog = "hb_tracepoint",
 	  .ops = &hb_kind_tracepoint, .tp_category = "syscalls", .tp_name = "sys_enter_unlinkat",
 	  .stability = STABLE },
 	{ .name = "tracepoint_exit", .family = "tracepoint", .prog = "hb_tracepoint_exit",
@@ -22,7 +22,7 @@ const struct hb_hook hb_hooks[] = {
 	{ .name = "tp_btf", .family = "tracepoint", .prog = "hb_tp_btf",
 	  .ops = &hb_kind_tp_btf, .tp_category = "raw_syscalls", .tp_name = "sys_enter",
 	  .stability = RAW_STABLE },
-	{ .name = "kprobe", .family = "kprobe", .prog = "hb_kprobe",
+	[HB_HOOK_KPROBE] = { .name = "kprobe", .family = "kprobe", .prog = "hb_kprobe",
 	  .ops = &hb_kind_kprobe, .filename_arg = true, .stability = INTERNAL },
 	{ .name = "kprobe_offset", .family = "kprobe", .prog = "hb_kprobe_offset",
 	  .ops = &hb_kind_kprobe, .at_offset = true, .stability = INTERNAL " + offset" },

@@ -31,6 +31,13 @@ struct hb_hook {
 	const char *stability;   /* what the attach point promises across kernels */
 };
 
+/*
+ * The rows others name: the tracepoint on unlinkat (the default reference
+ * hook, the one the question is about) and the kprobe on its function. The
+ * table sets them by index, so a row moved in front of them fails to build.
+ */
+enum { HB_HOOK_TRACEPOINT = 0, HB_HOOK_KPROBE = 4 };
+
 extern const struct hb_hook hb_hooks[];
 extern const size_t hb_nhooks;
 

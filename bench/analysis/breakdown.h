@@ -5,8 +5,8 @@
  * with bpf_stats' in-program time beside them, and the cases where a part
  * comes out larger than its whole and a reader needs to be told why.
  */
-#ifndef HB_BREAKDOWN_H
-#define HB_BREAKDOWN_H
+#ifndef HB_ANALYSIS_BREAKDOWN_H
+#define HB_ANALYSIS_BREAKDOWN_H
 
 #include <stdbool.h>
 

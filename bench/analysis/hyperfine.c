@@ -9,13 +9,15 @@
 #include <unistd.h>
 
 #include "cpu.h"
+#include "hooks.h"
 #include "hyperfine_parts.h"
 #include "paths.h"
 #include "subprocess.h"
 
-static const struct { const char *loader, *hook; } loaders[HF_NLOADERS] = {
-	{ "tp-loader", "tracepoint" },
-	{ "kprobe-loader", "kprobe" },
+/* The loader twins (loaders/meson.build), each built for one row of the hook table. */
+static const struct { const char *loader; const struct hb_hook *hook; } loaders[HF_NLOADERS] = {
+	{ "tp-loader", &hb_hooks[HB_HOOK_TRACEPOINT] },
+	{ "kprobe-loader", &hb_hooks[HB_HOOK_KPROBE] },
 };
 
 /* Does this loader run here? `loader -- true` exits 77 when the kernel lacks its hook. */
@@ -47,7 +49,7 @@ static int set_commands(struct hf_data *d, const struct hb_hyperfine_opts *o, ch
 		char path[PATH_MAX];
 
 		d->loader[l] = loaders[l].loader;
-		d->hook[l] = loaders[l].hook;
+		d->hook[l] = loaders[l].hook->name;
 		if (hb_path_program(loaders[l].loader, path, sizeof(path)))
 			continue;
 		snprintf(d->cmds[HF_LOADER_STORM(l)], HF_CMD_MAX, "%.3000s --no-stats -- %.4200s", path,

@@ -3,8 +3,8 @@
  * The breakdown chart, per hook at the reference payload. A run that
  * measured `empty` gets its paired parts (breakdown.gp): dispatch and body
  * stacked against the whole added cost, bpf_stats' in-program time as a
- * bar of its own beside them. Older runs get in-program time stacked under
- * the rest of the added cost (breakdown_stats.gp), as before.
+ * bar of its own beside them. A run without `empty` gets in-program time
+ * stacked under the rest of the added cost (breakdown_stats.gp).
  */
 #include <errno.h>
 #include <math.h>

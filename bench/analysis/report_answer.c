@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "breakeven.h"
+#include "hooks.h"
 #include "report_parts.h"
 
 /* "the tracepoint adds 220.0 ns per `unlinkat()` and 18.0 ns per other syscall (...)", in the run's unit. */
@@ -36,7 +37,7 @@ static void hook_costs(FILE *f, const struct hb_breakeven *be, const char *hook,
 
 static bool kprobe_measured(const struct hb_breakeven *be)
 {
-	long k = hb_breakeven_find(be, "kprobe");
+	long k = hb_breakeven_find(be, hb_hooks[HB_HOOK_KPROBE].name);
 
 	return k >= 0 && be->hook[k].unlinkat.ok;
 }
@@ -82,6 +83,7 @@ static void flip(FILE *f, const struct hb_breakeven *be, const char *unit)
 void report_answer(const struct report *rp)
 {
 	const char *unit = hb_results_unit(rp->r);
+	char tracepoint[128];
 	struct hb_breakeven be;
 	long a;
 	FILE *f = rp->f;
@@ -97,9 +99,10 @@ void report_answer(const struct report *rp)
 		fprintf(f, "; the least added per `unlinkat()` among the hooks measured on other "
 			"syscalls too: **%s** (%.1f %s)", be.hook[a].hook, be.hook[a].unlinkat.est, unit);
 	fputs("; ", f);
-	hook_costs(f, &be, "tracepoint", "the `sys_enter_unlinkat` tracepoint", unit);
+	snprintf(tracepoint, sizeof(tracepoint), "the `%s` tracepoint", hb_hooks[HB_HOOK_TRACEPOINT].tp_name);
+	hook_costs(f, &be, hb_hooks[HB_HOOK_TRACEPOINT].name, tracepoint, unit);
 	fputs("; ", f);
-	hook_costs(f, &be, "kprobe", "the kprobe", unit);
+	hook_costs(f, &be, hb_hooks[HB_HOOK_KPROBE].name, "the kprobe", unit);
 	if (!kprobe_measured(&be))
 		report_vm_kprobe(rp, be.payload);
 	fputc('.', f);

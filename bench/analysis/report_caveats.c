@@ -154,18 +154,11 @@ static bool history_caveat(const struct report *rp)
 	return true;
 }
 
-/*
- * A scratch directory on tmpfs or ramfs puts dentry churn into every call.
- * Guest runs made before meta.json named the filesystem ran on the
- * initramfs's tmpfs.
- */
+/* A scratch directory on tmpfs or ramfs puts dentry churn into every call. */
 static bool scratch_fs_caveat(const struct report *rp)
 {
-	struct json_object *m = rp->r->meta;
-	const char *fs = hb_jstr(m, "settings.scratch_fs", NULL);
+	const char *fs = hb_jstr(rp->r->meta, "settings.scratch_fs", NULL);
 
-	if (!fs && hb_jget(m, "vm"))
-		fs = "tmpfs";
 	if (!fs || (strcmp(fs, "tmpfs") && strcmp(fs, "ramfs")))
 		return false;
 	fprintf(rp->f, "- **The workload ran on %s**: there a failed lookup's dentry is freed at "
@@ -173,7 +166,7 @@ static bool scratch_fs_caveat(const struct report *rp)
 		"callback, and the callbacks run in batches inside whichever block is on the CPU. "
 		"The baseline is dearer than on a disk filesystem and the blocks vary more; "
 		"`--dir` on ext4, xfs or btrfs avoids it (`hookbench vm` guests use an ext4 "
-		"scratch since 2026-12-02).\n", fs);
+		"scratch).\n", fs);
 	return true;
 }
 

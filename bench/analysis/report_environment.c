@@ -48,10 +48,6 @@ void report_environment(const struct report *rp)
 	FILE *f = rp->f;
 
 	fputs("\n## Environment\n\n", f);
-	if (!rp->r->has_meta) {
-		fputs("No meta.json in this directory.\n", f);
-		return;
-	}
 	kernel_line(f, m);
 	fprintf(f, "- CPU: %s, %g CPUs; measured on CPU %g with the `%s` clock\n",
 		hb_jstr(m, "cpu.model", "?"), hb_jnum(m, "cpu.nproc", 0), hb_jnum(m, "settings.cpu", 0),

@@ -40,13 +40,14 @@ void report_collect_group(const struct report *rp, size_t first, struct report_g
 
 const char *report_reference_hook(const struct report *rp, const struct report_group *g)
 {
-	for (size_t k = 0; k < g->n; k++) {
-		const char *ref = hb_results_str(rp->r, g->row[k], "reference_hook");
+	struct hb_match m[4] = { { NULL, NULL } };
 
-		if (*ref)
-			return ref;
-	}
-	return "tracepoint";
+	if (!g->n)
+		return hb_results_reference(rp->r, NULL);
+	for (size_t k = 0; k < 3; k++)
+		m[k] = (struct hb_match){ report_group_columns[k],
+					  hb_results_str(rp->r, g->row[0], report_group_columns[k]) };
+	return hb_results_reference(rp->r, m);
 }
 
 long report_reference_row(const struct report *rp, const struct report_group *g)

@@ -16,23 +16,6 @@ static double num(const struct report *rp, size_t row, const char *name)
 	return hb_results_num(rp->r, row, name);
 }
 
-/* A run without ratios: the cheapest hook by added cost, beside the tracepoint. */
-static void by_cost(const struct report *rp, size_t first, const struct report_group *g, long tp)
-{
-	size_t best = g->row[0];
-	FILE *f = rp->f;
-
-	fprintf(f, "With the `%s` payload, the cheapest hook measured is **%s**, adding %.1f %s "
-		"[%.1f, %.1f] to each `unlinkat()` call",
-		col(rp, first, "payload"), col(rp, best, "hook"), num(rp, best, "overhead_ns_per_event"),
-		hb_results_unit(rp->r),
-		num(rp, best, "ci95_low_ns"), num(rp, best, "ci95_high_ns"));
-	if (tp >= 0 && (size_t)tp != best)
-		fprintf(f, "; the `sys_enter_unlinkat` tracepoint adds %.1f %s [%.1f, %.1f]",
-			num(rp, (size_t)tp, "overhead_ns_per_event"), hb_results_unit(rp->r), num(rp, (size_t)tp, "ci95_low_ns"),
-			num(rp, (size_t)tp, "ci95_high_ns"));
-}
-
 /* "[a, b] within this run and [c, d] where another run should land" for row's added cost. */
 static void intervals(const struct report *rp, size_t row)
 {
@@ -70,7 +53,7 @@ static void cost(const struct report *rp, size_t row)
 	fprintf(f, ", plus %.1f %s in the reader", total - added, hb_results_unit(rp->r));
 }
 
-/* A run with ratios: the best hook by its ratio to the reference hook, then the reference. */
+/* The best hook, by its ratio to the reference hook when it has one, then the reference. */
 static void by_ratio(const struct report *rp, size_t first, const struct report_group *g, long ref)
 {
 	const char *ref_hook = report_reference_hook(rp, g);
@@ -82,9 +65,11 @@ static void by_ratio(const struct report *rp, size_t first, const struct report_
 		col(rp, best, "hook"));
 	if (ref >= 0 && (size_t)ref == best)
 		fputs(", the reference hook: it ", f);
-	else if (ratio.ok)
+	else if (ratio.ok && !isnan(ratio.low) && !isnan(ratio.high))
 		fprintf(f, ", %.2f× [%.2f, %.2f] the cost of `%s`, the reference hook: it ", ratio.est,
 			ratio.low, ratio.high, ref_hook);
+	else if (ratio.ok) /* one replicate run: no interval */
+		fprintf(f, ", %.2f× the cost of `%s`, the reference hook: it ", ratio.est, ref_hook);
 	else
 		fprintf(f, " (no ratio to the reference hook `%s`): it ", ref_hook);
 	cost(rp, best);
@@ -107,10 +92,7 @@ void report_headline(const struct report *rp)
 		return;
 	}
 	best = g.row[0];
-	if (rp->ratios)
-		by_ratio(rp, first, &g, ref);
-	else
-		by_cost(rp, first, &g, ref);
+	by_ratio(rp, first, &g, ref);
 	fprintf(rp->f, " (baseline: %.0f %s per call, %s clock).\n", num(rp, best, "baseline_ns_per_op"),
 		hb_results_unit(rp->r), *col(rp, best, "clock") ? col(rp, best, "clock") : "cpu");
 }

@@ -70,7 +70,7 @@ static void write_sections(const struct report *rp)
 
 int hb_report_write(const struct hb_results *r, char *path, size_t len)
 {
-	struct report rp = { .r = r, .ratios = hb_results_has(r, "ratio_vs_reference") };
+	struct report rp = { .r = r };
 	int err = 0;
 
 	snprintf(path, len, "%s/report.md", r->dir);

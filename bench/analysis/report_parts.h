@@ -12,10 +12,6 @@
 struct report {
 	const struct hb_results *r;
 	FILE *f;
-	/* The run has ratios to a reference hook (ratio_vs_reference): hooks are
-	 * ranked by them and each figure comes with its between-run interval.
-	 * Older runs are ranked by added cost, as they always were. */
-	bool ratios;
 };
 
 #define REPORT_MAX_ROWS 512

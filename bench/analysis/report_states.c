@@ -43,7 +43,7 @@ static void added(const struct report *rp, size_t i)
 	fprintf(rp->f, " in state %.0f", hb_state_num(r, i, "state"));
 }
 
-/* Which state the summary's figures come from (results before states.csv said: all pooled). */
+/* Which state the summary's figures come from; none marked headline: they pool the states. */
 static void headline_note(const struct report *rp, const size_t *rows, size_t n)
 {
 	for (size_t k = 0; k < n; k++) {

@@ -38,20 +38,7 @@ static void prog_cell(const struct report *rp, size_t row)
 		fprintf(rp->f, "%.1f | ", num(rp, row, "prog_ns_per_run"));
 }
 
-/* A run without ratios: the added cost, and × against the group's tracepoint row. */
-static void cost_cells(const struct report *rp, size_t row, long tp)
-{
-	double est = num(rp, row, "overhead_ns_per_event");
-	FILE *f = rp->f;
-
-	fprintf(f, "%.1f [%.1f, %.1f] | ", est, num(rp, row, "ci95_low_ns"), num(rp, row, "ci95_high_ns"));
-	if (tp >= 0 && num(rp, (size_t)tp, "overhead_ns_per_event") > 0)
-		fprintf(f, "%.2f× | ", est / num(rp, (size_t)tp, "overhead_ns_per_event"));
-	else
-		fputs("n/a | ", f);
-}
-
-/* A run with ratios: the ratio, the figure with the reader, the added cost, another run. */
+/* The ratio, the figure with the reader, the added cost, another run. */
 static void ratio_cells(const struct report *rp, size_t row, long ref, bool reader)
 {
 	struct hb_estimate ratio = hb_results_ratio(rp->r, (long)row);
@@ -60,8 +47,10 @@ static void ratio_cells(const struct report *rp, size_t row, long ref, bool read
 
 	if (ratio.ok && (long)row == ref)
 		fprintf(f, "%.2f× (reference) | ", ratio.est);
-	else if (ratio.ok)
+	else if (ratio.ok && !isnan(ratio.low) && !isnan(ratio.high))
 		fprintf(f, "%.2f× [%.2f, %.2f] | ", ratio.est, ratio.low, ratio.high);
+	else if (ratio.ok) /* one replicate run: no interval */
+		fprintf(f, "%.2f× | ", ratio.est);
 	else
 		fputs("n/a | ", f);
 	if (reader)
@@ -91,12 +80,6 @@ static void table_header(const struct report *rp, const struct report_group *g, 
 	const char *unit = hb_results_unit_short(rp->r);
 	FILE *f = rp->f;
 
-	if (!rp->ratios) {
-		fprintf(f, "| hook | added %s/event [95%% CI] | × vs tracepoint | in-program %s | missed / "
-			"dropped | attach point stability | cost lands |\n"
-			"| --- | --- | --- | --- | --- | --- | --- |\n", unit, unit);
-		return;
-	}
 	fprintf(f, "| hook | × vs %s [95%%] | ", report_reference_hook(rp, g));
 	if (reader)
 		fprintf(f, "%s/event with the ring-buffer reader | ", unit);
@@ -108,14 +91,11 @@ static void table_header(const struct report *rp, const struct report_group *g, 
 /* Every cell between the hook and the stability, measured or not. */
 static void figure_cells(const struct report *rp, size_t row, long ref, bool reader)
 {
-	size_t empty = rp->ratios ? 4 + reader : 3;
+	size_t empty = 4 + reader;
 	FILE *f = rp->f;
 
 	if (hb_results_ok(rp->r, row)) {
-		if (rp->ratios)
-			ratio_cells(rp, row, ref, reader);
-		else
-			cost_cells(rp, row, ref);
+		ratio_cells(rp, row, ref, reader);
 		prog_cell(rp, row);
 		missed_cell(rp, row);
 		fputs(" | ", f);
@@ -141,7 +121,7 @@ static void verdict_table(const struct report *rp, size_t first)
 
 	report_collect_group(rp, first, &g);
 	ref = report_reference_row(rp, &g);
-	reader = rp->ratios && group_has_reader(rp, &g);
+	reader = group_has_reader(rp, &g);
 	fprintf(f, "\n### Payload `%s`, mode `%s`, %s workload thread%s\n\n", col(rp, first, "payload"),
 		col(rp, first, "mode"), col(rp, first, "threads"),
 		strcmp(col(rp, first, "threads"), "1") ? "s" : "");
@@ -160,20 +140,13 @@ static void verdict_table(const struct report *rp, size_t first)
 	}
 }
 
-/* How the figures were made; a run with ratios says how many replicate runs they come from. */
+/* How the figures were made, from how many replicate runs. */
 static void method(const struct report *rp)
 {
 	const struct hb_results *r = rp->r;
 	double replicates = 0;
 	struct report_group g;
 
-	if (!rp->ratios) {
-		fputs("\n## Verdict\n\nAdded cost per event is the median of paired differences (hooked block "
-		      "minus the adjacent baseline block) with a distribution-free 95% interval; × vs tracepoint "
-		      "divides by the `tracepoint` row of the same table; in-program time is bpf_stats' run "
-		      "time per run, measured in separate blocks.\n", rp->f);
-		return;
-	}
 	report_collect_group(rp, report_lead_row(rp), &g);
 	for (size_t i = 0; i < r->summary.nrows; i++)
 		replicates = fmax(replicates, hb_results_num(r, i, "replicates"));

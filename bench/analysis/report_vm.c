@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hooks.h"
 #include "json_read.h"
 #include "readfile.h"
 #include "report_parts.h"
@@ -44,9 +45,10 @@ static void heading(FILE *f, const struct hb_results *vm)
 	if (icount)
 		fputs("**Figures are guest instructions, not host time; never compare them with the "
 		      "host rows.** Under `-icount shift=0` one virtual ns is one guest instruction "
-		      "(the guest's TSC clocksource, calibrated at 1000 MHz, counts instructions), "
-		      "and a block counts those of the measuring thread: its user and kernel code "
-		      "and the interrupts that land in it. ", f);
+		      "(the guest's TSC clocksource, calibrated at 1000 MHz, counts instructions). "
+		      "A block is timed by the guest's wall clock (the clock column; `--clock cpu` "
+		      "times the thread instead), so it counts every instruction the guest ran "
+		      "meanwhile on a CPU kept quiet for the block. ", f);
 	else
 		fprintf(f, "**Figures are the guest's own clock (%s), not host time; never compare them "
 			"with the host rows.** ", hb_jstr(m, "vm.timing_note", "emulated"));
@@ -108,15 +110,6 @@ static void control_line(FILE *f, const struct hb_results *vm)
 	}
 }
 
-/* The guest run's reference hook, named in the × column. */
-static const char *reference(const struct hb_results *vm)
-{
-	for (size_t i = 0; i < vm->summary.nrows; i++)
-		if (*hb_results_str(vm, i, "reference_hook"))
-			return hb_results_str(vm, i, "reference_hook");
-	return "reference";
-}
-
 /* A one-CPU guest has no second CPU for other_remote: one line says so, not a row per hook. */
 static bool remote_unsupported(const struct hb_results *vm, size_t row)
 {
@@ -131,7 +124,7 @@ static void vm_section(FILE *f, const struct hb_results *vm)
 	heading(f, vm);
 	fprintf(f, "\n| hook | cell | added %s/call [95%% CI] | × vs %s [95%%] | events seen / "
 		"expected | attach point | cost lands |\n| --- | --- | --- | --- | --- | --- | --- |\n",
-		hb_results_unit(vm), reference(vm));
+		hb_results_unit(vm), hb_results_reference(vm, NULL));
 	for (size_t i = 0; i < vm->summary.nrows; i++) {
 		if (hb_results_is_control(vm, i))
 			continue;
@@ -181,6 +174,7 @@ static long guest_row(const struct hb_results *vm, const char *hook, const char 
 
 void report_vm_kprobe(const struct report *rp, const char *payload)
 {
+	const char *kprobe = hb_hooks[HB_HOOK_KPROBE].name;
 	char dir[PATH_MAX + 8], why[512];
 	struct hb_estimate ratio, other, ref_other;
 	struct hb_results vm;
@@ -189,14 +183,14 @@ void report_vm_kprobe(const struct report *rp, const char *payload)
 	snprintf(dir, sizeof(dir), "%s/vm", rp->r->dir);
 	if (hb_results_load(&vm, dir, why, sizeof(why)))
 		return;
-	k = guest_row(&vm, "kprobe", payload, "enoent");
+	k = guest_row(&vm, kprobe, payload, "enoent");
 	ratio = hb_results_ratio(&vm, k);
 	if (k >= 0 && ratio.ok) {
 		fprintf(rp->f, "; in an emulated Debian %s guest (QEMU, counted in guest instructions: "
 			"see Emulated kernel) the kprobe costs %.2f× [%.2f, %.2f] the `%s` per `unlinkat()`",
 			hb_jstr(vm.meta, "kernel.release", "?"), ratio.est, ratio.low, ratio.high,
 			hb_results_str(&vm, (size_t)k, "reference_hook"));
-		other = hb_results_estimate(&vm, guest_row(&vm, "kprobe", payload, "other"));
+		other = hb_results_estimate(&vm, guest_row(&vm, kprobe, payload, "other"));
 		t = guest_row(&vm, hb_results_str(&vm, (size_t)k, "reference_hook"), payload, "other");
 		ref_other = hb_results_estimate(&vm, t);
 		if (other.ok && ref_other.ok)

@@ -9,67 +9,205 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "hooks.h"
 #include "json_read.h"
 #include "schema.h"
 
-/* The figures a row may carry; each must be empty or a number (or absent: an older run). */
-static const char *const numeric[] = {
-	"baseline_ns_per_op", "hooked_ns_per_op", "overhead_ns_per_event", "ci95_low_ns",
-	"ci95_high_ns", "prog_ns_per_run", "ratio_vs_reference", "ratio_ci95_low",
-	"ratio_ci95_high", "replicates", "between_run_low_ns", "between_run_high_ns",
-	"speed_states", "dispatch_ns", "body_ns", "total_ns_per_event",
+/* The numbers of summary.csv a reader uses, and what each may hold. */
+static const struct hb_value_rule summary_values[] = {
+	{ "threads", HB_VALUE_COUNT },
+	{ "blocks", HB_VALUE_COUNT },
+	{ "ops_per_block", HB_VALUE_COUNT },
+	{ "events_expected", HB_VALUE_COUNT },
+	{ "events_seen", HB_VALUE_COUNT },
+	{ "baseline_ns_per_op", HB_VALUE_FIGURE },
+	{ "hooked_ns_per_op", HB_VALUE_FIGURE },
+	{ "overhead_ns_per_event", HB_VALUE_FIGURE },
+	{ "ci95_low_ns", HB_VALUE_FIGURE },
+	{ "ci95_high_ns", HB_VALUE_FIGURE },
+	{ "prog_ns_per_run", HB_VALUE_FIGURE },
+	{ "nmissed", HB_VALUE_COUNT },
+	{ "recursion_misses", HB_VALUE_COUNT },
+	{ "ci_level", HB_VALUE_SHARE },
+	{ "capture_errors", HB_VALUE_COUNT },
+	{ "events_while_detached", HB_VALUE_COUNT },
+	{ "attach_us_median", HB_VALUE_FIGURE },
+	{ "ringbuf_drops", HB_VALUE_COUNT },
+	{ "consumer_ns_per_event", HB_VALUE_FIGURE },
+	{ "ratio_vs_reference", HB_VALUE_FIGURE },
+	{ "ratio_ci95_low", HB_VALUE_FIGURE },
+	{ "ratio_ci95_high", HB_VALUE_FIGURE },
+	{ "replicates", HB_VALUE_COUNT },
+	{ "between_run_low_ns", HB_VALUE_FIGURE },
+	{ "between_run_high_ns", HB_VALUE_FIGURE },
+	{ "speed_states", HB_VALUE_COUNT },
+	{ "dispatch_ns", HB_VALUE_FIGURE },
+	{ "body_ns", HB_VALUE_FIGURE },
+	{ "total_ns_per_event", HB_VALUE_FIGURE },
+	{ "foreign_programs", HB_VALUE_COUNT },
+};
+
+/* The same for states.csv. */
+static const struct hb_value_rule states_values[] = {
+	{ "threads", HB_VALUE_COUNT },
+	{ "state", HB_VALUE_COUNT },
+	{ "headline", HB_VALUE_COUNT },
+	{ "pairs", HB_VALUE_COUNT },
+	{ "share_of_run", HB_VALUE_SHARE },
+	{ "baseline_ns_per_op", HB_VALUE_FIGURE },
+	{ "baseline_low_ns_per_op", HB_VALUE_FIGURE },
+	{ "baseline_high_ns_per_op", HB_VALUE_FIGURE },
+	{ "overhead_ns_per_event", HB_VALUE_FIGURE },
+	{ "ci95_low_ns", HB_VALUE_FIGURE },
+	{ "ci95_high_ns", HB_VALUE_FIGURE },
+};
+
+/* The same for runs.csv: a block's totals are counts (ns, events, runs), its per-op times figures. */
+static const struct hb_value_rule runs_values[] = {
+	{ "round", HB_VALUE_COUNT },
+	{ "warmup", HB_VALUE_COUNT },
+	{ "threads", HB_VALUE_COUNT },
+	{ "position", HB_VALUE_COUNT },
+	{ "ops", HB_VALUE_COUNT },
+	{ "elapsed_ns", HB_VALUE_COUNT },
+	{ "ns_per_op", HB_VALUE_FIGURE },
+	{ "events", HB_VALUE_COUNT },
+	{ "attach_ns", HB_VALUE_COUNT },
+	{ "detach_ns", HB_VALUE_COUNT },
+	{ "run_cnt", HB_VALUE_COUNT },
+	{ "run_time_ns", HB_VALUE_COUNT },
+	{ "cpu_ns", HB_VALUE_COUNT },
+	{ "cpu_ns_per_op", HB_VALUE_FIGURE },
+	{ "ringbuf_records", HB_VALUE_COUNT },
+	{ "ringbuf_drops", HB_VALUE_COUNT },
+	{ "consumer_cpu_ns", HB_VALUE_COUNT },
+	{ "load", HB_VALUE_COUNT },
+};
+
+/* The same for hyperfine.csv (hookbench hyperfine): whole-command seconds, per-op figures. */
+static const struct hb_value_rule hyperfine_values[] = {
+	{ "iterations", HB_VALUE_COUNT },
+	{ "runs", HB_VALUE_COUNT },
+	{ "rounds", HB_VALUE_COUNT },
+	{ "loader_cmd_s", HB_VALUE_FIGURE },
+	{ "loader_true_s", HB_VALUE_FIGURE },
+	{ "bare_cmd_s", HB_VALUE_FIGURE },
+	{ "bare_true_s", HB_VALUE_FIGURE },
+	{ "ns_per_op", HB_VALUE_FIGURE },
+	{ "ci95_low_ns", HB_VALUE_FIGURE },
+	{ "ci95_high_ns", HB_VALUE_FIGURE },
+	{ "paired_ns", HB_VALUE_FIGURE },
+	{ "paired_ci95_low_ns", HB_VALUE_FIGURE },
+	{ "paired_ci95_high_ns", HB_VALUE_FIGURE },
 };
 
 /* What states.csv must have for its rows to be found and read. */
 static const char *const states_columns[] = {
-	"hook", "payload", "mode", "threads", "state", "baseline_ns_per_op", "share_of_run",
+	"hook", "payload", "mode", "threads", "state", "headline", "baseline_ns_per_op",
+	"share_of_run", "unit",
 };
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* meta.json must state this hookbench's schema version: the one contract it reads. */
+static int check_schema(const struct hb_results *r, char *why, size_t len)
+{
+	struct json_object *v = hb_jget(r->meta, "schema_version");
+
+	if (!v) {
+		snprintf(why, len, "%.300s/meta.json: no schema_version (version 1), this hookbench reads %d",
+			 r->dir, HB_SCHEMA_VERSION);
+		return -EINVAL;
+	}
+	if (!json_object_is_type(v, json_type_int)) {
+		snprintf(why, len, "%.300s/meta.json: schema_version '%.40s' is not a version, this hookbench "
+			 "reads %d", r->dir, json_object_to_json_string(v), HB_SCHEMA_VERSION);
+		return -EINVAL;
+	}
+	if (json_object_get_int64(v) != HB_SCHEMA_VERSION) {
+		snprintf(why, len, "%.300s/meta.json: schema_version %lld, this hookbench reads %d", r->dir,
+			 (long long)json_object_get_int64(v), HB_SCHEMA_VERSION);
+		return -EINVAL;
+	}
+	return 0;
+}
 
 static int check_summary(const struct hb_results *r, char *why, size_t len)
 {
-	for (size_t i = 0; i < HB_SUMMARY_FIXED; i++) {
+	char path[PATH_MAX + 32];
+
+	for (size_t i = 0; i < hb_summary_ncolumns; i++) {
 		if (hb_csv_col(&r->summary, hb_summary_columns[i]) < 0) {
 			snprintf(why, len, "%.200s/summary.csv: malformed: no column %s", r->dir,
 				 hb_summary_columns[i]);
 			return -EINVAL;
 		}
 	}
-	for (size_t row = 0; row < r->summary.nrows; row++) {
-		for (size_t k = 0; k < sizeof(numeric) / sizeof(numeric[0]); k++) {
-			const char *v = hb_results_str(r, row, numeric[k]);
-
-			if (*v && isnan(hb_results_num(r, row, numeric[k]))) {
-				snprintf(why, len, "%.200s/summary.csv: malformed: row %zu has %s '%.40s'",
-					 r->dir, row + 2, numeric[k], v);
-				return -EINVAL;
-			}
-		}
-	}
-	return 0;
+	snprintf(path, sizeof(path), "%s/summary.csv", r->dir);
+	return hb_table_check_values(&r->summary, path, summary_values, COUNT(summary_values), why, len);
 }
 
-/* dir/states.csv when the run wrote one; none is no error (older runs). */
+/* dir/states.csv: every run writes one; a merged fleet has none. */
 static int load_states(struct hb_results *r, char *why, size_t len)
 {
 	char path[PATH_MAX + 32];
 	int err;
 
+	if (hb_jget(r->meta, "fleet"))
+		return 0;
 	snprintf(path, sizeof(path), "%s/states.csv", r->dir);
 	err = hb_csv_load(path, &r->states, why, len);
-	if (err == -ENOENT) {
-		memset(&r->states, 0, sizeof(r->states));
-		return 0;
-	}
 	if (err)
 		return err;
-	for (size_t i = 0; i < sizeof(states_columns) / sizeof(states_columns[0]); i++) {
+	for (size_t i = 0; i < COUNT(states_columns); i++) {
 		if (hb_csv_col(&r->states, states_columns[i]) < 0) {
 			snprintf(why, len, "%.200s/states.csv: malformed: no column %s", r->dir,
 				 states_columns[i]);
 			return -EINVAL;
 		}
 	}
-	return 0;
+	return hb_table_check_values(&r->states, path, states_values, COUNT(states_values), why, len);
+}
+
+/*
+ * dir/name, checked and let go when it is there: runs.csv (only the blocks
+ * chart reads it again; a report needs no blocks) and hyperfine.csv (only
+ * when `hookbench hyperfine` ran), so a directory without them still loads.
+ */
+static int check_optional(const struct hb_results *r, const char *name,
+			  const struct hb_value_rule *rules, size_t nrules, char *why, size_t len)
+{
+	struct hb_csv_table t;
+	char path[PATH_MAX + 32];
+	int err;
+
+	snprintf(path, sizeof(path), "%s/%s", r->dir, name);
+	err = hb_csv_load(path, &t, why, len);
+	if (err == -ENOENT)
+		return 0;
+	if (err)
+		return err;
+	err = hb_table_check_values(&t, path, rules, nrules, why, len);
+	hb_csv_free(&t);
+	return err;
+}
+
+/* dir/meta.json, which every results directory has. */
+static int load_meta(struct hb_results *r, char *why, size_t len)
+{
+	char path[PATH_MAX + 32];
+	int err;
+
+	snprintf(path, sizeof(path), "%s/meta.json", r->dir);
+	err = hb_jload(path, &r->meta, why, len);
+	if (err == -ENOENT)
+		snprintf(why, len, "%.300s: no meta.json (not the directory of a run, a guest's run or a "
+			 "merged fleet)", r->dir);
+	if (!err && !json_object_is_type(r->meta, json_type_object)) {
+		snprintf(why, len, "%.300s/meta.json: malformed: not a JSON object", r->dir);
+		err = -EINVAL;
+	}
+	return err ? err : check_schema(r, why, len);
 }
 
 int hb_results_load(struct hb_results *r, const char *dir, char *why, size_t len)
@@ -91,21 +229,15 @@ int hb_results_load(struct hb_results *r, const char *dir, char *why, size_t len
 		return err;
 	}
 	if (!err)
+		err = load_meta(r, why, len);
+	if (!err)
 		err = check_summary(r, why, len);
-	if (err) {
-		if (err != -ENOENT && err != -ENOMEM)
-			err = -EINVAL;
-		hb_results_free(r);
-		return err;
-	}
-	snprintf(path, sizeof(path), "%s/meta.json", dir);
-	err = hb_jload(path, &r->meta, why, len);
-	r->has_meta = err == 0;
-	if (err && err != -ENOENT) {
-		hb_results_free(r);
-		return -EINVAL;
-	}
-	err = load_states(r, why, len);
+	if (!err)
+		err = load_states(r, why, len);
+	if (!err)
+		err = check_optional(r, "runs.csv", runs_values, COUNT(runs_values), why, len);
+	if (!err)
+		err = check_optional(r, "hyperfine.csv", hyperfine_values, COUNT(hyperfine_values), why, len);
 	if (err) {
 		hb_results_free(r);
 		return err == -ENOMEM ? err : -EINVAL;
@@ -133,6 +265,17 @@ long hb_results_find(const struct hb_results *r, const struct hb_match *m)
 	return hb_table_find(&r->summary, 0, m);
 }
 
+const char *hb_results_reference(const struct hb_results *r, const struct hb_match *m)
+{
+	static const struct hb_match every[] = { { NULL, NULL } };
+
+	for (long i = hb_results_find(r, m ? m : every); i >= 0;
+	     i = hb_table_find(&r->summary, (size_t)i + 1, m ? m : every))
+		if (*hb_results_str(r, (size_t)i, "reference_hook"))
+			return hb_results_str(r, (size_t)i, "reference_hook");
+	return hb_hooks[HB_HOOK_TRACEPOINT].name;
+}
+
 long hb_results_find_same(const struct hb_results *r, const struct hb_results *other, size_t row)
 {
 	static const char *const identity[] = { "hook", "payload", "mode", "threads" };
@@ -154,16 +297,13 @@ void hb_results_key(const struct hb_results *r, size_t row, char *buf, size_t le
 
 const char *hb_results_unit(const struct hb_results *r)
 {
-	if (hb_results_has(r, "unit") && r->summary.nrows && *hb_results_str(r, 0, "unit"))
+	if (r->summary.nrows && *hb_results_str(r, 0, "unit"))
 		return hb_results_str(r, 0, "unit");
-	/* Before the unit column: an -icount run's "virtual ns" were guest instructions too. */
-	return strncmp(hb_jstr(r->meta, "timing", "wall"), "icount", 6) ? "ns" : "guest instructions";
+	return hb_jstr(r->meta, "unit", "ns");
 }
 
 bool hb_results_one_unit(const struct hb_results *r)
 {
-	if (!hb_results_has(r, "unit"))
-		return true;
 	for (size_t i = 1; i < r->summary.nrows; i++)
 		if (strcmp(hb_results_str(r, i, "unit"), hb_results_str(r, 0, "unit")))
 			return false;
@@ -195,5 +335,4 @@ void hb_results_free(struct hb_results *r)
 	hb_csv_free(&r->states);
 	json_object_put(r->meta);
 	r->meta = NULL;
-	r->has_meta = false;
 }

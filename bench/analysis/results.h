@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * A results directory read back: summary.csv, meta.json and, when the run
- * wrote it, states.csv. Columns a run's version did not write read as
- * empty, so older directories load as they are.
+ * A results directory read back: summary.csv, meta.json and states.csv, of
+ * the one schema this hookbench writes (common/schema.h). A directory of
+ * another schema, or with a value no run can produce, is refused.
  */
 #ifndef HB_RESULTS_H
 #define HB_RESULTS_H
@@ -18,9 +18,8 @@ struct json_object;
 struct hb_results {
 	char dir[PATH_MAX];
 	struct hb_csv_table summary;
-	struct json_object *meta; /* NULL when there is no meta.json */
-	bool has_meta;
-	struct hb_csv_table states; /* states.csv: per cell, each speed state (none: 0 rows) */
+	struct json_object *meta;
+	struct hb_csv_table states; /* states.csv: per cell, each speed state (a merged fleet: 0 rows) */
 };
 
 /* A figure of a row and its interval; ok when the row's status is ok and it has the figure. */
@@ -30,10 +29,13 @@ struct hb_estimate {
 };
 
 /*
- * Read dir/summary.csv (it must have every column summary.csv starts with),
- * and dir/meta.json and dir/states.csv when they are there. Returns 0,
- * -ENOENT for a missing directory or summary.csv, -EINVAL for a malformed
- * file; why says which.
+ * Read dir/summary.csv, dir/meta.json and dir/states.csv (a merged fleet has
+ * none). meta.json's schema_version must be HB_SCHEMA_VERSION, summary.csv
+ * must have every column of hb_summary_columns, and every number a reader
+ * uses, there and in runs.csv and hyperfine.csv when they are there, must be
+ * one a run can write (table.h's hb_value_rule). Returns 0,
+ * -ENOENT for a missing directory or summary.csv, -EINVAL for anything else
+ * (why names the file and what is wrong, on one line).
  */
 int hb_results_load(struct hb_results *r, const char *dir, char *why, size_t len);
 
@@ -45,9 +47,6 @@ double hb_results_num(const struct hb_results *r, size_t row, const char *col);
 
 /* True when row's status is ok. */
 bool hb_results_ok(const struct hb_results *r, size_t row);
-
-/* True when summary.csv has column col (older runs lack the newer ones). */
-bool hb_results_has(const struct hb_results *r, const char *col);
 
 /* True when row is the control: hook `none`, nothing attached (the noise floor). */
 bool hb_results_is_control(const struct hb_results *r, size_t row);
@@ -67,6 +66,13 @@ struct hb_estimate hb_results_ratio(const struct hb_results *r, long row);
  * it, else the added cost. NAN when neither.
  */
 double hb_results_headline(const struct hb_results *r, size_t row);
+
+/*
+ * The hook ratios are taken against among the rows that match m (every row:
+ * m NULL): the first reference_hook named, else the default reference, the
+ * tracepoint (a run whose reference hook did not load names none).
+ */
+const char *hb_results_reference(const struct hb_results *r, const struct hb_match *m);
 
 /* The first summary row that matches m, or -1. */
 long hb_results_find(const struct hb_results *r, const struct hb_match *m);

@@ -5,11 +5,6 @@
 
 #include "results.h"
 
-bool hb_results_has(const struct hb_results *r, const char *col)
-{
-	return hb_csv_col(&r->summary, col) >= 0;
-}
-
 bool hb_results_is_control(const struct hb_results *r, size_t row)
 {
 	return !strcmp(hb_results_str(r, row, "hook"), "none");

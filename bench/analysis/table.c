@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "table.h"
 
+#include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,4 +54,41 @@ bool hb_table_first_of(const struct hb_csv_table *t, size_t row, const char *con
 		if (hb_table_same(t, before, row, cols))
 			return false;
 	return true;
+}
+
+static const char *value_problem(enum hb_value_kind kind, double v)
+{
+	if (isnan(v))
+		return "not a finite number";
+	switch (kind) {
+	case HB_VALUE_COUNT:
+		if (v < 0)
+			return "a negative count";
+		return v != floor(v) || v > 0x1p53 ? "not a whole count" : NULL;
+	case HB_VALUE_FIGURE:
+		return fabs(v) > HB_FIGURE_MAX ? "beyond any measurement (over 1e9)" : NULL;
+	case HB_VALUE_SHARE:
+		return v < 0 || v > 1 ? "not a share between 0 and 1" : NULL;
+	}
+	return NULL;
+}
+
+int hb_table_check_values(const struct hb_csv_table *t, const char *path,
+			  const struct hb_value_rule *rules, size_t nrules, char *why, size_t len)
+{
+	for (size_t k = 0; k < nrules; k++) {
+		if (hb_csv_col(t, rules[k].col) < 0)
+			continue;
+		for (size_t row = 0; row < t->nrows; row++) {
+			const char *s = hb_table_str(t, row, rules[k].col);
+			const char *problem = *s ? value_problem(rules[k].kind, hb_table_num(t, row, rules[k].col)) : NULL;
+
+			if (problem) {
+				snprintf(why, len, "%.300s: malformed: line %zu has %s '%.40s': %s", path, row + 2,
+					 rules[k].col, s, problem);
+				return -EINVAL;
+			}
+		}
+	}
+	return 0;
 }

@@ -32,7 +32,7 @@ static void usage(FILE *f)
 "Exit status: 0 no row got significantly slower; 1 one did; 2 bad input.\n"
 "\n"
 "Examples:\n"
-"  hookbench compare results/reference/6.18.44-fc-v1045 results/20261126T120000Z\n"
+"  hookbench compare results/reference/fleet/host results/20261126T120000Z\n"
 "  hookbench compare results/vm/debian-6.1-cloud results/vm/debian-6.12-cloud --threshold 10\n",
 		DEFAULT_THRESHOLD);
 }

@@ -25,12 +25,12 @@ static const char help[] =
 	"host, arch and source columns) and meta.json (fleet.sources); then\n"
 	"'hookbench report DIR' writes the fleet page. A DIR is a run directory (its vm/\n"
 	"comes along), a hookbench vm matrix, or a directory of run directories.\n"
-	"Sources of different schema versions, a missing column, one run given twice\n"
-	"or an existing --out are refused (exit 1), nothing written.\n\n"
+	"A source of another schema version, a missing column or a value no run can\n"
+	"produce, one run given twice, or an existing --out is refused (exit 1).\n\n"
 	"Options:\n"
 	"  --out DIR   the merged directory (must not exist)\n\n"
 	"Examples:\n"
-	"  hookbench merge results/reference/6.18.44-fc-v1045 results/vm-matrix --out results/fleet\n"
+	"  hookbench merge results/reference/fleet/host results/vm-matrix --out results/fleet\n"
 	"  hookbench merge collected/ --out results/fleet && hookbench report results/fleet";
 
 static char *joined_command_line(int argc, char **argv)

@@ -112,7 +112,6 @@ int fleet_grid_build(const struct hb_results *r, struct fleet_grid *g)
 	g->r = r;
 	if (!json_object_is_type(sources, json_type_array))
 		return -EINVAL;
-	g->ratios = hb_results_has(r, "ratio_vs_reference");
 	g->hook = calloc(rows + 1, sizeof(*g->hook));
 	g->group = calloc(rows + 1, sizeof(*g->group));
 	if (!g->hook || !g->group) {
@@ -152,39 +151,26 @@ const char *fleet_grid_reference(const struct fleet_grid *g, size_t col)
 {
 	char source[32];
 	const struct hb_match m[] = { { "source", source }, { NULL, NULL } };
-	const struct hb_csv_table *t = &g->r->summary;
 
 	snprintf(source, sizeof(source), "%lld", g->col[col].source);
-	for (long i = hb_table_find(t, 0, m); i >= 0; i = hb_table_find(t, (size_t)i + 1, m))
-		if (*hb_results_str(g->r, (size_t)i, "reference_hook"))
-			return hb_results_str(g->r, (size_t)i, "reference_hook");
-	return "tracepoint";
+	return hb_results_reference(g->r, m);
 }
 
 struct fleet_cell fleet_grid_cell(const struct fleet_grid *g, size_t group, size_t hook, size_t col)
 {
 	struct fleet_cell c = { .row = find_row(g, group, g->hook[hook], col), .est = NAN, .low = NAN,
 				.high = NAN };
-	const char *reference = fleet_grid_reference(g, col);
-	struct hb_estimate e, ref;
+	struct hb_estimate e;
 
 	if (c.row < 0)
 		return c;
-	c.reference = !strcmp(g->hook[hook], reference);
-	if (g->ratios) {
-		e = hb_results_ratio(g->r, c.row);
-		c.ok = e.ok;
-		c.interval = e.ok && !isnan(e.low) && !isnan(e.high) && !c.reference;
-		c.est = e.est;
-		c.low = e.low;
-		c.high = e.high;
-		return c;
-	}
-	/* Runs before ratios: the added cost over the reference hook's, a point without interval. */
-	e = hb_results_estimate(g->r, c.row);
-	ref = hb_results_estimate(g->r, find_row(g, group, reference, col));
-	c.ok = e.ok && ref.ok && ref.est > 0;
-	c.est = c.ok ? e.est / ref.est : NAN;
+	c.reference = !strcmp(g->hook[hook], fleet_grid_reference(g, col));
+	e = hb_results_ratio(g->r, c.row);
+	c.ok = e.ok;
+	c.interval = e.ok && !isnan(e.low) && !isnan(e.high) && !c.reference;
+	c.est = e.est;
+	c.low = e.low;
+	c.high = e.high;
 	return c;
 }
 

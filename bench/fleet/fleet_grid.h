@@ -31,7 +31,6 @@ struct fleet_grid {
 	size_t nhooks;
 	struct fleet_group *group;
 	size_t ngroups;
-	bool ratios; /* summary.csv has ratio_vs_reference; else point ratios of the added cost */
 };
 
 /* A cell: the hook's cost on that kernel relative to the kernel's reference hook. */

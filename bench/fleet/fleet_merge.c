@@ -23,7 +23,7 @@ static bool listed(const char *const *cols, size_t n, const char *col)
 /* The union of the sources' columns (with kernel and unit if none has them), then host, arch, source. */
 static const char **merged_columns(const struct hb_fleet_input *in, size_t *n)
 {
-	size_t cap = NOWN + 2;
+	size_t cap = NOWN;
 	const char **cols;
 
 	for (size_t i = 0; i < in->n; i++)
@@ -39,10 +39,6 @@ static const char **merged_columns(const struct hb_fleet_input *in, size_t *n)
 			if (!listed(cols, *n, t->header[c]) && !listed(own_columns, NOWN, t->header[c]))
 				cols[(*n)++] = t->header[c];
 	}
-	if (!listed(cols, *n, "kernel"))
-		cols[(*n)++] = "kernel";
-	if (!listed(cols, *n, "unit"))
-		cols[(*n)++] = "unit";
 	for (size_t k = 0; k < NOWN; k++)
 		cols[(*n)++] = own_columns[k];
 	return cols;
@@ -61,9 +57,6 @@ static const char *field(const struct hb_fleet_source *s, size_t src_no, size_t 
 	}
 	if (!strcmp(col, "kernel") && strcmp(s->kernel, "unknown"))
 		return s->kernel;
-	/* A run from before the unit column: what its timing says it counted. */
-	if (!strcmp(col, "unit") && !*hb_results_str(&s->r, row, col))
-		return hb_results_unit(&s->r);
 	return hb_results_str(&s->r, row, col);
 }
 

@@ -5,7 +5,7 @@
  * first source's order, then columns the others add; empty where a source
  * lacks one), with host, arch and source after them; the kernel column
  * holds each source's kernel.release (a guest's own kernel for VM rows).
- * meta.json: the sources' schema version, how the merge was made, and in
+ * meta.json: the schema version (every source's: results.h reads no other), how the merge was made, and in
  * fleet.sources each source in order (its number is the rows' source
  * column) with its path, host, arch, kernel and its own meta.json.
  */

@@ -7,6 +7,7 @@
 
 #include "fleet_merge.h"
 #include "json_read.h"
+#include "schema.h"
 #include "version.h"
 
 static void add_str(struct json_object *o, const char *key, const char *val)
@@ -27,7 +28,7 @@ static struct json_object *source_entry(const struct hb_fleet_source *s, size_t 
 	add_str(e, "host", s->host);
 	add_str(e, "arch", s->arch);
 	add_str(e, "kernel", s->kernel);
-	json_object_object_add(e, "schema_version", json_object_new_int(s->schema));
+	json_object_object_add(e, "schema_version", json_object_new_int(HB_SCHEMA_VERSION));
 	json_object_object_add(e, "rows", json_object_new_int64((int64_t)s->r.summary.nrows));
 	add_str(e, "timing", hb_jstr(s->r.meta, "timing", "wall"));
 	/* The source's own meta.json, whole: the environment each row was measured in. */
@@ -64,7 +65,7 @@ struct json_object *hb_fleet_meta(const struct hb_fleet_input *in, const char *c
 	gmtime_r(&now, &tm);
 	strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	add_str(m, "tool", "hookbench");
-	json_object_object_add(m, "schema_version", json_object_new_int(in->n ? in->src[0].schema : 0));
+	json_object_object_add(m, "schema_version", json_object_new_int(HB_SCHEMA_VERSION));
 	add_str(m, "version", HB_VERSION);
 	add_str(m, "git_revision", HB_GIT_REVISION);
 	add_str(m, "date", date);

@@ -107,8 +107,7 @@ static int draw(struct plot_ctx *p, const struct fleet_grid *g)
 		return -ENOMEM;
 	fleet_group_name(&g->group[0], group, sizeof(group));
 	snprintf(note, sizeof(note), "%s. Each cell: the hook's cost relative to its kernel's reference hook; "
-		 "grey: the hook did not run there. K1, K2, ...: report.md's Kernels table.%s", group,
-		 g->ratios ? "" : " Point ratios of added cost (runs without ratio columns).");
+		 "grey: the hook did not run there. K1, K2, ...: report.md's Kernels table.", group);
 	err = write_cells(p, g);
 	if (!err)
 		err = plot_gnuplot(p, "fleet", vars, note);

@@ -57,17 +57,11 @@ static void intro(FILE *f, const struct fleet_grid *g)
 		g->ncols == 1 ? "" : "s");
 	fprintf(f, "`hookbench merge` combined %zu source%s (schema version %g; see Sources). ", g->ncols,
 		g->ncols == 1 ? "" : "s", hb_jnum(m, "schema_version", 0));
-	if (g->ratios)
-		fputs("Each cell is what a hook costs per `unlinkat()` on that kernel relative to the "
-		      "reference hook measured in the same run (×, with the interval another run of it "
-		      "should land in): a ratio, so kernels timed in different units (host wall-clock ns, "
-		      "guest instruction counts) stand side by side. Their absolute figures never do; "
-		      "they are in summary.csv, with each row's unit in its unit column.\n", f);
-	else
-		fputs("These runs predate ratios to a reference hook: each cell is a hook's added cost per "
-		      "event divided by the reference hook's (the tracepoint) on the same kernel, a point "
-		      "figure without an interval. Absolute figures are in summary.csv, each in its run's "
-		      "unit (unit column); they are never set side by side here.\n", f);
+	fputs("Each cell is what a hook costs per `unlinkat()` on that kernel relative to the "
+	      "reference hook measured in the same run (×, with the interval another run of it "
+	      "should land in): a ratio, so kernels timed in different units (host wall-clock ns, "
+	      "guest instruction counts) stand side by side. Their absolute figures never do; "
+	      "they are in summary.csv, with each row's unit in its unit column.\n", f);
 	fputs("\nIn the tables: `—` the kernel's run did not include that hook; a status word "
 	      "(`unsupported`, `error`, ...) the hook did not run there (why: below); `n/a` it ran "
 	      "but has no ratio.\n", f);

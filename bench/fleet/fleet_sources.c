@@ -69,22 +69,6 @@ static void host_label(struct hb_fleet_source *s)
 	}
 }
 
-static int schema_of(struct hb_fleet_source *s, char *why, size_t len)
-{
-	struct json_object *v = hb_jget(s->r.meta, "schema_version");
-
-	if (!v) {
-		s->schema = 1; /* the first format wrote no number */
-		return 0;
-	}
-	if (!json_object_is_type(v, json_type_int) || json_object_get_int(v) < 1) {
-		snprintf(why, len, "%.300s/meta.json: schema_version is not a positive integer", s->path);
-		return -EINVAL;
-	}
-	s->schema = json_object_get_int(v);
-	return 0;
-}
-
 /* One run directory, with meta.json: one source. */
 static int add_run(struct hb_fleet_input *in, const char *path, char *why, size_t len)
 {
@@ -108,20 +92,12 @@ static int add_run(struct hb_fleet_input *in, const char *path, char *why, size_
 	err = hb_results_load(&s->r, path, why, len);
 	if (err)
 		return err;
-	if (!s->r.has_meta) {
-		snprintf(why, len, "%.300s: no meta.json (host, arch and kernel come from it)", path);
-		err = -EINVAL;
-		goto fail;
-	}
 	if (hb_jget(s->r.meta, "fleet")) {
 		snprintf(why, len, "%.300s is a merged fleet: merge the directories it was made from "
 			 "(its meta.json's fleet.sources) instead", path);
 		err = -EINVAL;
 		goto fail;
 	}
-	err = schema_of(s, why, len);
-	if (err)
-		goto fail;
 	s->vm = hb_jget(s->r.meta, "vm") != NULL;
 	host_label(s);
 	snprintf(s->arch, sizeof(s->arch), "%s", hb_jstr(s->r.meta, "kernel.machine", "unknown"));

@@ -24,7 +24,6 @@ struct hb_fleet_source {
 	char path[PATH_MAX];  /* as found: DIR, DIR/vm, DIR/<kernel> */
 	char real[PATH_MAX];  /* realpath(path) */
 	bool vm;              /* a guest's run (meta.json has a vm object) */
-	int schema;           /* meta.json's schema_version; 1 when it has none */
 	char host[256];       /* meta.json's hostname, else the directory's name; VMs: qemu-ACCEL[-icount] */
 	char arch[64];        /* kernel.machine */
 	char kernel[256];     /* kernel.release (a guest's own kernel for a VM) */

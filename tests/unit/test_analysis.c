@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The analysis helpers report, plot, compare and hyperfine are built on. */
+#include <errno.h>
 #include <json-c/json.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "breakdown.h"
@@ -120,6 +122,33 @@ static void test_syscall_programs(void)
 	json_object_put(d);
 }
 
+/* What the reader refuses: each in one line naming the file and what is wrong. */
+static void test_contract(void)
+{
+	static const struct {
+		const char *dir, *why;
+	} refused[] = {
+		{ "old-schema", FIXTURES "/results/old-schema/meta.json: schema_version 4, this hookbench reads 5" },
+		{ "negative-count", FIXTURES "/results/negative-count/summary.csv: malformed: line 3 has "
+				    "events_seen '-5': a negative count" },
+		{ "huge-figure", FIXTURES "/results/huge-figure/summary.csv: malformed: line 3 has "
+				 "overhead_ns_per_event '1e308': beyond any measurement (over 1e9)" },
+		{ "malformed-number", FIXTURES "/results/malformed-number/summary.csv: malformed: line 2 has "
+				      "overhead_ns_per_event 'fast': not a finite number" },
+	};
+	struct hb_results r;
+	char dir[512], why[512];
+
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		snprintf(dir, sizeof(dir), FIXTURES "/results/%s", refused[i].dir);
+		TAP_OK(hb_results_load(&r, dir, why, sizeof(why)) == -EINVAL, "%s: refused", refused[i].dir);
+		TAP_STREQ(why, refused[i].why, "%s: saying why", refused[i].dir);
+	}
+	TAP_OK(hb_results_load(&r, FIXTURES "/merge/old-vm/debian-6.1-cloud", why, sizeof(why)) == -EINVAL &&
+	       strstr(why, "meta.json: no schema_version (version 1), this hookbench reads 5"),
+	       "a meta.json without a version is version 1, refused: %s", why);
+}
+
 static void test_results(void)
 {
 	struct hb_results base, caveats;
@@ -222,12 +251,13 @@ static void test_replicates(void)
 	       hb_state_num(&rep, rows[0], "state") == 1 && hb_state_num(&rep, rows[0], "baseline_ns_per_op") == 1480.3 &&
 	       hb_state_num(&rep, rows[1], "share_of_run") == 0.38, "a cell's states, fastest first");
 
-	TAP_OK(!hb_results_has(&base, "ratio_vs_reference") && hb_results_has(&base, "overhead_ns_per_event"),
-	       "an older run lacks the newer columns");
-	TAP_OK(!hb_results_ratio(&base, 0).ok && !hb_results_between_runs(&base, 0).ok &&
-	       hb_results_headline(&base, 0) == 403.13, "which read as absent; it leads with the added cost");
+	TAP_OK(hb_results_ratio(&base, 0).ok && hb_results_ratio(&base, 0).est == 1 &&
+	       !hb_results_between_runs(&base, 0).ok && hb_results_headline(&base, 0) == 403.13,
+	       "the reference row: ratio 1; one replicate run: no between-run interval; the added cost leads");
 	TAP_OK(!hb_breakdown_available(&base) && hb_run_speed_states(&base) == 0 && base.states.nrows == 0,
-	       "no parts, no speed states, no states.csv");
+	       "no parts, no speed states, no states.csv rows");
+	TAP_STREQ(hb_results_reference(&rep, tp_count), "tracepoint", "the reference hook the rows name");
+	TAP_STREQ(hb_results_reference(&base, NULL), "tracepoint", "none named: the tracepoint");
 	hb_results_free(&rep);
 	hb_results_free(&base);
 }
@@ -239,6 +269,7 @@ int main(void)
 	test_hyperfine_means();
 	test_syscall_programs();
 	test_results();
+	test_contract();
 	test_crosscheck_rule();
 	test_breakdown_odd();
 	test_replicates();

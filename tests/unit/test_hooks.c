@@ -81,6 +81,12 @@ int main(void)
 		TAP_OK(program_exists(h), "%s: bpf/%s.bpf.c has %s", h->name, h->family, h->prog);
 	}
 	TAP_OK(hb_hook_find("uprobe") == NULL, "an unknown name finds nothing");
+	TAP_OK(hb_hooks[HB_HOOK_TRACEPOINT].ops == hb_hook_find("tracepoint")->ops &&
+	       !strcmp(hb_hooks[HB_HOOK_TRACEPOINT].tp_name, "sys_enter_unlinkat"),
+	       "HB_HOOK_TRACEPOINT is the tracepoint on unlinkat (%s)", hb_hooks[HB_HOOK_TRACEPOINT].name);
+	TAP_OK(hb_hooks[HB_HOOK_KPROBE].ops == hb_hook_find("kprobe")->ops && !hb_hooks[HB_HOOK_KPROBE].retprobe &&
+	       !hb_hooks[HB_HOOK_KPROBE].at_offset, "HB_HOOK_KPROBE is the kprobe at the function's entry (%s)",
+	       hb_hooks[HB_HOOK_KPROBE].name);
 	cost_lands();
 	return tap_done();
 }

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # hookbench merge on fixture directories (tests/fixtures/merge): a host run
 # and a VM matrix give one summary.csv with host, arch, kernel and source;
-# mixed schema versions, missing columns and duplicates are refused or kept
+# another schema version, missing columns and duplicates are refused or kept
 # as documented; report and plot on the merged directory give the fleet
 # page with the right numbers and the heat map's data.
 BUILD=${1:?build dir}
@@ -28,8 +28,8 @@ check "one summary.csv and one meta.json" test -f "$S" -a -f "$WORK/fleet/meta.j
 check "no .partial left" test ! -e "$WORK/fleet.partial"
 check "7 host rows + 6 + 5 guest rows (the matrix's combined summary.csv is not counted twice)" \
 	[ "$(col "$S" hook | wc -l)" = 18 ]
-check "unit, host, arch and source are the last columns (unit added: these schema-4 sources lack it)" \
-	bash -c "head -1 '$S' | grep -q ',target,unit,host,arch,source\$'"
+check "the 7.2 guest's extra column after the others, then host, arch and source" \
+	bash -c "head -1 '$S' | grep -q ',foreign_programs,unit,target,host,arch,source\$'"
 check "each row keeps its run's unit: ns for the host run, guest instructions for the icount guests" \
 	[ "$(paste -d: <(col "$S" host) <(col "$S" unit) | sort | uniq -c | awk '{$1=$1; print}' | tr '\n' ' ')" = "7 box-a:ns 11 qemu-tcg-icount:guest instructions " ]
 check "every column of the sources is kept, the 7.2 guest's extra target column too" \
@@ -51,7 +51,7 @@ python3 - "$WORK/fleet/meta.json" "$FX" >"$WORK/meta.check" 2>&1 <<'PY'
 import json, sys
 m = json.load(open(sys.argv[1]))
 fx = sys.argv[2]
-assert m["schema_version"] == 4, m["schema_version"]
+assert m["schema_version"] == 5, m["schema_version"]
 s = m["fleet"]["sources"]
 assert [e["path"] for e in s] == [fx + "/box-a", fx + "/vm-matrix/debian-6.1-cloud", fx + "/vm-matrix/debian-7.2-cloud"], s
 assert [e["kind"] for e in s] == ["host", "vm", "vm"]
@@ -70,23 +70,18 @@ check "an existing --out is refused: exit 1 (got $rc)" [ "$rc" = 1 ]
 check "saying so" grep -q "refusing to overwrite existing $WORK/fleet" "$WORK/merge.err"
 
 rc=$(merge "$FX/box-a" "$FX/old-vm" --out "$WORK/mixed")
-check "mixed schema versions: exit 1 (got $rc)" [ "$rc" = 1 ]
-check "one line naming every directory with its version" \
-	bash -c "[ \$(wc -l <'$WORK/merge.err') = 1 ] && grep -q 'mixed schema versions: $FX/box-a (version 4), $FX/old-vm/debian-6.1-cloud (version 1); merge directories of one version' '$WORK/merge.err'"
+check "a source of an older schema: exit 1 (got $rc)" [ "$rc" = 1 ]
+check "one line naming its meta.json and both versions" \
+	bash -c "[ \$(wc -l <'$WORK/merge.err') = 1 ] && grep -q '$FX/old-vm/debian-6.1-cloud/meta.json: no schema_version (version 1), this hookbench reads 5' '$WORK/merge.err'"
 check "nothing written" test ! -e "$WORK/mixed" -a ! -e "$WORK/mixed.partial"
 
 rc=$(merge "$FX/box-a" "$FX/no-ratio-high" --out "$WORK/cols")
-check "a summary.csv without a column of its version: exit 1 (got $rc)" [ "$rc" = 1 ]
+check "a summary.csv without a column of the schema: exit 1 (got $rc)" [ "$rc" = 1 ]
 check "naming the directory and the column" \
-	grep -q "$FX/no-ratio-high/summary.csv has no column ratio_ci95_high, which $FX/box-a/summary.csv has" "$WORK/merge.err"
+	grep -q "$FX/no-ratio-high/summary.csv: malformed: no column ratio_ci95_high" "$WORK/merge.err"
 mkdir -p "$WORK/nokernel"
-cut -d, -f1-18 "$FX/old-vm/debian-6.1-cloud/summary.csv" >"$WORK/nokernel/summary.csv"
-cp "$FX/old-vm/debian-6.1-cloud/meta.json" "$WORK/nokernel/"
-rc=$(merge "$FX/old-vm" "$WORK/nokernel" --out "$WORK/cols")
-check "a column another source of the same version has: exit 1 (got $rc)" [ "$rc" = 1 ]
-check "naming both directories" \
-	grep -q "$WORK/nokernel/summary.csv has no column ci_level, which $FX/old-vm/debian-6.1-cloud/summary.csv has (both schema version 1)" "$WORK/merge.err"
-cut -d, -f1-17 "$FX/old-vm/debian-6.1-cloud/summary.csv" >"$WORK/nokernel/summary.csv"
+cp "$FX/box-a/meta.json" "$FX/box-a/states.csv" "$WORK/nokernel/"
+cut -d, -f1-17 "$FX/box-a/summary.csv" >"$WORK/nokernel/summary.csv"
 rc=$(merge "$WORK/nokernel" --out "$WORK/cols")
 check "a summary.csv without a fixed column: exit 1 (got $rc)" [ "$rc" = 1 ]
 check "naming it" grep -q "nokernel/summary.csv: malformed: no column recursion_misses" "$WORK/merge.err"
@@ -108,7 +103,7 @@ check "their rows told apart by source" [ "$(col "$WORK/dup/summary.csv" source 
 
 rc=$(merge "$FX" --out "$WORK/all")
 check "a folder of directories: its run directories are the sources (box-a, no-ratio-high: refused, exit 1, got $rc)" [ "$rc" = 1 ]
-check "the folder's run directories were read" grep -q "$FX/no-ratio-high/summary.csv has no column ratio_ci95_high" "$WORK/merge.err"
+check "the folder's run directories were read" grep -q "$FX/no-ratio-high/summary.csv: malformed: no column ratio_ci95_high" "$WORK/merge.err"
 rc=$(merge "$FX/vm-matrix/summary.csv" --out "$WORK/x")
 check "a file is not a results directory: exit 1 (got $rc)" [ "$rc" = 1 ]
 mkdir -p "$WORK/bare" && cp "$FX/box-a/summary.csv" "$WORK/bare/"
@@ -129,7 +124,7 @@ diag "$WORK/rep.err"
 R=$WORK/fleet/report.md
 check "the fleet page's title" grep -q '^# What hooking `unlinkat()` costs across a fleet: 3 kernel runs$' "$R"
 check "the kernels in version order, with the symbol the kprobe family attached to" \
-	bash -c "grep -q '^| K1 | \`6.1.0-56-cloud-amd64\` | x86_64 | qemu-tcg-icount | icount: instruction-count proxy (virtual ns), not time | tracepoint | \`do_unlinkat\` | yes (\`do_unlinkat\`) |\$' '$R' &&
+	bash -c "grep -q '^| K1 | \`6.1.0-56-cloud-amd64\` | x86_64 | qemu-tcg-icount | icount: guest instructions (QEMU -icount shift=0), not time | tracepoint | \`do_unlinkat\` | yes (\`do_unlinkat\`) |\$' '$R' &&
 		 grep -q '^| K2 | \`6.18.44-test\` | x86_64 | box-a | wall-clock ns | tracepoint | none: did not attach (below) | no (below) |\$' '$R' &&
 		 grep -q '^| K3 | \`7.2.13+deb14-cloud-amd64\` | x86_64 | qemu-tcg-icount | .* | \`filename_unlinkat\` | yes (\`filename_unlinkat\`) |\$' '$R'"
 check "the lead table: count/enoent/1t" grep -q '^## count/enoent/1t: cost relative to the reference hook$' "$R"
@@ -144,7 +139,7 @@ check "what did not run, where and why" \
 check "the other groups get tables too" grep -q '^### count/other/1t: cost relative to the reference hook$' "$R"
 check "with their figures" grep -q '^| raw_tp | — | 2.50× \[2.10, 2.90\] | — |$' "$R"
 check "the sources, and the failed kernel" \
-	bash -c "grep -q '^| K3 | 3 | \`$FX/vm-matrix/debian-7.2-cloud\` | vm | 4 | 2026-12-01T11:10:00Z | \`hookbench vm --kernel debian-7.2-cloud --out /tmp/vm-matrix\` |\$' '$R' &&
+	bash -c "grep -q '^| K3 | 3 | \`$FX/vm-matrix/debian-7.2-cloud\` | vm | 5 | 2026-12-01T11:10:00Z | \`hookbench vm --kernel debian-7.2-cloud --out /tmp/vm-matrix\` |\$' '$R' &&
 		 grep -q 'Failed, no results: .*debian-sid-cloud.error.*the guest wrote no results' '$R'"
 
 # The heat map's data: column, hook line, ratio, measured, text; hooks in summary order.

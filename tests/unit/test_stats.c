@@ -66,29 +66,11 @@ static void test_ci_small_n(void)
 	TAP_OK(hb_median_ci_min_n(0.95) == 6, "6 is the smallest n for 95%%");
 }
 
-static void test_paired(void)
-{
-	double base[] = { 100, 102, 98, 101, 99, 100, 103 };
-	double hooked[] = { 110, 111, 109, 112, 108, 110, 114 };
-	struct hb_paired p;
-
-	/* differences: 10, 9, 11, 11, 9, 10, 11 -> sorted 9 9 10 10 11 11 11 */
-	TAP_OK(hb_paired_diff(base, hooked, 7, 0.95, &p) == 0, "paired differences computed");
-	TAP_NEAR(p.median, 10.0, 0, "median paired difference is 10");
-	TAP_OK(p.ci.valid && p.ci.low <= p.median && p.median <= p.ci.high,
-	       "the CI contains the estimate");
-	TAP_NEAR(p.ci.low, 9.0, 0, "n=7: low bound x(1) = 9");
-	TAP_NEAR(p.ci.high, 11.0, 0, "n=7: high bound x(7) = 11");
-	TAP_NEAR(base[0], 100, 0, "inputs are not modified");
-	TAP_OK(hb_paired_diff(base, hooked, 0, 0.95, &p) == -22, "no pairs is -EINVAL");
-}
-
 int main(void)
 {
 	test_median();
 	test_binomial();
 	test_ci_ranks();
 	test_ci_small_n();
-	test_paired();
 	return tap_done();
 }
