@@ -55,6 +55,12 @@ require_bpftool() {
 	command -v bpftool >/dev/null 2>&1 || skip_all "bpftool is not installed"
 }
 
+# require_bpf: root to load BPF programs, bpftool to see what stays attached.
+require_bpf() {
+	require_root
+	require_bpftool
+}
+
 # The BPF links and programs on the machine, one id per line.
 bpf_ids() {
 	{ bpftool link list 2>/dev/null | sed -n 's/^\([0-9]\+\): .*/link \1/p'
