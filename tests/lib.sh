@@ -109,6 +109,19 @@ json_num() { sed -n 's/.*"'"$1"'":\([-0-9.eE+]*\).*/\1/p' "$2" | head -n 1; }
 json_str() { sed -n 's/.*"'"$1"'":"\([^"]*\)".*/\1/p' "$2" | head -n 1; }
 json_null() { grep -q '"'"$1"'":null' "$2"; }
 
+# check_icount_report DIR WHAT: hookbench report on DIR, a run counted in
+# guest instructions (WHAT names it): exit 0, and no figure in ns or µs in
+# its report.md.
+check_icount_report() {
+	local rc
+	"$HB" report "$1" >/dev/null 2>"$WORK/icount-report.err"
+	rc=$?
+	check "report of $2: exit 0 (got $rc)" [ $rc -eq 0 ]
+	[ $rc -eq 0 ] || diag "$WORK/icount-report.err"
+	check "report of $2: no figure in ns or µs anywhere" bash -c "! grep -qE '\\bns\\b|µs' '$1/report.md'"
+	diag <(grep -nE '\bns\b|µs' "$1/report.md")
+}
+
 # as_icount SRC DST: a copy of results directory SRC relabelled as a QEMU
 # -icount run (meta.json's timing and unit, summary.csv's unit column when it
 # has one; the figures unchanged), for checks on the words around them.
