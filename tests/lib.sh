@@ -17,13 +17,22 @@ trap 'rm -rf "$WORK"' EXIT
 
 ok() { N=$((N + 1)); echo "ok $N - $*"; }
 not_ok() { N=$((N + 1)); FAILED=$((FAILED + 1)); echo "not ok $N - $*"; }
+# skip DESCRIPTION REASON: one check this machine cannot make.
+skip() { N=$((N + 1)); echo "ok $N - $1 # SKIP $2"; }
 diag() { sed 's/^/#   /' "$@"; }
 
-# check DESCRIPTION COMMAND...: one check from a command's status.
+# check DESCRIPTION COMMAND...: one check from a command's status; a failure
+# shows the file $CHECK_DIAG names, when a test sets it.
 check() {
 	local desc=$1
 	shift
-	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+	if "$@"; then
+		ok "$desc"
+	else
+		not_ok "$desc"
+		[ -s "${CHECK_DIAG:-}" ] && diag "$CHECK_DIAG"
+	fi
+	return 0
 }
 
 skip_all() {
@@ -44,6 +53,12 @@ require_root() {
 
 require_bpftool() {
 	command -v bpftool >/dev/null 2>&1 || skip_all "bpftool is not installed"
+}
+
+# require_bpf: root to load BPF programs, bpftool to see what stays attached.
+require_bpf() {
+	require_root
+	require_bpftool
 }
 
 # The BPF links and programs on the machine, one id per line.
@@ -90,9 +105,22 @@ start_loader() {
 stop_loader() { kill -INT "$loader" 2>/dev/null; wait "$loader" 2>/dev/null; }
 
 # JSON helpers for flat objects (values without nested quotes).
-json_num() { sed -n 's/.*"'"$1"'":\([-0-9.]*\).*/\1/p' "$2" | head -n 1; }
+json_num() { sed -n 's/.*"'"$1"'":\([-0-9.eE+]*\).*/\1/p' "$2" | head -n 1; }
 json_str() { sed -n 's/.*"'"$1"'":"\([^"]*\)".*/\1/p' "$2" | head -n 1; }
 json_null() { grep -q '"'"$1"'":null' "$2"; }
+
+# check_icount_report DIR WHAT: hookbench report on DIR, a run counted in
+# guest instructions (WHAT names it): exit 0, and no figure in ns or µs in
+# its report.md.
+check_icount_report() {
+	local rc
+	"$HB" report "$1" >/dev/null 2>"$WORK/icount-report.err"
+	rc=$?
+	check "report of $2: exit 0 (got $rc)" [ $rc -eq 0 ]
+	[ $rc -eq 0 ] || diag "$WORK/icount-report.err"
+	check "report of $2: no figure in ns or µs anywhere" bash -c "! grep -qE '\\bns\\b|µs' '$1/report.md'"
+	diag <(grep -nE '\bns\b|µs' "$1/report.md")
+}
 
 # as_icount SRC DST: a copy of results directory SRC relabelled as a QEMU
 # -icount run (meta.json's timing and unit, summary.csv's unit column when it

@@ -5,8 +5,7 @@
 BUILD=${1:?build dir}
 PYTHON=${2:-python3}
 . "$(dirname "$0")/../lib.sh"
-require_root
-require_bpftool
+require_bpf
 HOOKS=tracepoint,kprobe PAYLOADS=count,capture MODES=enoent,create
 BLOCKS=12 OPS=1000 WARMUP=1 STATS=2
 

@@ -42,11 +42,8 @@ static void check_entry(const struct hb_kprobe_entry *e, unsigned long offset, b
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	FILE *f;
+	FILE *f = fuzz_fopen(data, size);
 
-	if (size == 0)
-		return 0;
-	f = fmemopen((void *)data, size, "r");
 	if (!f)
 		return 0;
 	for (size_t i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {

@@ -76,11 +76,8 @@ static void check(FILE *f, const uint8_t *data, size_t size, const char *const *
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	FILE *f;
+	FILE *f = fuzz_fopen(data, size);
 
-	if (size == 0)
-		return 0;
-	f = fmemopen((void *)data, size, "r");
 	if (!f)
 		return 0;
 	check(f, data, size, hb_unlinkat_candidates, hb_unlinkat_ncandidates);

@@ -24,8 +24,6 @@ case $WORK/ in
 "$SOURCE"/* | "$BUILD"/*) skip_all "TMPDIR is inside the source or build tree" ;;
 esac
 
-skip() { N=$((N + 1)); echo "ok $N - $1 # SKIP $2"; }
-
 meson install -C "$BUILD" --destdir "$WORK/dest" >"$WORK/install.log" 2>&1
 rc=$?
 check "meson install --destdir exits 0 (got $rc)" [ $rc -eq 0 ]
@@ -86,21 +84,34 @@ rc=$?
 check "installed tp-loader runs the installed unlink-storm (exit $rc)" [ $rc -eq 0 ]
 check "and counts its 1000 calls" [ "$(json_num events "$WORK/loader.json")" = 1000 ]
 
+# runner_finds_programs ARCH: the installed runner, loaded as a module, takes
+# the four static guest programs for ARCH from beside itself (arm64: from
+# arm64/ there), and for x86_64 the guest init too.
+runner_finds_programs() {
+	"$PYTHON" - "$LIBEXEC/hookbench-vm" "$1" <<'PY'
+import argparse, importlib.machinery, importlib.util, os, sys
+path, arch = sys.argv[1:]
+loader = importlib.machinery.SourceFileLoader("hookbench_vm", path)
+vm = importlib.util.module_from_spec(importlib.util.spec_from_loader("hookbench_vm", loader))
+loader.exec_module(vm)
+here = os.path.dirname(path)
+if arch == "arm64":
+    found = vm.arm64_guest_programs(argparse.Namespace(build_dir=None), None, "tcg")
+    here = os.path.join(here, "arm64")
+else:
+    found = vm.find_guest_programs(vm.HERE)
+    if not (vm.HERE == here and os.path.isfile(os.path.join(here, "vm-guest-init"))):
+        sys.exit(1)
+sys.exit(not (set(found) == {"hookbench", "tp-loader", "kprobe-loader", "unlink-storm"}
+              and all(os.path.dirname(p) == here for p in found.values())))
+PY
+}
+
 check "hookbench vm finds its runner in libexecdir" \
 	bash -c "'$HB' vm --help | grep -q -- --kernel"
 if [ "$HB_GUEST" = true ]; then
 	check "the installed runner takes the guest init and static programs from beside itself" \
-		"$PYTHON" - "$LIBEXEC/hookbench-vm" <<'PY'
-import importlib.machinery, importlib.util, os, sys
-loader = importlib.machinery.SourceFileLoader("hookbench_vm", sys.argv[1])
-vm = importlib.util.module_from_spec(importlib.util.spec_from_loader("hookbench_vm", loader))
-loader.exec_module(vm)
-here = os.path.dirname(sys.argv[1])
-found = vm.find_guest_programs(vm.HERE)
-sys.exit(not (vm.HERE == here and os.path.isfile(os.path.join(here, "vm-guest-init"))
-              and set(found) == {"hookbench", "tp-loader", "kprobe-loader", "unlink-storm"}
-              and all(os.path.dirname(p) == here for p in found.values())))
-PY
+		runner_finds_programs x86_64
 	"$HB" bundle --out "$WORK/bundle.tar.gz" >/dev/null 2>"$WORK/bundle.err"
 	rc=$?
 	check "installed hookbench bundle takes its static programs, plot scripts and run script from the install (exit $rc)" \
@@ -111,16 +122,7 @@ else
 fi
 if [ "${HB_ARM64_GUEST:-false}" = true ]; then
 	check "the installed runner takes the static arm64 guest programs from arm64/ beside itself" \
-		"$PYTHON" - "$LIBEXEC/hookbench-vm" <<'PY'
-import argparse, importlib.machinery, importlib.util, os, sys
-loader = importlib.machinery.SourceFileLoader("hookbench_vm", sys.argv[1])
-vm = importlib.util.module_from_spec(importlib.util.spec_from_loader("hookbench_vm", loader))
-loader.exec_module(vm)
-found = vm.arm64_guest_programs(argparse.Namespace(build_dir=None), None, "tcg")
-here = os.path.join(os.path.dirname(sys.argv[1]), "arm64")
-sys.exit(not (set(found) == {"hookbench", "tp-loader", "kprobe-loader", "unlink-storm"}
-              and all(os.path.dirname(p) == here for p in found.values())))
-PY
+		runner_finds_programs arm64
 	"$HB" bundle --arch arm64 --out "$WORK/bundle-arm64.tar.gz" >/dev/null 2>"$WORK/bundle-arm64.err"
 	rc=$?
 	check "installed hookbench bundle --arch arm64 takes the installed arm64 programs (exit $rc)" \

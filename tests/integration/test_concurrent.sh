@@ -6,8 +6,7 @@
 BUILD=${1:?build dir}
 PYTHON=${2:-python3}
 . "$(dirname "$0")/../lib.sh"
-require_root
-require_bpftool
+require_bpf
 SMALL=(--hooks tracepoint --blocks 12 --ops-per-block 200 --warmup 0 --stats-blocks 1)
 LONG=(run --hooks tracepoint --blocks 400 --ops-per-block 1000 --warmup 0 --stats-blocks 1)
 LOADER=$BUILD/loaders/tp-loader

@@ -6,8 +6,7 @@
 BUILD=${1:?build dir}
 PYTHON=${2:-python3}
 . "$(dirname "$0")/../lib.sh"
-require_root
-require_bpftool
+require_bpf
 RUN=(run --hooks tracepoint --blocks 12 --ops-per-block 200 --warmup 0 --stats-blocks 1)
 trap 'stop_loader; rm -rf "$WORK"' EXIT
 

@@ -4,8 +4,7 @@
 # where kprobes exist it counts exactly and captures the right filename.
 BUILD=${1:?build dir}
 . "$(dirname "$0")/../lib.sh"
-require_root
-require_bpftool
+require_bpf
 LOADER=$BUILD/loaders/kprobe-loader
 
 kprobes_here() {

@@ -3,8 +3,7 @@
 # hookbench list: every hook with a status, and a reason for each unsupported one.
 BUILD=${1:?build dir}
 . "$(dirname "$0")/../lib.sh"
-require_root
-require_bpftool
+require_bpf
 
 leak_check_begin
 "$HB" list --csv >"$WORK/list.csv" 2>"$WORK/err"

@@ -6,8 +6,7 @@
 BUILD=${1:?build dir}
 PYTHON=${2:-python3}
 . "$(dirname "$0")/../lib.sh"
-require_root
-require_bpftool
+require_bpf
 BLOCKS=12 OPS=200 STATS=1 PREROLL=256
 RUN=(run --hooks tracepoint,raw_tp --blocks $BLOCKS --ops-per-block $OPS --warmup 0
      --stats-blocks $STATS)

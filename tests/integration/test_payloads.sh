@@ -6,8 +6,7 @@
 BUILD=${1:?build dir}
 PYTHON=${2:-python3}
 . "$(dirname "$0")/../lib.sh"
-require_root
-require_bpftool
+require_bpf
 HOOKS=tracepoint,tracepoint_exit,raw_tp,tp_btf PAYLOADS=empty,count,capture,ringbuf,printk
 THREADS=1
 [ "$(nproc)" -ge 2 ] && THREADS=1,2

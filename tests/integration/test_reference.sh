@@ -7,9 +7,7 @@
 BUILD=${1:?build dir}
 PYTHON=${2:-python3}
 . "$(dirname "$0")/../lib.sh"
-require_root
-require_bpftool
-HB=$BUILD/bench/hookbench
+require_bpf
 SMALL=(--blocks 12 --ops-per-block 500 --warmup 0 --stats-blocks 1)
 
 # field DIR HOOK PAYLOAD COLUMN: that row's value in DIR/summary.csv.

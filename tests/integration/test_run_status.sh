@@ -5,8 +5,7 @@
 # with HOOKBENCH_TEST_FORCE_MISMATCH, a setting for tests only.
 BUILD=${1:?build dir}
 . "$(dirname "$0")/../lib.sh"
-require_root
-require_bpftool
+require_bpf
 # kprobe is unsupported on kernels without kprobes: such a row must not fail the run.
 RUN=(run --hooks tracepoint,kprobe --blocks 12 --ops-per-block 200 --warmup 0 --stats-blocks 1)
 

@@ -6,8 +6,7 @@
 BUILD=${1:?build dir}
 CASE=${3:?case: exit, INT, TERM, HUP or KILL}
 . "$(dirname "$0")/../lib.sh"
-require_root
-require_bpftool
+require_bpf
 
 # Wait until a new BPF link exists (something is attached), up to 20 s.
 wait_attached() {

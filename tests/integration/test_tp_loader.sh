@@ -4,8 +4,7 @@
 # streaming, exit statuses, and nothing left attached.
 BUILD=${1:?build dir}
 . "$(dirname "$0")/../lib.sh"
-require_root
-require_bpftool
+require_bpf
 LOADER=$BUILD/loaders/tp-loader
 
 "$LOADER" --json -o "$WORK/probe.json" -- true 2>"$WORK/err"

@@ -3,20 +3,13 @@
 #include <errno.h>
 #include <stdio.h>
 
+#include "fixture.h"
 #include "kprobes_list.h"
-#include "open_regular.h"
 #include "tap.h"
 
 static int find(const char *sym, unsigned long off, bool ret, struct hb_kprobe_entry *e)
 {
-	FILE *f = hb_fopen_regular(FIXTURES "/kprobes-list.txt", NULL, 0);
-	int err;
-
-	if (!f)
-		return -errno;
-	err = hb_kprobes_list_find(f, sym, off, ret, e);
-	fclose(f);
-	return err;
+	return FIXTURE_READ("kprobes-list.txt", f, hb_kprobes_list_find(f, sym, off, ret, e));
 }
 
 int main(void)

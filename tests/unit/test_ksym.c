@@ -3,23 +3,14 @@
 #include <errno.h>
 #include <string.h>
 
+#include "fixture.h"
 #include "ksym.h"
-#include "open_regular.h"
 #include "tap.h"
 
 static int resolve(const char *fixture, char *out, size_t len)
 {
-	char path[512];
-	FILE *f;
-	int err;
-
-	snprintf(path, sizeof(path), "%s/%s", FIXTURES, fixture);
-	f = hb_fopen_regular(path, NULL, 0);
-	if (!f)
-		return -errno;
-	err = hb_ksym_resolve(f, hb_unlinkat_candidates, hb_unlinkat_ncandidates, out, len);
-	fclose(f);
-	return err;
+	return FIXTURE_READ(fixture, f,
+			    hb_ksym_resolve(f, hb_unlinkat_candidates, hb_unlinkat_ncandidates, out, len));
 }
 
 int main(void)

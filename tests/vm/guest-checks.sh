@@ -6,9 +6,9 @@
 # experiment; checks that --kprobe-optimization is put back after signals;
 # lists a program attached by kprobe-loader on the syscall path; gathers
 # facts the host-side check_guest.py judges by kernel version.
+. /bin/guest-lib.sh
 OUT=$1
 SMALL="--blocks 12 --ops-per-block 100 --warmup 0 --stats-blocks 1"
-OPT=/proc/sys/debug/kprobes-optimization
 
 ids() { hookbench census | cut -d' ' -f1,2 | sort; }
 
@@ -73,12 +73,7 @@ echo $? >"$OUT/reentry.status"
 if [ -e $OPT ]; then
 	cat $OPT >"$OUT/opt-before"
 	for signals in 1 2; do
-		hookbench run --hooks kprobe_offset --payload count --kprobe-optimization off \
-			--blocks 1000 --stats-blocks 0 --out "$OUT/opt-$signals" >/dev/null 2>&1 &
-		pid=$!
-		i=0
-		while [ "$(cat $OPT)" != 0 ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
-		cat $OPT >"$OUT/opt-during-$signals"
+		start_opt_off "$OUT/opt-$signals" "$OUT/opt-during-$signals"
 		sleep 1
 		kill -INT $pid
 		[ $signals = 2 ] && kill -INT $pid

@@ -3,20 +3,15 @@
 # Runs inside the VM guest (busybox sh), with the output directory as $1: a
 # run holding --kprobe-optimization off is killed with SIGKILL, then the
 # next run must put the sysctl back and say so. test_vm_recover.sh judges.
+. /bin/guest-lib.sh
 OUT=$1
-OPT=/proc/sys/debug/kprobes-optimization
 
 if [ ! -e $OPT ]; then
 	echo "no $OPT in this kernel" >"$OUT/skip"
 	exit 0
 fi
 cat $OPT >"$OUT/before"
-hookbench run --hooks kprobe_offset --payload count --kprobe-optimization off \
-	--blocks 1000 --stats-blocks 0 --out "$OUT/killed" >/dev/null 2>&1 &
-pid=$!
-i=0
-while [ "$(cat $OPT)" != 0 ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
-cat $OPT >"$OUT/during"
+start_opt_off "$OUT/killed" "$OUT/during"
 kill -KILL $pid
 wait $pid
 echo $pid >"$OUT/pid"

@@ -20,10 +20,21 @@ static uint64_t clock_ns(clockid_t clock)
 	return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
 }
 
+/*
+ * Per architecture: the counter, and the instructions of the three loops.
+ * Each loop body is labelled 1 and ends with COUNT_DOWN (2 instructions:
+ * decrement %0, branch back to 1 while it is not zero); SCRATCH is the
+ * register the memory loop clobbers.
+ */
 #if defined(__x86_64__)
 #include <x86intrin.h>
 
 #define COUNTER_NAME "tsc"
+#define COUNT_DOWN "dec %0\n\tjnz 1b"
+#define MULTIPLY_ADD "imul %2, %1\n\tadd $7, %1\n\t"
+#define LOAD_ADD_STORE "mov (%1), %%rax\n\tadd $1, %%rax\n\tmov %%rax, (%1)\n\t"
+#define SCRATCH "rax"
+#define LOOP_NAMES { "dec+jnz", "imul+add+dec+jnz", "load+add+store+dec+jnz" }
 
 static uint64_t counter(void)
 {
@@ -36,35 +47,14 @@ static uint64_t counter_hz(void)
 	return 0;
 }
 
-/* 2 instructions per iteration. */
-static void loop_short(uint64_t n)
-{
-	__asm__ volatile("1: dec %0\n\tjnz 1b" : "+r"(n) : : "cc");
-}
-
-/* 4 instructions per iteration, one a multiply. */
-static void loop_multiply(uint64_t n)
-{
-	uint64_t a = 1, b = 3;
-
-	__asm__ volatile("1: imul %2, %1\n\tadd $7, %1\n\tdec %0\n\tjnz 1b"
-			 : "+r"(n), "+r"(a) : "r"(b) : "cc");
-}
-
-/* 5 instructions per iteration, a load and a store among them. */
-static volatile uint64_t cell;
-
-static void loop_memory(uint64_t n)
-{
-	__asm__ volatile("1: mov (%1), %%rax\n\tadd $1, %%rax\n\tmov %%rax, (%1)\n\tdec %0\n\tjnz 1b"
-			 : "+r"(n) : "r"(&cell) : "rax", "cc", "memory");
-}
-
-#define LOOP_NAMES { "dec+jnz", "imul+add+dec+jnz", "load+add+store+dec+jnz" }
-
 #elif defined(__aarch64__)
 
 #define COUNTER_NAME "cntvct_el0"
+#define COUNT_DOWN "subs %0, %0, #1\n\tb.ne 1b"
+#define MULTIPLY_ADD "mul %1, %1, %2\n\tadd %1, %1, #7\n\t"
+#define LOAD_ADD_STORE "ldr x9, [%1]\n\tadd x9, x9, #1\n\tstr x9, [%1]\n\t"
+#define SCRATCH "x9"
+#define LOOP_NAMES { "subs+b.ne", "mul+add+subs+b.ne", "ldr+add+str+subs+b.ne" }
 
 /* The isb keeps the read from being taken before the loop has finished. */
 static uint64_t counter(void)
@@ -83,10 +73,14 @@ static uint64_t counter_hz(void)
 	return v;
 }
 
+#else
+#error "icount-calibrate: x86_64 or aarch64 only"
+#endif
+
 /* 2 instructions per iteration. */
 static void loop_short(uint64_t n)
 {
-	__asm__ volatile("1: subs %0, %0, #1\n\tb.ne 1b" : "+r"(n) : : "cc");
+	__asm__ volatile("1: " COUNT_DOWN : "+r"(n) : : "cc");
 }
 
 /* 4 instructions per iteration, one a multiply. */
@@ -94,8 +88,7 @@ static void loop_multiply(uint64_t n)
 {
 	uint64_t a = 1, b = 3;
 
-	__asm__ volatile("1: mul %1, %1, %2\n\tadd %1, %1, #7\n\tsubs %0, %0, #1\n\tb.ne 1b"
-			 : "+r"(n), "+r"(a) : "r"(b) : "cc");
+	__asm__ volatile("1: " MULTIPLY_ADD COUNT_DOWN : "+r"(n), "+r"(a) : "r"(b) : "cc");
 }
 
 /* 5 instructions per iteration, a load and a store among them. */
@@ -103,16 +96,9 @@ static volatile uint64_t cell;
 
 static void loop_memory(uint64_t n)
 {
-	__asm__ volatile("1: ldr x9, [%1]\n\tadd x9, x9, #1\n\tstr x9, [%1]\n\t"
-			 "subs %0, %0, #1\n\tb.ne 1b"
-			 : "+r"(n) : "r"(&cell) : "x9", "cc", "memory");
+	__asm__ volatile("1: " LOAD_ADD_STORE COUNT_DOWN
+			 : "+r"(n) : "r"(&cell) : SCRATCH, "cc", "memory");
 }
-
-#define LOOP_NAMES { "subs+b.ne", "mul+add+subs+b.ne", "ldr+add+str+subs+b.ne" }
-
-#else
-#error "icount-calibrate: x86_64 or aarch64 only"
-#endif
 
 int main(void)
 {

@@ -6,6 +6,7 @@
 . "$(dirname "$0")/lib-vm.sh"
 
 "$HB" vm --kernel "$KERNEL" --guest-script "$(dirname "$0")/guest-sigkill.sh" \
+	--guest-file "$(dirname "$0")/guest-lib.sh" \
 	--out "$WORK/guest" 2>"$WORK/err"
 rc=$?
 check "hookbench vm with the SIGKILL script exits 0 (got $rc)" [ $rc -eq 0 ]

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 # unlink-storm's normal runs: op counts, output formats, that it really calls unlinkat.
-source "$(dirname "${BASH_SOURCE[0]}")/tap.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib-storm.sh"
 
 D=$WORK/d
 mkdir "$D"
@@ -70,11 +70,11 @@ check "nothing left in --dir after the runs" test -z "$(ls -A "$D")"
 # Count syscalls with strace: every iteration must be unlinkat, never unlink.
 strace_calls() { awk -v n="$1" '$NF == n { c = $4 } END { print c + 0 }' "$WORK/strace"; }
 if ! command -v strace >/dev/null; then
-	skip "strace missing"
-	skip "strace missing"
+	skip "enoent, create under strace: unlinkat, never unlink" "strace missing"
+	skip "churn, other under strace: one call per iteration" "strace missing"
 elif ! strace -o /dev/null true 2>/dev/null; then
-	skip "strace cannot trace here (ptrace not permitted)"
-	skip "strace cannot trace here (ptrace not permitted)"
+	skip "enoent, create under strace: unlinkat, never unlink" "strace cannot trace here (ptrace not permitted)"
+	skip "churn, other under strace: one call per iteration" "strace cannot trace here (ptrace not permitted)"
 else
 	for mode in enoent create; do
 		# LeakSanitizer cannot run under ptrace (sanitized builds).
@@ -112,4 +112,4 @@ for h in --help -h; do
 done
 check "--help explains ns_per_op" grep -q 'ns_per_op' "$WORK/out"
 
-tap_done
+done_testing

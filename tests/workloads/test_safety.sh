@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # unlink-storm removes only what it created: shared parents with canaries and
 # symlinks, and foreign things planted while it runs.
-source "$(dirname "${BASH_SOURCE[0]}")/tap.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib-storm.sh"
 
 OUT=$WORK/outside
 mkdir "$OUT"
@@ -58,12 +58,12 @@ plant_excl() {
 # While a create run goes on: plant under the storm's names in the parent, at
 # the top of the scratch dir, and in thread dir t0. The t0 symlink makes
 # openat(O_EXCL) fail, so the run stops with an error; every planted thing
-# must survive and be reported.
+# must survive and be reported. The storm stops at the t0 plant, so the long
+# --duration is only a ceiling (on a loaded machine the plant's forks can
+# outlast a short run).
 P=$WORK/swap-create
 mkdir "$P"
-"$STORM" --mode create --duration 2 --dir "$P" >"$WORK/out" 2>"$WORK/err" &
-pid=$!
-BG_PIDS+=("$pid")
+run_bg "$STORM" --mode create --duration 10 --dir "$P"
 if S=$(wait_scratch "$P"); then
 	check "scratch dir is mode 700 and ours" test "$(stat -c '%a %u' "$S")" = "700 $(id -u)"
 	planted=0
@@ -92,9 +92,7 @@ fi
 # through the symlink; it must not happen.
 P=$WORK/swap-move
 mkdir "$P"
-"$STORM" --mode enoent --duration 2 --dir "$P" >"$WORK/out" 2>"$WORK/err" &
-pid=$!
-BG_PIDS+=("$pid")
+run_bg "$STORM" --mode enoent --duration 2 --dir "$P"
 if S=$(wait_scratch "$P"); then
 	swapped=0
 	mv "$S" "$P/moved" && ln -s "$OUT" "$S" && swapped=1
@@ -117,16 +115,14 @@ fi
 # it) and a symlink at the top. Both must survive.
 P=$WORK/p1777
 if [ "$(id -u)" != 0 ]; then
-	skip "planting as root into another user's scratch dir needs root"
+	skip "as nobody: root's planted file and symlink survive" "planting as root into another user's scratch dir needs root"
 elif ! command -v setpriv >/dev/null || ! chmod 0755 "$WORK" ||
      ! setpriv --reuid=65534 --regid=65534 --clear-groups test -x "$STORM"; then
-	skip "setpriv missing or nobody cannot run $STORM"
+	skip "as nobody: root's planted file and symlink survive" "setpriv missing or nobody cannot run $STORM"
 else
 	before=$(snapshot "$P")
-	setpriv --reuid=65534 --regid=65534 --clear-groups \
-		"$STORM" --mode create --duration 10 --dir "$P" >"$WORK/out" 2>"$WORK/err" &
-	pid=$!
-	BG_PIDS+=("$pid")
+	run_bg setpriv --reuid=65534 --regid=65534 --clear-groups \
+		"$STORM" --mode create --duration 10 --dir "$P"
 	if S=$(wait_scratch "$P"); then
 		planted=0
 		ln -s "$TARGET" "$S/hookbench-absent" &&
@@ -152,4 +148,4 @@ else
 	fi
 fi
 
-tap_done
+done_testing

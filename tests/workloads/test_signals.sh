@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # SIGINT, SIGTERM and SIGHUP stop unlink-storm: exit 128+signo, a partial
 # summary on stderr, and the scratch dir removed.
-source "$(dirname "${BASH_SOURCE[0]}")/tap.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib-storm.sh"
 
 D=$WORK/d
 mkdir "$D"
@@ -12,9 +12,7 @@ interrupt() {
 	local sig=$1 num pid rc
 	shift
 	num=$(kill -l "$sig")
-	"$STORM" --dir "$D" "$@" >"$WORK/out" 2>"$WORK/err" &
-	pid=$!
-	BG_PIDS+=("$pid")
+	run_bg "$STORM" --dir "$D" "$@"
 	if ! wait_scratch "$D" >/dev/null; then
 		not_ok "SIG$sig ($*): scratch dir did not appear"
 		return
@@ -42,4 +40,4 @@ interrupt HUP --duration 5
 interrupt INT --mode create --threads 2 --duration 5 --json
 interrupt TERM --iterations 1000000000000
 
-tap_done
+done_testing

@@ -12,20 +12,17 @@
 #include <unistd.h>
 
 #include "storm.h"
+#include "tap.h"
 
-static int tests_run;
-static int tests_failed;
 static char base[64];	/* private parent for every scratch dir made here */
 
+/* One TAP line for DESC, with DETAIL (an error, a value) after it when given. */
 static void check(int cond, const char *desc, const char *detail)
 {
-	tests_run++;
-	if (!cond)
-		tests_failed++;
-	printf("%s %d - %s", cond ? "ok" : "not ok", tests_run, desc);
 	if (detail)
-		printf(" (%s)", detail);
-	putchar('\n');
+		TAP_OK(cond, "%s (%s)", desc, detail);
+	else
+		TAP_OK(cond, "%s", desc);
 }
 
 static int exists_at(int dirfd, const char *name)
@@ -83,11 +80,11 @@ static void scratch_fs_in(const char *parent, unsigned long magic, const char *w
 	char fs[32] = "";
 
 	if (statfs(parent, &st) || (unsigned long)st.f_type != magic) {
-		printf("ok %d - # SKIP %s is not %s here\n", ++tests_run, parent, want);
+		printf("ok %d - # SKIP %s is not %s here\n", ++tap_n, parent, want);
 		return;
 	}
 	if (storm_scratch_create(&s, parent, 1)) {
-		printf("ok %d - # SKIP cannot make a scratch dir in %s\n", ++tests_run, parent);
+		printf("ok %d - # SKIP cannot make a scratch dir in %s\n", ++tap_n, parent);
 		return;
 	}
 	check(storm_scratch_fs(&s, fs, sizeof(fs)) == 0 && !strcmp(fs, want),
@@ -161,6 +158,19 @@ static int count_entries(int dirfd)
 	return n;
 }
 
+/* A scratch dir under base with nthreads thread dirs; a failure is a failed check "create for WHAT". */
+static int scratch_for(struct storm_scratch *s, unsigned nthreads, const char *what)
+{
+	int err = storm_scratch_create(s, base, nthreads);
+	char desc[64];
+
+	if (err) {
+		snprintf(desc, sizeof(desc), "create for %s", what);
+		check(0, desc, strerror(-err));
+	}
+	return err;
+}
+
 /*
  * churn: each iteration creates the file and removes it again (one
  * unlinkat: a second would fail with ENOENT and stop the loop), and its
@@ -171,13 +181,10 @@ static void test_churn(void)
 	struct storm_scratch s;
 	struct stat st;
 	uint64_t done = 99;
-	int err = storm_scratch_create(&s, base, 1);
-	int fd;
+	int err, fd;
 
-	if (err) {
-		check(0, "create for churn", strerror(-err));
+	if (scratch_for(&s, 1, "churn"))
 		return;
-	}
 	err = storm_loop(STORM_MODE_CHURN, s.thread_fd[0], 500, NULL, &done);
 	check(err == 0 && done == 500 && count_entries(s.thread_fd[0]) == 0,
 	      "churn: 500 iterations leave the directory empty", strerror(-err));
@@ -202,13 +209,10 @@ static void test_enoent_name_exists(void)
 {
 	struct storm_scratch s;
 	uint64_t done = 99;
-	int err = storm_scratch_create(&s, base, 1);
-	int fd;
+	int err, fd;
 
-	if (err) {
-		check(0, "create for enoent-exists", strerror(-err));
+	if (scratch_for(&s, 1, "enoent-exists"))
 		return;
-	}
 	fd = openat(s.thread_fd[0], STORM_ENOENT_NAME, O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
 	if (fd >= 0)
 		close(fd);
@@ -233,11 +237,8 @@ static void test_create_refuses_symlink(void)
 		check(0, "make canary", strerror(errno));
 		goto cleanup;
 	}
-	err = storm_scratch_create(&s, base, 1);
-	if (err) {
-		check(0, "create for planted symlink", strerror(-err));
+	if (scratch_for(&s, 1, "planted symlink"))
 		goto cleanup;
-	}
 	if (symlinkat(target, s.thread_fd[0], STORM_CREATE_NAME)) {
 		check(0, "plant symlink", strerror(errno));
 		goto destroy;
@@ -273,13 +274,10 @@ cleanup:
 static void test_destroy_removes_left_file(void)
 {
 	struct storm_scratch s;
-	int err = storm_scratch_create(&s, base, 2);
-	int fd;
+	int err, fd;
 
-	if (err) {
-		check(0, "create for left file", strerror(-err));
+	if (scratch_for(&s, 2, "left file"))
 		return;
-	}
 	fd = openat(s.thread_fd[1], STORM_CREATE_NAME,
 		    O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd >= 0)
@@ -294,13 +292,10 @@ static void test_destroy_keeps_foreign(void)
 {
 	struct storm_scratch s;
 	char p[4200];
-	int err = storm_scratch_create(&s, base, 2);
-	int fd;
+	int err, fd;
 
-	if (err) {
-		check(0, "create for foreign", strerror(-err));
+	if (scratch_for(&s, 2, "foreign"))
 		return;
-	}
 	fd = openat(s.thread_fd[1], "foreign", O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
 	if (fd >= 0)
 		close(fd);
@@ -333,12 +328,10 @@ static void test_destroy_moved(void)
 {
 	char moved[128], outside[128];
 	struct storm_scratch s;
-	int err = storm_scratch_create(&s, base, 1);
+	int err;
 
-	if (err) {
-		check(0, "create for moved", strerror(-err));
+	if (scratch_for(&s, 1, "moved"))
 		return;
-	}
 	snprintf(moved, sizeof(moved), "%s/moved", base);
 	snprintf(outside, sizeof(outside), "%s/outside", base);
 	if (mkdir(outside, 0700) || rename(s.path, moved) || symlink(outside, s.path)) {
@@ -406,8 +399,7 @@ int main(void)
 	test_destroy_moved();
 	test_create_errors();
 	check(count_leftovers() == 0, "nothing left in the parent", NULL);
-	printf("1..%d\n", tests_run);
-	ret = tests_failed ? 1 : 0;
+	ret = tap_done();
 	if (rmdir(base))
 		printf("# could not remove %s: %s\n", base, strerror(errno));
 cleanup:

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 # Bad input: exit 2, exactly one line on stderr, nothing on stdout, nothing created.
-source "$(dirname "${BASH_SOURCE[0]}")/tap.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib-storm.sh"
 
 D=$WORK/d
 mkdir "$D"
@@ -83,8 +83,8 @@ elif command -v setpriv >/dev/null && chmod 0755 "$WORK" &&
 		test "$rc" = 2 -a "$(lines "$WORK/err")" = 1 -a -z "$(ls -A "$RO")"
 	check "--dir not writable message" grep -q 'not writable' "$WORK/err"
 else
-	skip "root without setpriv, or nobody cannot run $STORM"
-	skip "root without setpriv, or nobody cannot run $STORM"
+	skip "--dir not writable (as nobody): exit 2, one line, nothing created" "root without setpriv, or nobody cannot run $STORM"
+	skip "--dir not writable message" "root without setpriv, or nobody cannot run $STORM"
 fi
 
-tap_done
+done_testing

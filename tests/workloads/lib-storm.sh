@@ -1,32 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# Shared by the unlink-storm shell tests: TAP output, the binary, a private
-# work directory, and small helpers. Source it; $1 is the unlink-storm binary.
-
-TAP_N=0
-TAP_FAILED=0
-
-ok() { TAP_N=$((TAP_N + 1)); echo "ok $TAP_N - $*"; }
-not_ok() { TAP_N=$((TAP_N + 1)); TAP_FAILED=$((TAP_FAILED + 1)); echo "not ok $TAP_N - $*"; }
-skip() { TAP_N=$((TAP_N + 1)); echo "ok $TAP_N # SKIP $*"; }
-diag() { sed 's/^/# /' "$@"; }
-
-# check DESCRIPTION COMMAND...: one test point from a command's status.
-check() {
-	local desc=$1
-	shift
-	if "$@"; then
-		ok "$desc"
-	else
-		not_ok "$desc"
-		[ -s "$WORK/err" ] && diag "$WORK/err"
-	fi
-	return 0
-}
-
-tap_done() {
-	echo "1..$TAP_N"
-	[ "$TAP_FAILED" -eq 0 ]
-}
+# Shared by the unlink-storm shell tests, on top of ../lib.sh: the binary
+# (argument 1), children killed if the test dies early, and helpers for runs
+# and scratch dirs. A failed check shows $WORK/err.
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
 STORM=${1:-${UNLINK_STORM:-}}
 if [ -z "$STORM" ] || [ ! -x "$STORM" ]; then
@@ -34,9 +10,8 @@ if [ -z "$STORM" ] || [ ! -x "$STORM" ]; then
 	exit 0
 fi
 case $STORM in /*) ;; *) STORM=$PWD/$STORM ;; esac
+CHECK_DIAG=$WORK/err
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/hb-storm-sh.XXXXXX") || exit 99
-# Children we start are killed if the test dies early.
 BG_PIDS=()
 cleanup_work() {
 	local p
@@ -51,9 +26,15 @@ run() {
 	RC=$?
 }
 
+# run_bg COMMAND...: COMMAND in the background, output in $WORK/{out,err};
+# sets pid, and the child is killed if the test ends first.
+run_bg() {
+	"$@" >"$WORK/out" 2>"$WORK/err" &
+	pid=$!
+	BG_PIDS+=("$pid")
+}
+
 lines() { wc -l <"$1" | tr -d ' '; }
-json_num() { sed -n 's/.*"'"$1"'":\([-0-9.e]*\).*/\1/p' "$2"; }
-json_str() { sed -n 's/.*"'"$1"'":"\([^"]*\)".*/\1/p' "$2"; }
 # Names in DIR matching unlink-storm.* (other than unlink-storm.foreign).
 leftovers() { find "$1" -mindepth 1 -maxdepth 1 -name 'unlink-storm.*' ! -name unlink-storm.foreign | wc -l | tr -d ' '; }
 
