@@ -24,8 +24,6 @@ esac
 
 # A private store under $WORK (removed with it): nothing of the machine's images is touched.
 P=(podman --root "$WORK/storage" --runroot "$WORK/runroot" --storage-driver vfs)
-# podman leaves the container storage's files read-only; $WORK must still go.
-trap '"${P[@]}" system reset --force >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 
 CONTAINER_ENGINE="${P[*]}" "$SRC/scripts/fleet/make-base-image" >"$WORK/base.out" 2>"$WORK/base.err"
 rc=$?
