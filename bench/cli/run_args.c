@@ -74,6 +74,7 @@ static void usage(FILE *f)
 "  --btf PATH            BTF instead of /sys/kernel/btf/vmlinux\n"
 "  --allow-foreign       measure on top of foreign BPF programs on the path\n"
 "  --allow-concurrent    run although another measurement holds " HB_RUNLOCK_PATH "\n"
+"  --host NAME           the machine's name in meta.json (default: uname -n)\n"
 "  -v, --verbose         show libbpf's messages\n"
 "  -h, --help            show this help\n"
 "\n"
@@ -137,7 +138,7 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 	enum { O_HOOKS = 256, O_PAYLOAD, O_MODE, O_OPS, O_BLOCKS, O_WARMUP, O_STATS, O_CPU,
 	       O_DIR, O_OUT, O_BTF, O_TIMING_NOTE, O_CLOCK, O_KOPT, O_THREADS, O_EXPERIMENT,
 	       O_REFERENCE, O_REPLICATES, O_NO_CONTROL, O_ALLOW_FOREIGN, O_ALLOW_CONCURRENT,
-	       O_ONE_LOAD, O_HISTORY, O_NO_HISTORY, O_ICOUNT };
+	       O_ONE_LOAD, O_HISTORY, O_NO_HISTORY, O_ICOUNT, O_HOST };
 	static const struct option opts[] = {
 		{ "hooks", required_argument, NULL, O_HOOKS },
 		{ "payload", required_argument, NULL, O_PAYLOAD },
@@ -151,6 +152,7 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 		{ "out", required_argument, NULL, O_OUT },
 		{ "btf", required_argument, NULL, O_BTF },
 		{ "timing-note", required_argument, NULL, O_TIMING_NOTE },
+		{ "host", required_argument, NULL, O_HOST },
 		{ "icount", no_argument, NULL, O_ICOUNT },
 		{ "clock", required_argument, NULL, O_CLOCK },
 		{ "kprobe-optimization", required_argument, NULL, O_KOPT },
@@ -224,6 +226,7 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 		case O_OUT: o->out = optarg; break;
 		case O_BTF: o->btf = optarg; break;
 		case O_TIMING_NOTE: o->timing_note = optarg; break;
+		case O_HOST: o->host = optarg; break;
 		case O_ICOUNT: o->icount = true; break;
 		case O_EXPERIMENT:
 			if (strcmp(optarg, "reentry")) {

@@ -55,13 +55,16 @@ static void write_line(struct hb_json *j, const char *key, const char *path)
 		hb_json_string(j, key, text);
 }
 
-/* The machine's name, for merging runs of several machines (hookbench merge). */
-static void hostname_field(struct hb_json *j)
+/*
+ * The machine's name, for merging runs of several machines (hookbench
+ * merge): --host, else uname's (in a container, that is the container's).
+ */
+static void hostname_field(struct hb_json *j, const struct run_opts *o)
 {
 	struct utsname u;
 
 	uname(&u);
-	hb_json_string(j, "hostname", u.nodename);
+	hb_json_string(j, "hostname", o->host ? o->host : u.nodename);
 }
 
 /*
@@ -207,7 +210,7 @@ int hb_meta_write(FILE *f, const struct hb_meta *m)
 	hb_json_init(&j, f, true);
 	hb_json_object_begin(&j, NULL);
 	hb_json_string(&j, "tool", "hookbench");
-	hostname_field(&j);
+	hostname_field(&j, m->opts);
 	hb_json_i64(&j, "schema_version", HB_SCHEMA_VERSION);
 	hb_json_string(&j, "version", HB_VERSION);
 	hb_json_string(&j, "git_revision", strcmp(HB_GIT_REVISION, "unknown") ? HB_GIT_REVISION : NULL);

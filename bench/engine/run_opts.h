@@ -40,6 +40,7 @@ struct run_opts {
 	const char *out;
 	const char *btf;
 	const char *timing_note; /* NULL: "wall" */
+	const char *host;        /* meta.json's hostname; NULL: uname -n */
 	bool icount;             /* timed by QEMU's -icount shift=0 clock: one ns is one guest
 				  * instruction, and runs repeat without drift (docs/vm.md) */
 	enum hb_clock clock;

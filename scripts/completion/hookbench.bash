@@ -87,7 +87,7 @@ _hookbench() {
 	--dir | --build-dir | --build-programs | --cache | --programs | --history) _hookbench_files dirs "$cur"; return ;;
 	--btf | --guest-script | --guest-file) _hookbench_files files "$cur"; return ;;
 	--threads | --ops-per-block | --blocks | --warmup | --stats-blocks | --replicates | --cpu | \
-	--memory | --smp | --timeout | --iterations | --rounds | --runs | --threshold)
+	--host | --memory | --smp | --timeout | --iterations | --rounds | --runs | --threshold)
 		return ;;
 	esac
 	if [[ $cur == -* ]]; then

@@ -5,7 +5,7 @@
 # beside them, the plot scripts, a run script any POSIX sh parses, a
 # manifest naming the architecture), and the refusals: an existing file, an
 # architecture without a build, programs of the wrong kind, a bundle on a
-# machine of another architecture. Also the fleet examples in scripts/fleet.
+# machine of another architecture. (scripts/fleet: the fleet suite.)
 BUILD=${1:?build dir}
 SRC=${2:?source dir}
 . "$(dirname "$0")/../lib.sh"
@@ -70,6 +70,9 @@ fi
 check "./run --help says how to run it" bash -c "'$R/run' --help | grep -q '^Usage: .*run \\[--results DIR\\]'"
 "$R/run" --bogus >/dev/null 2>"$WORK/bogus.err"
 check "./run --bogus is bad usage (exit $?)" [ $? -eq 2 ]
+"$R/run" -- --host x >/dev/null 2>"$WORK/host.err"
+check "./run -- --host is bad usage (exit $?): --host is the script's own" \
+	bash -c "[ $? -eq 2 ] && grep -q 'give it before --' '$WORK/host.err'"
 
 "$HB" bundle --out "$WORK/b.tar.gz" 2>"$WORK/again.err"
 rc=$?
@@ -115,30 +118,4 @@ rc=$?
 check "./run refuses on another architecture (exit $rc): $(grep MISSING "$WORK/arch.err")" \
 	bash -c "[ $rc -eq 1 ] && grep -q 'MISSING: this bundle is built for $other, this machine is $(uname -m)' '$WORK/arch.err'"
 
-# The orchestrator examples of the README: valid YAML with what the run needs.
-if python3 -c 'import yaml' 2>/dev/null; then
-	check "scripts/fleet: the Kubernetes manifests and the Ansible play are valid YAML with hostPID, the mounts and the capabilities" \
-		python3 - "$SRC/scripts/fleet" <<'EOF'
-import sys, yaml
-d = sys.argv[1]
-for name in ("hookbench-job.yaml", "hookbench-daemonset.yaml"):
-    docs = [x for x in yaml.safe_load_all(open(f"{d}/{name}")) if x]
-    work = next(x for x in docs if x["kind"] in ("Job", "DaemonSet"))
-    pod = work["spec"]["template"]["spec"]
-    assert pod["hostPID"] is True, name
-    paths = {v["hostPath"]["path"] for v in pod["volumes"] if "hostPath" in v}
-    assert {"/sys/kernel/btf", "/sys/kernel/tracing"} <= paths, (name, paths)
-    runs = [c for c in pod.get("initContainers", []) + pod["containers"] if "--results" in c.get("args", [])]
-    assert runs, name
-    for c in runs:
-        sc = c["securityContext"]
-        caps = set(sc.get("capabilities", {}).get("add", []))
-        assert sc.get("privileged") or {"BPF", "PERFMON", "SYS_ADMIN"} <= caps, name
-play = yaml.safe_load(open(f"{d}/hookbench-play.yml"))
-tasks = play[0]["tasks"]
-for needed in ("copy", "unarchive", "shell", "fetch"):
-    assert any(f"ansible.builtin.{needed}" in task for task in tasks), needed
-assert any("/run " in str(task.get("ansible.builtin.shell")) for task in tasks)
-EOF
-fi
 done_testing
