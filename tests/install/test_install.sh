@@ -90,16 +90,16 @@ check "hookbench vm finds its runner in libexecdir" \
 	bash -c "'$HB' vm --help | grep -q -- --kernel"
 if [ "$HB_GUEST" = true ]; then
 	check "the installed runner takes the guest init and static programs from beside itself" \
-		"$PYTHON" - "$LIBEXEC/hookbench-vm" <<'PY'
-import importlib.machinery, importlib.util, os, sys
-loader = importlib.machinery.SourceFileLoader("hookbench_vm", sys.argv[1])
-vm = importlib.util.module_from_spec(importlib.util.spec_from_loader("hookbench_vm", loader))
-loader.exec_module(vm)
-here = os.path.dirname(sys.argv[1])
-found = vm.find_guest_programs(vm.HERE)
-sys.exit(not (vm.HERE == here and os.path.isfile(os.path.join(here, "vm-guest-init"))
+		"$PYTHON" - "$LIBEXEC" <<'PY'
+import os, sys
+here = sys.argv[1]
+sys.path.insert(0, here)
+from hookbench_vm import programs
+found = programs.find_guest_programs()
+sys.exit(not (programs.RUNNER_DIR == os.path.realpath(here)
+              and os.path.isfile(os.path.join(here, "vm-guest-init"))
               and set(found) == {"hookbench", "tp-loader", "kprobe-loader", "unlink-storm"}
-              and all(os.path.dirname(p) == here for p in found.values())))
+              and all(os.path.dirname(p) == programs.RUNNER_DIR for p in found.values())))
 PY
 	"$HB" bundle --out "$WORK/bundle.tar.gz" >/dev/null 2>"$WORK/bundle.err"
 	rc=$?
@@ -111,13 +111,13 @@ else
 fi
 if [ "${HB_ARM64_GUEST:-false}" = true ]; then
 	check "the installed runner takes the static arm64 guest programs from arm64/ beside itself" \
-		"$PYTHON" - "$LIBEXEC/hookbench-vm" <<'PY'
-import argparse, importlib.machinery, importlib.util, os, sys
-loader = importlib.machinery.SourceFileLoader("hookbench_vm", sys.argv[1])
-vm = importlib.util.module_from_spec(importlib.util.spec_from_loader("hookbench_vm", loader))
-loader.exec_module(vm)
-found = vm.arm64_guest_programs(argparse.Namespace(build_dir=None), None, "tcg")
-here = os.path.join(os.path.dirname(sys.argv[1]), "arm64")
+		"$PYTHON" - "$LIBEXEC" <<'PY'
+import os, sys
+sys.path.insert(0, sys.argv[1])
+from hookbench_vm import programs
+from hookbench_vm.arches import ARCHES
+found = programs.find_cross_programs(ARCHES["arm64"])
+here = os.path.join(programs.RUNNER_DIR, "arm64")
 sys.exit(not (set(found) == {"hookbench", "tp-loader", "kprobe-loader", "unlink-storm"}
               and all(os.path.dirname(p) == here for p in found.values())))
 PY
