@@ -35,7 +35,10 @@ class Arch:
     transfer: tuple       # QEMU arguments of the transfer channel ({path}: the host's file)
     transfer_device: str  # the guest's device for it, when not vm-guest-init's default (/dev/ttyS1)
     transfer_modules: tuple  # modules that channel needs, in load order, where not built in
-    kernel_unsigned_first: bool  # of a signed image and its -unsigned twin, take the twin
+    # Of a kernel the archive has signed and as its -unsigned twin (the same
+    # image without the Secure Boot signature), take the twin; either boots
+    # (7.x comes signed only), a kernel had one way only is taken as it is.
+    kernel_unsigned_first: bool
     kernel_release_pins: dict    # version alias (6.12) -> the release whose kernels it names
     cross: Cross          # None: the build's own static programs (meson -Dguest_binaries)
 

@@ -30,10 +30,6 @@ FLAVOURS = ("cloud", "rt")
 IMAGE_NAME = re.compile(r"^linux-image-(\d+)\.(\d+)\.\d+(?:-\d+)?(?:\+deb[\d.]+)?-(\w+)-(\w+)(-unsigned)?$")
 # The packages a split (7.x) linux-image depends on that carry the image and its config.
 SPLIT_PARTS = ("linux-binary-", "linux-base-")
-# Where a kernel comes both signed and as its -unsigned twin (one version,
-# the same image without the Secure Boot signature), an architecture's row
-# (arches.py) says which it takes; the signed images boot too (7.x comes
-# signed only). A kernel the archive has only one way is taken as it is.
 
 
 class KernelError(AptError):
@@ -258,7 +254,7 @@ class Kernel:
         self.release = (kernel_release_of(vmlinuz) or release or
                         os.path.basename(vmlinuz).replace("vmlinuz-", ""))
         # Its package's module directory (scratch.module_dir), found before
-        # any guest starts; None: no modules (a vmlinuz given as a file).
+        # any guest starts; None: none (a vmlinuz given as a file, a fetch that failed).
         self.moddir = None
 
 
