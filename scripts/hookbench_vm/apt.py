@@ -12,11 +12,13 @@ import glob
 import os
 import re
 import subprocess
-import sys
 import tempfile
 import time
 
-ARCHES = ("amd64", "arm64")
+from .arches import ARCHES
+from .errors import VmError
+from .jobs import say
+
 # (archive, suite): the archive is "debian" or "debian-security" on the mirror.
 SUITES = (
     ("debian", "bookworm"), ("debian-security", "bookworm-security"),
@@ -28,12 +30,8 @@ KEYRING = "/usr/share/keyrings/debian-archive-keyring.gpg"
 LISTS_MAX_AGE_S = 24 * 3600
 
 
-class AptError(Exception):
-    """A package that cannot be listed or fetched, with a one-line message."""
-
-
-def say(msg):
-    print(f"hookbench vm: {msg}", file=sys.stderr, flush=True)
+class AptError(VmError):
+    """A package that cannot be listed or fetched."""
 
 
 # ---------------------------------------------------------------- versions
@@ -163,8 +161,9 @@ class Apt:
     """apt-get and apt-cache on hookbench's own configuration for one architecture."""
 
     def __init__(self, cache, arch="amd64", etc="/etc/apt"):
-        if arch not in ARCHES:
-            raise AptError(f"unknown architecture {arch} (one of {', '.join(ARCHES)})")
+        known = [a.debian for a in ARCHES.values()]
+        if arch not in known:
+            raise AptError(f"unknown architecture {arch} (one of {', '.join(known)})")
         self.arch = arch
         self.root = os.path.join(cache, "apt", arch)
         self.etc = etc

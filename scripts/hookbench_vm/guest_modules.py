@@ -6,8 +6,10 @@ import os
 import re
 import subprocess
 
+from .errors import VmError
 
-class ModuleError(Exception):
+
+class ModuleError(VmError):
     """A module file that cannot be read or uncompressed."""
 
 
@@ -41,11 +43,11 @@ def _files(moddir):
     return found
 
 
-def _bytes(path):
+def _bytes(path, label):
     try:
         return _read(path)
     except (OSError, ValueError, EOFError, lzma.LZMAError, subprocess.CalledProcessError) as e:
-        raise ModuleError(f"cannot read the module {path}: {e}") from e
+        raise ModuleError(f"{label}: cannot read the module {path}: {e}") from e
 
 
 def _read(path):
@@ -68,18 +70,18 @@ def _depends(data):
     return [d.replace("-", "_") for d in m.group(1).decode().split(",") if d] if m else []
 
 
-def resolve(moddir, names):
+def resolve(moddir, names, label):
     """[(name, uncompressed .ko bytes)] to insmod in order: NAMES and what they
     depend on, dependencies first. A name with no module file is left out (the
     kernel builds it in, or does not have it: the guest finds out). Raises
-    ModuleError when a module file cannot be read."""
+    ModuleError, naming the kernel LABEL, when a module file cannot be read."""
     files = _files(moddir) if moddir else {}
     order, loaded = [], {}
 
     def add(name, chain=()):
         if name in loaded or name not in files or name in chain:
             return
-        data = _bytes(files[name])
+        data = _bytes(files[name], label)
         for dep in _depends(data):
             add(dep, chain + (name,))
         loaded[name] = data

@@ -29,6 +29,11 @@ def emit(line):
         sys.stderr.flush()
 
 
+def say(msg):
+    """A line of the runner's own, "hookbench vm: MSG", whole (emit)."""
+    emit(f"hookbench vm: {msg}")
+
+
 def usable_cpus():
     """The host CPUs this process may run on, in order."""
     return sorted(os.sched_getaffinity(0))
@@ -72,7 +77,7 @@ def spawn(cmd, cpus=None, **popen_args):
         if taskset:
             cmd = [taskset, "--cpu-list", ",".join(str(c) for c in cpus)] + list(cmd)
         else:
-            emit("hookbench vm: taskset (util-linux) is missing: guests run unpinned")
+            say("taskset (util-linux) is missing: guests run unpinned")
     with _children_lock:
         if _stopping.is_set():
             raise Interrupted("the run is stopping: no new guest starts")

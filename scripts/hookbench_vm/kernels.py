@@ -20,7 +20,9 @@ import subprocess
 import sys
 import tempfile
 
-from .apt import LISTS_MAX_AGE_S, SUITES, Apt, AptError, VersionKey, release_of, say
+from .apt import LISTS_MAX_AGE_S, SUITES, Apt, AptError, VersionKey, release_of
+from .arches import by_debian
+from .jobs import say
 
 FLAVOURS = ("cloud", "rt")
 # linux-image-6.1.0-57-cloud-amd64, linux-image-6.12.118+deb13-rt-amd64,
@@ -28,19 +30,10 @@ FLAVOURS = ("cloud", "rt")
 IMAGE_NAME = re.compile(r"^linux-image-(\d+)\.(\d+)\.\d+(?:-\d+)?(?:\+deb[\d.]+)?-(\w+)-(\w+)(-unsigned)?$")
 # The packages a split (7.x) linux-image depends on that carry the image and its config.
 SPLIT_PARTS = ("linux-binary-", "linux-base-")
-# Where a kernel comes both signed and as its -unsigned twin (one version,
-# the same image without the Secure Boot signature), arm64 takes the twin,
-# the one its guests were first proven with; the signed images boot too (7.x
-# comes signed only). A kernel the archive has only one way is taken as it is.
-PREFER_UNSIGNED = ("arm64",)
-# arm64's 6.1 and 6.12 version aliases stay on bookworm's kernels, the ones
-# arm64 guests were proven on (vm-arm64 boots debian-6.12-cloud, and its BTF
-# makes the cross build's vmlinux.h); amd64's debian-6.12-* are trixie's.
-RELEASE_PINS = {"arm64": {"6.1": "bookworm", "6.12": "bookworm"}}
 
 
 class KernelError(AptError):
-    """A kernel that cannot be resolved or fetched, with a one-line message."""
+    """A kernel that cannot be resolved or fetched."""
 
 
 def cache_dir(opt=None):
@@ -92,9 +85,11 @@ def packages_of(madison):
 def aliases(packages, arch="amd64"):
     """{alias: [Package, newest first]}: debian-<major.minor>-<flavour> and
     debian-<suite>-<flavour>. At one version the signed image comes first,
-    its -unsigned twin first on PREFER_UNSIGNED arches; a version alias
-    RELEASE_PINS ties to a release takes that release's packages only."""
-    pins = RELEASE_PINS.get(arch, {})
+    its -unsigned twin first where ARCH's row says kernel_unsigned_first; a
+    version alias its kernel_release_pins ties to a release takes that
+    release's packages only."""
+    row = by_debian(arch)
+    pins = row.kernel_release_pins if row else {}
     groups = {}
     for p in packages:
         releases = {release_of(s) for s in p.suites}
@@ -104,7 +99,7 @@ def aliases(packages, arch="amd64"):
             keys.add(f"debian-{p.major_minor}-{p.flavour}")
         for k in keys:
             groups.setdefault(k, []).append(p)
-    unsigned_first = arch in PREFER_UNSIGNED
+    unsigned_first = bool(row and row.kernel_unsigned_first)
     for k in groups:
         groups[k].sort(key=lambda p: (VersionKey(p.version), p.unsigned == unsigned_first), reverse=True)
     return groups
@@ -258,6 +253,9 @@ class Kernel:
         self.config_from = config_from
         self.release = (kernel_release_of(vmlinuz) or release or
                         os.path.basename(vmlinuz).replace("vmlinuz-", ""))
+        # Its package's module directory (scratch.module_dir), found before
+        # any guest starts; None: none (a vmlinuz given as a file, a fetch that failed).
+        self.moddir = None
 
 
 def kernel_from_dir(label, unpacked, package):

@@ -15,7 +15,8 @@ import subprocess
 import tempfile
 
 from . import guest_modules
-from .apt import Apt, AptError, say
+from .apt import Apt, AptError
+from .jobs import say
 
 # Loaded in this order where they are modules (ext4 is built into Debian's
 # cloud kernels and a module in the rt ones, which then mounts only with a
@@ -94,7 +95,7 @@ def prepare(kernel, moddir, work):
     if not path:
         return [], None
     try:
-        return guest_modules.resolve(moddir, MODULES), path
+        return guest_modules.resolve(moddir, MODULES, kernel.label), path
     except guest_modules.ModuleError as e:
-        say(f"{kernel.label}: {e}: the guest's workload runs on tmpfs")
+        say(f"{e}: the guest's workload runs on tmpfs")
         return [], None

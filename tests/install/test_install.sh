@@ -88,20 +88,20 @@ check "and counts its 1000 calls" [ "$(json_num events "$WORK/loader.json")" = 1
 # the four static guest programs for ARCH from beside itself (arm64: from
 # arm64/ there), and for x86_64 the guest init too.
 runner_finds_programs() {
-	"$PYTHON" - "$LIBEXEC/hookbench-vm" "$1" <<'PY'
-import argparse, importlib.machinery, importlib.util, os, sys
-path, arch = sys.argv[1:]
-loader = importlib.machinery.SourceFileLoader("hookbench_vm", path)
-vm = importlib.util.module_from_spec(importlib.util.spec_from_loader("hookbench_vm", loader))
-loader.exec_module(vm)
-here = os.path.dirname(path)
-if arch == "arm64":
-    found = vm.arm64_guest_programs(argparse.Namespace(build_dir=None), None, "tcg")
-    here = os.path.join(here, "arm64")
-else:
-    found = vm.find_guest_programs(vm.HERE)
-    if not (vm.HERE == here and os.path.isfile(os.path.join(here, "vm-guest-init"))):
+	"$PYTHON" - "$LIBEXEC" "$1" <<'PY'
+import os, sys
+libexec, arch = sys.argv[1:]
+sys.path.insert(0, libexec)
+from hookbench_vm import programs
+from hookbench_vm.arches import ARCHES
+if arch == "x86_64":
+    found = programs.find_guest_programs()
+    here = programs.RUNNER_DIR
+    if not (here == os.path.realpath(libexec) and os.path.isfile(os.path.join(here, "vm-guest-init"))):
         sys.exit(1)
+else:
+    found = programs.find_cross_programs(ARCHES[arch])
+    here = os.path.join(programs.RUNNER_DIR, arch)
 sys.exit(not (set(found) == {"hookbench", "tp-loader", "kprobe-loader", "unlink-storm"}
               and all(os.path.dirname(p) == here for p in found.values())))
 PY

@@ -7,9 +7,6 @@ arm64 packages (bookworm's -unsigned images for 6.1 and 6.12), a kernel
 already unpacked in the cache is used as it is, the meson cross file points
 at the sysroot, and the runner tells arm64 kernels and programs apart and
 boots them on -M virt with the virtio console for the transfer. TAP output."""
-import argparse
-import importlib.machinery
-import importlib.util
 import os
 import re
 import struct
@@ -22,12 +19,12 @@ from tap import check, finish  # noqa: E402
 
 SCRIPTS = os.path.join(HERE, "..", "..", "scripts")
 sys.path.insert(0, SCRIPTS)
-from hookbench_vm import apt, arm64, kernels  # noqa: E402
+from hookbench_vm import apt, cross, guest_modules, kernels, programs, qemu, runner  # noqa: E402
+from hookbench_vm.arches import ARCHES, image_arch  # noqa: E402
+from hookbench_vm.errors import VmError  # noqa: E402
+from hookbench_vm.plan import Plan  # noqa: E402
 
-loader = importlib.machinery.SourceFileLoader("hookbench_vm_runner", os.path.join(SCRIPTS, "hookbench-vm"))
-spec = importlib.util.spec_from_loader("hookbench_vm_runner", loader)
-vm = importlib.util.module_from_spec(spec)
-loader.exec_module(vm)
+ARM64 = ARCHES["arm64"]
 
 FIXTURES = os.path.join(HERE, "..", "fixtures", "apt")
 
@@ -131,13 +128,13 @@ def test_resolve_cached():
                 f.write(image)
             with open(os.path.join(boot, "config-6.12.117+deb12-cloud-arm64"), "w") as f:
                 f.write("CONFIG_DEBUG_INFO_BTF=y\n")
-            k = vm.resolve("debian-6.12-cloud", d, "arm64")
+            k = runner.resolve("debian-6.12-cloud", d, ARM64)
             check(k.package == "linux-image-6.12.117+deb12-cloud-arm64-unsigned"
                   and k.release == "6.12.117+deb12-cloud-arm64" and k.config.endswith("config-6.12.117+deb12-cloud-arm64"),
                   f"the runner's arm64 debian-6.12-cloud is the cached bookworm -unsigned kernel ({k.package})")
             check(not os.path.exists(os.path.join(d, "apt")), "nothing was asked of apt")
             try:
-                vm.resolve("debian-6.2-cloud", d, "arm64")
+                runner.resolve("debian-6.2-cloud", d, ARM64)
                 err = None
             except apt.AptError as e:
                 err = str(e)
@@ -148,15 +145,15 @@ def test_resolve_cached():
 
 
 def test_cross_file():
-    real_which = arm64.shutil.which
-    arm64.shutil.which = lambda name: "/usr/bin/" + name
+    real_which = cross.shutil.which
+    cross.shutil.which = lambda name: "/usr/bin/" + name
     try:
         with tempfile.TemporaryDirectory() as d:
-            path = arm64.cross_file(os.path.join(d, "cross.ini"), "/cache/arm64/sysroot")
+            path = cross.cross_file(os.path.join(d, "cross.ini"), "/cache/arm64/sysroot", ARM64)
             with open(path) as f:
                 text = f.read()
     finally:
-        arm64.shutil.which = real_which
+        cross.shutil.which = real_which
     check("c = ['aarch64-linux-gnu-gcc', '--sysroot=/cache/arm64/sysroot']" in text,
           "the cross gcc is called with --sysroot at the sysroot")
     check("sys_root = '/cache/arm64/sysroot'" in text
@@ -164,14 +161,14 @@ def test_cross_file():
           "pkg-config reads the sysroot's .pc files, with the sysroot prefixed")
     check("cpu_family = 'aarch64'" in text and "system = 'linux'" in text,
           "the host machine is aarch64 Linux (meson derives -D__TARGET_ARCH_arm64 from it)")
-    arm64.shutil.which = lambda name: None
+    cross.shutil.which = lambda name: None
     try:
-        arm64.cross_file("/nonexistent/cross.ini", "/x")
+        cross.cross_file("/nonexistent/cross.ini", "/x", ARM64)
         err = None
-    except arm64.Arm64Error as e:
+    except cross.CrossBuildError as e:
         err = str(e)
     finally:
-        arm64.shutil.which = real_which
+        cross.shutil.which = real_which
     check(err and "gcc-aarch64-linux-gnu" in err, f"no cross compiler: says which package ({err})")
 
 
@@ -186,32 +183,34 @@ def test_runner_arch():
             paths[name] = os.path.join(d, name)
             with open(paths[name], "wb") as f:
                 f.write(data)
-        check(vm.image_arch(paths["vmlinuz-x86"]) == "x86_64"
-              and vm.image_arch(paths["vmlinuz-arm64"]) == "arm64",
+        check(image_arch(paths["vmlinuz-x86"]) == "x86_64"
+              and image_arch(paths["vmlinuz-arm64"]) == "arm64",
               "the runner tells a bzImage from an arm64 Image")
         try:
-            vm.resolve(paths["vmlinuz-arm64"], d, "x86_64")
+            runner.resolve(paths["vmlinuz-arm64"], d, ARCHES["x86_64"])
             err = None
-        except vm.VmError as e:
+        except VmError as e:
             err = str(e)
         check(err and "arm64 kernel" in err and "--arch is x86_64" in err,
               f"an arm64 image under --arch x86_64 is refused ({err})")
-        k = vm.resolve(paths["vmlinuz-arm64"], d, "arm64")
+        k = runner.resolve(paths["vmlinuz-arm64"], d, ARM64)
         check(k.vmlinuz == paths["vmlinuz-arm64"], "and taken under --arch arm64")
 
         elf = os.path.join(d, "prog")
         with open(elf, "wb") as f:
             f.write(b"\x7fELF\x02\x01\x01" + b"\0" * 11 + struct.pack("<H", 183) + b"\0" * 44)
-        check(vm.is_elf_for(elf, 183) and not vm.is_elf_for(elf, 62),
+        check(programs.is_elf_for(elf, 183) and not programs.is_elf_for(elf, 62),
               "an aarch64 ELF is told from an x86-64 one")
 
-        args = argparse.Namespace(arch="arm64", timing="icount", smp=2, memory=1024)
-        real_which = vm.shutil.which
-        vm.shutil.which = lambda name: "/usr/bin/" + name
+        plan = Plan(arch=ARM64, accel="tcg", timing="icount", memory=1024, smp=2, timeout=60,
+                    busybox=None, guest_script=None, guest_files=(), run_args=(), jobs=1,
+                    qemu_version=None, argv=())
+        real_which = qemu.shutil.which
+        qemu.shutil.which = lambda name: "/usr/bin/" + name
         try:
-            cmd = vm.qemu_command(args, k, "/tmp/initrd", "/tmp/xfer", "tcg")
+            cmd = qemu.command(plan, k, "/tmp/initrd", "/tmp/xfer")
         finally:
-            vm.shutil.which = real_which
+            qemu.shutil.which = real_which
         line = " ".join(cmd)
         append = cmd[cmd.index("-append") + 1]
         check(cmd[0].endswith("qemu-system-aarch64") and "-M virt" in line and "-accel tcg" in line,
@@ -240,15 +239,16 @@ def test_transfer_modules():
             else:
                 with open(os.path.join(moddir, name + ".ko"), "wb") as f:
                     f.write(data)
-        from hookbench_vm import guest_modules
-        got = arm64.transfer_modules(guest_modules.module_dir(d, "6.1.0-57-cloud-arm64"))
+        got = guest_modules.resolve(guest_modules.module_dir(d, "6.1.0-57-cloud-arm64"),
+                                    ARM64.transfer_modules, "debian-6.1-cloud")
         names = [n for n, _ in got]
         check(sorted(names) == sorted(mods) and all(
             names.index(dep.decode()) < names.index(n) for n, deps in mods.items()
             for dep in deps.split(b",") if dep),
             f"the virtio console's modules come with their dependencies first ({names})")
         check(dict(got)["virtio"].startswith(b"\x7fELF"), "an .ko.xz is put in uncompressed")
-        check(arm64.transfer_modules(guest_modules.module_dir(d, "6.12.117+deb12-cloud-arm64")) == [],
+        check(guest_modules.resolve(guest_modules.module_dir(d, "6.12.117+deb12-cloud-arm64"),
+                                    ARM64.transfer_modules, "debian-6.12-cloud") == [],
               "a kernel without those modules (built in) needs none")
 
 

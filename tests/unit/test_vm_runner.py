@@ -1,14 +1,13 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-only
-"""Unit tests of scripts/hookbench-vm that need no QEMU: the framed transfer
-(and its refusal of anything corrupted), the initramfs writer, kernel
-release detection, static-ELF detection, alias matching and the combined
-summary of a multi-kernel run. TAP output."""
+"""Unit tests of the VM runner (scripts/hookbench_vm) that need no QEMU: the
+framed transfer (and its refusal of anything corrupted), the initramfs
+writer, kernel release detection, static-ELF detection, alias matching, the
+combined summary of a multi-kernel run, and the package's install list. TAP
+output."""
 import base64
 import gzip
 import hashlib
-import importlib.machinery
-import importlib.util
 import os
 import re
 import shutil
@@ -19,13 +18,8 @@ import tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
 from tap import check, finish, skip  # noqa: E402
-
-SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts", "hookbench-vm")
-loader = importlib.machinery.SourceFileLoader("hookbench_vm", SCRIPT)
-spec = importlib.util.spec_from_loader("hookbench_vm", loader)
-vm = importlib.util.module_from_spec(spec)
-loader.exec_module(vm)
-
+from hookbench_vm import initramfs, kernels, programs, results, transfer  # noqa: E402
+from hookbench_vm.errors import VmError  # noqa: E402
 
 
 def frame(files, status=0, done=None):
@@ -47,8 +41,8 @@ def receive(blob):
         dest = os.path.join(d, "out")
         os.mkdir(dest)
         try:
-            status = vm.receive_files(path, dest)
-        except vm.VmError as e:
+            status = transfer.receive_files(path, dest)
+        except VmError as e:
             return None, str(e), {}
         got = {}
         for root, _, names in os.walk(dest):
@@ -111,7 +105,7 @@ def read_newc(data):
 
 
 def test_cpio():
-    a = vm.Cpio()
+    a = initramfs.Cpio()
     a.dir("bin")
     a.file("bin/tool", b"\x7fELF-not-really", 0o755)
     a.file("hb/args", b"--hooks\nkprobe\n")
@@ -130,15 +124,15 @@ def test_release_and_elf():
         path = os.path.join(d, "vmlinuz-x")
         with open(path, "wb") as f:
             f.write(img)
-        check(vm.kernel_release_of(path) == "6.1.0-56-cloud-amd64",
+        check(kernels.kernel_release_of(path) == "6.1.0-56-cloud-amd64",
               "the release comes from the bzImage header")
         with open(path, "wb") as f:
             f.write(b"not a kernel" * 100)
-        check(vm.kernel_release_of(path) is None, "a file that is no bzImage has no release")
+        check(kernels.kernel_release_of(path) is None, "a file that is no bzImage has no release")
     static = os.environ.get("STATIC_BINARY")
     if static and os.path.exists(static):
-        check(vm.is_static_elf(static), f"{os.path.basename(static)} is a static ELF")
-    check(not vm.is_static_elf("/bin/sh" if os.path.exists("/bin/sh") else sys.executable),
+        check(programs.is_static_elf(static), f"{os.path.basename(static)} is a static ELF")
+    check(not programs.is_static_elf("/bin/sh" if os.path.exists("/bin/sh") else sys.executable),
           "a dynamically linked program is not")
 
 
@@ -151,8 +145,8 @@ def test_guest_programs():
 
     def found(here, build_dir=None):
         try:
-            return vm.find_guest_programs(here, build_dir), None
-        except vm.VmError as e:
+            return programs.find_guest_programs(here, build_dir), None
+        except VmError as e:
             return None, str(e)
 
     with tempfile.TemporaryDirectory() as d:
@@ -160,13 +154,13 @@ def test_guest_programs():
         for n in names:
             touch(os.path.join(libexec, n))
         got, err = found(libexec)
-        check(got and set(got) == set(vm.GUEST_PROGRAMS)
+        check(got and set(got) == set(programs.GUEST_PROGRAMS)
               and all(os.path.dirname(p) == libexec for p in got.values())
               and os.path.basename(got["tp-loader"]) == "tp-loader-static",
               f"installed: every guest program is found beside the runner {err or ''}")
 
         build = os.path.join(d, "build")
-        for rel in vm.GUEST_PROGRAMS.values():
+        for rel in programs.GUEST_PROGRAMS.values():
             touch(os.path.join(build, rel))
         touch(os.path.join(build, "build.ninja"))
         got, err = found(os.path.join(build, "scripts"))
@@ -197,7 +191,7 @@ def fixture(name):
 def test_aliases():
     """Aliases from real apt-cache search and madison output of hookbench's
     private configuration (bookworm to sid, captured 2026-12-02)."""
-    from hookbench_vm import apt, kernels
+    from hookbench_vm import apt
     names = kernels.parse_search(fixture("search-amd64.txt"), "amd64")
     check(names and all(re.search(r"-(cloud|rt)-amd64(-unsigned)?$", n) for n in names)
           and "linux-image-6.1.0-57-cloud-amd64-unsigned" in names,
@@ -246,7 +240,7 @@ def test_aliases():
 def test_split_layout():
     """A 7.x package unpacks to usr/lib/modules/V/{vmlinuz,config}; the
     config is found and its package named; without one the guest's is used."""
-    from hookbench_vm import apt, kernels
+    from hookbench_vm import apt
     with tempfile.TemporaryDirectory() as d:
         mods = os.path.join(d, "usr", "lib", "modules", "7.2.13+deb14-cloud-amd64")
         os.makedirs(mods)
@@ -299,7 +293,7 @@ def test_combine():
             if text:
                 with open(os.path.join(d, label, "summary.csv"), "w") as f:
                     f.write(text)
-        vm.combine_summaries(d, list(per_kernel))
+        results.combine_summaries(d, list(per_kernel))
         with open(os.path.join(d, "summary.csv")) as f:
             combined = f.read()
         check(combined == header + "tracepoint,ok,6.1.0-56-cloud-amd64\n"
@@ -308,9 +302,9 @@ def test_combine():
         with open(os.path.join(d, "debian-6.12-cloud", "summary.csv"), "w") as f:
             f.write("hook,status\ntracepoint,ok\n")
         try:
-            vm.combine_summaries(d, list(per_kernel))
+            results.combine_summaries(d, list(per_kernel))
             err = None
-        except vm.VmError as e:
+        except VmError as e:
             err = str(e)
         check(err is not None and "debian-6.12-cloud/summary.csv" in err,
               f"summaries with other columns are refused, not mixed ({err})")
@@ -320,7 +314,7 @@ def test_scratch():
     """The guest's ext4 scratch: the image, its modules (dependencies first),
     and both in the initramfs."""
     import lzma
-    from hookbench_vm import kernels, scratch
+    from hookbench_vm import scratch
     with tempfile.TemporaryDirectory() as d:
         if not (shutil.which("mke2fs") or os.path.isfile("/sbin/mke2fs")):
             skip("the guest's ext4 scratch image and its modules", "no mke2fs (e2fsprogs) here")
@@ -372,15 +366,15 @@ def test_scratch():
         got = scratch.prepare(cloud, scratch.module_dir(cloud, d, "amd64"), d)
         check(got == ([], None), "a module that cannot be uncompressed: tmpfs, said, no crash")
 
-        initramfs = os.path.join(d, "initramfs.gz")
+        image_path = os.path.join(d, "initramfs.gz")
         prog = os.path.join(d, "prog")
         with open(prog, "wb") as f:
             f.write(b"\x7fELF")
         busybox = os.environ.get("STATIC_BINARY")
         if busybox and os.path.exists(busybox):
-            vm.build_initramfs(initramfs, {"hookbench": prog}, cloud, ["--hooks", "tracepoint"], None,
+            initramfs.build_initramfs(image_path, {"hookbench": prog}, cloud, ["--hooks", "tracepoint"], None,
                                busybox=busybox, modules=mods, scratch_image=image)
-            with open(initramfs, "rb") as f:
+            with open(image_path, "rb") as f:
                 entries = read_newc(gzip.decompress(f.read()))
             check(entries.get(scratch.IMAGE, (0, b""))[1][1080:1082] == b"\x53\xef"
                   and "hb/modules/ext4.ko" in entries and "hb/modules.order" in entries,
