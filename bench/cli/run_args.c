@@ -412,14 +412,6 @@ static void add_reference(struct run_opts *o)
 		o->hooks[o->nhooks++] = o->reference;
 }
 
-bool run_opts_has_mode(const struct run_opts *o, enum storm_mode mode)
-{
-	for (size_t i = 0; i < o->nmodes; i++)
-		if (o->modes[i] == mode)
-			return true;
-	return false;
-}
-
 static bool one_thread_only(const struct run_opts *o)
 {
 	for (size_t i = 0; i < o->nthreads; i++)

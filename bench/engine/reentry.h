@@ -17,7 +17,8 @@
 #define HB_REENTRY_TARGET "bpf_get_current_comm"
 
 /*
- * For every A in o->hooks and B in kprobe, kprobe_multi, fentry: attach
+ * For every A in o->hooks and B a hook on a function's entry (the table's
+ * function_entry rows: kprobe, kprobe_multi, fentry): attach
  * both, make calls unlinkat() calls on dirfd, and write one CSV row to csv
  * and one line to table. Returns 0 or -errno when the workload failed.
  */
