@@ -87,17 +87,9 @@ cleanup:
 	return err;
 }
 
-static int write_summary(const struct hb_outdir *o, const struct hb_fleet_input *in)
+static int write_summary(FILE *f, const void *in)
 {
-	FILE *f = hb_outdir_fopen(o, "summary.csv");
-	int err;
-
-	if (!f)
-		return -errno;
-	err = hb_fleet_write_summary(in, f);
-	if (fclose(f) && !err)
-		err = -errno;
-	return err;
+	return hb_fleet_write_summary(in, f);
 }
 
 static size_t total_rows(const struct hb_fleet_input *in)
@@ -139,7 +131,7 @@ static int merge(const char *out, char **dirs, int ndirs, int argc, char **argv)
 		cli_error("merge: %s", why);
 		goto cleanup;
 	}
-	err = write_summary(&o, &in);
+	err = hb_outdir_write(&o, "summary.csv", write_summary, &in);
 	if (!err)
 		err = write_meta(&o, &in, argc, argv);
 	if (err) {

@@ -14,34 +14,26 @@
 #include "summary.h"
 #include "sysinfo.h"
 
-static int write_summary(FILE *f, const struct hb_run_state *st)
+static int write_summary(FILE *f, const void *ctx)
 {
+	const struct hb_run_state *st = ctx;
+
 	return hb_summary_write_csv(f, &st->m, &st->figs, &st->o, st->meta.timing);
 }
 
-static int write_states(FILE *f, const struct hb_run_state *st)
+static int write_states(FILE *f, const void *ctx)
 {
+	const struct hb_run_state *st = ctx;
+
 	return hb_states_csv_write(f, &st->m, &st->figs.speed, HB_CONFIDENCE,
 				   hb_run_unit(&st->o));
 }
 
-static int write_meta(FILE *f, const struct hb_run_state *st)
+static int write_meta(FILE *f, const void *ctx)
 {
+	const struct hb_run_state *st = ctx;
+
 	return hb_meta_write(f, &st->meta);
-}
-
-static int write_file(struct hb_run_state *st, const char *name,
-		      int (*write)(FILE *f, const struct hb_run_state *st))
-{
-	FILE *f = hb_outdir_fopen(&st->out, name);
-	int err;
-
-	if (!f)
-		return -errno;
-	err = write(f, st);
-	if (fclose(f) && !err)
-		err = -errno;
-	return err;
 }
 
 /* Figures, then summary.csv, states.csv and meta.json. */
@@ -57,11 +49,11 @@ static int write_results(struct hb_run_state *st)
 					 history ? &st->history : NULL);
 	st->meta.history = history ? &st->history : NULL;
 	if (!err)
-		err = write_file(st, "summary.csv", write_summary);
+		err = hb_outdir_write(&st->out, "summary.csv", write_summary, st);
 	if (!err)
-		err = write_file(st, "states.csv", write_states);
+		err = hb_outdir_write(&st->out, "states.csv", write_states, st);
 	if (!err)
-		err = write_file(st, "meta.json", write_meta);
+		err = hb_outdir_write(&st->out, "meta.json", write_meta, st);
 	return err;
 }
 
@@ -150,7 +142,7 @@ int hb_run_reentry(struct hb_run_state *st, char *why, size_t len)
 	hb_utc_now(st->finished, sizeof(st->finished));
 	st->meta.finished = st->finished;
 	if (!err)
-		err = cerr ? cerr : write_file(st, "meta.json", write_meta);
+		err = cerr ? cerr : hb_outdir_write(&st->out, "meta.json", write_meta, st);
 	if (err && !why[0])
 		snprintf(why, len, "the reentry experiment failed: %s", strerror(-err));
 	return err;
