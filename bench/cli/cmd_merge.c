@@ -154,31 +154,37 @@ cleanup:
 	return err;
 }
 
+static void usage(FILE *f)
+{
+	fprintf(f, "%s\n", help);
+}
+
+static int one_option(int c, const char *arg, void *ctx)
+{
+	const char **out = ctx;
+
+	if (c == 'o' && *out) {
+		cli_error("merge: --out given twice");
+		return -EINVAL;
+	}
+	*out = arg;
+	return 0;
+}
+
 int cmd_merge(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "out", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
 	const char *out = NULL;
-	int c;
+	const struct cli_options co = {
+		.opts = opts, .shorts = "o:", .one = one_option, .ctx = &out, .usage = usage,
+		.operands = true,
+	};
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			if (out) {
-				cli_error("merge: --out given twice");
-				return HB_EXIT_USAGE;
-			}
-			out = optarg;
-			break;
-		case 'h': puts(help); return 0;
-		default: return cli_getopt_error(c, argv), HB_EXIT_USAGE;
-		}
-	}
+	if (cli_parse_options(argc, argv, &co))
+		return HB_EXIT_USAGE;
 	if (!out || optind >= argc) {
 		cli_error("merge needs one or more results directories and --out DIR (see --help)");
 		return HB_EXIT_USAGE;
