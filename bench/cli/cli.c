@@ -36,12 +36,7 @@ void cli_give_results(const char *dir, const char *const *names, size_t n)
 
 int cli_u64(const char *opt, const char *arg, uint64_t min, uint64_t max, uint64_t *out)
 {
-	int err = hb_parse_u64(arg, min, max, out);
-
-	if (err)
-		cli_error("invalid %s '%s': must be an integer in [%llu, %llu]", opt, arg,
-			  (unsigned long long)min, (unsigned long long)max);
-	return err;
+	return hb_parse_u64_option("hookbench", opt, arg, min, max, out);
 }
 
 int cli_choices(const char *opt, const char *noun, const char *arg, const char *const *valid,
