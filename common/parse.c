@@ -26,6 +26,17 @@ int hb_parse_u64(const char *s, uint64_t min, uint64_t max, uint64_t *out)
 	return 0;
 }
 
+int hb_parse_u64_option(const char *prog, const char *opt, const char *arg, uint64_t min,
+			uint64_t max, uint64_t *out)
+{
+	int err = hb_parse_u64(arg, min, max, out);
+
+	if (err)
+		fprintf(stderr, "%s: invalid %s '%s': must be an integer in [%llu, %llu]\n", prog, opt,
+			arg, (unsigned long long)min, (unsigned long long)max);
+	return err;
+}
+
 int hb_parse_double(const char *s, double min, double max, double *out)
 {
 	char *end;

@@ -14,6 +14,13 @@
  */
 int hb_parse_u64(const char *s, uint64_t min, uint64_t max, uint64_t *out);
 
+/*
+ * hb_parse_u64() for the argument of option opt; a failure is printed as one
+ * line on stderr: "prog: invalid OPT 'ARG': must be an integer in [MIN, MAX]".
+ */
+int hb_parse_u64_option(const char *prog, const char *opt, const char *arg, uint64_t min,
+			uint64_t max, uint64_t *out);
+
 /* Same contract for a finite decimal number (e.g. "2.5"). */
 int hb_parse_double(const char *s, double min, double max, double *out);
 

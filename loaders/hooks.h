@@ -26,6 +26,8 @@ struct hb_hook {
 	bool retprobe;           /* kprobes: on return */
 	bool at_offset;          /* kprobes: inside the function, not at its entry */
 	bool filename_arg;       /* capture reads the target function's struct filename * argument */
+	bool function_entry;     /* on a kernel function's entry, named by the caller: the
+				  * reentry experiment's B hooks */
 	const char *tp_category; /* tracepoints: the category tracefs lists it under */
 	const char *tp_name;     /* tracepoints, perf and raw */
 	const char *stability;   /* what the attach point promises across kernels */

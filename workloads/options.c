@@ -154,10 +154,8 @@ static int parse_one(int c, const char *arg, struct storm_opts *o)
 	case OPT_MODE:
 		return parse_mode(arg, o);
 	case OPT_ITERATIONS:
-		if (hb_parse_u64(arg, 1, STORM_MAX_ITERATIONS, &o->iterations))
-			return usage_error("invalid --iterations '%s': must be an integer in [1, %llu]",
-					   arg, STORM_MAX_ITERATIONS);
-		return 0;
+		return hb_parse_u64_option("unlink-storm", "--iterations", arg, 1, STORM_MAX_ITERATIONS,
+					   &o->iterations) ? -EINVAL : 0;
 	case OPT_DURATION:
 		if (hb_parse_double(arg, STORM_MIN_DURATION, STORM_MAX_DURATION,
 				    &o->duration_s))
@@ -165,9 +163,8 @@ static int parse_one(int c, const char *arg, struct storm_opts *o)
 					   arg, STORM_MIN_DURATION, STORM_MAX_DURATION);
 		return 0;
 	case OPT_THREADS:
-		if (hb_parse_u64(arg, 1, STORM_MAX_THREADS, &v))
-			return usage_error("invalid --threads '%s': must be an integer in [1, %d]",
-					   arg, STORM_MAX_THREADS);
+		if (hb_parse_u64_option("unlink-storm", "--threads", arg, 1, STORM_MAX_THREADS, &v))
+			return -EINVAL;
 		o->threads = (unsigned)v;
 		return 0;
 	case OPT_CPU:

@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "parse.h"
@@ -35,12 +36,7 @@ void cli_give_results(const char *dir, const char *const *names, size_t n)
 
 int cli_u64(const char *opt, const char *arg, uint64_t min, uint64_t max, uint64_t *out)
 {
-	int err = hb_parse_u64(arg, min, max, out);
-
-	if (err)
-		cli_error("invalid %s '%s': must be an integer in [%llu, %llu]", opt, arg,
-			  (unsigned long long)min, (unsigned long long)max);
-	return err;
+	return hb_parse_u64_option("hookbench", opt, arg, min, max, out);
 }
 
 int cli_choices(const char *opt, const char *noun, const char *arg, const char *const *valid,
@@ -69,6 +65,56 @@ int cli_getopt_error(int c, char **argv)
 	else
 		cli_error("unknown option '%s' (see --help)", argv[optind - 1]);
 	return -EINVAL;
+}
+
+#define CLI_MAX_OPTIONS 40
+
+static int parse_number(const struct cli_options *o, int c, const char *arg, bool *found)
+{
+	for (size_t i = 0; i < o->nnumbers; i++)
+		if (o->numbers[i].id == c) {
+			*found = true;
+			return cli_u64(o->numbers[i].name, arg, o->numbers[i].min, o->numbers[i].max,
+				       o->numbers[i].out);
+		}
+	*found = false;
+	return 0;
+}
+
+int cli_parse_options(int argc, char **argv, const struct cli_options *o)
+{
+	struct option opts[CLI_MAX_OPTIONS + 2] = { { NULL, 0, NULL, 0 } };
+	char shorts[32];
+	size_t n = 0;
+	bool found;
+	int c, err = 0;
+
+	while (o->opts[n].name && n < CLI_MAX_OPTIONS) {
+		opts[n] = o->opts[n];
+		n++;
+	}
+	opts[n] = (struct option){ "help", no_argument, NULL, 'h' };
+	snprintf(shorts, sizeof(shorts), ":h%s", o->shorts ? o->shorts : "");
+	opterr = 0;
+	optind = 1;
+	while (!err && (c = getopt_long(argc, argv, shorts, opts, NULL)) != -1) {
+		if (c == 'h') {
+			o->usage(stdout);
+			exit(0);
+		}
+		if (c == ':' || c == '?') {
+			err = cli_getopt_error(c, argv);
+			break;
+		}
+		err = parse_number(o, c, optarg, &found);
+		if (!found)
+			err = o->one ? o->one(c, optarg, o->ctx) : cli_getopt_error('?', argv);
+	}
+	if (!err && !o->operands && optind < argc) {
+		cli_error("%s: unexpected argument '%s' (see --help)", argv[0], argv[optind]);
+		err = -EINVAL;
+	}
+	return err;
 }
 
 int cli_load_results(const char *name, const char *dir, struct hb_results *r)

@@ -3,9 +3,11 @@
 #ifndef HB_CLI_H
 #define HB_CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 struct hb_results;
 
@@ -25,6 +27,33 @@ int cli_choices(const char *opt, const char *noun, const char *arg, const char *
 
 /* Report a getopt failure ('?' or ':') for argv[optind - 1]. Returns -EINVAL. */
 int cli_getopt_error(int c, char **argv);
+
+/* An option that takes an integer in [min, max] (cli_u64's rule and error line). */
+struct cli_number {
+	int id;           /* its value in the option table */
+	const char *name; /* "--blocks" */
+	uint64_t min, max;
+	uint64_t *out;
+};
+
+/* A command's options, for cli_parse_options(). */
+struct cli_options {
+	const struct option *opts;        /* ending with {}; cli_parse_options() adds --help */
+	const char *shorts;               /* short options besides -h ("v"), or NULL */
+	const struct cli_number *numbers; /* the options parsed as integers */
+	size_t nnumbers;
+	int (*one)(int c, const char *arg, void *ctx); /* every other option: 0 or -EINVAL */
+	void *ctx;
+	void (*usage)(FILE *f); /* what -h/--help prints on stdout, before exit(0) */
+	bool operands;          /* arguments may follow the options (else one is an error) */
+};
+
+/*
+ * getopt_long over argv (argv[0]: the command's name) the same way for every
+ * command, up to the first failure, which it prints as one line. 0 or -EINVAL;
+ * with o->operands, argv[optind] on are the caller's.
+ */
+int cli_parse_options(int argc, char **argv, const struct cli_options *o);
 
 /*
  * Under sudo, hand what a command wrote into results directory dir to the

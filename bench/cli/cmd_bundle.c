@@ -3,7 +3,7 @@
  * hookbench bundle --out FILE.tar.gz: the benchmark as one file to copy to
  * another machine (bundle.h), with a run script that runs it there.
  */
-#include <getopt.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -37,40 +37,38 @@ static void usage(FILE *f)
 		f);
 }
 
+static int one_option(int c, const char *arg, void *ctx)
+{
+	struct hb_bundle_opts *o = ctx;
+
+	switch (c) {
+	case 'o': o->out = arg; break;
+	case 'a':
+		if (strcmp(arg, "x86_64") && strcmp(arg, "arm64")) {
+			cli_error("invalid --arch '%s' (valid: %s)", arg, HB_BUNDLE_ARCHES);
+			return -EINVAL;
+		}
+		o->arch = arg;
+		break;
+	case 'p': o->programs = arg; break;
+	}
+	return 0;
+}
+
 int cmd_bundle(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "out", required_argument, NULL, 'o' },
 		{ "arch", required_argument, NULL, 'a' },
 		{ "programs", required_argument, NULL, 'p' },
-		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
 	struct hb_bundle_opts o = { 0 };
+	const struct cli_options co = { .opts = opts, .one = one_option, .ctx = &o, .usage = usage };
 	char why[PATH_MAX + 512];
-	int c;
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'o': o.out = optarg; break;
-		case 'a':
-			if (strcmp(optarg, "x86_64") && strcmp(optarg, "arm64")) {
-				cli_error("invalid --arch '%s' (valid: %s)", optarg, HB_BUNDLE_ARCHES);
-				return HB_EXIT_USAGE;
-			}
-			o.arch = optarg;
-			break;
-		case 'p': o.programs = optarg; break;
-		case 'h': usage(stdout); return 0;
-		default: return cli_getopt_error(c, argv), HB_EXIT_USAGE;
-		}
-	}
-	if (optind < argc) {
-		cli_error("bundle: unexpected argument '%s' (see --help)", argv[optind]);
+	if (cli_parse_options(argc, argv, &co))
 		return HB_EXIT_USAGE;
-	}
 	if (!o.out || !*o.out) {
 		cli_error("bundle needs --out FILE.tar.gz (see --help)");
 		return HB_EXIT_USAGE;

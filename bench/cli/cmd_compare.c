@@ -4,6 +4,7 @@
  * (two runs, two machines, or two kernels of a VM matrix), and whether each
  * change is significant.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -37,31 +38,32 @@ static void usage(FILE *f)
 		DEFAULT_THRESHOLD);
 }
 
+static int one_option(int c, const char *arg, void *ctx)
+{
+	double *threshold = ctx;
+
+	if (c == 't' && hb_parse_double(arg, 0.0, 1000.0, threshold)) {
+		cli_error("invalid --threshold '%s': must be a percentage in [0, 1000]", arg);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 int cmd_compare(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "threshold", required_argument, NULL, 't' },
-		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
 	struct hb_results base, next;
 	double threshold = DEFAULT_THRESHOLD;
-	int c, regressions, rc = HB_EXIT_USAGE;
+	const struct cli_options co = {
+		.opts = opts, .one = one_option, .ctx = &threshold, .usage = usage, .operands = true,
+	};
+	int regressions, rc = HB_EXIT_USAGE;
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (c) {
-		case 't':
-			if (hb_parse_double(optarg, 0.0, 1000.0, &threshold)) {
-				cli_error("invalid --threshold '%s': must be a percentage in [0, 1000]", optarg);
-				return HB_EXIT_USAGE;
-			}
-			break;
-		case 'h': usage(stdout); return 0;
-		default: return cli_getopt_error(c, argv), HB_EXIT_USAGE;
-		}
-	}
+	if (cli_parse_options(argc, argv, &co))
+		return HB_EXIT_USAGE;
 	if (argc - optind != 2) {
 		cli_error("compare needs two results directories, BASE and NEW (see --help)");
 		return HB_EXIT_USAGE;

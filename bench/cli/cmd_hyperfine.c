@@ -46,23 +46,19 @@ static int parse(int argc, char **argv, struct hb_hyperfine_opts *o)
 		{ "runs", required_argument, NULL, 'r' },
 		{ "rounds", required_argument, NULL, 'q' },
 		{ "warmup", required_argument, NULL, 'w' },
-		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
-	int c, err = 0;
+	const struct cli_number numbers[] = {
+		{ 'i', "--iterations", 1000, 1000000000, &o->iterations },
+		{ 'r', "--runs", 1, 1000, &o->runs },
+		{ 'q', "--rounds", hb_median_ci_min_n(0.95), 1000, &o->rounds },
+		{ 'w', "--warmup", 0, 1000, &o->warmup },
+	};
+	const struct cli_options co = {
+		.opts = opts, .numbers = numbers, .nnumbers = 4, .usage = usage, .operands = true,
+	};
+	int err = cli_parse_options(argc, argv, &co);
 
-	opterr = 0;
-	optind = 1;
-	while (!err && (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'i': err = cli_u64("--iterations", optarg, 1000, 1000000000, &o->iterations); break;
-		case 'r': err = cli_u64("--runs", optarg, 1, 1000, &o->runs); break;
-		case 'q': err = cli_u64("--rounds", optarg, hb_median_ci_min_n(0.95), 1000, &o->rounds); break;
-		case 'w': err = cli_u64("--warmup", optarg, 0, 1000, &o->warmup); break;
-		case 'h': usage(stdout); exit(0);
-		default: err = cli_getopt_error(c, argv);
-		}
-	}
 	if (!err && o->runs * o->rounds < MIN_RUNS) {
 		cli_error("invalid --runs '%llu' with --rounds '%llu': %llu runs per command, fewer than %d",
 			  (unsigned long long)o->runs, (unsigned long long)o->rounds,

@@ -40,43 +40,47 @@ static void legend(void)
 		printf("  %-28s %s\n", hb_cost_lands_label(all[i]), hb_cost_lands_why(all[i]));
 }
 
+struct list_args {
+	const char *btf;
+	bool csv, verbose;
+};
+
+static int one_option(int c, const char *arg, void *ctx)
+{
+	struct list_args *a = ctx;
+
+	switch (c) {
+	case 'c': a->csv = true; break;
+	case 'b': a->btf = arg; break;
+	case 'v': a->verbose = true; break;
+	}
+	return 0;
+}
+
 int cmd_list(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "csv", no_argument, NULL, 'c' },
 		{ "btf", required_argument, NULL, 'b' },
 		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
-	const char *btf = getenv("HOOKBENCH_BTF");
+	struct list_args a = { .btf = getenv("HOOKBENCH_BTF") };
+	const struct cli_options co = {
+		.opts = opts, .shorts = "v", .one = one_option, .ctx = &a, .usage = usage,
+	};
 	struct hb_probe_env env;
-	bool csv = false, verbose = false;
 	char why[512];
-	int c;
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":vh", opts, NULL)) != -1) {
-		switch (c) {
-		case 'c': csv = true; break;
-		case 'b': btf = optarg; break;
-		case 'v': verbose = true; break;
-		case 'h': usage(stdout); return 0;
-		default: return cli_getopt_error(c, argv), HB_EXIT_USAGE;
-		}
-	}
-	if (optind < argc) {
-		cli_error("list: unexpected argument '%s' (see --help)", argv[optind]);
+	if (cli_parse_options(argc, argv, &co))
 		return HB_EXIT_USAGE;
-	}
-	hb_libbpf_verbose(verbose);
-	if (hb_prepare(btf, why, sizeof(why))) {
+	hb_libbpf_verbose(a.verbose);
+	if (hb_prepare(a.btf, why, sizeof(why))) {
 		cli_error("%s", why);
 		return 1;
 	}
-	hb_probe_env_init(&env, btf);
-	if (csv)
+	hb_probe_env_init(&env, a.btf);
+	if (a.csv)
 		puts("hook,status,reason,kind,cost_lands");
 	else
 		printf("%-16s %-12s %-30s %-28s %s\n", "hook", "status", "attach point", "cost lands",
@@ -91,7 +95,7 @@ int cmd_list(int argc, char **argv)
 		hb_probe_hook_by_loading(&env, h, &sup);
 		status = sup.supported ? "supported" : "unsupported";
 		cost = hb_hook_cost_lands(h);
-		if (csv) {
+		if (a.csv) {
 			const char *row[] = { h->name, status, sup.supported ? "" : sup.reason,
 					      hb_hook_kind(h), hb_cost_lands_name(cost) };
 
@@ -107,7 +111,7 @@ int cmd_list(int argc, char **argv)
 			       hb_cost_lands_label(cost), sup.supported ? "" : sup.reason);
 		}
 	}
-	if (!csv)
+	if (!a.csv)
 		legend();
 	hb_probe_env_free(&env);
 	return 0;

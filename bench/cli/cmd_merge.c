@@ -73,17 +73,9 @@ cleanup:
 	return err;
 }
 
-static int write_summary(const struct hb_outdir *o, const struct hb_fleet_input *in)
+static int write_summary(FILE *f, const void *in)
 {
-	FILE *f = hb_outdir_fopen(o, "summary.csv");
-	int err;
-
-	if (!f)
-		return -errno;
-	err = hb_fleet_write_summary(in, f);
-	if (fclose(f) && !err)
-		err = -errno;
-	return err;
+	return hb_fleet_write_summary(in, f);
 }
 
 static size_t total_rows(const struct hb_fleet_input *in)
@@ -125,7 +117,7 @@ static int merge(const char *out, char **dirs, int ndirs, int argc, char **argv)
 		cli_error("merge: %s", why);
 		goto cleanup;
 	}
-	err = write_summary(&o, &in);
+	err = hb_outdir_write(&o, "summary.csv", write_summary, &in);
 	if (!err)
 		err = write_meta(&o, &in, argc, argv);
 	if (err) {
@@ -148,31 +140,37 @@ cleanup:
 	return err;
 }
 
+static void usage(FILE *f)
+{
+	fprintf(f, "%s\n", help);
+}
+
+static int one_option(int c, const char *arg, void *ctx)
+{
+	const char **out = ctx;
+
+	if (c == 'o' && *out) {
+		cli_error("merge: --out given twice");
+		return -EINVAL;
+	}
+	*out = arg;
+	return 0;
+}
+
 int cmd_merge(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "out", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
 	const char *out = NULL;
-	int c;
+	const struct cli_options co = {
+		.opts = opts, .shorts = "o:", .one = one_option, .ctx = &out, .usage = usage,
+		.operands = true,
+	};
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			if (out) {
-				cli_error("merge: --out given twice");
-				return HB_EXIT_USAGE;
-			}
-			out = optarg;
-			break;
-		case 'h': puts(help); return 0;
-		default: return cli_getopt_error(c, argv), HB_EXIT_USAGE;
-		}
-	}
+	if (cli_parse_options(argc, argv, &co))
+		return HB_EXIT_USAGE;
 	if (!out || optind >= argc) {
 		cli_error("merge needs one or more results directories and --out DIR (see --help)");
 		return HB_EXIT_USAGE;

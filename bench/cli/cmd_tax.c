@@ -3,32 +3,15 @@
  * hookbench tax: how much slower is the workload's loop than a bare
  * syscall(SYS_unlinkat) loop? Interleaved blocks on one pinned CPU; no BPF.
  */
-#include <errno.h>
-#include <getopt.h>
 #include <math.h>
-#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
 
-#include "bare_loop.h"
 #include "cli.h"
-#include "clock.h"
 #include "commands.h"
 #include "cpu.h"
 #include "json.h"
-#include "stats.h"
-#include "storm.h"
-
-#define HB_CONF_TAX 0.95
-
-struct tax_opts {
-	uint64_t ops, blocks, warmup;
-	unsigned cpu;
-	const char *dir;
-	bool json;
-};
+#include "tax.h"
 
 static void usage(FILE *f)
 {
@@ -51,13 +34,29 @@ static void usage(FILE *f)
 "  hookbench tax --blocks 400 --json\n");
 }
 
-/* The thread's CPU time, as hookbench run times blocks by default. */
-static uint64_t now_ns(void)
+struct tax_args {
+	struct hb_tax_opts *o;
+	bool *json;
+};
+
+static int one_option(int c, const char *arg, void *ctx)
 {
-	return hb_clock_ns(CLOCK_THREAD_CPUTIME_ID);
+	struct tax_args *t = ctx;
+	uint64_t v;
+	int err = 0;
+
+	switch (c) {
+	case 'c':
+		err = cli_u64("--cpu", arg, 0, hb_ncpus() - 1, &v);
+		t->o->cpu = (unsigned)v;
+		break;
+	case 'd': t->o->dir = arg; break;
+	case 'j': *t->json = true; break;
+	}
+	return err;
 }
 
-static int parse(int argc, char **argv, struct tax_opts *o)
+static int parse(int argc, char **argv, struct hb_tax_opts *o, bool *json)
 {
 	static const struct option opts[] = {
 		{ "ops-per-block", required_argument, NULL, 'n' },
@@ -65,81 +64,24 @@ static int parse(int argc, char **argv, struct tax_opts *o)
 		{ "cpu", required_argument, NULL, 'c' },
 		{ "dir", required_argument, NULL, 'd' },
 		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
-	uint64_t v;
-	int c, err = 0;
+	const struct cli_number numbers[] = {
+		{ 'n', "--ops-per-block", 1, 100000000, &o->ops },
+		{ 'b', "--blocks", hb_median_ci_min_n(HB_TAX_CONFIDENCE), 1000000, &o->blocks },
+	};
+	struct tax_args t = { .o = o, .json = json };
+	const struct cli_options co = {
+		.opts = opts, .numbers = numbers, .nnumbers = 2, .one = one_option, .ctx = &t,
+		.usage = usage,
+	};
 
-	opterr = 0;
-	optind = 1;
-	while (!err && (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'n': err = cli_u64("--ops-per-block", optarg, 1, 100000000, &o->ops); break;
-		case 'b':
-			err = cli_u64("--blocks", optarg, hb_median_ci_min_n(HB_CONF_TAX), 1000000,
-				      &o->blocks);
-			break;
-		case 'c':
-			err = cli_u64("--cpu", optarg, 0, hb_ncpus() - 1, &v);
-			o->cpu = (unsigned)v;
-			break;
-		case 'd': o->dir = optarg; break;
-		case 'j': o->json = true; break;
-		case 'h': usage(stdout); exit(0);
-		default: err = cli_getopt_error(c, argv);
-		}
-	}
-	if (!err && optind < argc) {
-		cli_error("tax: unexpected argument '%s' (see --help)", argv[optind]);
-		err = -EINVAL;
-	}
-	return err;
+	return cli_parse_options(argc, argv, &co);
 }
 
-static int measure(const struct tax_opts *o, int dirfd, double *bare, double *storm)
+static void print(const struct hb_tax_opts *o, const struct hb_tax *t, bool json)
 {
-	static const _Atomic bool never_stop = false;
-	uint64_t done;
-
-	for (uint64_t r = 0; r < o->warmup + o->blocks; r++) {
-		double ns[2];
-
-		for (int pos = 0; pos < 2; pos++) {
-			bool is_bare = (pos == 0) == (r % 2 == 0);
-			uint64_t t0 = now_ns();
-			int err = 0;
-
-			if (is_bare)
-				hb_bare_unlinkat_loop(dirfd, STORM_ENOENT_NAME, o->ops);
-			else
-				err = storm_loop(STORM_MODE_ENOENT, dirfd, o->ops, &never_stop, &done);
-			ns[is_bare] = (double)(now_ns() - t0) / (double)o->ops;
-			if (err)
-				return err;
-		}
-		if (r >= o->warmup) {
-			bare[r - o->warmup] = ns[1];
-			storm[r - o->warmup] = ns[0];
-		}
-	}
-	return 0;
-}
-
-static void report(const struct tax_opts *o, double *bare, double *storm)
-{
-	double *ratio = malloc(o->blocks * sizeof(double)), mb, ms, mr;
-	struct hb_ci ci;
-
-	if (!ratio)
-		return;
-	for (uint64_t i = 0; i < o->blocks; i++)
-		ratio[i] = bare[i] / storm[i];
-	mr = hb_median(ratio, o->blocks);
-	hb_median_ci(ratio, o->blocks, HB_CONF_TAX, &ci);
-	mb = hb_median(bare, o->blocks);
-	ms = hb_median(storm, o->blocks);
-	if (o->json) {
+	if (json) {
 		struct hb_json j;
 
 		hb_json_init(&j, stdout, false);
@@ -147,59 +89,36 @@ static void report(const struct tax_opts *o, double *bare, double *storm)
 		hb_json_u64(&j, "cpu", o->cpu);
 		hb_json_u64(&j, "blocks", o->blocks);
 		hb_json_u64(&j, "ops_per_block", o->ops);
-		hb_json_double(&j, "bare_ns_per_op", mb);
-		hb_json_double(&j, "storm_ns_per_op", ms);
-		hb_json_double(&j, "rate_ratio", mr);
-		hb_json_double(&j, "ci95_low", ci.valid ? ci.low : NAN);
-		hb_json_double(&j, "ci95_high", ci.valid ? ci.high : NAN);
+		hb_json_double(&j, "bare_ns_per_op", t->bare_ns);
+		hb_json_double(&j, "storm_ns_per_op", t->storm_ns);
+		hb_json_double(&j, "rate_ratio", t->ratio);
+		hb_json_double(&j, "ci95_low", t->ci.valid ? t->ci.low : NAN);
+		hb_json_double(&j, "ci95_high", t->ci.valid ? t->ci.high : NAN);
 		hb_json_object_end(&j);
 		putchar('\n');
 	} else {
 		printf("harness tax on CPU %u, %llu pairs x %llu ops\n", o->cpu,
 		       (unsigned long long)o->blocks, (unsigned long long)o->ops);
-		printf("  bare syscall loop   %.2f ns/op (median)\n", mb);
-		printf("  unlink-storm loop   %.2f ns/op (median)\n", ms);
+		printf("  bare syscall loop   %.2f ns/op (median)\n", t->bare_ns);
+		printf("  unlink-storm loop   %.2f ns/op (median)\n", t->storm_ns);
 		printf("  workload rate       %.2f%% of the bare loop's [%.2f%%, %.2f%%] (95%% CI)\n",
-		       mr * 100.0, ci.low * 100.0, ci.high * 100.0);
+		       t->ratio * 100.0, t->ci.low * 100.0, t->ci.high * 100.0);
 	}
-	free(ratio);
 }
 
 int cmd_tax(int argc, char **argv)
 {
-	struct tax_opts o = { .ops = 10000, .blocks = 200, .warmup = 2, .cpu = hb_default_cpu() };
-	struct storm_scratch scratch = { .dirfd = -1 };
-	double *bare = NULL, *storm = NULL;
-	int err, rc = 1;
+	struct hb_tax_opts o = { .ops = 10000, .blocks = 200, .warmup = 2, .cpu = hb_default_cpu() };
+	struct hb_tax t;
+	bool json = false;
+	char why[256];
 
-	if (parse(argc, argv, &o))
+	if (parse(argc, argv, &o, &json))
 		return HB_EXIT_USAGE;
-	bare = calloc(o.blocks, sizeof(double));
-	storm = calloc(o.blocks, sizeof(double));
-	if (!bare || !storm) {
-		cli_error("out of memory");
-		goto cleanup;
+	if (hb_tax_run(&o, &t, why, sizeof(why))) {
+		cli_error("%s", why);
+		return 1;
 	}
-	err = hb_pin_to_cpu(o.cpu);
-	if (err) {
-		cli_error("cannot pin to CPU %u: %s", o.cpu, strerror(-err));
-		goto cleanup;
-	}
-	err = storm_scratch_create(&scratch, o.dir, 1);
-	if (err) {
-		cli_error("cannot create a scratch dir: %s", strerror(-err));
-		goto cleanup;
-	}
-	err = measure(&o, scratch.dirfd, bare, storm);
-	if (err) {
-		cli_error("the workload failed: %s", strerror(-err));
-		goto cleanup;
-	}
-	report(&o, bare, storm);
-	rc = 0;
-cleanup:
-	storm_scratch_destroy(&scratch);
-	free(bare);
-	free(storm);
-	return rc;
+	print(&o, &t, json);
+	return 0;
 }

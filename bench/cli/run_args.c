@@ -133,12 +133,92 @@ static int check_replicates(struct run_opts *o)
 	return -EINVAL;
 }
 
+enum { O_HOOKS = 256, O_PAYLOAD, O_MODE, O_OPS, O_BLOCKS, O_WARMUP, O_STATS, O_CPU,
+       O_DIR, O_OUT, O_BTF, O_TIMING_NOTE, O_CLOCK, O_KOPT, O_THREADS, O_EXPERIMENT,
+       O_REFERENCE, O_REPLICATES, O_NO_CONTROL, O_ALLOW_FOREIGN, O_ALLOW_CONCURRENT,
+       O_ONE_LOAD, O_HISTORY, O_NO_HISTORY, O_ICOUNT, O_HOST };
+
+/* What parsing keeps besides the options themselves. */
+struct run_args {
+	struct run_opts *o;
+	const char *hook_names[HB_MAX_HOOKS];
+	size_t nhook_names;
+	bool clock_given;
+};
+
+/* Each option that is not a plain number. */
+static int one_option(int c, const char *arg, void *ctx)
+{
+	struct run_args *a = ctx;
+	struct run_opts *o = a->o;
+	size_t idx, n;
+	uint64_t v;
+	int err = 0;
+
+	switch (c) {
+	case O_HOOKS:
+		err = cli_choices("--hooks", "hook", arg, a->hook_names, a->nhook_names, o->hooks,
+				  HB_MAX_LIST, &o->nhooks);
+		break;
+	case O_PAYLOAD:
+		err = cli_choices("--payload", "payload", arg, hb_payload_names, HB_PAYLOAD_MAX,
+				  o->payloads, HB_MAX_LIST, &o->npayloads);
+		break;
+	case O_MODE:
+		err = cli_choices("--mode", "mode", arg, storm_mode_names, STORM_MODE_COUNT, o->modes,
+				  HB_MAX_LIST, &o->nmodes);
+		break;
+	case O_REFERENCE:
+		err = cli_choices("--reference", "hook", arg, a->hook_names, a->nhook_names,
+				  &o->reference, 1, &n);
+		o->reference_given = true;
+		break;
+	case O_NO_CONTROL: o->control = false; break;
+	case O_ONE_LOAD: o->one_load = true; break;
+	case O_HISTORY: o->history = arg; break;
+	case O_NO_HISTORY: o->no_history = true; break;
+	case O_ALLOW_FOREIGN: o->allow_foreign = true; break;
+	case O_ALLOW_CONCURRENT: o->allow_concurrent = true; break;
+	case O_CPU:
+		err = cli_u64("--cpu", arg, 0, hb_ncpus() - 1, &v);
+		o->cpu = (unsigned)v;
+		break;
+	case O_DIR: o->scratch_parent = arg; break;
+	case O_OUT: o->out = arg; break;
+	case O_BTF: o->btf = arg; break;
+	case O_TIMING_NOTE: o->timing_note = arg; break;
+	case O_HOST: o->host = arg; break;
+	case O_ICOUNT: o->icount = true; break;
+	case O_EXPERIMENT:
+		if (strcmp(arg, "reentry")) {
+			cli_error("unknown experiment '%s' (valid: reentry)", arg);
+			err = -EINVAL;
+		}
+		o->experiment = arg;
+		break;
+	case O_THREADS:
+		err = parse_threads(arg, o);
+		break;
+	case O_KOPT:
+		if (strcmp(arg, "on") && strcmp(arg, "off")) {
+			cli_error("invalid --kprobe-optimization '%s' (valid: on, off)", arg);
+			err = -EINVAL;
+		}
+		o->kprobe_optimization = arg;
+		break;
+	case O_CLOCK:
+		err = cli_choices("--clock", "clock", arg, hb_clock_names, HB_CLOCK_MAX, &idx, 1, &n);
+		if (!err)
+			o->clock = (enum hb_clock)idx;
+		a->clock_given = true;
+		break;
+	case 'v': o->verbose = true; break;
+	}
+	return err;
+}
+
 static int parse_run_args(int argc, char **argv, struct run_opts *o)
 {
-	enum { O_HOOKS = 256, O_PAYLOAD, O_MODE, O_OPS, O_BLOCKS, O_WARMUP, O_STATS, O_CPU,
-	       O_DIR, O_OUT, O_BTF, O_TIMING_NOTE, O_CLOCK, O_KOPT, O_THREADS, O_EXPERIMENT,
-	       O_REFERENCE, O_REPLICATES, O_NO_CONTROL, O_ALLOW_FOREIGN, O_ALLOW_CONCURRENT,
-	       O_ONE_LOAD, O_HISTORY, O_NO_HISTORY, O_ICOUNT, O_HOST };
 	static const struct option opts[] = {
 		{ "hooks", required_argument, NULL, O_HOOKS },
 		{ "payload", required_argument, NULL, O_PAYLOAD },
@@ -167,113 +247,32 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 		{ "allow-foreign", no_argument, NULL, O_ALLOW_FOREIGN },
 		{ "allow-concurrent", no_argument, NULL, O_ALLOW_CONCURRENT },
 		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
-	const char *hook_names[HB_MAX_HOOKS];
-	bool clock_given = false;
-	size_t nref;
-	uint64_t v;
-	int c, err = 0;
+	const struct cli_number numbers[] = {
+		{ O_OPS, "--ops-per-block", 1, MAX_OPS_PER_BLOCK, &o->ops_per_block },
+		{ O_BLOCKS, "--blocks", min_blocks(), MAX_BLOCKS, &o->blocks },
+		{ O_REPLICATES, "--replicates", 1, MAX_BLOCKS, &o->replicates },
+		{ O_WARMUP, "--warmup", 0, MAX_BLOCKS, &o->warmup },
+		{ O_STATS, "--stats-blocks", 0, MAX_BLOCKS, &o->stats_blocks },
+	};
+	struct run_args a = { .o = o };
+	const struct cli_options co = {
+		.opts = opts, .shorts = "v", .numbers = numbers,
+		.nnumbers = sizeof(numbers) / sizeof(numbers[0]), .one = one_option, .ctx = &a,
+		.usage = usage,
+	};
+	int err;
 
-	opterr = 0;
-	optind = 1;
-	while (!err && (c = getopt_long(argc, argv, ":vh", opts, NULL)) != -1) {
-		switch (c) {
-		case O_HOOKS:
-			err = cli_choices("--hooks", "hook", optarg, hook_names, hb_hook_names(hook_names),
-					  o->hooks, HB_MAX_LIST, &o->nhooks);
-			break;
-		case O_PAYLOAD:
-			err = cli_choices("--payload", "payload", optarg, hb_payload_names,
-					  HB_PAYLOAD_MAX, o->payloads, HB_MAX_LIST, &o->npayloads);
-			break;
-		case O_MODE:
-			err = cli_choices("--mode", "mode", optarg, storm_mode_names, STORM_MODE_COUNT,
-					  o->modes, HB_MAX_LIST, &o->nmodes);
-			break;
-		case O_OPS:
-			err = cli_u64("--ops-per-block", optarg, 1, MAX_OPS_PER_BLOCK, &o->ops_per_block);
-			break;
-		case O_BLOCKS:
-			err = cli_u64("--blocks", optarg, min_blocks(), MAX_BLOCKS, &o->blocks);
-			break;
-		case O_REFERENCE:
-			err = cli_choices("--reference", "hook", optarg, hook_names,
-					  hb_hook_names(hook_names), &o->reference, 1, &nref);
-			o->reference_given = true;
-			break;
-		case O_REPLICATES:
-			err = cli_u64("--replicates", optarg, 1, MAX_BLOCKS, &o->replicates);
-			break;
-		case O_NO_CONTROL: o->control = false; break;
-		case O_ONE_LOAD: o->one_load = true; break;
-		case O_HISTORY: o->history = optarg; break;
-		case O_NO_HISTORY: o->no_history = true; break;
-		case O_ALLOW_FOREIGN: o->allow_foreign = true; break;
-		case O_ALLOW_CONCURRENT: o->allow_concurrent = true; break;
-		case O_WARMUP:
-			err = cli_u64("--warmup", optarg, 0, MAX_BLOCKS, &o->warmup);
-			break;
-		case O_STATS:
-			err = cli_u64("--stats-blocks", optarg, 0, MAX_BLOCKS, &o->stats_blocks);
-			break;
-		case O_CPU:
-			err = cli_u64("--cpu", optarg, 0, hb_ncpus() - 1, &v);
-			o->cpu = (unsigned)v;
-			break;
-		case O_DIR: o->scratch_parent = optarg; break;
-		case O_OUT: o->out = optarg; break;
-		case O_BTF: o->btf = optarg; break;
-		case O_TIMING_NOTE: o->timing_note = optarg; break;
-		case O_HOST: o->host = optarg; break;
-		case O_ICOUNT: o->icount = true; break;
-		case O_EXPERIMENT:
-			if (strcmp(optarg, "reentry")) {
-				cli_error("unknown experiment '%s' (valid: reentry)", optarg);
-				err = -EINVAL;
-			}
-			o->experiment = optarg;
-			break;
-		case O_THREADS:
-			err = parse_threads(optarg, o);
-			break;
-		case O_KOPT:
-			if (strcmp(optarg, "on") && strcmp(optarg, "off")) {
-				cli_error("invalid --kprobe-optimization '%s' (valid: on, off)", optarg);
-				err = -EINVAL;
-			}
-			o->kprobe_optimization = optarg;
-			break;
-		case O_CLOCK: {
-			size_t idx, n;
-
-			err = cli_choices("--clock", "clock", optarg, hb_clock_names, HB_CLOCK_MAX,
-					  &idx, 1, &n);
-			if (!err)
-				o->clock = (enum hb_clock)idx;
-			clock_given = true;
-			break;
-		}
-		case 'v': o->verbose = true; break;
-		case 'h':
-			usage(stdout);
-			exit(0);
-		default:
-			err = cli_getopt_error(c, argv);
-		}
-	}
-	if (!err && optind < argc) {
-		cli_error("run: unexpected argument '%s' (see --help)", argv[optind]);
-		err = -EINVAL;
-	}
+	a.nhook_names = hb_hook_names(a.hook_names);
+	err = cli_parse_options(argc, argv, &co);
 	/*
 	 * Under -icount the guest's clock counts every instruction its one CPU
 	 * runs, and a block starts on a quiet CPU: CLOCK_MONOTONIC is exact
 	 * there, where the thread's CPU clock also carries the ring-buffer
 	 * reader's accounting.
 	 */
-	if (o->icount && !clock_given)
+	if (o->icount && !a.clock_given)
 		o->clock = HB_CLOCK_WALL;
 	if (!err)
 		err = check_replicates(o);
@@ -315,14 +314,6 @@ static void add_reference(struct run_opts *o)
 			return;
 	if (o->nhooks < HB_MAX_LIST)
 		o->hooks[o->nhooks++] = o->reference;
-}
-
-bool run_opts_has_mode(const struct run_opts *o, enum storm_mode mode)
-{
-	for (size_t i = 0; i < o->nmodes; i++)
-		if (o->modes[i] == mode)
-			return true;
-	return false;
 }
 
 static bool one_thread_only(const struct run_opts *o)

@@ -3,10 +3,7 @@
 #ifndef HB_RUN_ARGS_H
 #define HB_RUN_ARGS_H
 
-#include <stdbool.h>
-
 #include "run_opts.h"
-#include "storm.h"
 
 /*
  * Fill o from argv: defaults, the options, then what the options leave
@@ -15,8 +12,5 @@
  * -EINVAL on bad usage.
  */
 int run_args_parse(int argc, char **argv, struct run_opts *o);
-
-/* Whether the run measures mode. */
-bool run_opts_has_mode(const struct run_opts *o, enum storm_mode mode);
 
 #endif

@@ -69,13 +69,13 @@ int hb_figures_compute(struct hb_figures *f, const struct hb_matrix *m, const st
 	for (size_t i = 0; i < m->n && !err; i++) {
 		struct hb_cell_figures *cf = &f->cell[i];
 		const struct hb_cell *c = &m->cells[i];
-		const struct hb_cell *empty = hb_breakdown_partner(m, c);
+		const struct hb_cell *empty = hb_cell_breakdown_partner(m, c);
 		size_t e = empty ? (size_t)(empty - m->cells) : 0;
 
 		err = hb_ratio_of_cell(m, c, (const double *const *)f->headline_diff, o->replicates,
 				       HB_CONFIDENCE, o->icount, &cf->ratio);
 		if (!err)
-			err = hb_breakdown_of_cell(f->headline_diff[i],
+			err = hb_cell_breakdown_of(f->headline_diff[i],
 						   empty ? f->headline_diff[e] : NULL,
 						   empty ? &f->cell[e].overhead : NULL, m->nrounds,
 						   &cf->breakdown);

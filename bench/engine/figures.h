@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "breakdown.h"
+#include "cell_breakdown.h"
 #include "history.h"
 #include "matrix.h"
 #include "overhead.h"
@@ -24,7 +24,7 @@
 struct hb_cell_figures {
 	struct hb_overhead overhead;
 	struct hb_ratio ratio;
-	struct hb_breakdown breakdown;
+	struct hb_cell_breakdown breakdown;
 	double total_ns; /* overhead plus the ring-buffer reader's CPU time per event */
 	struct hb_run_spread spread; /* earlier runs' part of overhead.between (runs 0: none) */
 };

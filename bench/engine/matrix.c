@@ -24,7 +24,7 @@ static int alloc_measures(struct hb_cell *c, const struct run_opts *o, size_t nr
 {
 	c->baseline = calloc(o->blocks, sizeof(double));
 	c->hooked = calloc(o->blocks, sizeof(double));
-	c->attach_ns = calloc(o->blocks + o->warmup + o->stats_blocks, sizeof(double));
+	c->attach_ns = calloc(o->blocks, sizeof(double));
 	c->baseline_seq = calloc(o->blocks, sizeof(uint64_t));
 	c->visit_diff = calloc(nrounds, sizeof(double));
 	if (!c->baseline || !c->hooked || !c->attach_ns || !c->baseline_seq || !c->visit_diff)

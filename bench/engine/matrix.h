@@ -34,7 +34,7 @@ struct hb_cell {
 
 	double *baseline;          /* ns/op of the measured baseline blocks */
 	double *hooked;            /* ns/op of the hooked block paired with each */
-	double *attach_ns;         /* time to attach, per hooked block */
+	double *attach_ns;         /* time to attach, per pair */
 	uint64_t *baseline_seq;    /* per pair: the run's block number of its baseline block */
 	size_t npairs;
 	double *visit_diff;        /* per measured round: the mean of that visit's pair
@@ -87,10 +87,6 @@ void hb_matrix_load(struct hb_matrix *m, const struct run_opts *o,
 		    const struct hb_probe_env *env);
 
 /*
- * Choose m->reference once the cells are loaded: the hook o->reference when
- * it has a loaded cell, else the first hook of the run that has one.
- */
-/*
  * Close each loaded cell's BPF objects, keeping their counters in c->closed,
  * and load them afresh (hb_matrix_load()'s options), so that where the kernel
  * put the program and its maps is drawn again. Only between blocks, with
@@ -103,6 +99,10 @@ void hb_matrix_reload(struct hb_matrix *m, const struct run_opts *o,
 /* c's counters over all its loads: c->closed plus what its open session counted. */
 int hb_cell_counters(struct hb_cell *c, struct hb_counters *sum);
 
+/*
+ * Choose m->reference once the cells are loaded: the hook o->reference when
+ * it has a loaded cell, else the first hook of the run that has one.
+ */
 void hb_matrix_pick_reference(struct hb_matrix *m, const struct run_opts *o);
 
 void hb_matrix_free(struct hb_matrix *m);

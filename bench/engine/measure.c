@@ -339,11 +339,6 @@ static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b,
 	return 0;
 }
 
-const char *const hb_clock_names[HB_CLOCK_MAX] = {
-	[HB_CLOCK_CPU] = "cpu",
-	[HB_CLOCK_WALL] = "wall",
-};
-
 static double block_ns_per_op(const struct hb_measure *x, const struct hb_cell *c,
 			      const struct block *b)
 {

@@ -123,6 +123,20 @@ FILE *hb_outdir_fopen(const struct hb_outdir *o, const char *name)
 	return f;
 }
 
+int hb_outdir_write(const struct hb_outdir *o, const char *name,
+		    int (*write)(FILE *f, const void *ctx), const void *ctx)
+{
+	FILE *f = hb_outdir_fopen(o, name);
+	int err;
+
+	if (!f)
+		return -errno;
+	err = write(f, ctx);
+	if (fclose(f) && !err)
+		err = -errno;
+	return err;
+}
+
 int hb_outdir_commit(const struct hb_outdir *o, char *why, size_t len)
 {
 	int err;

@@ -33,6 +33,10 @@ int hb_outdir_create(struct hb_outdir *o, const char *dir, char *why, size_t len
 /* Open name inside the partial directory for writing (the sudo user's). NULL with errno set. */
 FILE *hb_outdir_fopen(const struct hb_outdir *o, const char *name);
 
+/* Write name inside the partial directory with write(f, ctx), then close it. 0 or -errno. */
+int hb_outdir_write(const struct hb_outdir *o, const char *name,
+		    int (*write)(FILE *f, const void *ctx), const void *ctx);
+
 /* Rename dir.partial to dir, refusing to replace anything. */
 int hb_outdir_commit(const struct hb_outdir *o, char *why, size_t len);
 

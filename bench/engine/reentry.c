@@ -11,8 +11,6 @@
 #include "session.h"
 #include "storm.h"
 
-static const char *const b_hooks[] = { "kprobe", "kprobe_multi", "fentry" };
-
 struct pair_result {
 	char status[16];
 	char reason[600];
@@ -146,17 +144,20 @@ int hb_reentry_run(const struct run_opts *o, const struct hb_probe_env *env, int
 
 		hb_probe_hook(env, a, HB_PAYLOAD_COUNT, &sup);
 		hb_probe_hook_by_loading(env, a, &sup);
-		for (size_t k = 0; k < sizeof(b_hooks) / sizeof(b_hooks[0]) && !err; k++) {
+		for (size_t k = 0; k < hb_nhooks && !err; k++) {
+			const struct hb_hook *b = &hb_hooks[k];
 			struct pair_result r;
 
+			if (!b->function_entry)
+				continue;
 			memset(&r, 0, sizeof(r));
 			if (!sup.supported) {
 				snprintf(r.status, sizeof(r.status), "unsupported");
 				snprintf(r.reason, sizeof(r.reason), "A: %s", sup.reason);
 			} else {
-				err = run_pair(env, a, &sup, hb_hook_find(b_hooks[k]), dirfd, calls, &r);
+				err = run_pair(env, a, &sup, b, dirfd, calls, &r);
 			}
-			write_row(csv, table, a->name, b_hooks[k], calls, &r);
+			write_row(csv, table, a->name, b->name, calls, &r);
 		}
 	}
 	return err;

@@ -17,9 +17,10 @@
 #define HB_REENTRY_TARGET "bpf_get_current_comm"
 
 /*
- * For every A in o->hooks and B in kprobe, kprobe_multi, fentry: attach
- * both, make calls unlinkat() calls on dirfd, and write one CSV row to csv
- * and one line to table. Returns 0 or -errno when the workload failed.
+ * For every A in o->hooks and B among the hooks on a function's entry (the
+ * hook table's function_entry rows): attach both, make calls unlinkat()
+ * calls on dirfd, and write one CSV row to csv and one line to table.
+ * Returns 0 or -errno when the workload failed.
  */
 int hb_reentry_run(const struct run_opts *o, const struct hb_probe_env *env, int dirfd,
 		   uint64_t calls, FILE *csv, FILE *table);

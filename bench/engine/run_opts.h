@@ -9,7 +9,7 @@
 
 #define HB_MAX_LIST 16
 
-/* What a block's ns/op is measured with. */
+/* What a block's ns/op is measured with; hb_clock_names (run_opts.c) spells each. */
 enum hb_clock {
 	HB_CLOCK_CPU,  /* the measuring thread's CPU time: other tasks' time is left out */
 	HB_CLOCK_WALL, /* CLOCK_MONOTONIC */
@@ -50,6 +50,9 @@ struct run_opts {
 	bool allow_foreign;    /* run although others' programs are on the measured path */
 	bool allow_concurrent; /* run although another measurement holds the lock */
 };
+
+/* Whether the run measures mode (an enum storm_mode). */
+bool run_opts_has_mode(const struct run_opts *o, size_t mode);
 
 /* What the figures count: a block's ns, or, under -icount, guest instructions. */
 static inline const char *hb_run_unit(const struct run_opts *o)

@@ -61,3 +61,13 @@ void hb_stop_guard(struct hb_sysctl_guard *g)
 		nguards = nguards + 1;
 	}
 }
+
+void hb_stop_unguard(struct hb_sysctl_guard *g)
+{
+	for (sig_atomic_t i = 0; i < nguards; i++)
+		if (guards[i] == g) {
+			guards[i] = guards[nguards - 1];
+			nguards = nguards - 1;
+			return;
+		}
+}

@@ -22,4 +22,7 @@ int hb_stop_install(void);
 /* Restore g from the handlers too (at most 4 guards). */
 void hb_stop_guard(struct hb_sysctl_guard *g);
 
+/* No longer: g is about to be freed. */
+void hb_stop_unguard(struct hb_sysctl_guard *g);
+
 #endif

@@ -79,7 +79,13 @@ int main(void)
 		TAP_OK(!h->at_offset || h->ops->find_offset, "%s: at_offset only on a kind that finds offsets",
 		       h->name);
 		TAP_OK(program_exists(h), "%s: bpf/%s.bpf.c has %s", h->name, h->family, h->prog);
+		TAP_OK(!h->function_entry || (!h->tp_name && !h->retprobe && !h->at_offset),
+		       "%s: a function_entry hook is on a function, at its entry", h->name);
 	}
+	TAP_OK(hb_hook_find("kprobe")->function_entry && hb_hook_find("kprobe_multi")->function_entry &&
+	       hb_hook_find("fentry")->function_entry && !hb_hook_find("fexit")->function_entry &&
+	       !hb_hook_find("kretprobe")->function_entry,
+	       "the reentry experiment's B hooks: kprobe, kprobe_multi, fentry; not on return");
 	TAP_OK(hb_hook_find("uprobe") == NULL, "an unknown name finds nothing");
 	TAP_OK(hb_hooks[HB_HOOK_TRACEPOINT].ops == hb_hook_find("tracepoint")->ops &&
 	       !strcmp(hb_hooks[HB_HOOK_TRACEPOINT].tp_name, "sys_enter_unlinkat"),

@@ -5,10 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
-
-int run_guard_lock(struct hb_runlock *l, const struct run_opts *o, struct hb_meta *meta,
-		   const char *cmdline, char *why, size_t len)
+int hb_run_guard_lock(struct hb_runlock *l, const struct run_opts *o, struct hb_meta *meta,
+		      const char *cmdline, char *why, size_t len)
 {
 	char holder[640];
 	int err = hb_runlock_take(l, NULL, cmdline);
@@ -35,7 +33,7 @@ int run_guard_lock(struct hb_runlock *l, const struct run_opts *o, struct hb_met
 	return 0;
 }
 
-int run_guard_foreign(struct hb_foreign *f, const struct run_opts *o, char *why, size_t len)
+int hb_run_guard_foreign(struct hb_foreign *f, const struct run_opts *o, char *why, size_t len)
 {
 	char line[400];
 	int err = hb_foreign_start(f);
@@ -53,8 +51,9 @@ int run_guard_foreign(struct hb_foreign *f, const struct run_opts *o, char *why,
 			"of %s):\n", f->n, f->n == 1 ? "" : "s", f->n == 1 ? "is" : "are",
 			f->n == 1 ? "it" : "them");
 	else
-		cli_error("refusing to run: %zu BPF program%s not started by this run %s attached "
-			  "where it measures:", f->n, f->n == 1 ? "" : "s", f->n == 1 ? "is" : "are");
+		fprintf(stderr, "hookbench: refusing to run: %zu BPF program%s not started by this "
+			"run %s attached where it measures:\n", f->n, f->n == 1 ? "" : "s",
+			f->n == 1 ? "is" : "are");
 	for (size_t i = 0; i < f->n; i++) {
 		hb_foreign_describe(&f->progs[i], line, sizeof(line));
 		fprintf(stderr, "hookbench:   %s\n", line);
@@ -67,7 +66,7 @@ int run_guard_foreign(struct hb_foreign *f, const struct run_opts *o, char *why,
 	return -EEXIST;
 }
 
-void run_guard_between_rounds(void *ctx, uint64_t round)
+void hb_run_guard_between_rounds(void *ctx, uint64_t round)
 {
 	static bool failed;
 	struct hb_foreign *f = ctx;

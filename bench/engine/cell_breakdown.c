@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-#include "breakdown.h"
+#include "cell_breakdown.h"
 
 #include <errno.h>
 #include <math.h>
@@ -23,16 +23,16 @@ static int median_round_difference(const double *a, const double *b, size_t nrou
 	return 0;
 }
 
-const struct hb_cell *hb_breakdown_partner(const struct hb_matrix *m, const struct hb_cell *c)
+const struct hb_cell *hb_cell_breakdown_partner(const struct hb_matrix *m, const struct hb_cell *c)
 {
 	if (c->control)
 		return NULL;
 	return c->payload == HB_PAYLOAD_EMPTY ? c : hb_matrix_find(m, c->hook, HB_PAYLOAD_EMPTY, c);
 }
 
-int hb_breakdown_of_cell(const double *visit_diff, const double *partner,
+int hb_cell_breakdown_of(const double *visit_diff, const double *partner,
 			 const struct hb_overhead *empty_overhead, size_t nrounds,
-			 struct hb_breakdown *out)
+			 struct hb_cell_breakdown *out)
 {
 	out->dispatch_ns = out->body_ns = NAN;
 	if (!partner || empty_overhead->visits == 0)

@@ -20,16 +20,16 @@
  * unless o->allow_concurrent, which goes on without it and notes the holder
  * in meta. Returns 0 or -errno with why.
  */
-int run_guard_lock(struct hb_runlock *l, const struct run_opts *o, struct hb_meta *meta,
-		   const char *cmdline, char *why, size_t len);
+int hb_run_guard_lock(struct hb_runlock *l, const struct run_opts *o, struct hb_meta *meta,
+		      const char *cmdline, char *why, size_t len);
 
 /*
  * The foreign programs there now. Some, without o->allow_foreign: each is
  * printed on stderr and it returns -EEXIST with why naming the option.
  */
-int run_guard_foreign(struct hb_foreign *f, const struct run_opts *o, char *why, size_t len);
+int hb_run_guard_foreign(struct hb_foreign *f, const struct run_opts *o, char *why, size_t len);
 
 /* hb_measure's between_rounds, ctx a struct hb_foreign: warns of each that appears. */
-void run_guard_between_rounds(void *ctx, uint64_t round);
+void hb_run_guard_between_rounds(void *ctx, uint64_t round);
 
 #endif
