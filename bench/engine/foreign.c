@@ -103,7 +103,10 @@ static int add(struct hb_foreign *f, const struct hb_attached_prog *p, bool mid_
 	q->first_check = q->last_check = round;
 	if (mid_run)
 		hb_utc_now(q->first_seen, sizeof(q->first_seen));
-	hb_owner_find("/proc", p->id, p->link_id, &q->owner);
+	if (p->perf_pid) /* the process holding the perf event attached it */
+		hb_owner_of("/proc", p->perf_pid, &q->owner);
+	else
+		hb_owner_find("/proc", p->id, p->link_id, &q->owner);
 	return 0;
 }
 

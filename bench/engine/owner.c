@@ -168,3 +168,12 @@ int hb_owner_find(const char *proc_root, uint32_t prog_id, uint32_t link_id, str
 	read_comm(proc_root, best, o->comm, sizeof(o->comm));
 	return 0;
 }
+
+void hb_owner_of(const char *proc_root, long pid, struct hb_owner *o)
+{
+	char name[32];
+
+	snprintf(name, sizeof(name), "%ld", pid);
+	o->pid = pid;
+	read_comm(proc_root, name, o->comm, sizeof(o->comm));
+}

@@ -36,4 +36,7 @@ struct hb_owner {
  */
 int hb_owner_find(const char *proc_root, uint32_t prog_id, uint32_t link_id, struct hb_owner *o);
 
+/* Process pid under proc_root: o->comm "?" when it cannot be read. */
+void hb_owner_of(const char *proc_root, long pid, struct hb_owner *o);
+
 #endif

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Foreign programs without the kernel: fdinfo parsing and owner lookup on a
- * fixture /proc, which attach points count as the measured path, the
+ * fixture /proc, what a perf event's BPF_TASK_FD_QUERY answer reads as,
+ * which attach points count as the syscall path and the measured path, the
  * rounds a mid-run program spoils, and the lock file's text.
  */
+#include <bpf/bpf.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,10 +13,12 @@
 
 #include "foreign.h"
 #include "owner.h"
+#include "perf_attached.h"
 #include "runlock.h"
 #include "tap.h"
 
 #define PROC FIXTURES "/proc"
+#define EVENTS FIXTURES "/tracefs-events"
 
 static void fdinfo(void)
 {
@@ -46,12 +50,85 @@ static void owners(void)
 	       "without a link, the program's holder: 300 lonely (%ld %s)", o.pid, o.comm);
 	TAP_OK(hb_owner_find(PROC, 99, 98, &o) == -ENOENT && o.pid == 0, "nobody holds 99/98");
 	TAP_OK(hb_owner_find(FIXTURES "/no-such-proc", 41, 7, &o) == -ENOENT, "no proc: not found");
+	hb_owner_of(PROC, 300, &o);
+	TAP_OK(o.pid == 300 && !strcmp(o.comm, "lonely"),
+	       "a perf event's holder, by pid: 300 lonely (%ld %s)", o.pid, o.comm);
+	hb_owner_of(PROC, 999, &o);
+	TAP_OK(o.pid == 999 && !strcmp(o.comm, "?"), "one gone meanwhile: comm ? (%s)", o.comm);
 	TAP_OK(hb_held_collect(PROC "/200/fdinfo", &h) == 0 && h.n == 2 && hb_held_has(&h, 41) &&
 	       hb_held_has(&h, 7) && !hb_held_has(&h, 57), "process 200 holds prog 41 and link 7");
 	hb_held_free(&h);
 	TAP_OK(hb_held_collect(PROC "/100/fdinfo", &h) == 0 && h.n == 1 && hb_held_has(&h, 41),
 	       "process 100 holds prog 41 only (fd 0 is a plain file)");
 	hb_held_free(&h);
+}
+
+static void perf_fd(void)
+{
+	static const struct {
+		uint32_t fd_type;
+		const char *name;
+		uint64_t offset, addr;
+		int prog_type;
+		const char *events, *attach;
+		bool on_path;
+	} cases[] = {
+		{ BPF_FD_TYPE_TRACEPOINT, "sys_enter_unlinkat", 0, 0, BPF_PROG_TYPE_TRACEPOINT, NULL,
+		  "tracepoint:syscalls:sys_enter_unlinkat", true },
+		{ BPF_FD_TYPE_TRACEPOINT, "sys_exit_getppid", 0, 0, BPF_PROG_TYPE_TRACEPOINT, EVENTS,
+		  "tracepoint:syscalls:sys_exit_getppid", true },
+		{ BPF_FD_TYPE_TRACEPOINT, "sys_enter", 0, 0, BPF_PROG_TYPE_TRACEPOINT, NULL,
+		  "tracepoint:raw_syscalls:sys_enter", true },
+		{ BPF_FD_TYPE_TRACEPOINT, "sched_switch", 0, 0, BPF_PROG_TYPE_TRACEPOINT, EVENTS,
+		  "tracepoint:sched:sched_switch", false },
+		{ BPF_FD_TYPE_TRACEPOINT, "sched_switch", 0, 0, BPF_PROG_TYPE_TRACEPOINT, NULL,
+		  "tracepoint:sched_switch", false },
+		{ BPF_FD_TYPE_KPROBE, "do_unlinkat", 0, 0, BPF_PROG_TYPE_KPROBE, NULL,
+		  "kprobe:do_unlinkat", true },
+		{ BPF_FD_TYPE_KPROBE, "do_unlinkat", 4, 0, BPF_PROG_TYPE_KPROBE, NULL,
+		  "kprobe:do_unlinkat+4", true },
+		{ BPF_FD_TYPE_KRETPROBE, "__x64_sys_unlinkat", 0, 0, BPF_PROG_TYPE_KPROBE, NULL,
+		  "kretprobe:__x64_sys_unlinkat", true },
+		{ BPF_FD_TYPE_KPROBE, "vfs_read", 0, 0, BPF_PROG_TYPE_KPROBE, NULL, "kprobe:vfs_read",
+		  false },
+		{ BPF_FD_TYPE_KPROBE, "", 0, 0xffffffff81234560ULL, BPF_PROG_TYPE_KPROBE, NULL,
+		  "kprobe:0xffffffff81234560", false },
+		{ BPF_FD_TYPE_RAW_TRACEPOINT, "sys_enter", 0, 0, BPF_PROG_TYPE_RAW_TRACEPOINT, NULL,
+		  "raw_tp:sys_enter", true },
+		{ BPF_FD_TYPE_RAW_TRACEPOINT, "sys_exit", 0, 0, BPF_PROG_TYPE_TRACING, NULL,
+		  "tp_btf:sys_exit", true },
+		{ BPF_FD_TYPE_RAW_TRACEPOINT, "sched_switch", 0, 0, BPF_PROG_TYPE_RAW_TRACEPOINT, NULL,
+		  "raw_tp:sched_switch", false },
+		{ BPF_FD_TYPE_UPROBE, "/usr/bin/bash", 0x1234, 0, BPF_PROG_TYPE_KPROBE, NULL,
+		  "uprobe:/usr/bin/bash+0x1234", false },
+		{ BPF_FD_TYPE_URETPROBE, "/lib/libc.so.6", 0x40, 0, BPF_PROG_TYPE_KPROBE, NULL,
+		  "uretprobe:/lib/libc.so.6+0x40", false },
+	};
+	struct hb_perf_fd q = { .fd_type = 99 };
+	char attach[192];
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		memset(&q, 0, sizeof(q));
+		q.fd_type = cases[i].fd_type;
+		snprintf(q.name, sizeof(q.name), "%s", cases[i].name);
+		q.offset = cases[i].offset;
+		q.addr = cases[i].addr;
+		attach[0] = '\0';
+		TAP_OK(hb_perf_fd_attach(&q, cases[i].prog_type, cases[i].events, attach,
+					 sizeof(attach)) == 0 && !strcmp(attach, cases[i].attach),
+		       "perf fd type %u '%s'+%llu: %s (%s)", cases[i].fd_type, cases[i].name,
+		       (unsigned long long)cases[i].offset, cases[i].attach, attach);
+		TAP_OK(hb_attach_on_syscall_path(attach) == cases[i].on_path, "%s is %son the syscall path",
+		       cases[i].attach, cases[i].on_path ? "" : "not ");
+		if (cases[i].on_path)
+			TAP_OK(hb_foreign_on_measured_path(attach), "and where the run measures");
+	}
+	q.fd_type = 99;
+	TAP_OK(hb_perf_fd_attach(&q, 0, NULL, attach, sizeof(attach)) == -EINVAL,
+	       "an fd type it does not know: -EINVAL");
+	hb_tracepoint_attach("sys_enter_unlinkat", FIXTURES "/no-such-dir", attach, sizeof(attach));
+	TAP_OK(!strcmp(attach, "tracepoint:syscalls:sys_enter_unlinkat"),
+	       "a syscall event's group needs no tracefs (%s)", attach);
 }
 
 static void measured_path(void)
@@ -137,6 +214,7 @@ int main(void)
 {
 	fdinfo();
 	owners();
+	perf_fd();
 	measured_path();
 	rounds();
 	lock_text();

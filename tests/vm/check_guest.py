@@ -147,15 +147,30 @@ def check_optimization(out):
               f"{signals} SIGINT: exit status 130")
 
 
-def check_attached(out, new_kernel):
+def check_attached(out):
+    # 6.1's link info does not say where a kprobe is; its perf event does.
     with open(os.path.join(out, "attached", "meta.json")) as f:
         progs = json.load(f).get("syscall_path_programs")
-    if new_kernel:
-        check(isinstance(progs, list) and [{k: v for k, v in p.items() if k != "id"} for p in progs]
-              == [{"type": "kprobe", "name": "hb_kprobe", "attach": "kprobe:do_unlinkat"}],
-              f"meta.json lists kprobe-loader's program on kprobe:do_unlinkat ({progs})")
-    else:
-        check(progs == [], f"6.1's link info does not say where a kprobe is: listed as none ({progs})")
+    check(isinstance(progs, list) and [{k: v for k, v in p.items() if k != "id"} for p in progs]
+          == [{"type": "kprobe", "name": "hb_kprobe", "attach": "kprobe:do_unlinkat"}],
+          f"meta.json lists kprobe-loader's program on kprobe:do_unlinkat, once ({progs})")
+
+
+def check_perf_attached(out):
+    """hb-perf-attach's kprobe, a perf event without a link: refused like a linked one."""
+    attached = read(out, "perf-attach.out").split()  # prog ID fd FD
+    prog, fd = (attached[1], attached[3]) if len(attached) == 4 else ("?", "?")
+    pid = read(out, "perf-attach.pid").strip()
+    comm = "hb-perf-attach-"  # hb-perf-attach-static, cut to TASK_COMM_LEN
+    check(prog != "?", f"hb-perf-attach attached a kprobe ({read(out, 'perf-attach.err').strip()})")
+    check(read(out, "perf-refused.status").strip() == "1",
+          "a run beside a perf-attached kprobe on do_unlinkat refuses (exit 1)")
+    want = f"hookbench:   prog {prog} kprobe hb_perf_attach on kprobe:do_unlinkat, pid {pid} ({comm})"
+    check(want in read(out, "perf-refused.err").splitlines(),
+          f"the refusal names it, where and whose: {want!r}")
+    check(not os.path.exists(os.path.join(out, "perf-refused")), "nothing is written")
+    line = f"prog {prog} type kprobe name hb_perf_attach on kprobe:do_unlinkat via perf fd {fd} of pid {pid} ({comm})"
+    check(line in read(out, "perf-census.txt").splitlines(), f"hookbench census: {line!r}")
 
 
 def main(out):
@@ -188,7 +203,8 @@ def main(out):
     with open(os.path.join(out, "tp-loader.json")) as f:
         check(json.load(f).get("events") == 1000, "tp-loader counts exactly 1000 in the guest")
     check_reentry(out, new_kernel)
-    check_attached(out, new_kernel)
+    check_attached(out)
+    check_perf_attached(out)
     check_optimization(out)
     return finish()
 

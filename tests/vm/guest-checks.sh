@@ -4,7 +4,8 @@
 # Measures every hook hookbench lists briefly, one at a time, with every payload; records
 # what the kernel had loaded before and after each; runs the reentry
 # experiment; checks that --kprobe-optimization is put back after signals;
-# lists a program attached by kprobe-loader on the syscall path; gathers
+# lists a program attached by kprobe-loader on the syscall path; refuses to
+# run beside a kprobe attached through a bare perf event; gathers
 # facts the host-side check_guest.py judges by kernel version.
 . /bin/guest-lib.sh
 OUT=$1
@@ -63,6 +64,20 @@ hookbench run --hooks tracepoint --payload count $SMALL --allow-foreign --out "$
 	2>"$OUT/attached.err"
 kill -INT $loader
 wait $loader
+
+# A kprobe attached through a perf event, no link (as bpftrace attaches):
+# refused all the same, the census saying how it is attached.
+hb-perf-attach-static kprobe do_unlinkat >"$OUT/perf-attach.out" 2>"$OUT/perf-attach.err" &
+pa=$!
+echo $pa >"$OUT/perf-attach.pid"
+i=0
+while ! grep -q '^prog ' "$OUT/perf-attach.out" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+hookbench census >"$OUT/perf-census.txt" 2>&1
+hookbench run --hooks tracepoint --payload count $SMALL --out "$OUT/perf-refused" >/dev/null \
+	2>"$OUT/perf-refused.err"
+echo $? >"$OUT/perf-refused.status"
+kill -INT $pa
+wait $pa
 
 echo "guest: reentry experiment" >&2
 hookbench run --experiment reentry --ops-per-block 200 --out "$OUT/reentry" \

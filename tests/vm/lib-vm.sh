@@ -13,13 +13,13 @@ if ! "$HB" vm --fetch-only --kernel "$KERNEL" >"$WORK/fetch.out" 2>"$WORK/fetch.
 	skip_all "the $KERNEL kernel image cannot be had: $(tail -n 1 "$WORK/fetch.err")"
 fi
 
-# guest_checks SCRIPT CHECKER WHAT: run SCRIPT in the guest (results in
+# guest_checks SCRIPT CHECKER WHAT [VM OPTION...]: run SCRIPT in the guest (results in
 # $WORK/guest; guest-lib.sh in its /bin), then CHECKER (a Python TAP producer) on them; its lines
 # become this test's, and one line says whether all of WHAT passed.
 guest_checks() {
 	local rc line
 	"$HB" vm --kernel "$KERNEL" --guest-script "$1" --guest-file "$(dirname "$0")/guest-lib.sh" \
-		--out "$WORK/guest" 2>"$WORK/err"
+		"${@:4}" --out "$WORK/guest" 2>"$WORK/err"
 	rc=$?
 	check "hookbench vm --kernel $KERNEL with $(basename "$1") exits 0 (got $rc)" [ $rc -eq 0 ]
 	[ $rc -eq 0 ] || diag "$WORK/err"
