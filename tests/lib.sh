@@ -134,10 +134,9 @@ m["timing"] = "icount: guest instructions (QEMU -icount shift=0)"
 m["unit"] = "guest instructions"
 json.dump(m, open(d + "/meta.json", "w"), indent=2)
 rows = list(csv.reader(open(d + "/summary.csv", newline="")))
-if "unit" in rows[0]:
-    u = rows[0].index("unit")
-    for r in rows[1:]:
-        r[u] = "guest instructions"
-    csv.writer(open(d + "/summary.csv", "w", newline=""), lineterminator="\n").writerows(rows)
+u = rows[0].index("unit")
+for r in rows[1:]:
+    r[u] = "guest instructions"
+csv.writer(open(d + "/summary.csv", "w", newline=""), lineterminator="\n").writerows(rows)
 PY
 }

@@ -77,7 +77,7 @@ static int open_event(const char *kind, const char *what)
 	if (err)
 		return err;
 	attr.config = n;
-	err = (int)syscall(SYS_perf_event_open, &attr, -1 /* every task */, 0, -1, PERF_FLAG_FD_CLOEXEC);
+	err = (int)syscall(SYS_perf_event_open, &attr, -1 /* every task, on CPU 0 */, 0, -1, PERF_FLAG_FD_CLOEXEC);
 	return err < 0 ? -errno : err;
 }
 
@@ -93,6 +93,7 @@ int main(int argc, char **argv)
 		{ .code = 0x95 },                         /* exit */
 	};
 	struct sigaction sa = { .sa_handler = on_signal };
+	sigset_t stop, old;
 	enum bpf_prog_type type;
 	struct bpf_prog_info info;
 	uint32_t len = sizeof(info);
@@ -105,6 +106,11 @@ int main(int argc, char **argv)
 	type = strcmp(argv[1], "kprobe") ? BPF_PROG_TYPE_TRACEPOINT : BPF_PROG_TYPE_KPROBE;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	/* Held until sigsuspend(): a signal sent right after the line is printed is not lost. */
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	sigprocmask(SIG_BLOCK, &stop, &old);
 	prog = bpf_prog_load(type, "hb_perf_attach", "GPL", ret0, 2, NULL);
 	err = prog < 0 ? prog : 0;
 	if (!err) {
@@ -124,7 +130,7 @@ int main(int argc, char **argv)
 		prog = -1;
 		printf("prog %u fd %d\n", info.id, event);
 		fflush(stdout);
-		pause();
+		sigsuspend(&old);
 	}
 	if (event >= 0)
 		close(event);

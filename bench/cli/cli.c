@@ -93,6 +93,10 @@ int cli_parse_options(int argc, char **argv, const struct cli_options *o)
 		opts[n] = o->opts[n];
 		n++;
 	}
+	if (o->opts[n].name) {
+		cli_error("internal: more than %d options: raise CLI_MAX_OPTIONS", CLI_MAX_OPTIONS);
+		return -E2BIG;
+	}
 	opts[n] = (struct option){ "help", no_argument, NULL, 'h' };
 	snprintf(shorts, sizeof(shorts), ":h%s", o->shorts ? o->shorts : "");
 	opterr = 0;

@@ -20,7 +20,7 @@ static void usage(FILE *f)
 "\n"
 "Write the benchmark as one file for another machine: static programs, the\n"
 "plot scripts and ./run, which checks the target, runs hookbench run and writes\n"
-"report.md into results/HOST-KERNEL/. See hookbench(1) and docs/vm.md.\n"
+"report.md into results/HOST-KERNEL/. See hookbench(1).\n"
 "\n"
 "Options:\n"
 "  --out FILE     the .tar.gz to write (must not exist)\n"

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -74,15 +75,35 @@ static int parse(int argc, char **argv, struct hb_hyperfine_opts *o)
 	return err;
 }
 
-/* hyperfine's figures are ns of this machine's wall clock: refuse a run that counts anything else. */
+/* Does dir hold a run's files (which then must read as one)? */
+static bool holds_run(const char *dir)
+{
+	char path[PATH_MAX];
+
+	snprintf(path, sizeof(path), "%s/meta.json", dir);
+	if (!access(path, F_OK))
+		return true;
+	snprintf(path, sizeof(path), "%s/summary.csv", dir);
+	return !access(path, F_OK);
+}
+
+/*
+ * An empty directory gets the whole-command times alone. A run's directory
+ * must read as one, and count ns of this machine's wall clock as hyperfine
+ * does: anything else is refused.
+ */
 static bool counts_ns(const char *dir)
 {
 	struct hb_results r;
-	char why[256];
+	char why[PATH_MAX + 256];
 	bool ns = true;
 
-	if (hb_results_load(&r, dir, why, sizeof(why)))
-		return true; /* no summary.csv to check against: hb_hyperfine says what is wrong */
+	if (hb_results_load(&r, dir, why, sizeof(why))) {
+		if (!holds_run(dir))
+			return true; /* hb_hyperfine says when dir is no directory */
+		cli_error("hyperfine: %s", why);
+		return false;
+	}
 	if (strcmp(hb_results_unit(&r), "ns")) {
 		cli_error("hyperfine: %s counts %s (a QEMU -icount run) and hyperfine times commands in ns "
 			  "of this machine's wall clock: no cross-check", dir, hb_results_unit(&r));

@@ -46,7 +46,7 @@ static void usage(FILE *f)
 "\n"
 "Measure what each hook adds to one unlinkat() call, in paired blocks, and\n"
 "write DIR/runs.csv, summary.csv, states.csv and meta.json. Every option is in\n"
-"hookbench(1); the method in docs/method.md.\n"
+"hookbench(1); the method in the source tree's docs/method.md.\n"
 "\n"
 "Options:\n"
 "  --hooks LIST          hooks to measure (default: all): %s\n"

@@ -30,11 +30,12 @@ struct hb_attached {
 };
 
 /*
- * Every link whose program runs on the syscall path: raw tracepoints (and
+ * Every program, attached through a BPF link or through a perf event
+ * without one, that runs on the syscall path: raw tracepoints (and
  * tp_btf) on sys_enter/sys_exit, perf-event tracepoints in syscalls and
  * raw_syscalls, and kprobes, kprobe_multi and fentry/fexit on syscall entry
  * functions, their dispatcher or the unlinkat implementation.
- * Returns 0, or -errno with a empty.
+ * Returns 0, or -errno with an empty list.
  */
 int hb_attached_collect(struct hb_attached *a);
 

@@ -4,7 +4,7 @@ runner needs to know about an architecture is a field here, and nothing else
 asks which architecture it is. A new architecture is a new row (and, if its
 guests cross-build, a `Cross` for it, a scripts/<arch>/meson.build like
 scripts/arm64/'s and a meson option <arch>_guest). Outside the runner,
-common/kernel_image.c and bench/cli/bundle.c name the architectures of
+common/kernel_image.c and bench/fleet/bundle.c name the architectures of
 kernel images and ELF programs."""
 
 from dataclasses import dataclass

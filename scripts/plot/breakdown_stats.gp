@@ -1,6 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# The breakdown chart of a run without paired parts (no `empty` payload, or
-# an older run): per hook, time in the BPF program (bpf_stats) stacked under
+# The breakdown chart of a run without paired parts (no `empty` payload): per hook, time in the BPF program (bpf_stats) stacked under
 # the rest of the added cost (dispatch: getting to the program and back).
 # data rows: "hook" in_program_ns dispatch_ns
 load dir."/common.gp"

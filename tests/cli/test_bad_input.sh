@@ -121,6 +121,8 @@ bad "report: 1e308 ns" "^hookbench: report: $FX/huge-figure/summary.csv: malform
 	"$HB" report "$FX/huge-figure"
 bad "compare: an older schema" "old-schema/meta.json: schema_version 4, this hookbench reads 5" \
 	"$HB" compare "$FX/base" "$FX/old-schema"
+bad "hyperfine: an older schema" "^hookbench: hyperfine: $FX/old-schema/meta.json: schema_version 4, this hookbench reads 5\$" \
+	"$HB" hyperfine "$FX/old-schema"
 bad "merge: an older schema" "old-schema/meta.json: schema_version 4, this hookbench reads 5" \
 	"$HB" merge "$FX/base" "$FX/old-schema" --out "$WORK/new6"
 bad "plot: a missing directory" "no such results directory" "$HB" plot "$WORK/no-such-dir"

@@ -53,7 +53,6 @@ leak_check_begin
 start_loader
 start_helper
 "$HB" census >"$WORK/census" 2>&1
-link=$(bpftool link list | sed -n 's/^\([0-9]\+\): .* prog '"$prog"'$/\1/p')
 check "hb-perf-attach attached prog $prog without a BPF link" \
 	bash -c "[ -n '$prog' ] && ! bpftool link list | grep -q ' prog $prog\$'"
 tp_link=$(cat /proc/$loader/fdinfo/* 2>/dev/null | sed -n 's/^link_id:[[:space:]]*//p' | head -n 1)

@@ -20,8 +20,10 @@ check "that run warns of it on stderr, with its owner" \
 	grep -q "hb_tracepoint on tracepoint:syscalls:sys_enter_unlinkat, pid $loader (tp-loader)" "$WORK/with.err"
 stop_loader
 leak_check_end "tp-loader, stopped"
-"$HB" "${RUN[@]}" --out "$WORK/without" >/dev/null 2>"$WORK/without.err"
+"$HB" "${RUN[@]}" --host hb-test-node --out "$WORK/without" >/dev/null 2>"$WORK/without.err"
 check "a run without it exits 0" [ $? -eq 0 ]
+check "--host names the machine in meta.json" \
+	grep -q '"hostname": "hb-test-node"' "$WORK/without/meta.json"
 [ -n "$FOREIGN_LINKS" ] ||
 	check "that run warns of nothing attached" bash -c "! grep -q 'syscall path' '$WORK/without.err'"
 

@@ -6,7 +6,7 @@
  * took, each per instruction (CSV on stdout; the counter's name and, on
  * arm64, its frequency from cntfrq_el0, on stderr). Under QEMU -icount
  * shift=0 the guest's virtual clock advances one ns per instruction; this is
- * how the tests and the README's method check that in a guest.
+ * how the tests and docs/vm.md check that in a guest.
  */
 #include <stdint.h>
 #include <stdio.h>
