@@ -15,9 +15,7 @@ command -v qemu-system-aarch64 >/dev/null 2>&1 ||
 	skip_all "qemu-system-aarch64 is not installed (apt-get install qemu-system-arm)"
 command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 ||
 	skip_all "no arm64 cross compiler (apt-get install gcc-aarch64-linux-gnu)"
-if ! "$HB" vm --arch arm64 --fetch-only --kernel "$KERNEL" >"$WORK/fetch.out" 2>"$WORK/fetch.err"; then
-	skip_all "the arm64 $KERNEL kernel cannot be had: $(tail -n 1 "$WORK/fetch.err")"
-fi
+vm_fetch "$KERNEL" --arch arm64
 
 "$HB" vm --arch arm64 --kernel "$KERNEL" --timing icount --hooks $HOOKS --payload count \
 	--mode enoent --blocks $BLOCKS --ops-per-block $OPS --warmup $WARMUP \

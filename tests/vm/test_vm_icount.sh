@@ -55,8 +55,8 @@ if [ ! -x "$CAL64" ]; then
 	skip "arm64: one virtual ns per instruction" "no icount-calibrate-arm64 (gcc-aarch64-linux-gnu missing)"
 elif ! command -v qemu-system-aarch64 >/dev/null 2>&1; then
 	skip "arm64: one virtual ns per instruction" "qemu-system-aarch64 is not installed"
-elif ! "$HB" vm --arch arm64 --fetch-only --kernel "$ARM64_KERNEL" >/dev/null 2>&1; then
-	skip "arm64: one virtual ns per instruction" "the arm64 $ARM64_KERNEL kernel cannot be had"
+elif "$HB" vm --arch arm64 --fetch-only --kernel "$ARM64_KERNEL" >/dev/null 2>"$WORK/fetch64.err"; [ $? -eq 77 ]; then
+	skip "arm64: one virtual ns per instruction" "the package archive did not give $ARM64_KERNEL"
 else
 	"$HB" vm --arch arm64 --kernel "$ARM64_KERNEL" --timing icount \
 		--guest-script "$(dirname "$0")/guest-icount.sh" --guest-file "$CAL64" \
