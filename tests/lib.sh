@@ -4,7 +4,8 @@
 # it names the programs (HB, STORM) there.
 #
 # Results: exit 0 when every check passed, 1 otherwise, 77 (meson's
-# "skipped") with a one-line reason when a prerequisite is missing.
+# "skipped") with a one-line reason when a prerequisite is missing (see
+# skip_all for tests read as TAP).
 
 N=0
 FAILED=0
@@ -35,8 +36,15 @@ check() {
 	return 0
 }
 
+# skip_all REASON: the whole test cannot run here: exit 77, meson's
+# "skipped" for an exit-code test. A test registered with protocol 'tap' gets
+# HB_TAP=1 from meson: there a whole skip is the plan "1..0 # SKIP" and exit 0.
 skip_all() {
 	echo "skipped: $*" >&2
+	if [ "${HB_TAP:-}" = 1 ]; then
+		echo "1..0 # SKIP $*"
+		exit 0
+	fi
 	echo "# SKIP $*"
 	exit 77
 }
@@ -45,6 +53,21 @@ done_testing() {
 	echo "1..$N"
 	[ "$FAILED" -eq 0 ] && exit 0
 	exit 1
+}
+
+# vm_fetch KERNEL [VM OPTION...]: hookbench vm --fetch-only (its output in
+# $WORK/fetch.out). Skip the test only when the package archive did not answer
+# (exit 77); any other failure of the runner fails it, its error shown.
+vm_fetch() {
+	local kernel=$1 rc
+	shift
+	"$HB" vm "$@" --fetch-only --kernel "$kernel" >"$WORK/fetch.out" 2>"$WORK/fetch.err"
+	rc=$?
+	[ $rc -eq 77 ] && skip_all "the package archive did not give $kernel: $(tail -n 1 "$WORK/fetch.err")"
+	[ $rc -eq 0 ] && return 0
+	not_ok "hookbench vm $* --fetch-only --kernel $kernel exits 0 (got $rc)"
+	diag "$WORK/fetch.err"
+	done_testing
 }
 
 require_root() {

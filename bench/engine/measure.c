@@ -50,9 +50,19 @@ static uint64_t now_ns(void)
  */
 static void quiesce(struct hb_measure *x)
 {
+	unsigned unread = 0, first;
 	/* The guest has one CPU under -icount: the measured one. */
-	int steps = hb_quiesce(x->o->cpu);
+	int steps = hb_quiesce(HB_SCHEDSTAT, HB_SOFTIRQS, x->o->cpu, &unread);
 
+	first = unread & ~x->quiet_unread;
+	x->quiet_unread |= unread;
+	if (first & HB_QUIESCE_NO_SCHEDSTAT)
+		fprintf(stderr, "hookbench: warning: cannot read " HB_SCHEDSTAT
+			": no quiet check, a fixed %u ms spin before each block instead\n",
+			(unsigned)(HB_SETTLE_NS / 1000000));
+	if (first & HB_QUIESCE_NO_SOFTIRQS)
+		fprintf(stderr, "hookbench: warning: cannot read RCU softirqs from " HB_SOFTIRQS
+			": the quiet check does not see RCU callbacks\n");
 	x->quiet_checks++;
 	if (steps == -ETIME)
 		x->quiet_gave_up++;

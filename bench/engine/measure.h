@@ -55,6 +55,7 @@ struct hb_measure {
 	bool other_unlinks;         /* HOOKBENCH_TEST_OTHER_UNLINKS, read once per run */
 	/* Under -icount: blocks that waited for a quiet CPU, and those that found none. */
 	uint64_t quiet_checks, quiet_gave_up;
+	unsigned quiet_unread; /* HB_QUIESCE_NO_* bits seen so far */
 };
 
 void hb_measure_write_header(FILE *runs);

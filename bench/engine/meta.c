@@ -10,6 +10,7 @@
 #include "build_info.h"
 #include "hooks.h"
 #include "json.h"
+#include "quiesce.h"
 #include "schema.h"
 #include "storm.h"
 #include "sysinfo.h"
@@ -225,6 +226,12 @@ int hb_meta_write(FILE *f, const struct hb_meta *m)
 		hb_json_object_begin(&j, "quiet_check");
 		hb_json_u64(&j, "blocks", m->quiet_checks);
 		hb_json_u64(&j, "gave_up", m->quiet_gave_up);
+		hb_json_array_begin(&j, "unreadable");
+		if (m->quiet_unread & HB_QUIESCE_NO_SCHEDSTAT)
+			hb_json_string(&j, NULL, HB_SCHEDSTAT);
+		if (m->quiet_unread & HB_QUIESCE_NO_SOFTIRQS)
+			hb_json_string(&j, NULL, HB_SOFTIRQS);
+		hb_json_array_end(&j);
 		hb_json_object_end(&j);
 	}
 	write_kernel(&j, m);

@@ -33,6 +33,7 @@ struct hb_meta {
 	const char *concurrent_holder_cmd;
 	const char *scratch_fs;  /* the workload's scratch directory's filesystem; NULL: unknown */
 	uint64_t quiet_checks, quiet_gave_up; /* under -icount: see struct hb_measure */
+	unsigned quiet_unread;                /* HB_QUIESCE_NO_* bits (quiesce.h) */
 };
 
 struct hb_json;

@@ -8,9 +8,6 @@
 #include <string.h>
 #include <time.h>
 
-#define SCHEDSTAT "/proc/schedstat"
-#define SOFTIRQS "/proc/softirqs"
-
 int hb_cpu_busy_ns(const char *schedstat, unsigned cpu, uint64_t *ns)
 {
 	char line[512], want[32];
@@ -110,14 +107,15 @@ static void sleep_step(void)
 }
 
 /*
- * The RCU softirq's count on cpu, or 0 when the kernel does not list it
- * (the check then rests on the tasks' time alone).
+ * The RCU softirq's count on cpu, or 0 when it cannot be read (the check
+ * then rests on the tasks' time alone, and *unread says so).
  */
-static uint64_t rcu_softirqs(unsigned cpu)
+static uint64_t rcu_softirqs(const char *softirqs, unsigned cpu, unsigned *unread)
 {
 	uint64_t n = 0;
 
-	hb_softirq_count(SOFTIRQS, "RCU", cpu, &n);
+	if (hb_softirq_count(softirqs, "RCU", cpu, &n))
+		*unread |= HB_QUIESCE_NO_SOFTIRQS;
 	return n;
 }
 
@@ -126,21 +124,22 @@ bool hb_quiet_step(uint64_t busy_ns, uint64_t rcu_softirqs)
 	return busy_ns < HB_QUIESCE_BUSY_NS && rcu_softirqs == 0;
 }
 
-int hb_quiesce(unsigned cpu)
+int hb_quiesce(const char *schedstat, const char *softirqs, unsigned cpu, unsigned *unread)
 {
 	uint64_t before, after, rcu_before, rcu_after;
 	int err;
 
 	for (int step = 1; step <= HB_QUIESCE_MAX_SLEEPS; step++) {
-		err = hb_cpu_busy_ns(SCHEDSTAT, cpu, &before);
-		rcu_before = rcu_softirqs(cpu);
+		err = hb_cpu_busy_ns(schedstat, cpu, &before);
+		rcu_before = rcu_softirqs(softirqs, cpu, unread);
 		sleep_step();
-		if (err)
+		if (!err)
+			err = hb_cpu_busy_ns(schedstat, cpu, &after);
+		if (err) {
+			*unread |= HB_QUIESCE_NO_SCHEDSTAT;
 			return err;
-		err = hb_cpu_busy_ns(SCHEDSTAT, cpu, &after);
-		if (err)
-			return err;
-		rcu_after = rcu_softirqs(cpu);
+		}
+		rcu_after = rcu_softirqs(softirqs, cpu, unread);
 		if (hb_quiet_step(after - before, rcu_after - rcu_before))
 			return step;
 	}

@@ -39,12 +39,20 @@ int hb_softirq_count(const char *softirqs, const char *name, unsigned cpu, uint6
  */
 bool hb_quiet_step(uint64_t busy_ns, uint64_t rcu_softirqs);
 
+#define HB_SCHEDSTAT "/proc/schedstat"
+#define HB_SOFTIRQS "/proc/softirqs"
+
+/* What a quiet check could not read (bits of *unread). */
+#define HB_QUIESCE_NO_SCHEDSTAT 1u /* no check at all */
+#define HB_QUIESCE_NO_SOFTIRQS 2u  /* the check does not see RCU callbacks */
+
 /*
  * Sleep in HB_QUIESCE_SLEEP_NS steps until a quiet one (hb_quiet_step()) on
- * cpu, at most HB_QUIESCE_MAX_SLEEPS steps. Returns the steps slept, -ETIME
- * when none was quiet, or -errno when the busy time cannot be read (then
- * it has slept one step).
+ * cpu, at most HB_QUIESCE_MAX_SLEEPS steps, reading the files laid out as
+ * HB_SCHEDSTAT and HB_SOFTIRQS. Returns the steps slept, -ETIME when none
+ * was quiet, or -errno when the busy time cannot be read (then it has slept
+ * one step). Sets the bits of *unread for the files it could not read.
  */
-int hb_quiesce(unsigned cpu);
+int hb_quiesce(const char *schedstat, const char *softirqs, unsigned cpu, unsigned *unread);
 
 #endif

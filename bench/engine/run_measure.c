@@ -114,6 +114,7 @@ int hb_run_measure(struct hb_run_state *st, char *why, size_t len)
 	st->meta.ringbuf_reader_cpu = hb_drain_cpu(&st->drain);
 	st->meta.quiet_checks = x.quiet_checks;
 	st->meta.quiet_gave_up = x.quiet_gave_up;
+	st->meta.quiet_unread = x.quiet_unread;
 	werr = write_results(st);
 	if (werr && !err) {
 		snprintf(why, len, "cannot write results in %.512s: %s", st->out.partial, strerror(-werr));

@@ -34,6 +34,13 @@ class AptError(VmError):
     """A package that cannot be listed or fetched."""
 
 
+class ArchiveUnreachable(AptError):
+    """The archive did not answer: apt-get update or download failed (no
+    network, a mirror down). The one failure the vm tests may skip on."""
+
+    exit_status = 77
+
+
 # ---------------------------------------------------------------- versions
 
 def _order(c):
@@ -242,7 +249,7 @@ class Apt:
             if r.returncode or errors:
                 detail = (errors or r.stderr.strip().splitlines() or ["failed"])[-1]
                 if age is None:
-                    raise AptError(f"apt-get update of hookbench's private sources failed: {detail}")
+                    raise ArchiveUnreachable(f"apt-get update of hookbench's private sources failed: {detail}")
                 say(f"apt-get update failed ({detail}); using the package lists of "
                     f"{age / 3600:.0f} h ago")
                 return
@@ -268,7 +275,7 @@ class Apt:
                 if f.startswith(name + "_") and f.endswith(".deb")]
         if r.returncode or not debs:
             detail = (r.stderr.strip().splitlines() or ["no .deb downloaded"])[-1]
-            raise AptError(f"{self.arch} package {name} could not be downloaded: {detail}")
+            raise ArchiveUnreachable(f"{self.arch} package {name} could not be downloaded: {detail}")
         return os.path.join(where, debs[0])
 
     def unpack_once(self, name, dest, release=None):

@@ -176,15 +176,65 @@ def check_states(path, rows):
         heads = [s for s in mine if s["headline"] == "1"]
         check(all(s["headline"] in ("0", "1") for s in mine) and len(heads) <= 1,
               f"states.csv: {name}: at most one headline state")
+    check_headline_rule(states, {(r["hook"], r["payload"], r["mode"], r["threads"]): int(r["blocks"])
+                                 for r in rows if r["blocks"].isdigit()})
+
+
+# The smallest sample with a 95% interval for its median (hb_median_ci_min_n):
+# the visits a state needs in each cell to be the headline.
+HEADLINE_VISITS = next(n for n in range(1, 64) if 2 * 0.5 ** n <= 0.05)
+HEADLINE_MIN_SHARE = 0.10
+
+
+def check_headline_rule(states, blocks):
+    """bench/engine/speed_states.c's rule, per (mode, threads) group: the
+    headline is the fastest state holding >= 10% of the group's blocks and, in
+    every cell of the group, HEADLINE_VISITS visits (a visit is two pairs, of
+    which the first's state counts). states.csv gives each cell's pairs per
+    state, not visits, so a state of n pairs in a cell of B pairs has between
+    n - floor(B/2) and min(n, ceil(B/2)) visits: a state is surely eligible
+    when the first reaches HEADLINE_VISITS in every cell, surely not when the
+    second falls short in one."""
+    groups = {}
+    for s in states:
+        key = (s["hook"], s["payload"], s["mode"], s["threads"])
+        if key in blocks:
+            groups.setdefault((s["mode"], s["threads"]), {}).setdefault(key, []).append(s)
+    for (mode, threads), cells in groups.items():
+        by_state = {}
+        for key, mine in cells.items():
+            b = blocks[key]
+            for s in mine:
+                n = int(s["pairs"])
+                low, high = n - b // 2, min(n, (b + 1) // 2)
+                e = by_state.setdefault(int(s["state"]), {"share": float(s["share_of_run"]),
+                                                         "low": [], "high": []})
+                e["low"].append(low)
+                e["high"].append(high)
+        ncells = len(cells)
+
+        def surely(k, e):
+            return (e["share"] >= HEADLINE_MIN_SHARE and len(e["low"]) == ncells
+                    and min(e["low"]) >= HEADLINE_VISITS)
+
+        def possibly(k, e):
+            return (e["share"] >= HEADLINE_MIN_SHARE and len(e["high"]) == ncells
+                    and min(e["high"]) >= HEADLINE_VISITS)
+
+        heads = {int(s["state"]) for mine in cells.values() for s in mine if s["headline"] == "1"}
+        headed = {key for key, mine in cells.items() if any(s["headline"] == "1" for s in mine)}
+        group = f"{mode}/{threads}"
+        eligible = [k for k, e in sorted(by_state.items()) if surely(k, e)]
+        check(len(heads) <= 1 and (not heads or headed == set(cells)),
+              f"states.csv: {group}: one headline state for every cell of the group ({sorted(heads)})")
         if heads:
-            faster = [s for s in mine if int(s["state"]) < int(heads[0]["state"])]
-            check(float(heads[0]["share_of_run"]) >= 0.10 and
-                  all(float(s["share_of_run"]) < 0.10 or int(s["pairs"]) < 30 for s in faster),
-                  f"states.csv: {name}: the headline is state {heads[0]['state']}, the fastest "
-                  f"holding >= 10% of the run and enough visits")
-        elif len(mine) > 1:
-            check(all(float(s["share_of_run"]) < 0.10 or int(s["pairs"]) < 30 for s in mine),
-                  f"states.csv: {name}: no headline state: none held enough of the run")
+            h = min(heads)
+            check(h in by_state and possibly(h, by_state[h]) and not [k for k in eligible if k < h],
+                  f"states.csv: {group}: the headline is state {h}, the fastest holding >= 10% of "
+                  f"the run and >= {HEADLINE_VISITS} visits in every cell (surely eligible: {eligible})")
+        elif len(by_state) > 1:
+            check(not eligible, f"states.csv: {group}: no headline state: none held >= 10% of the run "
+                                f"and {HEADLINE_VISITS} visits in every cell (surely eligible: {eligible})")
 
 
 def check_summary(path, hooks, payloads, modes, blocks, ops, warmup, stats, threads):

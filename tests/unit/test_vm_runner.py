@@ -381,7 +381,34 @@ def test_scratch():
                   "the initramfs carries the image and the modules")
 
 
+def test_fetch_exit_status():
+    """--fetch-only exits 77 only when the archive does not answer; a kernel the
+    lists do not hold is a failure (1): the vm tests skip on the first alone."""
+    import subprocess
+    entry = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts", "hookbench-vm")
+    with tempfile.TemporaryDirectory() as d:
+        fake = os.path.join(d, "bin")
+        os.mkdir(fake)
+        for tool, script in (("apt-get", '[ "$HB_FAKE_APT" = answers ] && exit 0; '
+                                         'echo "E: Failed to fetch http://deb.debian.org/ unreachable" >&2; exit 100'),
+                             ("apt-cache", "exit 0")):
+            with open(os.path.join(fake, tool), "w") as f:
+                f.write(f"#!/bin/sh\n{script}\n")
+            os.chmod(os.path.join(fake, tool), 0o755)
+        env = dict(os.environ, PATH=fake + os.pathsep + os.environ["PATH"])
+        for answer, want, what in ((None, 77, "an archive that does not answer exits 77"),
+                                   ("answers", 1, "lists without the kernel exit 1, not 77")):
+            if answer:
+                env["HB_FAKE_APT"] = answer
+            cache = os.path.join(d, f"cache-{want}")
+            r = subprocess.run([sys.executable, entry, "--fetch-only", "--kernel", "debian-6.1-cloud",
+                                "--cache", cache], env=env, capture_output=True, text=True, check=False)
+            last = (r.stderr.strip().splitlines() or [""])[-1]
+            check(r.returncode == want and "Traceback" not in r.stderr, f"{what} (got {r.returncode}: {last})")
+
+
 test_transfer()
+test_fetch_exit_status()
 test_scratch()
 test_cpio()
 test_release_and_elf()

@@ -45,9 +45,18 @@ check "the guest ran hookbench run --icount" grep -q -- '--icount' "$WORK/run/me
 check "the guest's workload ran on the ext4 scratch, not on the initramfs's tmpfs" \
 	"$PYTHON" -c 'import json, sys; sys.exit(json.load(open(sys.argv[1]))["settings"]["scratch_fs"] != "ext4")' \
 	"$WORK/run/meta.json"
-check "under --icount the blocks are timed by the guest's CLOCK_MONOTONIC (clock wall), and every block waited for a quiet CPU" \
-	"$PYTHON" -c 'import json, sys; m = json.load(open(sys.argv[1])); q = m["quiet_check"]; sys.exit(not (m["settings"]["clock"] == "wall" and q["blocks"] >= 24))' \
-	"$WORK/run/meta.json"
+# The quiet check read both its files, and found a quiet CPU for most blocks
+# (about 1% gave up in earlier 6.12 cloud runs; a check that never finds one
+# is broken, however many blocks it counted).
+check "under --icount the blocks are timed by the guest's CLOCK_MONOTONIC (clock wall), and every block waited for a quiet CPU, at least 3 in 4 finding one" \
+	"$PYTHON" -c '
+import json, sys
+m = json.load(open(sys.argv[1]))
+q = m["quiet_check"]
+print(f"#   quiet_check: {q}")
+sys.exit(not (m["settings"]["clock"] == "wall" and q["blocks"] >= 24 and q["unreadable"] == []
+              and q["gave_up"] <= q["blocks"] / 4))
+' "$WORK/run/meta.json"
 
 CAL64=$BUILD/tests/icount-calibrate-arm64
 ARM64_KERNEL=debian-6.12-cloud
@@ -55,8 +64,8 @@ if [ ! -x "$CAL64" ]; then
 	skip "arm64: one virtual ns per instruction" "no icount-calibrate-arm64 (gcc-aarch64-linux-gnu missing)"
 elif ! command -v qemu-system-aarch64 >/dev/null 2>&1; then
 	skip "arm64: one virtual ns per instruction" "qemu-system-aarch64 is not installed"
-elif ! "$HB" vm --arch arm64 --fetch-only --kernel "$ARM64_KERNEL" >/dev/null 2>&1; then
-	skip "arm64: one virtual ns per instruction" "the arm64 $ARM64_KERNEL kernel cannot be had"
+elif "$HB" vm --arch arm64 --fetch-only --kernel "$ARM64_KERNEL" >/dev/null 2>"$WORK/fetch64.err"; [ $? -eq 77 ]; then
+	skip "arm64: one virtual ns per instruction" "the package archive did not give $ARM64_KERNEL"
 else
 	"$HB" vm --arch arm64 --kernel "$ARM64_KERNEL" --timing icount \
 		--guest-script "$(dirname "$0")/guest-icount.sh" --guest-file "$CAL64" \
