@@ -67,6 +67,8 @@ static const char *value_problem(enum hb_value_kind kind, double v)
 		return v != floor(v) || v > 0x1p53 ? "not a whole count" : NULL;
 	case HB_VALUE_FIGURE:
 		return fabs(v) > HB_FIGURE_MAX ? "beyond any measurement (over 1e9)" : NULL;
+	case HB_VALUE_DURATION:
+		return isinf(v) ? "not a finite number" : v < 0 ? "a negative duration" : NULL;
 	case HB_VALUE_SHARE:
 		return v < 0 || v > 1 ? "not a share between 0 and 1" : NULL;
 	}

@@ -29,12 +29,15 @@ double hb_table_num(const struct hb_csv_table *t, size_t row, const char *col);
  * per operation or per event, and no hook adds a second (1e9 ns, or 1e9
  * guest instructions: about a second of an emulated CPU) to one call, so a
  * magnitude above HB_FIGURE_MAX is a damaged file, not a measurement; a
- * share is a fraction of the run.
+ * block's time per operation is a duration, never negative, with no upper
+ * bound (a block stalled by a suspend can take seconds per call); a share
+ * is a fraction of the run.
  */
 enum hb_value_kind {
 	HB_VALUE_COUNT,  /* an integer >= 0 */
 	HB_VALUE_FIGURE, /* |v| <= HB_FIGURE_MAX (ns, guest instructions, µs or a ratio) */
 	HB_VALUE_SHARE,  /* 0 <= v <= 1 */
+	HB_VALUE_DURATION, /* v >= 0 */
 };
 
 #define HB_FIGURE_MAX 1e9

@@ -122,6 +122,31 @@ static void test_syscall_programs(void)
 	json_object_put(d);
 }
 
+/* A block's time per call (runs.csv) is a duration: no upper bound, never negative. */
+static void test_durations(void)
+{
+	static const struct hb_value_rule rule[] = { { "ns_per_op", HB_VALUE_DURATION } };
+	static const char *const text[] = { "ns_per_op\n1450.5\n5e9\n", "ns_per_op\n-3\n",
+					     "ns_per_op\ninf\n" };
+	static const char *const want[] = { "", "r.csv: malformed: line 2 has ns_per_op '-3': a negative duration",
+					     "r.csv: malformed: line 2 has ns_per_op 'inf': not a finite number" };
+	struct hb_csv_table t;
+	char why[256];
+
+	for (size_t i = 0; i < 3; i++) {
+		why[0] = '\0';
+		if (hb_csv_parse(text[i], strlen(text[i]), &t, why, sizeof(why))) {
+			TAP_OK(0, "parse duration fixture %zu: %s", i, why);
+			continue;
+		}
+		TAP_OK(hb_table_check_values(&t, "r.csv", rule, 1, why, sizeof(why)) == (i ? -EINVAL : 0),
+		       "duration fixture %zu: %s", i, i ? "refused" : "a 5 s block per call is accepted");
+		if (i)
+			TAP_STREQ(why, want[i], "duration fixture %zu: saying why", i);
+		hb_csv_free(&t);
+	}
+}
+
 /* What the reader refuses: each in one line naming the file and what is wrong. */
 static void test_contract(void)
 {
@@ -144,6 +169,7 @@ static void test_contract(void)
 		TAP_OK(hb_results_load(&r, dir, why, sizeof(why)) == -EINVAL, "%s: refused", refused[i].dir);
 		TAP_STREQ(why, refused[i].why, "%s: saying why", refused[i].dir);
 	}
+	test_durations();
 	TAP_OK(hb_results_load(&r, FIXTURES "/merge/old-vm/debian-6.1-cloud", why, sizeof(why)) == -EINVAL &&
 	       strstr(why, "meta.json: no schema_version (version 1), this hookbench reads 5"),
 	       "a meta.json without a version is version 1, refused: %s", why);
