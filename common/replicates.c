@@ -24,14 +24,32 @@ int hb_replicate_split(size_t nrounds, size_t k, size_t r, size_t *first, size_t
 static void replicates_unknown(struct hb_replicates *out, size_t k)
 {
 	*out = (struct hb_replicates){
-		.valid = false, .k = k, .center = NAN, .sd = NAN,
-		.ci_low = NAN, .ci_high = NAN, .between_low = NAN, .between_high = NAN,
+		.valid = false, .k = k, .center = NAN, .sd = NAN, .lag1 = NAN,
+		.var_within = NAN, .ci_low = NAN, .ci_high = NAN,
 	};
+}
+
+double hb_lag1_limit(size_t k)
+{
+	return k ? 1.6449 / sqrt((double)k) : INFINITY;
+}
+
+/* Lag-1 autocorrelation of e[0..k) around its mean; 0 when all are equal. */
+static double lag1_of(const double *e, size_t k, double mean)
+{
+	double num = 0.0, den = 0.0;
+
+	for (size_t i = 0; i < k; i++) {
+		den += (e[i] - mean) * (e[i] - mean);
+		if (i + 1 < k)
+			num += (e[i] - mean) * (e[i + 1] - mean);
+	}
+	return den > 0.0 ? num / den : 0.0;
 }
 
 int hb_replicates_interval(const double *e, size_t k, double conf, struct hb_replicates *out)
 {
-	double sum = 0.0, squares = 0.0, t;
+	double sum = 0.0, squares = 0.0, t, inflation = 1.0;
 
 	if (!out || (k > 0 && !e) || !(conf > 0.0 && conf < 1.0))
 		return -EINVAL;
@@ -51,79 +69,59 @@ int hb_replicates_interval(const double *e, size_t k, double conf, struct hb_rep
 	out->sd = sqrt(squares / (double)(k - 1));
 	if (k < 3)
 		return 0;
+	out->lag1 = lag1_of(e, k, out->center);
+	if (out->lag1 > hb_lag1_limit(k))
+		inflation = out->lag1 < 1.0 ? (1.0 + out->lag1) / (1.0 - out->lag1) : (double)k;
+	if (inflation > (double)k)
+		inflation = (double)k;
+	out->var_within = out->sd * out->sd / (double)k * inflation;
 	t = hb_t_quantile((1.0 + conf) / 2.0, (double)(k - 1));
-	out->ci_low = out->center - t * out->sd / sqrt((double)k);
-	out->ci_high = out->center + t * out->sd / sqrt((double)k);
-	/*
-	 * Where one more replicate would fall: sd²·(1 + 1/k). Another run's
-	 * whole median moves by about that much, not by the sd²·2/k that
-	 * independent replicates would give: the machine's level holds for
-	 * longer than a replicate, so neighbouring replicates share it and
-	 * understate the spread between runs (docs/method.md).
-	 */
-	out->between_low = out->center - t * out->sd * sqrt(1.0 + 1.0 / (double)k);
-	out->between_high = out->center + t * out->sd * sqrt(1.0 + 1.0 / (double)k);
+	out->ci_low = out->center - t * sqrt(out->var_within);
+	out->ci_high = out->center + t * sqrt(out->var_within);
 	out->valid = true;
 	return 0;
-}
-
-void hb_replicates_independent(struct hb_replicates *r, double conf, double estimate)
-{
-	double t, half, mid;
-
-	if (!r->valid)
-		return;
-	t = hb_t_quantile((1.0 + conf) / 2.0, (double)(r->k - 1));
-	/*
-	 * Another run's estimate comes from k more replicates: it differs from
-	 * this run's by about sd·√(1/k + 1/k) when nothing but the replicates'
-	 * own noise separates them. Centred on the estimate the run reports,
-	 * which is what the next run's is compared with.
-	 */
-	half = t * r->sd * sqrt(2.0 / (double)r->k);
-	mid = isfinite(estimate) ? estimate : r->center;
-	r->between_low = mid - half;
-	r->between_high = mid + half;
 }
 
 int hb_median_by_replicate(const double *v, size_t n, size_t k, double conf, double *median,
 			   struct hb_replicates *out)
 {
-	double *finite = NULL, *estimate = NULL;
+	double *present = NULL, *estimate = NULL;
 	size_t m, first, end;
 	int err = 0;
 
 	if (!v || !median || !out || n == 0 || k == 0 || !(conf > 0.0 && conf < 1.0))
 		return -EINVAL;
-	finite = malloc(n * sizeof(*finite));
+	present = malloc(n * sizeof(*present));
 	estimate = malloc(n * sizeof(*estimate));
-	if (!finite || !estimate) {
+	if (!present || !estimate) {
 		err = -ENOMEM;
 		goto out;
 	}
 	m = 0;
 	for (size_t i = 0; i < n; i++)
-		if (isfinite(v[i]))
-			finite[m++] = v[i];
+		if (!isnan(v[i]))
+			present[m++] = v[i];
 	if (k > m / HB_MIN_PER_REPLICATE)
 		k = m / HB_MIN_PER_REPLICATE;
 	for (size_t r = 0; r < k; r++) {
 		hb_replicate_split(m, k, r, &first, &end);
-		estimate[r] = hb_median(finite + first, end - first); /* sorts that chunk */
+		estimate[r] = hb_median(present + first, end - first); /* sorts that chunk */
 	}
 	err = hb_replicates_interval(estimate, k, conf, out);
-	*median = hb_median(finite, m);
+	*median = hb_median(present, m);
 out:
-	free(finite);
+	free(present);
 	free(estimate);
 	return err;
 }
 
 double hb_round_ratio(double num, double den)
 {
-	if (!isfinite(num) || !isfinite(den) || den <= 0.0)
+	if (isnan(num) || isnan(den))
 		return NAN;
-	return num / den;
+	if (den > 0.0)
+		return num / den;
+	return num > 0.0 ? INFINITY : num < 0.0 ? -INFINITY : 0.0;
 }
 
 int hb_ratio_by_replicate(const double *num, const double *den, size_t n, size_t k, double conf,

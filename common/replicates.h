@@ -17,14 +17,21 @@
 
 struct hb_replicates {
 	bool valid;            /* k >= 3 and every estimate finite */
-	size_t k;
+	size_t k;              /* replicates used */
 	double center;         /* mean of the replicate estimates */
 	double sd;             /* their sample standard deviation */
-	double ci_low, ci_high;           /* conf interval of this run's estimate: center ± t·sd/√k */
-	double between_low, between_high; /* where another run should land: center ±
-					     t·sd·√(1 + 1/k), the prediction interval of one
-					     more replicate (replicates.c says why) */
+	double lag1;           /* lag-1 autocorrelation of the estimates in time order */
+	double var_within;     /* variance of the run's estimate from its own noise: sd²/k,
+				* inflated when neighbouring replicates are correlated
+				* (hb_replicates_interval()) */
+	double ci_low, ci_high; /* conf interval of this run's estimate: center ± t·√var_within */
 };
+
+/*
+ * The lag-1 autocorrelation above which replicates count as correlated:
+ * the one-sided 95% point of its null distribution, about 1.645/√k.
+ */
+double hb_lag1_limit(size_t k);
 
 /*
  * The rounds [*first, *end) of replicate r when nrounds rounds are split into
@@ -35,43 +42,40 @@ struct hb_replicates {
 int hb_replicate_split(size_t nrounds, size_t k, size_t r, size_t *first, size_t *end);
 
 /*
- * Interval from the k replicate estimates e[0..k); t is Student's t quantile
- * at (1 + conf) / 2 with k - 1 degrees of freedom. When the result is not
- * valid, center and sd are filled where they can be computed (k >= 1, k >= 2)
- * and the interval bounds are NAN. Returns 0, or -EINVAL (conf outside (0, 1),
+ * Interval from the k replicate estimates e[0..k), in time order; t is
+ * Student's t quantile at (1 + conf) / 2 with k - 1 degrees of freedom.
+ * var_within is sd²/k when the replicates are independent. Whether they are
+ * is tested on their lag-1 autocorrelation: above hb_lag1_limit(k) (a level
+ * that held across neighbouring replicates), sd²/k is multiplied by
+ * (1 + lag1) / (1 - lag1), the variance of a mean of AR(1) values, capped
+ * at k (the run then counts as one replicate: sd²). When the result is not
+ * valid, center and sd are filled where they can be computed (k >= 1,
+ * k >= 2) and the rest is NAN. Returns 0, or -EINVAL (conf outside (0, 1),
  * a NULL pointer).
  */
 int hb_replicates_interval(const double *e, size_t k, double conf, struct hb_replicates *out);
 
 /*
- * Where another run should land when the replicates are independent, as
- * under QEMU -icount, where no machine level drifts and outlasts a
- * replicate: between_low/high become estimate ± t·sd·√(2/k), the
- * prediction interval for an estimate from k more replicates, centred on
- * the run's own estimate (center when estimate is not finite). A result
- * that is not valid is left alone.
- */
-void hb_replicates_independent(struct hb_replicates *r, double conf, double estimate);
-
-/*
  * v[i] is round i's value (rounds in time order: a cell's per-visit
  * difference, or a per-round ratio; NAN where a round has none or was left
- * out). The finite values, still in time order, are split into
+ * out). The values that are not NAN, still in time order, are split into
  * min(k, their number / HB_MIN_PER_REPLICATE) contiguous replicates; each
  * replicate's estimate is
  * the median of its values, and those feed hb_replicates_interval() (so
- * out->k is the number used, and out->valid needs 3). *median is the median
- * of all finite values (NAN without any). Returns 0, or -EINVAL (n == 0,
+ * out->k is the number used, and out->valid needs 3). Infinite values count
+ * as values. *median is the median of all of them (NAN without any). Returns 0, or -EINVAL (n == 0,
  * k == 0, bad conf, NULL), -ENOMEM.
  */
 int hb_median_by_replicate(const double *v, size_t n, size_t k, double conf, double *median,
 			   struct hb_replicates *out);
 
 /*
- * One round's ratio of a hook's added cost to the reference hook's: NAN (the
- * round is skipped) when den <= 0 or either value is not finite, since a
- * reference that added nothing, or less than nothing, in that round gives no
- * scale to compare against.
+ * One round's ratio of a hook's added cost to the reference hook's; NAN
+ * (no round) when either value is NAN. A round where the reference added
+ * nothing or less (den <= 0) is kept, not dropped: its ratio is +inf, -inf
+ * or 0 by num's sign. Dropping it would drop exactly the rounds with the
+ * largest ratios; as an infinity it counts in every median, and a
+ * replicate whose median is infinite leaves the ratio without an interval.
  */
 double hb_round_ratio(double num, double den);
 

@@ -11,9 +11,10 @@ const char *const hb_summary_columns[] = {
 	"events_while_detached", "sample_filename", "attach_us_median", "timing", "clock",
 	"ringbuf_drops", "consumer_ns_per_event", "events_source", "kprobe_flavour",
 	"kernel",
-	"reference_hook", "ratio_vs_reference", "ratio_ci95_low", "ratio_ci95_high", "replicates",
-	"between_run_low_ns", "between_run_high_ns", "speed_states", "dispatch_ns", "body_ns",
-	"total_ns_per_event", "foreign_programs", "unit",
+	"reference_hook", "ratio_vs_reference", "ratio_between_run_low", "ratio_between_run_high",
+	"ratio_earlier_runs", "replicates", "between_run_low_ns", "between_run_high_ns",
+	"earlier_runs", "speed_states", "dispatch_ns", "body_ns", "total_ns_per_event",
+	"foreign_programs", "flags", "unit",
 };
 const size_t hb_summary_ncolumns = sizeof(hb_summary_columns) / sizeof(hb_summary_columns[0]);
 _Static_assert(sizeof(hb_summary_columns) / sizeof(hb_summary_columns[0]) == HB_SUMMARY_NCOLUMNS,

@@ -21,17 +21,21 @@
  * `contaminated`; meta.json's foreign_programs, foreign_programs_mid_run,
  * allow_foreign, concurrent_allowed and concurrent_holder;
  * 5: a unit column last in summary.csv, runs.csv and states.csv ("ns", or
- * "guest instructions" under QEMU -icount), meta.json's unit and icount.
+ * "guest instructions" under QEMU -icount), meta.json's unit and icount;
+ * 6: the between-run intervals of one model (common/between_run.h):
+ * ratio_ci95_* renamed ratio_between_run_*, earlier_runs and
+ * ratio_earlier_runs, replicates counts those used, a flags column before
+ * unit, the reference's own ratio without bounds; states.csv counts visits.
  * hookbench reads this version only (bench/analysis/results.h): raising it
  * makes every older directory unreadable, so raise it only with the writer
  * and readers changed together, and say so in docs/outputs.md.
  */
-#define HB_SCHEMA_VERSION 5
+#define HB_SCHEMA_VERSION 6
 
 /* The columns every summary.csv starts with, in this order (the first
  * HB_SUMMARY_FIXED are fixed; more follow). */
 #define HB_SUMMARY_FIXED 18
-#define HB_SUMMARY_NCOLUMNS 46
+#define HB_SUMMARY_NCOLUMNS 49
 extern const char *const hb_summary_columns[];
 extern const size_t hb_summary_ncolumns;
 

@@ -40,7 +40,7 @@ struct hb_estimate hb_results_between_runs(const struct hb_results *r, long row)
 
 struct hb_estimate hb_results_ratio(const struct hb_results *r, long row)
 {
-	return figure(r, row, "ratio_vs_reference", "ratio_ci95_low", "ratio_ci95_high");
+	return figure(r, row, "ratio_vs_reference", "ratio_between_run_low", "ratio_between_run_high");
 }
 
 double hb_results_headline(const struct hb_results *r, size_t row)

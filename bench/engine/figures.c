@@ -3,8 +3,10 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* The reader's CPU time per record it read, for ringbuf cells; 0 for others. */
 static double reader_ns_per_event(const struct hb_cell *c, bool reader_in_blocks)
@@ -33,19 +35,64 @@ static int headline_diffs(struct hb_figures *f, const struct hb_matrix *m)
 	return 0;
 }
 
-/* The overhead's between-run interval widened by the spread of earlier runs of the cell. */
-static int add_history(struct hb_cell_figures *cf, const struct hb_cell *c,
-		       const struct hb_history *history)
+/*
+ * The smallest change the instrument shows in a per-op figure: one clock
+ * tick, or under -icount one guest instruction, over a block.
+ */
+static double resolution_per_op(const struct run_opts *o)
 {
-	double earlier[HB_HISTORY_MAX_RUNS];
-	size_t n;
+	struct timespec res = { .tv_nsec = 1 };
 
+	if (!o->icount)
+		clock_getres(o->clock == HB_CLOCK_CPU ? CLOCK_THREAD_CPUTIME_ID : CLOCK_MONOTONIC, &res);
+	return ((double)res.tv_sec * 1e9 + (double)res.tv_nsec) / (double)(o->ops_per_block ? o->ops_per_block : 1);
+}
+
+/* Earlier runs' `column` for cell c, into earlier[]; how many. */
+static size_t history_of(const struct hb_history *history, const struct hb_matrix *m,
+			 const struct hb_cell *c, const char *column, double *earlier)
+{
 	if (!history)
 		return 0;
-	n = hb_history_estimates(history, c->hook->name, hb_cell_payload_name(c),
-				 storm_mode_names[c->mode], c->threads, earlier);
-	return hb_between_with_history(&cf->overhead.between, cf->overhead.median, earlier, n,
-				       HB_CONFIDENCE, &cf->spread);
+	return hb_history_estimates(history, column,
+				    strcmp(column, "ratio_vs_reference") ? NULL : m->reference->name,
+				    c->hook->name, hb_cell_payload_name(c), storm_mode_names[c->mode],
+				    c->threads, earlier);
+}
+
+/* Where another run's overhead and ratio land (common/between_run.h). */
+static int between_runs(struct hb_figures *f, const struct hb_matrix *m, size_t i,
+			const struct run_opts *o, const struct hb_history *history)
+{
+	struct hb_cell_figures *cf = &f->cell[i];
+	const struct hb_cell *c = &m->cells[i], *ref = hb_ratio_reference_cell(m, c);
+	double earlier[HB_MAX_EARLIER_RUNS], tick = resolution_per_op(o);
+	size_t n;
+	int err;
+
+	n = history_of(history, m, c, "overhead_ns_per_event", earlier);
+	err = hb_between_run(&cf->overhead.replicates, cf->overhead.median, earlier, n, tick,
+			     HB_CONFIDENCE, &cf->overhead.between);
+	if (err || !cf->ratio.known || cf->ratio.is_reference)
+		return err;
+	n = history_of(history, m, c, "ratio_vs_reference", earlier);
+	return hb_between_run(&cf->ratio.replicates, cf->ratio.median, earlier, n,
+			      tick / fabs(f->cell[ref - m->cells].overhead.median), HB_CONFIDENCE,
+			      &cf->ratio.between);
+}
+
+/* Whether the control of c's mode and threads has a 95% CI that excludes 0. */
+static bool control_biased(const struct hb_figures *f, const struct hb_matrix *m,
+			   const struct hb_cell *c)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		const struct hb_ci *ci = &f->cell[i].overhead.ci;
+
+		if (m->cells[i].control && m->cells[i].mode == c->mode &&
+		    m->cells[i].threads == c->threads)
+			return ci->valid && (ci->low > 0 || ci->high < 0);
+	}
+	return false;
 }
 
 int hb_figures_compute(struct hb_figures *f, const struct hb_matrix *m, const struct run_opts *o,
@@ -62,24 +109,27 @@ int hb_figures_compute(struct hb_figures *f, const struct hb_matrix *m, const st
 		err = headline_diffs(f, m);
 	for (size_t i = 0; i < m->n && !err; i++) {
 		err = hb_overhead_of_visits(f->headline_diff[i], m->nrounds, o->replicates,
-					    HB_CONFIDENCE, o->icount, &f->cell[i].overhead);
-		if (!err)
-			err = add_history(&f->cell[i], &m->cells[i], history);
+					    HB_CONFIDENCE, &f->cell[i].overhead);
 	}
 	for (size_t i = 0; i < m->n && !err; i++) {
 		struct hb_cell_figures *cf = &f->cell[i];
 		const struct hb_cell *c = &m->cells[i];
 		const struct hb_cell *empty = hb_cell_breakdown_partner(m, c);
+		const struct hb_cell *ref = hb_ratio_reference_cell(m, c);
 		size_t e = empty ? (size_t)(empty - m->cells) : 0;
 
-		err = hb_ratio_of_cell(m, c, (const double *const *)f->headline_diff, o->replicates,
-				       HB_CONFIDENCE, o->icount, &cf->ratio);
+		err = hb_ratio_of_cell(m, c, (const double *const *)f->headline_diff,
+				       ref ? &f->cell[ref - m->cells].overhead.ci : NULL,
+				       o->replicates, HB_CONFIDENCE, &cf->ratio);
+		if (!err)
+			err = between_runs(f, m, i, o, history);
 		if (!err)
 			err = hb_cell_breakdown_of(f->headline_diff[i],
 						   empty ? f->headline_diff[e] : NULL,
 						   empty ? &f->cell[e].overhead : NULL, m->nrounds,
 						   &cf->breakdown);
 		cf->total_ns = cf->overhead.median + reader_ns_per_event(c, reader_in_blocks);
+		cf->control_biased = control_biased(f, m, c);
 	}
 	return err;
 }
@@ -93,4 +143,27 @@ void hb_figures_free(struct hb_figures *f)
 	hb_speed_free(&f->speed);
 	f->cell = NULL;
 	f->headline_diff = NULL;
+}
+
+void hb_figures_flags(const struct hb_cell *c, const struct hb_cell_figures *cf, char *buf,
+		      size_t len)
+{
+	const struct hb_ci *ci = &cf->overhead.ci;
+	const struct {
+		bool set;
+		const char *name;
+	} flags[] = {
+		{ cf->overhead.between.at_resolution, "at_resolution" },
+		{ cf->ratio.between.at_resolution, "ratio_at_resolution" },
+		{ !c->control && ci->valid && ci->high < 0, "below_zero" },
+		{ cf->control_biased, "control_biased" },
+		{ cf->ratio.reference_not_above_zero, "reference_not_above_zero" },
+	};
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
+		if (flags[i].set && used < len)
+			used += (size_t)snprintf(buf + used, len - used, "%s%s", used ? ";" : "",
+						 flags[i].name);
 }

@@ -17,7 +17,6 @@
 #include "matrix.h"
 #include "overhead.h"
 #include "ratio.h"
-#include "run_spread.h"
 #include "run_opts.h"
 #include "speed_states.h"
 
@@ -26,7 +25,8 @@ struct hb_cell_figures {
 	struct hb_ratio ratio;
 	struct hb_cell_breakdown breakdown;
 	double total_ns; /* overhead plus the ring-buffer reader's CPU time per event */
-	struct hb_run_spread spread; /* earlier runs' part of overhead.between (runs 0: none) */
+	bool control_biased; /* the control of this mode and threads has a 95% CI that
+			      * excludes 0: every figure of the group carries its bias */
 };
 
 struct hb_figures {
@@ -40,13 +40,24 @@ struct hb_figures {
 /*
  * reader_in_blocks: the reader shared the measured CPU, so its time is
  * already in the blocks' (and must not be added again for total_ns).
- * history: earlier runs like this one (NULL: none); their spread widens each
- * overhead's between-run interval (common/run_spread.h).
+ * history: earlier runs like this one (NULL: none); their spread is the
+ * run-level part of each between-run interval, the overhead's and the
+ * ratio's (common/between_run.h).
  * Returns 0, or -ENOMEM. Free with hb_figures_free() either way.
  */
 int hb_figures_compute(struct hb_figures *f, const struct hb_matrix *m, const struct run_opts *o,
 		       bool reader_in_blocks, const struct hb_history *history);
 
 void hb_figures_free(struct hb_figures *f);
+
+/*
+ * summary.csv's flags for cell c, ';'-separated (docs/outputs.md):
+ * at_resolution and ratio_at_resolution (an interval widened to what the
+ * instrument resolves), below_zero (a hook's 95% CI lies below 0),
+ * control_biased (the control of its mode and threads excludes 0) and
+ * reference_not_above_zero (no ratio: the reference's CI reaches 0).
+ */
+void hb_figures_flags(const struct hb_cell *c, const struct hb_cell_figures *cf, char *buf,
+		      size_t len);
 
 #endif

@@ -145,7 +145,7 @@ int hb_history_load(struct hb_history *h, const char *dir, const struct run_opts
 	if (!err) {
 		qsort(found, n, sizeof(*found), newest_first);
 		for (size_t i = 0; i < n; i++) {
-			if (h->nruns < HB_HISTORY_MAX_RUNS)
+			if (h->nruns < HB_MAX_EARLIER_RUNS)
 				h->summary[h->nruns++] = found[i].summary;
 			else
 				hb_csv_free(&found[i].summary);
@@ -158,8 +158,9 @@ int hb_history_load(struct hb_history *h, const char *dir, const struct run_opts
 	return err;
 }
 
-size_t hb_history_estimates(const struct hb_history *h, const char *hook, const char *payload,
-			    const char *mode, unsigned threads, double *out)
+size_t hb_history_estimates(const struct hb_history *h, const char *column, const char *reference,
+			    const char *hook, const char *payload, const char *mode, unsigned threads,
+			    double *out)
 {
 	size_t n = 0;
 
@@ -167,10 +168,12 @@ size_t hb_history_estimates(const struct hb_history *h, const char *hook, const 
 		const struct hb_csv_table *t = &h->summary[r];
 		int ch = hb_csv_col(t, "hook"), cp = hb_csv_col(t, "payload"),
 		    cm = hb_csv_col(t, "mode"), ct = hb_csv_col(t, "threads"),
-		    cs = hb_csv_col(t, "status"), co = hb_csv_col(t, "overhead_ns_per_event");
+		    cs = hb_csv_col(t, "status"), co = hb_csv_col(t, column),
+		    cr = hb_csv_col(t, "reference_hook");
 		char *end;
 
-		if (ch < 0 || cp < 0 || cm < 0 || ct < 0 || cs < 0 || co < 0)
+		if (ch < 0 || cp < 0 || cm < 0 || ct < 0 || cs < 0 || co < 0 || cr < 0 ||
+		    (reference && (!t->nrows || strcmp(hb_csv_get(t, 0, cr), reference))))
 			continue;
 		for (size_t i = 0; i < t->nrows; i++) {
 			const char *v = hb_csv_get(t, i, co);

@@ -3,7 +3,7 @@
  * Earlier runs of this machine kind: the result directories beside this
  * run's (or in --history DIR) measured on the same kernel build and CPU
  * model with the same ops per block, clock and schema. Their estimates give
- * the run-level spread one run cannot see (common/run_spread.h).
+ * the run-level spread one run cannot see (common/between_run.h).
  */
 #ifndef HB_HISTORY_H
 #define HB_HISTORY_H
@@ -11,17 +11,16 @@
 #include <limits.h>
 #include <stddef.h>
 
+#include "between_run.h"
 #include "csv_read.h"
 #include "run_opts.h"
-
-/* The newest matching runs kept: older ones may predate a change of the machine. */
-#define HB_HISTORY_MAX_RUNS 10
 
 struct hb_history {
 	char dir[PATH_MAX];  /* where earlier runs were looked for; "" when not looked */
 	size_t looked;       /* result directories (with a meta.json) found there */
-	size_t nruns;        /* of them, runs like this one (newest first) */
-	struct hb_csv_table summary[HB_HISTORY_MAX_RUNS];
+	size_t nruns;        /* of them, runs like this one (newest first, at most
+			      * HB_MAX_EARLIER_RUNS) */
+	struct hb_csv_table summary[HB_MAX_EARLIER_RUNS];
 };
 
 /*
@@ -32,11 +31,14 @@ struct hb_history {
 int hb_history_load(struct hb_history *h, const char *dir, const struct run_opts *o);
 
 /*
- * The overhead_ns_per_event of the ok rows of hook/payload/mode/threads in
- * the matching runs, into out (room for HB_HISTORY_MAX_RUNS). Returns how many.
+ * Column `column` (overhead_ns_per_event, ratio_vs_reference) of the ok rows
+ * of hook/payload/mode/threads in the matching runs whose reference hook is
+ * `reference` (NULL: any), into out (room for HB_MAX_EARLIER_RUNS). Returns
+ * how many; empty fields are not counted.
  */
-size_t hb_history_estimates(const struct hb_history *h, const char *hook, const char *payload,
-			    const char *mode, unsigned threads, double *out);
+size_t hb_history_estimates(const struct hb_history *h, const char *column, const char *reference,
+			    const char *hook, const char *payload, const char *mode, unsigned threads,
+			    double *out);
 
 void hb_history_free(struct hb_history *h);
 

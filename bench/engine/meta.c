@@ -186,19 +186,18 @@ static void write_settings(struct hb_json *j, const struct hb_meta *m)
 	hb_json_string(j, "kprobe_optimization", o->kprobe_optimization);
 	hb_json_string(j, "experiment", o->experiment);
 	hb_json_double(j, "confidence", HB_CONFIDENCE);
-	hb_json_string(j, "estimator", o->icount
-		       ? "median of visit differences (each the mean of a visit's two paired "
-			 "differences, hooked - adjacent baseline), every block started on a "
-			 "quiet CPU (QEMU -icount: deferred kernel work slept out first), "
-			 "order-statistic CI over visits; between-run interval and ratio interval "
-			 "from contiguous replicates taken as independent (mean +- t*sd*sqrt(2/k))"
-		       : "median of visit differences (each the mean of a visit's two "
-		       "paired differences, hooked - adjacent baseline), order-statistic CI over "
-		       "visits; between-run interval and ratio interval from contiguous replicates "
-		       "(mean +- t*sd*sqrt(1+1/k)), the BPF objects loaded afresh where the rounds "
-		       "split into replicates, the between-run interval widened by the spread of "
-		       "earlier runs like this one (history); all from the visits in the headline speed state "
-		       "(the fastest holding >= 10% of the run, states.csv)");
+	hb_json_string(j, "estimator",
+		       "median of visit differences (each the mean of a visit's two paired "
+		       "differences, hooked - adjacent baseline), order-statistic CI over visits; "
+		       "ratio: median of per-round ratios to the reference (a round where the "
+		       "reference added <= 0 counts as an infinite ratio; no ratio when the "
+		       "reference's CI reaches 0); where another run lands: estimate +- "
+		       "t*sqrt(2*(run-level variance + within-run variance)), the within-run part "
+		       "sd^2/k of contiguous replicates (inflated when neighbouring replicates "
+		       "correlate), the run-level part from earlier runs like this one (history; "
+		       "none: within-run only, earlier_runs 0), at least the instrument's "
+		       "resolution; all from the visits in the headline speed state (the fastest "
+		       "holding >= 10% of the baseline blocks, states.csv)");
 	hb_json_object_end(j);
 }
 

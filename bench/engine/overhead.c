@@ -17,14 +17,15 @@ size_t hb_finite_values(const double *v, size_t n, double *out)
 }
 
 int hb_overhead_of_visits(const double *visit_diff, size_t nrounds, size_t k, double conf,
-			  bool independent, struct hb_overhead *out)
+			  struct hb_overhead *out)
 {
 	double *diffs, unused;
 	int err;
 
 	memset(out, 0, sizeof(*out));
 	out->median = NAN;
-	hb_replicates_interval(NULL, 0, conf, &out->between);
+	out->between = (struct hb_between_run){ .low = NAN, .high = NAN };
+	hb_replicates_interval(NULL, 0, conf, &out->replicates);
 	if (nrounds == 0)
 		return 0;
 	diffs = malloc(nrounds * sizeof(*diffs));
@@ -36,8 +37,6 @@ int hb_overhead_of_visits(const double *visit_diff, size_t nrounds, size_t k, do
 	free(diffs);
 	if (out->visits == 0)
 		return 0;
-	err = hb_median_by_replicate(visit_diff, nrounds, k, conf, &unused, &out->between);
-	if (!err && independent)
-		hb_replicates_independent(&out->between, conf, out->median);
+	err = hb_median_by_replicate(visit_diff, nrounds, k, conf, &unused, &out->replicates);
 	return err == -EINVAL ? 0 : err;
 }

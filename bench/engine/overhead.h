@@ -12,25 +12,25 @@
 #include <stddef.h>
 
 #include "matrix.h"
+#include "between_run.h"
 #include "replicates.h"
 #include "stats.h"
 
 struct hb_overhead {
-	size_t visits;                /* rounds with a visit difference */
-	double median;                /* their median, ns per event; NAN without any */
-	struct hb_ci ci;              /* sign-test interval for it, visits as the unit */
-	struct hb_replicates between; /* from the replicates' median visit differences:
-				       * where another run should land (valid when k >= 3) */
+	size_t visits;                   /* rounds with a visit difference */
+	double median;                   /* their median, ns per event; NAN without any */
+	struct hb_ci ci;                 /* sign-test interval for it, visits as the unit */
+	struct hb_replicates replicates; /* the replicates' median visit differences */
+	struct hb_between_run between;   /* where another run lands (figures.c fills it) */
 };
 
 /*
  * The overhead from a cell's nrounds visit differences visit_diff[] (NAN: no visit
  * that round, or one left out of the headline), with the visits split into k
- * contiguous replicates; independent: the replicates share no machine level
- * (QEMU -icount), see hb_replicates_independent(). Returns 0, or -ENOMEM.
+ * contiguous replicates. between is left not valid. Returns 0, or -ENOMEM.
  */
 int hb_overhead_of_visits(const double *visit_diff, size_t nrounds, size_t k, double conf,
-			  bool independent, struct hb_overhead *out);
+			  struct hb_overhead *out);
 
 /* The finite values of v[0..n) into out (room for n). Returns how many. */
 size_t hb_finite_values(const double *v, size_t n, double *out);

@@ -12,36 +12,39 @@ static bool has_visits(const double *visit_diff, size_t nrounds)
 	return false;
 }
 
+const struct hb_cell *hb_ratio_reference_cell(const struct hb_matrix *m, const struct hb_cell *c)
+{
+	if (c->control || !m->reference)
+		return NULL;
+	return hb_matrix_find(m, m->reference, c->payload, c);
+}
+
 int hb_ratio_of_cell(const struct hb_matrix *m, const struct hb_cell *c,
-		     const double *const *visit_diff, size_t k, double conf, bool independent,
-		     struct hb_ratio *out)
+		     const double *const *visit_diff, const struct hb_ci *ref_ci, size_t k,
+		     double conf, struct hb_ratio *out)
 {
 	const double *mine = visit_diff[c - m->cells];
-	const struct hb_cell *ref;
-	struct hb_replicates rep;
+	const struct hb_cell *ref = hb_ratio_reference_cell(m, c);
 	int err;
 
-	*out = (struct hb_ratio){ .median = NAN, .between_low = NAN, .between_high = NAN };
-	if (c->control || !m->reference || !has_visits(mine, m->nrounds))
-		return 0;
-	ref = hb_matrix_find(m, m->reference, c->payload, c);
-	if (!ref || !has_visits(visit_diff[ref - m->cells], m->nrounds))
+	*out = (struct hb_ratio){ .median = NAN };
+	out->between = (struct hb_between_run){ .low = NAN, .high = NAN };
+	hb_replicates_interval(NULL, 0, conf, &out->replicates);
+	if (!ref || !has_visits(mine, m->nrounds) || !has_visits(visit_diff[ref - m->cells], m->nrounds))
 		return 0;
 	if (ref == c) {
-		*out = (struct hb_ratio){ .known = true, .median = 1, .between_low = 1,
-					  .between_high = 1 };
+		out->known = out->is_reference = true;
+		out->median = 1;
+		return 0;
+	}
+	if (!ref_ci || !ref_ci->valid || !(ref_ci->low > 0)) {
+		out->reference_not_above_zero = true;
 		return 0;
 	}
 	err = hb_ratio_by_replicate(mine, visit_diff[ref - m->cells], m->nrounds, k, conf,
-				    &out->median, &rep);
+				    &out->median, &out->replicates);
 	if (err)
 		return err == -ENOMEM ? err : 0;
 	out->known = isfinite(out->median);
-	if (independent)
-		hb_replicates_independent(&rep, conf, out->median);
-	if (rep.valid) {
-		out->between_low = rep.between_low;
-		out->between_high = rep.between_high;
-	}
 	return 0;
 }

@@ -10,27 +10,34 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "between_run.h"
 #include "matrix.h"
+#include "stats.h"
 #include "replicates.h"
 
 struct hb_ratio {
-	bool known;                     /* a reference cell with visits to compare with */
-	double median;                  /* median over rounds of visit difference / the
-					 * reference's in that round (rounds where the
-					 * reference's is <= 0 skipped) */
-	double between_low, between_high; /* where another run's ratio should land; NAN
-					   * unless the replicates give an interval */
+	bool known;                      /* a ratio to report */
+	bool is_reference;               /* the reference's own cell: 1 by definition, no interval */
+	bool reference_not_above_zero;   /* the reference's 95% CI reaches 0 or below: no scale
+					  * to divide by, so no ratio */
+	double median;                   /* median over rounds of visit difference / the
+					  * reference's in that round (hb_round_ratio()) */
+	struct hb_replicates replicates; /* the replicates' median ratios */
+	struct hb_between_run between;   /* where another run's ratio lands (figures.c fills it) */
 };
 
 /*
  * Ratio of cell c to m->reference's cell with its payload, mode and threads,
  * from the visit differences visit_diff[i] of each cell m->cells[i] (NAN
- * where a round is left out); the reference's own cell is 1 [1, 1]. Not
- * known for the control cell, or when there is no such reference cell.
- * independent: as for hb_overhead_of_visits(). Returns 0, or -ENOMEM.
+ * where a round is left out); ref_ci: the reference cell's 95% CI. Not
+ * known for the control cell, without such a reference cell, or when ref_ci
+ * is not above 0. Returns 0, or -ENOMEM.
  */
 int hb_ratio_of_cell(const struct hb_matrix *m, const struct hb_cell *c,
-		     const double *const *visit_diff, size_t k, double conf, bool independent,
-		     struct hb_ratio *out);
+		     const double *const *visit_diff, const struct hb_ci *ref_ci, size_t k,
+		     double conf, struct hb_ratio *out);
+
+/* The reference's cell for c (NULL: none); c's own when c is the reference's. */
+const struct hb_cell *hb_ratio_reference_cell(const struct hb_matrix *m, const struct hb_cell *c);
 
 #endif

@@ -17,8 +17,9 @@ enum col {
 	C_NMISSED, C_RECURSION, C_LEVEL, C_ATTACH_POINT, C_STABILITY, C_NMISSED_REASON,
 	C_CAPTURE_ERRORS, C_DETACHED, C_SAMPLE, C_ATTACH_US, C_TIMING, C_CLOCK,
 	C_RINGBUF_DROPS, C_CONSUMER_NS, C_EVENTS_SOURCE, C_FLAVOUR, C_KERNEL,
-	C_REFERENCE, C_RATIO, C_RATIO_LOW, C_RATIO_HIGH, C_REPLICATES, C_BETWEEN_LOW,
-	C_BETWEEN_HIGH, C_SPEED_STATES, C_DISPATCH, C_BODY, C_TOTAL, C_FOREIGN, C_UNIT, C_COUNT
+	C_REFERENCE, C_RATIO, C_RATIO_LOW, C_RATIO_HIGH, C_RATIO_EARLIER, C_REPLICATES,
+	C_BETWEEN_LOW, C_BETWEEN_HIGH, C_EARLIER, C_SPEED_STATES, C_DISPATCH, C_BODY, C_TOTAL,
+	C_FOREIGN, C_FLAGS, C_UNIT, C_COUNT
 };
 _Static_assert(C_COUNT == HB_SUMMARY_NCOLUMNS, "one enum entry per column");
 
@@ -152,19 +153,25 @@ static void fmt_u64(char *buf, size_t len, uint64_t v)
 
 /* The columns from the run's figures beyond the overhead itself. */
 static void fill_figures(const struct hb_cell *c, const struct hb_matrix *m,
-			 const struct run_opts *o, const struct hb_figures *figs,
-			 char f[C_COUNT][512])
+			 const struct hb_figures *figs, char f[C_COUNT][512])
 {
 	const struct hb_cell_figures *cf = &figs->cell[c - m->cells];
-	const struct hb_replicates *between = &cf->overhead.between;
+	const struct hb_between_run *between = &cf->overhead.between, *rb = &cf->ratio.between;
 
 	snprintf(f[C_REFERENCE], 512, "%s", m->reference ? m->reference->name : "");
-	hb_csv_number(f[C_RATIO], 512, cf->ratio.median, 4);
-	hb_csv_number(f[C_RATIO_LOW], 512, cf->ratio.between_low, 4);
-	hb_csv_number(f[C_RATIO_HIGH], 512, cf->ratio.between_high, 4);
-	fmt_u64(f[C_REPLICATES], 512, o->replicates);
-	hb_csv_number(f[C_BETWEEN_LOW], 512, between->valid ? between->between_low : NAN, 2);
-	hb_csv_number(f[C_BETWEEN_HIGH], 512, between->valid ? between->between_high : NAN, 2);
+	hb_csv_number(f[C_RATIO], 512, cf->ratio.known ? cf->ratio.median : NAN, 4);
+	if (rb->valid) {
+		hb_csv_number(f[C_RATIO_LOW], 512, rb->low, 4);
+		hb_csv_number(f[C_RATIO_HIGH], 512, rb->high, 4);
+		fmt_u64(f[C_RATIO_EARLIER], 512, rb->earlier_runs);
+	}
+	fmt_u64(f[C_REPLICATES], 512, cf->overhead.replicates.k);
+	if (between->valid) {
+		hb_csv_number(f[C_BETWEEN_LOW], 512, between->low, 2);
+		hb_csv_number(f[C_BETWEEN_HIGH], 512, between->high, 2);
+		fmt_u64(f[C_EARLIER], 512, between->earlier_runs);
+	}
+	hb_figures_flags(c, cf, f[C_FLAGS], 512);
 	if (c->npairs)
 		fmt_u64(f[C_SPEED_STATES], 512, hb_speed_states_of(&figs->speed, c - m->cells)->n);
 	hb_csv_number(f[C_DISPATCH], 512, cf->breakdown.dispatch_ns, 2);
@@ -215,7 +222,7 @@ static void fill_row(const struct hb_cell *c, const struct hb_matrix *m,
 	hb_csv_number(f[C_ATTACH_US], 512, v->attach_us, 1);
 	snprintf(f[C_EVENTS_SOURCE], 512, "%s", events_source(c));
 	snprintf(f[C_FLAVOUR], 512, "%s", c->flavour);
-	fill_figures(c, m, o, figs, f);
+	fill_figures(c, m, figs, f);
 	if (!c->control && c->payload == HB_PAYLOAD_RINGBUF) {
 		fmt_u64(f[C_RINGBUF_DROPS], 512, c->ringbuf_drops);
 		hb_csv_number(f[C_CONSUMER_NS], 512,
@@ -272,7 +279,7 @@ void hb_summary_print(FILE *f, const struct hb_matrix *m, const struct hb_figure
 	struct verdict v;
 
 	fprintf(f, "%-16s %-8s %-12s %-3s %-12s %-30s %-24s %-12s %s\n", "hook", "payload", "mode",
-		"thr", "status", "overhead ns/event [95% CI]", "x reference [next run]", "prog ns/run",
+		"thr", "status", "overhead ns/event [95% CI]", "x reference [another run]", "prog ns/run",
 		"events seen/expected");
 	for (size_t i = 0; i < m->n; i++) {
 		const struct hb_cell *c = &m->cells[i];
@@ -283,9 +290,11 @@ void hb_summary_print(FILE *f, const struct hb_matrix *m, const struct hb_figure
 		if (v.measured)
 			snprintf(est, sizeof(est), "%.1f [%.1f, %.1f]", v.overhead->median,
 				 v.overhead->ci.low, v.overhead->ci.high);
-		if (r->known && !isnan(r->between_low))
-			snprintf(ratio, sizeof(ratio), "%.2f [%.2f, %.2f]", r->median, r->between_low,
-				 r->between_high);
+		if (r->is_reference)
+			snprintf(ratio, sizeof(ratio), "reference");
+		else if (r->known && r->between.valid)
+			snprintf(ratio, sizeof(ratio), "%.2f [%.2f, %.2f]", r->median, r->between.low,
+				 r->between.high);
 		else if (r->known)
 			snprintf(ratio, sizeof(ratio), "%.2f", r->median);
 		if (!isnan(v.prog_ns))

@@ -78,7 +78,7 @@ check "nothing written" test ! -e "$WORK/mixed" -a ! -e "$WORK/mixed.partial"
 rc=$(merge "$FX/box-a" "$FX/no-ratio-high" --out "$WORK/cols")
 check "a summary.csv without a column of the schema: exit 1 (got $rc)" [ "$rc" = 1 ]
 check "naming the directory and the column" \
-	grep -q "$FX/no-ratio-high/summary.csv: malformed: no column ratio_ci95_high" "$WORK/merge.err"
+	grep -q "$FX/no-ratio-high/summary.csv: malformed: no column ratio_between_run_high" "$WORK/merge.err"
 mkdir -p "$WORK/nokernel"
 cp "$FX/box-a/meta.json" "$FX/box-a/states.csv" "$WORK/nokernel/"
 cut -d, -f1-17 "$FX/box-a/summary.csv" >"$WORK/nokernel/summary.csv"
@@ -103,7 +103,7 @@ check "their rows told apart by source" [ "$(col "$WORK/dup/summary.csv" source 
 
 rc=$(merge "$FX" --out "$WORK/all")
 check "a folder of directories: its run directories are the sources (box-a, no-ratio-high: refused, exit 1, got $rc)" [ "$rc" = 1 ]
-check "the folder's run directories were read" grep -q "$FX/no-ratio-high/summary.csv: malformed: no column ratio_ci95_high" "$WORK/merge.err"
+check "the folder's run directories were read" grep -q "$FX/no-ratio-high/summary.csv: malformed: no column ratio_between_run_high" "$WORK/merge.err"
 rc=$(merge "$FX/vm-matrix/summary.csv" --out "$WORK/x")
 check "a file is not a results directory: exit 1 (got $rc)" [ "$rc" = 1 ]
 mkdir -p "$WORK/bare" && cp "$FX/box-a/summary.csv" "$WORK/bare/"

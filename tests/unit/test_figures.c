@@ -8,10 +8,12 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "figures.h"
 #include "stats_schedule.h"
 #include "tap.h"
+#include "tdist.h"
 
 #define ROUNDS 12
 #define PAIRS (2 * ROUNDS)
@@ -83,6 +85,7 @@ static void fake_run_init(struct fake_run *f, double slow, size_t fast_rounds)
 				   .reference = f->cells[TP_COUNT].hook };
 	f->o.replicates = 4;
 	f->o.blocks = PAIRS;
+	f->o.ops_per_block = 1000;
 }
 
 static void test_overhead_and_ratio(void)
@@ -90,6 +93,7 @@ static void test_overhead_and_ratio(void)
 	struct fake_run f;
 	struct hb_figures figs;
 	const struct hb_cell_figures *tp, *raw, *empty, *control;
+	char flags[256];
 
 	fake_run_init(&f, 1000.0, ROUNDS / 2);
 	TAP_OK(hb_figures_compute(&figs, &f.m, &f.o, false, NULL) == 0, "figures of a made-up run");
@@ -102,14 +106,18 @@ static void test_overhead_and_ratio(void)
 	TAP_NEAR(tp->overhead.median, 127.5, 1e-9, "overhead: the median visit difference");
 	TAP_OK(tp->overhead.ci.valid && tp->overhead.ci.low == 110.0 && tp->overhead.ci.high == 145.0,
 	       "its interval: the sign test's ranks over 12 visits [x(3), x(10)]");
-	TAP_OK(tp->overhead.between.valid && tp->overhead.between.between_low < 127.5 &&
-	       tp->overhead.between.between_high > 127.5,
-	       "a between-run interval from 4 replicates around the drifting cost");
-	TAP_OK(tp->ratio.known && tp->ratio.median == 1 && tp->ratio.between_low == 1 &&
-	       tp->ratio.between_high == 1, "the reference's ratio is 1 [1, 1]");
+	TAP_OK(tp->overhead.between.valid && tp->overhead.between.earlier_runs == 0 &&
+	       tp->overhead.between.low < 127.5 && tp->overhead.between.high > 127.5,
+	       "without history: a within-run interval from 4 replicates around the drifting cost");
+	TAP_NEAR((tp->overhead.between.low + tp->overhead.between.high) / 2, 127.5, 1e-9,
+		 "centred on the reported estimate, the median of all visits");
+	TAP_OK(tp->ratio.known && tp->ratio.is_reference && tp->ratio.median == 1 &&
+	       !tp->ratio.between.valid, "the reference's ratio is 1, the reference, with no interval");
 	TAP_NEAR(raw->ratio.median, 2.0, 1e-12, "twice the reference in every round: ratio 2");
-	TAP_NEAR(raw->ratio.between_low, 2.0, 1e-12, "and the drift cancels: the interval is [2, 2]");
-	TAP_NEAR(raw->ratio.between_high, 2.0, 1e-12, "(high end)");
+	TAP_OK(raw->ratio.between.at_resolution,
+	       "the drift cancels, every replicate reads 2: widened to the resolution, and flagged");
+	TAP_NEAR(raw->ratio.between.high - 2.0, 0.001 / 127.5, 1e-12,
+		 "one clock tick over a 1000-op block, over the reference's 127.5");
 	TAP_OK(!control->ratio.known && isnan(control->ratio.median), "the control has no ratio");
 	TAP_NEAR(raw->breakdown.dispatch_ns, empty->overhead.median, 0,
 		 "dispatch_ns: the empty cell's overhead");
@@ -122,7 +130,103 @@ static void test_overhead_and_ratio(void)
 	TAP_OK(control->overhead.ci.low <= 0 && control->overhead.ci.high >= 0,
 	       "the control's interval contains 0");
 	TAP_NEAR(tp->total_ns, tp->overhead.median, 0, "total_ns is the overhead without a reader");
+	hb_figures_flags(&f.cells[RAW_COUNT], raw, flags, sizeof(flags));
+	TAP_OK(!strcmp(flags, "ratio_at_resolution"), "raw_tp's flags: ratio_at_resolution (%s)", flags);
 	hb_figures_free(&figs);
+}
+
+/* A control whose every visit adds 5: each figure of its group carries that bias. */
+static double biased_diff(size_t r) { return 5.0 + (r % 2 ? 0.5 : -0.5); }
+/* A reference adding nothing, give or take. */
+static double zero_diff(size_t r) { return noise_diff(r); }
+
+static void test_flags(void)
+{
+	struct fake_run f;
+	struct hb_figures figs;
+	char flags[256];
+
+	fake_run_init(&f, 1000.0, ROUNDS);
+	fill_cell(&f, CONTROL, biased_diff, 1000.0);
+	hb_figures_compute(&figs, &f.m, &f.o, false, NULL);
+	hb_figures_flags(&f.cells[CONTROL], &figs.cell[CONTROL], flags, sizeof(flags));
+	TAP_OK(!strcmp(flags, "control_biased"), "a control whose CI excludes 0 is flagged (%s)", flags);
+	hb_figures_flags(&f.cells[TP_COUNT], &figs.cell[TP_COUNT], flags, sizeof(flags));
+	TAP_OK(strstr(flags, "control_biased") != NULL, "and so is every hook it biases (%s)", flags);
+	hb_figures_free(&figs);
+
+	fake_run_init(&f, 1000.0, ROUNDS);
+	fill_cell(&f, TP_COUNT, zero_diff, 1000.0);
+	hb_figures_compute(&figs, &f.m, &f.o, false, NULL);
+	TAP_OK(!figs.cell[RAW_COUNT].ratio.known && figs.cell[RAW_COUNT].ratio.reference_not_above_zero &&
+	       !figs.cell[RAW_COUNT].ratio.between.valid,
+	       "a reference whose CI reaches 0: no ratio, not a number divided by noise");
+	hb_figures_flags(&f.cells[RAW_COUNT], &figs.cell[RAW_COUNT], flags, sizeof(flags));
+	TAP_OK(!strcmp(flags, "reference_not_above_zero"), "flagged (%s)", flags);
+	hb_figures_free(&figs);
+
+	fake_run_init(&f, 1000.0, ROUNDS);
+	fill_cell(&f, RAW_COUNT, biased_diff, 1000.0);
+	for (size_t r = 0; r < ROUNDS; r++)
+		f.visits[RAW_COUNT][r] = -f.visits[RAW_COUNT][r];
+	hb_figures_compute(&figs, &f.m, &f.o, false, NULL);
+	hb_figures_flags(&f.cells[RAW_COUNT], &figs.cell[RAW_COUNT], flags, sizeof(flags));
+	TAP_OK(strstr(flags, "below_zero") != NULL, "a hook whose CI lies below 0 is flagged (%s)", flags);
+	hb_figures_free(&figs);
+}
+
+/* Write a summary.csv of earlier run `n` into path and load it as history. */
+static int earlier_run(const char *path, double tp, double raw_ratio, struct hb_csv_table *t)
+{
+	char why[256];
+	FILE *f = fopen(path, "w");
+
+	if (!f)
+		return -1;
+	fprintf(f, "hook,payload,mode,threads,status,overhead_ns_per_event,reference_hook,ratio_vs_reference\n"
+		   "tracepoint,count,enoent,1,ok,%.2f,tracepoint,1.0000\n"
+		   "raw_tp,count,enoent,1,ok,%.2f,tracepoint,%.4f\n"
+		   "raw_tp,count,enoent,2,ok,999,tracepoint,9\n", tp, 2 * tp, raw_ratio);
+	fclose(f);
+	return hb_csv_load(path, t, why, sizeof(why));
+}
+
+/* History reaches both intervals, by the amount common/between_run.h says. */
+static void test_history(void)
+{
+	struct fake_run f;
+	struct hb_figures figs;
+	struct hb_history h = { .nruns = 2 };
+	char dir[] = "/tmp/hb-figures-XXXXXX", path[64];
+	double runs[3] = { 117.5, 137.5, 127.5 }, mean = 127.5, var, t2 = hb_t_quantile(0.975, 2);
+	const struct hb_cell_figures *tp, *raw;
+
+	if (!mkdtemp(dir))
+		return;
+	snprintf(path, sizeof(path), "%s/a.csv", dir);
+	earlier_run(path, runs[0], 1.8, &h.summary[0]);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/b.csv", dir);
+	earlier_run(path, runs[1], 2.2, &h.summary[1]);
+	unlink(path);
+	rmdir(dir);
+	fake_run_init(&f, 1000.0, ROUNDS);
+	TAP_OK(hb_figures_compute(&figs, &f.m, &f.o, false, &h) == 0, "figures with 2 earlier runs");
+	tp = &figs.cell[TP_COUNT];
+	raw = &figs.cell[RAW_COUNT];
+	var = (pow(runs[0] - mean, 2) + pow(runs[1] - mean, 2) + pow(runs[2] - mean, 2)) / 2;
+	TAP_OK(tp->overhead.between.earlier_runs == 2, "the overhead used both earlier runs");
+	TAP_NEAR(tp->overhead.between.high - 127.5, t2 * sqrt(2 * var), 1e-9,
+		 "and its half-width is t(2)·sqrt(2·s²_runs) = %.2f (runs 117.5, 137.5, 127.5)",
+		 t2 * sqrt(2 * var));
+	TAP_OK(raw->ratio.between.earlier_runs == 2 && !raw->ratio.between.at_resolution,
+	       "the ratio used them too: no longer at the resolution");
+	TAP_NEAR(raw->ratio.between.high - 2.0, t2 * sqrt(2 * 0.04), 1e-9,
+		 "its half-width from ratios 1.8, 2.2, 2.0: t(2)·sqrt(2·0.04)");
+	TAP_OK(figs.cell[CONTROL].overhead.between.earlier_runs == 0,
+	       "a cell the earlier runs lack: within-run only");
+	hb_figures_free(&figs);
+	hb_history_free(&h);
 }
 
 static void test_speed_states(void)
@@ -201,6 +305,8 @@ static void test_stats_schedule(void)
 int main(void)
 {
 	test_overhead_and_ratio();
+	test_flags();
+	test_history();
 	test_speed_states();
 	test_stats_schedule();
 	return tap_done();

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "between_run.h"
+
+#include "tdist.h"
+
+#include <errno.h>
+#include <math.h>
+
+/* Sample variance of v[0..n), n >= 2. */
+static double variance(const double *v, size_t n)
+{
+	double mean = 0.0, squares = 0.0;
+
+	for (size_t i = 0; i < n; i++)
+		mean += v[i] / (double)n;
+	for (size_t i = 0; i < n; i++)
+		squares += (v[i] - mean) * (v[i] - mean);
+	return squares / (double)(n - 1);
+}
+
+int hb_between_run(const struct hb_replicates *rep, double estimate, const double *earlier,
+		   size_t n, double resolution, double conf, struct hb_between_run *out)
+{
+	double runs[HB_MAX_EARLIER_RUNS + 1], var_runs, var, half;
+	size_t used = 0;
+
+	if (!rep || !out || (n && !earlier) || !(conf > 0 && conf < 1))
+		return -EINVAL;
+	*out = (struct hb_between_run){ .low = NAN, .high = NAN, .var_level = NAN,
+					.var_within = NAN, .df = NAN };
+	if (!rep->valid || !isfinite(estimate))
+		return 0;
+	for (size_t i = 0; i < n && used < HB_MAX_EARLIER_RUNS; i++)
+		if (isfinite(earlier[i]))
+			runs[used++] = earlier[i];
+	out->var_within = rep->var_within;
+	out->var_level = 0.0;
+	var = rep->var_within;
+	out->df = (double)(rep->k - 1);
+	if (used >= HB_MIN_EARLIER_RUNS) {
+		runs[used] = estimate;
+		var_runs = variance(runs, used + 1);
+		out->earlier_runs = used;
+		if (var_runs > rep->var_within) {
+			out->var_level = var_runs - rep->var_within;
+			var = var_runs;
+			out->df = (double)used;
+		}
+	}
+	half = hb_t_quantile((1 + conf) / 2, out->df) * sqrt(2 * var);
+	if (!(half >= resolution)) {
+		half = resolution;
+		out->at_resolution = true;
+	}
+	out->low = estimate - half;
+	out->high = estimate + half;
+	out->valid = true;
+	return 0;
+}
