@@ -27,7 +27,8 @@ struct hb_states {
 
 /*
  * The headline state: the fastest state holding at least this share of the
- * values. A run's figures come from its visits in that state alone, so a
+ * baseline blocks, chosen from the baseline alone (not from any hook's
+ * visits). A run's figures come from its visits in that state alone, so a
  * run that spent a minute in a slow state and one that did not report the
  * same machine (docs/method.md).
  */

@@ -36,7 +36,10 @@ static void added(const struct report *rp, size_t i)
 	double est = hb_state_num(r, i, "overhead_ns_per_event");
 
 	if (isnan(est))
-		fprintf(rp->f, "no estimate (%.0f pairs)", hb_state_num(r, i, "pairs"));
+		fputs("no estimate (no visits)", rp->f);
+	else if (isnan(hb_state_num(r, i, "ci95_low_ns")))
+		fprintf(rp->f, "%.1f %s (%.0f visits, too few for an interval)", est, hb_results_unit(r),
+			hb_state_num(r, i, "visits"));
 	else
 		fprintf(rp->f, "%.1f %s [%.1f, %.1f]", est, hb_results_unit(r), hb_state_num(r, i, "ci95_low_ns"),
 			hb_state_num(r, i, "ci95_high_ns"));

@@ -54,7 +54,7 @@ static const struct hb_value_rule states_values[] = {
 	{ "threads", HB_VALUE_COUNT },
 	{ "state", HB_VALUE_COUNT },
 	{ "headline", HB_VALUE_COUNT },
-	{ "pairs", HB_VALUE_COUNT },
+	{ "visits", HB_VALUE_COUNT },
 	{ "share_of_run", HB_VALUE_SHARE },
 	{ "baseline_ns_per_op", HB_VALUE_FIGURE },
 	{ "baseline_low_ns_per_op", HB_VALUE_FIGURE },

@@ -7,9 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "run_opts.h"
-#include "stats.h"
-
 /* One baseline block of the group: when it ran, its ns/op and the pair it belongs to. */
 struct sample {
 	uint64_t seq;
@@ -54,35 +51,17 @@ static size_t gather(const struct hb_speed *s, const struct hb_matrix *m, size_t
 	return n;
 }
 
-/* Visits of cell i whose first pair fell in state k. */
-static size_t visits_in(const struct hb_speed *s, const struct hb_cell *c, size_t i, unsigned k)
-{
-	size_t n = 0;
-
-	for (size_t p = 0; p < c->npairs; p += 2)
-		n += s->pair_state[i][p] == k;
-	return n;
-}
-
 /*
- * The fastest state of group g holding HB_HEADLINE_MIN_SHARE of its blocks
- * and, in every cell of the group with pairs, enough visits for an
- * interval; HB_NO_STATE (every visit counts) when none does.
+ * The fastest state of group g holding HB_HEADLINE_MIN_SHARE of its baseline
+ * blocks; HB_NO_STATE (every visit counts) when none does. The baseline alone
+ * decides: which hooks ran, and how many of their visits fell in the state,
+ * must not move another hook's figure to another state.
  */
-static unsigned headline_state(const struct hb_speed *s, const struct hb_matrix *m, size_t g)
+static unsigned headline_state(const struct hb_states *st)
 {
-	const struct hb_states *st = &s->groups[g].states;
-	size_t need = hb_median_ci_min_n(HB_CONFIDENCE);
-
-	for (unsigned k = 0; k < st->n; k++) {
-		bool enough = st->share[k] >= HB_HEADLINE_MIN_SHARE;
-
-		for (size_t i = 0; i < m->n && enough; i++)
-			if (s->group_of[i] == g && m->cells[i].npairs)
-				enough = visits_in(s, &m->cells[i], i, k) >= need;
-		if (enough)
+	for (unsigned k = 0; k < st->n; k++)
+		if (st->share[k] >= HB_HEADLINE_MIN_SHARE)
 			return k;
-	}
 	return HB_NO_STATE;
 }
 
@@ -100,7 +79,7 @@ static int label_group(struct hb_speed *s, const struct hb_matrix *m, size_t g,
 	for (size_t i = 0; i < n && !err; i++)
 		s->pair_state[samples[i].cell][samples[i].pair] = labels[i];
 	if (!err)
-		s->groups[g].headline = headline_state(s, m, g);
+		s->groups[g].headline = headline_state(&s->groups[g].states);
 	return err;
 }
 
@@ -145,15 +124,28 @@ out:
 	return err;
 }
 
+unsigned hb_speed_visit_state(const struct hb_speed *s, const struct hb_matrix *m, size_t i,
+			      size_t r)
+{
+	size_t pair = 2 * r; /* a visit records two pairs; only the run's last may have one */
+
+	return pair < m->cells[i].npairs ? s->pair_state[i][pair] : HB_NO_STATE;
+}
+
+bool hb_speed_visit_in(const struct hb_speed *s, const struct hb_matrix *m, size_t i, size_t r,
+		       unsigned state)
+{
+	const struct hb_speed_group *g = &s->groups[s->group_of[i]];
+
+	if (g->states.n <= 1 || state == HB_NO_STATE)
+		return true;
+	return hb_speed_visit_state(s, m, i, r) == state;
+}
+
 bool hb_speed_in_headline(const struct hb_speed *s, const struct hb_matrix *m, size_t i,
 			  size_t r)
 {
-	const struct hb_speed_group *g = &s->groups[s->group_of[i]];
-	size_t pair = 2 * r; /* a visit records two pairs; only the run's last may have one */
-
-	if (g->states.n <= 1 || g->headline == HB_NO_STATE || pair >= m->cells[i].npairs)
-		return true;
-	return s->pair_state[i][pair] == g->headline;
+	return hb_speed_visit_in(s, m, i, r, hb_speed_headline_of(s, i));
 }
 
 unsigned hb_speed_headline_of(const struct hb_speed *s, size_t i)

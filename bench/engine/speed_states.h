@@ -6,8 +6,9 @@
  * pair is labelled with the state its baseline block fell in. A block
  * timed as 0 ns/op (a guest whose CPU clock ticks coarser than a block) has
  * no state. The headline state (states.h) is the fastest holding
- * HB_HEADLINE_MIN_SHARE of the blocks and, in each cell, enough visits for
- * a 95% interval.
+ * HB_HEADLINE_MIN_SHARE of the group's baseline blocks: chosen from the
+ * baseline alone, so the hooks a run measures do not change it. A cell
+ * with few visits in it gets a figure from those few.
  */
 #ifndef HB_SPEED_STATES_H
 #define HB_SPEED_STATES_H
@@ -26,7 +27,7 @@ struct hb_speed_group {
 	unsigned threads;
 	struct hb_states states; /* states.n == 0: no baseline block with a time */
 	unsigned headline;       /* index of the headline state (states.h) in states;
-				  * HB_NO_STATE: none held enough visits, all pooled */
+				  * HB_NO_STATE: no states, all pooled */
 };
 
 struct hb_speed {
@@ -41,12 +42,21 @@ struct hb_speed {
 /* Find the states of every group and label every pair. Returns 0, -ENOMEM or -EINVAL. */
 int hb_speed_compute(struct hb_speed *s, const struct hb_matrix *m);
 
+/* The state of visit r of cell i: its first pair's, or HB_NO_STATE. */
+unsigned hb_speed_visit_state(const struct hb_speed *s, const struct hb_matrix *m, size_t i,
+			      size_t r);
+
 /*
- * Whether visit r of cell i counts for the headline figures: its first
- * pair's baseline block fell in the group's headline state. With one state
- * or none, every visit counts; in a group of several, a visit whose block
- * has no state does not.
+ * Whether visit r of cell i counts for the figures of `state`: its first
+ * pair's baseline block fell in it. With one state or none (or state
+ * HB_NO_STATE), every visit counts; in a group of several, a visit whose
+ * block has no state counts for none. summary.csv's figures and states.csv's
+ * rows both select their visits here.
  */
+bool hb_speed_visit_in(const struct hb_speed *s, const struct hb_matrix *m, size_t i, size_t r,
+		       unsigned state);
+
+/* Whether visit r of cell i counts for the headline figures: hb_speed_visit_in() its group's headline. */
 bool hb_speed_in_headline(const struct hb_speed *s, const struct hb_matrix *m, size_t i,
 			  size_t r);
 

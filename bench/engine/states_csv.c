@@ -10,21 +10,21 @@
 
 static const char *const columns[] = {
 	"hook", "payload", "mode", "threads", "state", "baseline_ns_per_op",
-	"baseline_low_ns_per_op", "baseline_high_ns_per_op", "share_of_run", "pairs",
+	"baseline_low_ns_per_op", "baseline_high_ns_per_op", "share_of_run", "visits",
 	"overhead_ns_per_event", "ci95_low_ns", "ci95_high_ns", "headline", "unit",
 };
 #define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
 
-/* The pair differences of cell i in state `state` into d; returns how many. */
+/* The finite visit differences of cell i that count for `state` into d; returns how many. */
 static size_t state_diffs(const struct hb_matrix *m, const struct hb_speed *s, size_t i,
 			  unsigned state, double *d)
 {
-	const struct hb_cell *c = &m->cells[i];
+	const double *v = m->cells[i].visit_diff;
 	size_t n = 0;
 
-	for (size_t p = 0; p < c->npairs; p++)
-		if (s->pair_state[i][p] == state)
-			d[n++] = c->hooked[p] - c->baseline[p];
+	for (size_t r = 0; r < m->nrounds; r++)
+		if (isfinite(v[r]) && hb_speed_visit_in(s, m, i, r, state))
+			d[n++] = v[r];
 	return n;
 }
 
@@ -34,14 +34,12 @@ static void write_row(FILE *f, const struct hb_cell *c, const struct hb_states *
 {
 	char fields[NCOLUMNS][64];
 	const char *ptrs[NCOLUMNS];
-	double median = NAN;
-	struct hb_ci ci = { .low = NAN, .high = NAN };
+	struct hb_ci ci;
+	double median;
 
-	/* Below the size a 95% interval needs, a median would stand without one: leave both out. */
-	if (n >= hb_median_ci_min_n(conf)) {
-		hb_median_ci(d, n, conf, &ci);
-		median = hb_median(d, n);
-	}
+	/* As overhead.c: the median of any visits, its interval where there are enough. */
+	hb_median_ci(d, n, conf, &ci); /* sorts d */
+	median = hb_median(d, n);
 	snprintf(fields[0], 64, "%s", c->hook->name);
 	snprintf(fields[1], 64, "%s", hb_cell_payload_name(c));
 	snprintf(fields[2], 64, "%s", storm_mode_names[c->mode]);
@@ -65,13 +63,8 @@ static void write_row(FILE *f, const struct hb_cell *c, const struct hb_states *
 int hb_states_csv_write(FILE *f, const struct hb_matrix *m, const struct hb_speed *s,
 			double conf, const char *unit)
 {
-	size_t most = 1;
-	double *d;
+	double *d = malloc((m->nrounds ? m->nrounds : 1) * sizeof(*d));
 
-	for (size_t i = 0; i < m->n; i++)
-		if (m->cells[i].npairs > most)
-			most = m->cells[i].npairs;
-	d = malloc(most * sizeof(*d));
 	if (!d)
 		return -ENOMEM;
 	hb_csv_row(f, columns, NCOLUMNS);

@@ -2,9 +2,11 @@
 /*
  * states.csv: per cell, each speed state its mode x threads went through
  * (the state's baseline level, range and share of the run, repeated for
- * every cell), the cell's overhead from the pairs whose baseline block
- * fell in that state, and headline: 1 for the state summary.csv's figures
- * come from, else 0.
+ * every cell), the cell's overhead from the visits whose first baseline
+ * block fell in that state, and headline: 1 for the state summary.csv's
+ * figures come from, else 0. The overhead is summary.csv's estimator (the
+ * median visit difference, hb_median_ci()'s interval) on the same visits
+ * (hb_speed_visit_in()), so the headline row repeats summary.csv's figure.
  */
 #ifndef HB_STATES_CSV_H
 #define HB_STATES_CSV_H

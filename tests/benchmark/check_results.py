@@ -36,7 +36,7 @@ NEW_COLUMNS = ["reference_hook", "ratio_vs_reference", "ratio_ci95_low", "ratio_
                "replicates", "between_run_low_ns", "between_run_high_ns", "speed_states",
                "dispatch_ns", "body_ns", "total_ns_per_event", "foreign_programs", "unit"]
 STATES_COLUMNS = ("hook,payload,mode,threads,state,baseline_ns_per_op,baseline_low_ns_per_op,"
-                  "baseline_high_ns_per_op,share_of_run,pairs,overhead_ns_per_event,ci95_low_ns,"
+                  "baseline_high_ns_per_op,share_of_run,visits,overhead_ns_per_event,ci95_low_ns,"
                   "ci95_high_ns,headline,unit").split(",")
 
 
@@ -167,74 +167,52 @@ def check_states(path, rows):
               f"states.csv: {name} has one row per speed state, numbered from 1 ({len(mine)})")
         check(abs(sum(float(s["share_of_run"]) for s in mine) - 1) < 1e-3,
               f"states.csv: {name}: the shares sum to 1")
-        placed = sum(int(s["pairs"]) for s in mine)
-        check(0 < placed <= int(r["blocks"]),
-              f"states.csv: {name}: each pair falls in one state, or in none when its baseline "
-              f"block was timed as 0 (a coarse guest clock): {placed} of {r['blocks']}")
+        placed = sum(int(s["visits"]) for s in mine)
+        visits = (int(r["blocks"]) + 1) // 2
+        check(0 < placed <= visits,
+              f"states.csv: {name}: each visit falls in one state, or in none when its first "
+              f"baseline block was timed as 0 (a coarse guest clock): {placed} of {visits}")
         levels = [float(s["baseline_ns_per_op"]) for s in mine]
         check(levels == sorted(levels), f"states.csv: {name}: state 1 is the fastest")
         heads = [s for s in mine if s["headline"] == "1"]
         check(all(s["headline"] in ("0", "1") for s in mine) and len(heads) <= 1,
               f"states.csv: {name}: at most one headline state")
-    check_headline_rule(states, {(r["hook"], r["payload"], r["mode"], r["threads"]): int(r["blocks"])
-                                 for r in rows if r["blocks"].isdigit()})
+        for s in heads:
+            same = [(s[c], r[c]) for c in ("overhead_ns_per_event", "ci95_low_ns", "ci95_high_ns")]
+            check(all(a == b for a, b in same),
+                  f"states.csv: {name}: the headline state's overhead and interval are "
+                  f"summary.csv's (states.csv, summary.csv: {same})")
+    check_headline_rule(states, {(r["hook"], r["payload"], r["mode"], r["threads"])
+                                 for r in rows if r["status"] == "ok"})
 
 
-# The smallest sample with a 95% interval for its median (hb_median_ci_min_n):
-# the visits a state needs in each cell to be the headline.
-HEADLINE_VISITS = next(n for n in range(1, 64) if 2 * 0.5 ** n <= 0.05)
 HEADLINE_MIN_SHARE = 0.10
+SHARE_DIGITS = 0.5e-4  # share_of_run is printed to 4 decimals
 
 
-def check_headline_rule(states, blocks):
+def check_headline_rule(states, cells):
     """bench/engine/speed_states.c's rule, per (mode, threads) group: the
-    headline is the fastest state holding >= 10% of the group's blocks and, in
-    every cell of the group, HEADLINE_VISITS visits (a visit is two pairs, of
-    which the first's state counts). states.csv gives each cell's pairs per
-    state, not visits, so a state of n pairs in a cell of B pairs has between
-    n - floor(B/2) and min(n, ceil(B/2)) visits: a state is surely eligible
-    when the first reaches HEADLINE_VISITS in every cell, surely not when the
-    second falls short in one."""
+    headline is the fastest state holding >= 10% of the group's baseline
+    blocks (share_of_run), whatever the cells' visits in it; every cell of
+    the group has it. cells: the keys of the cells measured."""
     groups = {}
     for s in states:
         key = (s["hook"], s["payload"], s["mode"], s["threads"])
-        if key in blocks:
+        if key in cells:
             groups.setdefault((s["mode"], s["threads"]), {}).setdefault(key, []).append(s)
-    for (mode, threads), cells in groups.items():
-        by_state = {}
-        for key, mine in cells.items():
-            b = blocks[key]
-            for s in mine:
-                n = int(s["pairs"])
-                low, high = n - b // 2, min(n, (b + 1) // 2)
-                e = by_state.setdefault(int(s["state"]), {"share": float(s["share_of_run"]),
-                                                         "low": [], "high": []})
-                e["low"].append(low)
-                e["high"].append(high)
-        ncells = len(cells)
-
-        def surely(k, e):
-            return (e["share"] >= HEADLINE_MIN_SHARE and len(e["low"]) == ncells
-                    and min(e["low"]) >= HEADLINE_VISITS)
-
-        def possibly(k, e):
-            return (e["share"] >= HEADLINE_MIN_SHARE and len(e["high"]) == ncells
-                    and min(e["high"]) >= HEADLINE_VISITS)
-
-        heads = {int(s["state"]) for mine in cells.values() for s in mine if s["headline"] == "1"}
-        headed = {key for key, mine in cells.items() if any(s["headline"] == "1" for s in mine)}
+    for (mode, threads), mine in groups.items():
+        share = {int(s["state"]): float(s["share_of_run"]) for rows in mine.values() for s in rows}
+        surely = [k for k in sorted(share) if share[k] >= HEADLINE_MIN_SHARE + SHARE_DIGITS]
+        possibly = [k for k in sorted(share) if share[k] >= HEADLINE_MIN_SHARE - SHARE_DIGITS]
+        heads = {int(s["state"]) for rows in mine.values() for s in rows if s["headline"] == "1"}
+        headed = {key for key, rows in mine.items() if any(s["headline"] == "1" for s in rows)}
         group = f"{mode}/{threads}"
-        eligible = [k for k, e in sorted(by_state.items()) if surely(k, e)]
-        check(len(heads) <= 1 and (not heads or headed == set(cells)),
+        check(len(heads) == 1 and headed == set(mine),
               f"states.csv: {group}: one headline state for every cell of the group ({sorted(heads)})")
-        if heads:
-            h = min(heads)
-            check(h in by_state and possibly(h, by_state[h]) and not [k for k in eligible if k < h],
+        for h in heads:
+            check(h in possibly and not [k for k in surely if k < h],
                   f"states.csv: {group}: the headline is state {h}, the fastest holding >= 10% of "
-                  f"the run and >= {HEADLINE_VISITS} visits in every cell (surely eligible: {eligible})")
-        elif len(by_state) > 1:
-            check(not eligible, f"states.csv: {group}: no headline state: none held >= 10% of the run "
-                                f"and {HEADLINE_VISITS} visits in every cell (surely eligible: {eligible})")
+                  f"the group's baseline blocks (holding it: {possibly})")
 
 
 def check_summary(path, hooks, payloads, modes, blocks, ops, warmup, stats, threads):

@@ -6,11 +6,14 @@
  */
 #include <inttypes.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "csv.h"
 #include "figures.h"
+#include "states_csv.h"
 #include "stats_schedule.h"
 #include "tap.h"
 #include "tdist.h"
@@ -275,6 +278,220 @@ static void test_speed_states(void)
 	hb_figures_free(&figs);
 }
 
+/*
+ * Two cells of one group whose baselines are fast, then slow: cell A fast
+ * for its first `a_fast` pairs, cell B for its first `b_fast`, A's fast
+ * blocks and then B's in a row, so the group's fast state is one stretch of
+ * time. Each pair of a visit differs from the visit's difference by +-e, so
+ * pair and visit estimates differ.
+ */
+enum { CELL_A, CELL_B, NSHARED };
+
+struct shared_run {
+	struct hb_cell cells[NSHARED];
+	double visits[NSHARED][ROUNDS];
+	double baseline[NSHARED][PAIRS], hooked[NSHARED][PAIRS];
+	uint64_t seq[NSHARED][PAIRS];
+	struct hb_matrix m;
+	struct run_opts o;
+};
+
+static void fill_shared_cell(struct shared_run *f, size_t i, size_t fast, double cost)
+{
+	struct hb_cell *c = &f->cells[i];
+
+	c->visit_diff = f->visits[i];
+	c->baseline = f->baseline[i];
+	c->hooked = f->hooked[i];
+	c->baseline_seq = f->seq[i];
+	c->npairs = PAIRS;
+	c->state = HB_CELL_OK;
+	c->mode = STORM_MODE_ENOENT;
+	c->threads = 1;
+	c->payload = HB_PAYLOAD_COUNT;
+	for (size_t r = 0; r < ROUNDS; r++) {
+		double e = 3.0 * (double)(r % 3);
+
+		c->visit_diff[r] = cost + 5.0 * (double)r;
+		for (size_t k = 0; k < 2; k++) {
+			size_t p = 2 * r + k;
+
+			c->baseline[p] = (p < fast ? 1000.0 : 1400.0) + (double)((p * 7 + i) % 5);
+			c->hooked[p] = c->baseline[p] + c->visit_diff[r] + (k ? -e : e);
+			/* fast blocks: A's at 0.., B's at 100..; slow ones: A's at 1000.., B's at 2000.. */
+			c->baseline_seq[p] = (p < fast ? 100 * i : 1000 * (i + 1)) + p;
+		}
+	}
+}
+
+/* cells: 1 (A alone) or 2 (A and B). */
+static void shared_run_init(struct shared_run *f, size_t cells, size_t a_fast, size_t b_fast)
+{
+	memset(f, 0, sizeof(*f));
+	fill_shared_cell(f, CELL_A, a_fast, 100.0);
+	fill_shared_cell(f, CELL_B, b_fast, 200.0);
+	f->cells[CELL_A].hook = hb_hook_find("tracepoint");
+	f->cells[CELL_B].hook = hb_hook_find("raw_tp");
+	f->m = (struct hb_matrix){ .cells = f->cells, .n = cells, .nrounds = ROUNDS,
+				   .reference = f->cells[CELL_A].hook };
+	f->o.replicates = 4;
+	f->o.blocks = PAIRS;
+}
+
+static void test_headline_from_baseline(void)
+{
+	struct shared_run f;
+	struct hb_figures alone, both;
+	const struct hb_overhead *b;
+
+	/* A: 6 fast visits; B: 2. The fast state holds 16 of 48 baseline blocks. */
+	shared_run_init(&f, 2, 12, 4);
+	TAP_OK(hb_figures_compute(&both, &f.m, &f.o, false, NULL) == 0,
+	       "figures of a group where one cell has 2 visits in the fast state");
+	TAP_OK(hb_speed_states_of(&both.speed, CELL_A)->n == 2 &&
+	       hb_speed_states_of(&both.speed, CELL_A)->share[0] >= HB_HEADLINE_MIN_SHARE,
+	       "two states, the fast one holding %.3f of the baseline blocks",
+	       hb_speed_states_of(&both.speed, CELL_A)->share[0]);
+	TAP_OK(hb_speed_headline_of(&both.speed, CELL_A) == 0 &&
+	       hb_speed_headline_of(&both.speed, CELL_B) == 0,
+	       "the fast state is the headline of both cells, though B has 2 visits in it (%u, %u)",
+	       hb_speed_headline_of(&both.speed, CELL_A), hb_speed_headline_of(&both.speed, CELL_B));
+	b = &both.cell[CELL_B].overhead;
+	TAP_OK(b->visits == 2 && b->median == 202.5 && !b->ci.valid && !b->between.valid,
+	       "B's figure: the median of its 2 fast visits (%.1f), no interval", b->median);
+	TAP_OK(hb_speed_visit_state(&both.speed, &f.m, CELL_B, 1) == 0 &&
+	       hb_speed_visit_state(&both.speed, &f.m, CELL_B, 2) == 1,
+	       "a visit's state is its first pair's");
+
+	/* The same baseline states without B: A's headline and figure do not move. */
+	shared_run_init(&f, 1, 12, 4);
+	TAP_OK(hb_figures_compute(&alone, &f.m, &f.o, false, NULL) == 0, "figures of A alone");
+	TAP_OK(hb_speed_headline_of(&alone.speed, CELL_A) == hb_speed_headline_of(&both.speed, CELL_A),
+	       "adding a cell leaves A's headline state where it was (%u, %u)",
+	       hb_speed_headline_of(&alone.speed, CELL_A), hb_speed_headline_of(&both.speed, CELL_A));
+	TAP_OK(alone.cell[CELL_A].overhead.visits == both.cell[CELL_A].overhead.visits &&
+	       alone.cell[CELL_A].overhead.median == both.cell[CELL_A].overhead.median &&
+	       alone.cell[CELL_A].overhead.ci.low == both.cell[CELL_A].overhead.ci.low &&
+	       alone.cell[CELL_A].overhead.ci.high == both.cell[CELL_A].overhead.ci.high,
+	       "and its figure: %.1f [%.1f, %.1f] over %zu visits", both.cell[CELL_A].overhead.median,
+	       both.cell[CELL_A].overhead.ci.low, both.cell[CELL_A].overhead.ci.high,
+	       both.cell[CELL_A].overhead.visits);
+	hb_figures_free(&alone);
+	hb_figures_free(&both);
+}
+
+/* Field `col` of the states.csv row for `hook`, state `state` (1-based) in csv into out. */
+static bool states_field(const char *csv, const char *hook, unsigned state, const char *col,
+			 char *out, size_t len)
+{
+	char *copy = strdup(csv), *save = NULL, *line;
+	int want = -1;
+	bool found = false;
+
+	for (line = strtok_r(copy, "\n", &save); line && !found; line = strtok_r(NULL, "\n", &save)) {
+		char *fields[32], *rest = line;
+		size_t n = 0;
+
+		while (rest && n < 32)
+			fields[n++] = strsep(&rest, ","); /* keeps empty fields */
+		if (want < 0) {
+			for (size_t k = 0; k < n; k++)
+				if (!strcmp(fields[k], col))
+					want = (int)k;
+			if (want < 0)
+				break;
+			continue;
+		}
+		if (n > (size_t)want && !strcmp(fields[0], hook) && strtoul(fields[4], NULL, 10) == state) {
+			snprintf(out, len, "%s", fields[want]);
+			found = true;
+		}
+	}
+	free(copy);
+	return found;
+}
+
+/* A figure as states.csv and summary.csv print it. */
+static const char *printed(char *buf, double v)
+{
+	hb_csv_number(buf, 64, v, 2);
+	return buf;
+}
+
+/* The row of `state` (0-based) of cell c prints oh's visits, median and interval. */
+static bool row_is(const char *csv, const struct hb_cell *c, unsigned state,
+		   const struct hb_overhead *oh)
+{
+	static const char *const cols[] = { "visits", "overhead_ns_per_event", "ci95_low_ns",
+					    "ci95_high_ns" };
+	char got[4][64], want[4][64];
+	bool ok = true;
+
+	snprintf(want[0], 64, "%zu", oh->visits);
+	printed(want[1], oh->median);
+	printed(want[2], oh->ci.valid ? oh->ci.low : NAN);
+	printed(want[3], oh->ci.valid ? oh->ci.high : NAN);
+	for (size_t k = 0; k < 4; k++) {
+		if (!states_field(csv, c->hook->name, state + 1, cols[k], got[k], 64))
+			snprintf(got[k], 64, "(no %s)", cols[k]);
+		ok &= !strcmp(got[k], want[k]);
+	}
+	if (!ok)
+		printf("# %s state %u: states.csv %s,%s,%s,%s; expected %s,%s,%s,%s\n", c->hook->name,
+		       state + 1, got[0], got[1], got[2], got[3], want[0], want[1], want[2], want[3]);
+	return ok;
+}
+
+/* The same for the overhead of the visits whose difference diffs[] keeps (NAN: left out). */
+static bool row_matches(const char *csv, const struct hb_cell *c, unsigned state,
+			const double *diffs)
+{
+	struct hb_overhead oh;
+
+	return hb_overhead_of_visits(diffs, ROUNDS, 4, HB_CONFIDENCE, false, &oh) == 0 &&
+	       row_is(csv, c, state, &oh);
+}
+
+static void test_states_csv_is_summary(void)
+{
+	struct shared_run f;
+	struct hb_figures figs;
+	char *csv = NULL, headline[64];
+	size_t len = 0;
+	FILE *mem;
+	bool same_as_summary = true, each_state = true;
+
+	shared_run_init(&f, 2, 12, 4);
+	TAP_OK(hb_figures_compute(&figs, &f.m, &f.o, false, NULL) == 0, "figures of the two cells");
+	mem = open_memstream(&csv, &len);
+	TAP_OK(mem && hb_states_csv_write(mem, &f.m, &figs.speed, HB_CONFIDENCE, "ns") == 0,
+	       "states.csv written");
+	if (mem)
+		fclose(mem);
+	for (size_t i = 0; i < NSHARED && csv; i++) {
+		const struct hb_cell *c = &f.cells[i];
+
+		same_as_summary &= states_field(csv, c->hook->name, 1, "headline", headline,
+						sizeof(headline)) && !strcmp(headline, "1") &&
+				   row_is(csv, c, 0, &figs.cell[i].overhead);
+		for (unsigned state = 0; state < 2; state++) {
+			double mine[ROUNDS];
+
+			for (size_t r = 0; r < ROUNDS; r++)
+				mine[r] = hb_speed_visit_state(&figs.speed, &f.m, i, r) == state
+						  ? c->visit_diff[r]
+						  : NAN;
+			each_state &= row_matches(csv, c, state, mine);
+		}
+	}
+	TAP_OK(csv && same_as_summary,
+	       "the headline row of each cell prints summary.csv's overhead, interval and visits");
+	TAP_OK(csv && each_state, "every state's row: the median visit difference of its visits "
+				  "and hb_median_ci()'s interval");
+	free(csv);
+	hb_figures_free(&figs);
+}
+
 static void test_stats_schedule(void)
 {
 	static const struct { uint64_t total; size_t rounds; } cases[] = {
@@ -308,6 +525,8 @@ int main(void)
 	test_flags();
 	test_history();
 	test_speed_states();
+	test_headline_from_baseline();
+	test_states_csv_is_summary();
 	test_stats_schedule();
 	return tap_done();
 }
