@@ -113,17 +113,17 @@ bad "vm: a FIFO as the kernel" "vm: not a regular file: .*/fifo/summary.csv" \
 bad "report: a missing directory" "no such results directory" "$HB" report "$WORK/no-such-dir"
 bad "report: a malformed summary.csv" "line 3 has 33 fields, the header has 32" "$HB" report "$FX/malformed-row"
 # The data contract (bench/analysis/results.h): one schema, and no value a run cannot write.
-bad "report: an older schema" "^hookbench: report: $FX/old-schema/meta.json: schema_version 4, this hookbench reads 5\$" \
+bad "report: an older schema" "^hookbench: report: $FX/old-schema/meta.json: schema_version 4, this hookbench reads 6\$" \
 	"$HB" report "$FX/old-schema"
 bad "report: a negative count" "^hookbench: report: $FX/negative-count/summary.csv: malformed: line 3 has events_seen '-5': a negative count\$" \
 	"$HB" report "$FX/negative-count"
 bad "report: 1e308 ns" "^hookbench: report: $FX/huge-figure/summary.csv: malformed: line 3 has overhead_ns_per_event '1e308': beyond any measurement" \
 	"$HB" report "$FX/huge-figure"
-bad "compare: an older schema" "old-schema/meta.json: schema_version 4, this hookbench reads 5" \
+bad "compare: an older schema" "old-schema/meta.json: schema_version 4, this hookbench reads 6" \
 	"$HB" compare "$FX/base" "$FX/old-schema"
-bad "hyperfine: an older schema" "^hookbench: hyperfine: $FX/old-schema/meta.json: schema_version 4, this hookbench reads 5\$" \
+bad "hyperfine: an older schema" "^hookbench: hyperfine: $FX/old-schema/meta.json: schema_version 4, this hookbench reads 6\$" \
 	"$HB" hyperfine "$FX/old-schema"
-bad "merge: an older schema" "old-schema/meta.json: schema_version 4, this hookbench reads 5" \
+bad "merge: an older schema" "old-schema/meta.json: schema_version 4, this hookbench reads 6" \
 	"$HB" merge "$FX/base" "$FX/old-schema" --out "$WORK/new6"
 bad "plot: a missing directory" "no such results directory" "$HB" plot "$WORK/no-such-dir"
 bad "hyperfine: a missing directory" "no such directory" "$HB" hyperfine "$WORK/no-such-dir"

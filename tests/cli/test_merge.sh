@@ -72,7 +72,7 @@ check "saying so" grep -q "refusing to overwrite existing $WORK/fleet" "$WORK/me
 rc=$(merge "$FX/box-a" "$FX/old-vm" --out "$WORK/mixed")
 check "a source of an older schema: exit 1 (got $rc)" [ "$rc" = 1 ]
 check "one line naming its meta.json and both versions" \
-	bash -c "[ \$(wc -l <'$WORK/merge.err') = 1 ] && grep -q '$FX/old-vm/debian-6.1-cloud/meta.json: no schema_version (version 1), this hookbench reads 5' '$WORK/merge.err'"
+	bash -c "[ \$(wc -l <'$WORK/merge.err') = 1 ] && grep -q '$FX/old-vm/debian-6.1-cloud/meta.json: no schema_version (version 1), this hookbench reads 6' '$WORK/merge.err'"
 check "nothing written" test ! -e "$WORK/mixed" -a ! -e "$WORK/mixed.partial"
 
 rc=$(merge "$FX/box-a" "$FX/no-ratio-high" --out "$WORK/cols")

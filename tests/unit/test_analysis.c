@@ -153,7 +153,7 @@ static void test_contract(void)
 	static const struct {
 		const char *dir, *why;
 	} refused[] = {
-		{ "old-schema", FIXTURES "/results/old-schema/meta.json: schema_version 4, this hookbench reads 5" },
+		{ "old-schema", FIXTURES "/results/old-schema/meta.json: schema_version 4, this hookbench reads 6" },
 		{ "negative-count", FIXTURES "/results/negative-count/summary.csv: malformed: line 3 has "
 				    "events_seen '-5': a negative count" },
 		{ "huge-figure", FIXTURES "/results/huge-figure/summary.csv: malformed: line 3 has "
@@ -171,7 +171,7 @@ static void test_contract(void)
 	}
 	test_durations();
 	TAP_OK(hb_results_load(&r, FIXTURES "/merge/old-vm/debian-6.1-cloud", why, sizeof(why)) == -EINVAL &&
-	       strstr(why, "meta.json: no schema_version (version 1), this hookbench reads 5"),
+	       strstr(why, "meta.json: no schema_version (version 1), this hookbench reads 6"),
 	       "a meta.json without a version is version 1, refused: %s", why);
 }
 

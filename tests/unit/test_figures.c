@@ -448,7 +448,7 @@ static bool row_matches(const char *csv, const struct hb_cell *c, unsigned state
 {
 	struct hb_overhead oh;
 
-	return hb_overhead_of_visits(diffs, ROUNDS, 4, HB_CONFIDENCE, false, &oh) == 0 &&
+	return hb_overhead_of_visits(diffs, ROUNDS, 4, HB_CONFIDENCE, &oh) == 0 &&
 	       row_is(csv, c, state, &oh);
 }
 
