@@ -39,6 +39,14 @@ void hb_csv_row(FILE *f, const char *const *fields, size_t n)
 	fputc('\n', f);
 }
 
+void hb_csv_bound(char *buf, size_t len, double v, int decimals, bool high)
+{
+	double scale = pow(10.0, decimals);
+
+	hb_csv_number(buf, len, isfinite(v) ? (high ? ceil(v * scale) : floor(v * scale)) / scale : v,
+		      decimals);
+}
+
 void hb_csv_number(char *buf, size_t len, double v, int decimals)
 {
 	if (isnan(v))

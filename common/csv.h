@@ -19,4 +19,11 @@ void hb_csv_row(FILE *f, const char *const *fields, size_t n);
 /* v with fixed decimals into buf; NAN becomes an empty field, never a made-up 0. */
 void hb_csv_number(char *buf, size_t len, double v, int decimals);
 
+/*
+ * An interval's bound rounded outward to `decimals` (down for the low end,
+ * up for the high end), so a printed interval never looks narrower than it
+ * is, nor zero-wide when it is not.
+ */
+void hb_csv_bound(char *buf, size_t len, double v, int decimals, bool high);
+
 #endif

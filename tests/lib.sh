@@ -163,3 +163,10 @@ for r in rows[1:]:
 csv.writer(open(d + "/summary.csv", "w", newline=""), lineterminator="\n").writerows(rows)
 PY
 }
+
+# field DIR HOOK PAYLOAD COLUMN: that column of DIR/summary.csv's first row of HOOK/PAYLOAD.
+field() {
+	"${PYTHON:-python3}" -c 'import csv, sys
+d, h, p, c = sys.argv[1:]
+print(next((r[c] for r in csv.DictReader(open(d + "/summary.csv")) if (r["hook"], r["payload"]) == (h, p)), "(no row)"))' "$@"
+}

@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "run_opts.h"
+#include "stats.h"
+
 /* One baseline block of the group: when it ran, its ns/op and the pair it belongs to. */
 struct sample {
 	uint64_t seq;
@@ -51,16 +54,25 @@ static size_t gather(const struct hb_speed *s, const struct hb_matrix *m, size_t
 	return n;
 }
 
+double hb_headline_min_share(size_t visits)
+{
+	double enough = visits ? (double)(hb_median_ci_min_n(HB_CONFIDENCE) + HB_HEADLINE_SPARE_VISITS) /
+				 (double)visits
+			       : INFINITY;
+
+	return enough > HB_HEADLINE_MIN_SHARE ? enough : HB_HEADLINE_MIN_SHARE;
+}
+
 /*
- * The fastest state of group g holding HB_HEADLINE_MIN_SHARE of its baseline
- * blocks; HB_NO_STATE (every visit counts) when none does. The baseline alone
- * decides: which hooks ran, and how many of their visits fell in the state,
- * must not move another hook's figure to another state.
+ * The fastest state of a group holding hb_headline_min_share() of its
+ * baseline blocks; HB_NO_STATE (every visit counts) when none does. The
+ * baseline alone decides: which hooks ran, and how many of their visits
+ * fell in the state, must not move another hook's figure to another state.
  */
-static unsigned headline_state(const struct hb_states *st)
+static unsigned headline_state(const struct hb_states *st, size_t visits)
 {
 	for (unsigned k = 0; k < st->n; k++)
-		if (st->share[k] >= HB_HEADLINE_MIN_SHARE)
+		if (st->share[k] >= hb_headline_min_share(visits))
 			return k;
 	return HB_NO_STATE;
 }
@@ -79,7 +91,7 @@ static int label_group(struct hb_speed *s, const struct hb_matrix *m, size_t g,
 	for (size_t i = 0; i < n && !err; i++)
 		s->pair_state[samples[i].cell][samples[i].pair] = labels[i];
 	if (!err)
-		s->groups[g].headline = headline_state(&s->groups[g].states);
+		s->groups[g].headline = headline_state(&s->groups[g].states, m->nrounds);
 	return err;
 }
 

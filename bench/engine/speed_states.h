@@ -39,6 +39,23 @@ struct hb_speed {
 				* NULL without pairs */
 };
 
+/*
+ * Cells take turns within a round, so a state holding a share of a group's
+ * baseline blocks holds about that share of every cell's visits. Visits
+ * beyond the minimum for a 95% interval a cell should expect in the
+ * headline state: a state boundary can cost a cell one.
+ */
+#define HB_HEADLINE_SPARE_VISITS 2
+
+/*
+ * The share of a group's baseline blocks the headline state must hold, for
+ * runs of `visits` visits per cell (set by --blocks, not by the hooks):
+ * HB_HEADLINE_MIN_SHARE, or more when that share would give a cell fewer
+ * than a 95% interval's visits plus HB_HEADLINE_SPARE_VISITS. Short runs
+ * thus pool their states rather than report a state without an interval.
+ */
+double hb_headline_min_share(size_t visits);
+
 /* Find the states of every group and label every pair. Returns 0, -ENOMEM or -EINVAL. */
 int hb_speed_compute(struct hb_speed *s, const struct hb_matrix *m);
 

@@ -161,14 +161,14 @@ static void fill_figures(const struct hb_cell *c, const struct hb_matrix *m,
 	snprintf(f[C_REFERENCE], 512, "%s", m->reference ? m->reference->name : "");
 	hb_csv_number(f[C_RATIO], 512, cf->ratio.known ? cf->ratio.median : NAN, 4);
 	if (rb->valid) {
-		hb_csv_number(f[C_RATIO_LOW], 512, rb->low, 4);
-		hb_csv_number(f[C_RATIO_HIGH], 512, rb->high, 4);
+		hb_csv_bound(f[C_RATIO_LOW], 512, rb->low, 4, false);
+		hb_csv_bound(f[C_RATIO_HIGH], 512, rb->high, 4, true);
 		fmt_u64(f[C_RATIO_EARLIER], 512, rb->earlier_runs);
 	}
 	fmt_u64(f[C_REPLICATES], 512, cf->overhead.replicates.k);
 	if (between->valid) {
-		hb_csv_number(f[C_BETWEEN_LOW], 512, between->low, 2);
-		hb_csv_number(f[C_BETWEEN_HIGH], 512, between->high, 2);
+		hb_csv_bound(f[C_BETWEEN_LOW], 512, between->low, 2, false);
+		hb_csv_bound(f[C_BETWEEN_HIGH], 512, between->high, 2, true);
 		fmt_u64(f[C_EARLIER], 512, between->earlier_runs);
 	}
 	hb_figures_flags(c, cf, f[C_FLAGS], 512);

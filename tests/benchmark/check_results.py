@@ -32,9 +32,12 @@ READS_FILENAME = ("capture", "ringbuf", "printk")
 KPROBE_LINKS = ("kprobe", "kprobe_offset", "kretprobe", "kprobe_multi")
 REFERENCE = "tracepoint"
 CONTROL = "none"
-NEW_COLUMNS = ["reference_hook", "ratio_vs_reference", "ratio_ci95_low", "ratio_ci95_high",
-               "replicates", "between_run_low_ns", "between_run_high_ns", "speed_states",
-               "dispatch_ns", "body_ns", "total_ns_per_event", "foreign_programs", "unit"]
+NEW_COLUMNS = ["reference_hook", "ratio_vs_reference", "ratio_between_run_low",
+               "ratio_between_run_high", "ratio_earlier_runs", "replicates", "between_run_low_ns",
+               "between_run_high_ns", "earlier_runs", "speed_states", "dispatch_ns", "body_ns",
+               "total_ns_per_event", "foreign_programs", "flags", "unit"]
+FLAGS = {"at_resolution", "ratio_at_resolution", "below_zero", "control_biased",
+         "reference_not_above_zero"}
 STATES_COLUMNS = ("hook,payload,mode,threads,state,baseline_ns_per_op,baseline_low_ns_per_op,"
                   "baseline_high_ns_per_op,share_of_run,visits,overhead_ns_per_event,ci95_low_ns,"
                   "ci95_high_ns,headline,unit").split(",")
@@ -128,20 +131,33 @@ def check_figures(rows, replicates):
     ran = [r for r in rows if r["status"] == "ok"]
     for r in ran:
         key = f"{r['hook']}/{r['payload']}/{r['mode']}/{r['threads']}t"
-        ratio = [number(r[c]) for c in ("ratio_vs_reference", "ratio_ci95_low", "ratio_ci95_high")]
+        ratio = [number(r[c]) for c in ("ratio_vs_reference", "ratio_between_run_low",
+                                        "ratio_between_run_high")]
+        flags = set(r["flags"].split(";")) - {""}
+        check(flags <= FLAGS, f"{key}: flags are known words ({r['flags']})")
         check(r["reference_hook"] == REFERENCE, f"{key}: reference_hook is {REFERENCE}")
         if r["hook"] == REFERENCE:
-            check(ratio == [1.0, 1.0, 1.0], f"{key}: the reference's ratio is 1 [1, 1] ({ratio})")
+            check(ratio == [1.0, None, None] and r["ratio_earlier_runs"] == "",
+                  f"{key}: the reference's ratio is 1, without bounds ({ratio})")
+        elif "reference_not_above_zero" in flags:
+            check(ratio == [None, None, None], f"{key}: no ratio when the reference is not above 0")
         elif r["hook"] != CONTROL and None not in ratio:
-            check(ratio[1] <= ratio[0] <= ratio[2],
-                  f"{key}: the ratio interval brackets the ratio ({ratio})")
-        check(r["replicates"] == str(replicates), f"{key}: {replicates} replicates ({r['replicates']})")
+            # centred on the ratio, and never zero-width
+            check(ratio[1] < ratio[0] < ratio[2] and
+                  abs((ratio[0] - ratio[1]) - (ratio[2] - ratio[0])) <= 2e-4,
+                  f"{key}: the ratio interval is centred on the ratio, not zero-width ({ratio})")
+        used = int(r["replicates"])
+        check(3 <= used <= replicates if replicates >= 3 else used <= replicates,
+              f"{key}: replicates used ({used}) at most the {replicates} asked")
         between = [number(r[c]) for c in ("between_run_low_ns", "between_run_high_ns")]
-        if replicates >= 3:
-            check(None not in between and between[0] <= between[1],
-                  f"{key}: a between-run interval from {replicates} replicates ({between})")
+        if used >= 3:
+            median = number(r["overhead_ns_per_event"])
+            check(None not in between and between[0] < median < between[1] and
+                  abs((median - between[0]) - (between[1] - median)) <= 0.02,
+                  f"{key}: a between-run interval centred on the estimate {median} ({between})")
+            check(r["earlier_runs"].isdigit(), f"{key}: earlier_runs says what it used ({r['earlier_runs']})")
         else:
-            check(between == [None, None], f"{key}: no between-run interval from {replicates} replicates")
+            check(between == [None, None], f"{key}: no between-run interval from {used} replicates")
         check(r["speed_states"] in ("1", "2", "3", "4"), f"{key}: 1 to 4 speed states ({r['speed_states']})")
         total, overhead = number(r["total_ns_per_event"]), number(r["overhead_ns_per_event"])
         if r["payload"] == "ringbuf":
@@ -182,19 +198,32 @@ def check_states(path, rows):
             check(all(a == b for a, b in same),
                   f"states.csv: {name}: the headline state's overhead and interval are "
                   f"summary.csv's (states.csv, summary.csv: {same})")
-    check_headline_rule(states, {(r["hook"], r["payload"], r["mode"], r["threads"])
-                                 for r in rows if r["status"] == "ok"})
+    ok = [r for r in rows if r["status"] == "ok"]
+    visits = max([(int(r["blocks"]) + 1) // 2 for r in ok] or [1])
+    check_headline_rule(states, {(r["hook"], r["payload"], r["mode"], r["threads"]) for r in ok},
+                        visits)
 
 
 HEADLINE_MIN_SHARE = 0.10
+MEDIAN_CI_MIN_VISITS = 6  # hb_median_ci_min_n(0.95)
+HEADLINE_SPARE_VISITS = 2
 SHARE_DIGITS = 0.5e-4  # share_of_run is printed to 4 decimals
 
 
-def check_headline_rule(states, cells):
+def headline_min_share(visits):
+    """speed_states.c's hb_headline_min_share(): 10%, or enough for a 95%
+    interval's 6 visits plus 2 spare in a cell of `visits` visits."""
+    return max(HEADLINE_MIN_SHARE, (MEDIAN_CI_MIN_VISITS + HEADLINE_SPARE_VISITS) / visits)
+
+
+def check_headline_rule(states, cells, visits):
     """bench/engine/speed_states.c's rule, per (mode, threads) group: the
-    headline is the fastest state holding >= 10% of the group's baseline
-    blocks (share_of_run), whatever the cells' visits in it; every cell of
-    the group has it. cells: the keys of the cells measured."""
+    headline is the fastest state holding headline_min_share(visits) of the
+    group's baseline blocks (share_of_run), whatever the cells' visits in it;
+    every cell of the group has it; none holding it: no headline, and a group
+    of one state has it as the headline. cells: the keys of the cells
+    measured; visits: visits per cell."""
+    need = headline_min_share(visits)
     groups = {}
     for s in states:
         key = (s["hook"], s["payload"], s["mode"], s["threads"])
@@ -202,17 +231,21 @@ def check_headline_rule(states, cells):
             groups.setdefault((s["mode"], s["threads"]), {}).setdefault(key, []).append(s)
     for (mode, threads), mine in groups.items():
         share = {int(s["state"]): float(s["share_of_run"]) for rows in mine.values() for s in rows}
-        surely = [k for k in sorted(share) if share[k] >= HEADLINE_MIN_SHARE + SHARE_DIGITS]
-        possibly = [k for k in sorted(share) if share[k] >= HEADLINE_MIN_SHARE - SHARE_DIGITS]
+        surely = [k for k in sorted(share) if share[k] >= need + SHARE_DIGITS]
+        possibly = [k for k in sorted(share) if share[k] >= need - SHARE_DIGITS]
         heads = {int(s["state"]) for rows in mine.values() for s in rows if s["headline"] == "1"}
         headed = {key for key, rows in mine.items() if any(s["headline"] == "1" for s in rows)}
         group = f"{mode}/{threads}"
+        if not possibly:
+            check(not heads, f"states.csv: {group}: no state holds {need:.3f} of the blocks: "
+                  f"no headline ({sorted(heads)})")
+            continue
         check(len(heads) == 1 and headed == set(mine),
               f"states.csv: {group}: one headline state for every cell of the group ({sorted(heads)})")
         for h in heads:
             check(h in possibly and not [k for k in surely if k < h],
-                  f"states.csv: {group}: the headline is state {h}, the fastest holding >= 10% of "
-                  f"the group's baseline blocks (holding it: {possibly})")
+                  f"states.csv: {group}: the headline is state {h}, the fastest holding >= "
+                  f"{need:.3f} of the group's baseline blocks (holding it: {possibly})")
 
 
 def check_summary(path, hooks, payloads, modes, blocks, ops, warmup, stats, threads):
@@ -314,7 +347,7 @@ def check_meta(path, rows, payloads):
     check(bool(kernel.get("release")), "meta.json: kernel release")
     check(rows and all(r.get("kernel") == kernel.get("release") for r in rows),
           "summary.csv: every row's kernel column is meta.json's kernel release")
-    check(meta.get("schema_version") == 5, "meta.json: schema_version 5")
+    check(meta.get("schema_version") == 6, "meta.json: schema_version 6")
     check_reader_cpu(meta, payloads)
     check("git_revision" in meta, f"meta.json: git_revision ({meta.get('git_revision')})")
     check(isinstance(kernel.get("cmdline"), str), "meta.json: the kernel command line")

@@ -1,8 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Earlier runs beside --out (or in --history DIR) widen the between-run
-# interval: which runs count as "of this kind", and that --no-history and a
-# different ops-per-block leave them out. Each replicate's own load of the
+# Earlier runs beside --out (or in --history DIR) give the run-level part of
+# the between-run interval, by the amount common/between_run.h says: which
+# runs count as "of this kind", and that --no-history and a different
+# ops-per-block leave them out. Each replicate's own load of the
 # BPF objects is checked by check_results.py.
 BUILD=${1:?build dir}
 PYTHON=${2:-python3}
@@ -30,6 +31,21 @@ mkdir "$WORK/runs/not-a-run"
 check "run 1 had no earlier run: $(history "$WORK/runs/r1")" [ "$(history "$WORK/runs/r1")" = "0 0 $WORK/runs" ]
 check "run 2 found run 1: $(history "$WORK/runs/r2")" [ "$(history "$WORK/runs/r2")" = "1 1 $WORK/runs" ]
 check "run 3 found runs 1 and 2: $(history "$WORK/runs/r3")" [ "$(history "$WORK/runs/r3")" = "2 2 $WORK/runs" ]
+
+# earlier_runs and the half-width: at least t(2)·sqrt(2·s²) of the three runs' estimates
+check "summary.csv: run 1 used no earlier run, run 3 used 2" \
+	[ "$(field "$WORK/runs/r1" tracepoint count earlier_runs),$(field "$WORK/runs/r3" tracepoint count earlier_runs)" = 0,2 ]
+check "run 3's interval is centred on its estimate and at least t(2)·sqrt(2·s²_runs) wide" "$PYTHON" -c '
+import csv, statistics, sys
+def row(d):
+    return next(r for r in csv.DictReader(open(d + "/summary.csv")) if r["hook"] == "tracepoint")
+runs = [float(row(d)["overhead_ns_per_event"]) for d in sys.argv[1:4]]
+r3 = row(sys.argv[3])
+low, high, est = float(r3["between_run_low_ns"]), float(r3["between_run_high_ns"]), runs[2]
+model = 4.302653 * (2 * statistics.variance(runs)) ** 0.5
+print("# runs", runs, "interval", low, high, "model half-width at least", round(model, 2))
+sys.exit(not (abs((est - low) - (high - est)) <= 0.02 and (high - low) / 2 >= model - 0.02))' \
+	"$WORK/runs/r1" "$WORK/runs/r2" "$WORK/runs/r3"
 
 "$HB" report "$WORK/runs/r3" >/dev/null 2>&1
 check "run 3's report says its intervals use 2 earlier runs" \

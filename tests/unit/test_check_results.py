@@ -26,20 +26,21 @@ def states(shares, visits, headline):
             for c, (h, p) in enumerate(CELLS) for k, share in enumerate(shares)]
 
 
-def verdicts(rows):
+def verdicts(rows, visits=80):
     """The (passed, description) of each check check_headline_rule makes."""
     got = []
     saved = check_results.check
     check_results.check = lambda cond, desc: got.append((bool(cond), desc)) or cond
     try:
-        check_results.check_headline_rule(rows, {(h, p, "enoent", "1") for h, p in CELLS})
+        check_results.check_headline_rule(rows, {(h, p, "enoent", "1") for h, p in CELLS}, visits)
     finally:
         check_results.check = saved
     return got
 
 
-def passes(rows):
-    return all(ok for ok, _ in verdicts(rows))
+def passes(rows, visits=80):
+    """Whether every check passes, for cells of `visits` visits (80: a 160-block run)."""
+    return all(ok for ok, _ in verdicts(rows, visits))
 
 
 check(passes(states([1.0], [[6], [6]], 1)), "one state, the headline: passes")
@@ -62,6 +63,11 @@ check(not passes(states([9 / 96, 87 / 96], [[2, 22], [3, 21]], 1)),
 check(passes(states([0.09996, 0.90004], [[3, 21], [3, 21]], 1)) and
       passes(states([0.09996, 0.90004], [[3, 21], [3, 21]], 2)),
       "a share printed as 0.1000 may be either side of 10%: either state passes")
+check(passes(states([0.5, 0.5], [[6, 6], [6, 6]], 0), visits=12) and
+      not passes(states([0.5, 0.5], [[6, 6], [6, 6]], 1), visits=12),
+      "12 visits a cell: a state with half the blocks (6 visits) is short of 8: no headline, and one is caught")
+check(passes(states([0.75, 0.25], [[9, 3], [9, 3]], 1), visits=12),
+      "12 visits a cell: a state with 75% of the blocks is the headline")
 mixed = states([1.0], [[6], [6]], 1)
 mixed[0]["headline"] = "0"
 check(not passes(mixed), "a headline in one cell of the group and not in the other: caught")

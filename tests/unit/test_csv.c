@@ -35,6 +35,25 @@ static void field_is(const char *in, const char *want)
 	free(buf);
 }
 
+/* Interval bounds round outward: an interval never prints narrower than it is. */
+static void test_bounds(void)
+{
+	char low[32], high[32];
+
+	hb_csv_bound(low, sizeof(low), 0.832712, 4, false);
+	hb_csv_bound(high, sizeof(high), 0.832714, 4, true);
+	TAP_OK(!strcmp(low, "0.8327") && !strcmp(high, "0.8328"),
+	       "[0.832712, 0.832714] prints [%s, %s], not zero-wide", low, high);
+	hb_csv_bound(low, sizeof(low), -50.123, 2, false);
+	hb_csv_bound(high, sizeof(high), -34.801, 2, true);
+	TAP_OK(!strcmp(low, "-50.13") && !strcmp(high, "-34.80"), "negative bounds outward too: [%s, %s]",
+	       low, high);
+	hb_csv_bound(low, sizeof(low), 2.5, 2, false);
+	TAP_OK(!strcmp(low, "2.50"), "a bound on the grid stays (%s)", low);
+	hb_csv_bound(low, sizeof(low), NAN, 2, false);
+	TAP_OK(low[0] == '\0', "NAN is an empty field");
+}
+
 int main(void)
 {
 	const char *row[] = { "kprobe", "unsupported", "no kprobes, no \"kprobe_events\"" };
@@ -42,6 +61,7 @@ int main(void)
 	size_t len = 0;
 	FILE *f;
 
+	test_bounds();
 	field_is("plain", "plain");
 	field_is("", "");
 	field_is(NULL, "");

@@ -239,7 +239,8 @@ static void test_speed_states(void)
 	const struct hb_states *st;
 	int first_half_fast = 1;
 
-	fake_run_init(&f, 1400.0, ROUNDS / 2);
+	/* Fast for 9 rounds of 12: 75% of the blocks, over the 8 / 12 a 12-visit run needs. */
+	fake_run_init(&f, 1400.0, 9);
 	TAP_OK(hb_figures_compute(&figs, &f.m, &f.o, false, NULL) == 0, "figures of a run that slowed down");
 	st = hb_speed_states_of(&figs.speed, TP_COUNT);
 	TAP_OK(figs.speed.ngroups == 1, "one mode x threads: one group of baselines");
@@ -247,14 +248,24 @@ static void test_speed_states(void)
 	TAP_NEAR(st->share[0] + st->share[1], 1.0, 1e-12, "their shares sum to 1");
 	for (size_t i = 0; i < NCELLS; i++)
 		for (size_t p = 0; p < PAIRS; p++)
-			first_half_fast &= figs.speed.pair_state[i][p] == (p < PAIRS / 2 ? 0u : 1u);
+			first_half_fast &= figs.speed.pair_state[i][p] == (p < 18 ? 0u : 1u);
 	TAP_OK(first_half_fast, "each pair is labelled with its baseline's state, 0 the fastest");
-	TAP_OK(figs.speed.groups[0].headline == 0, "the fast state, half the run, is the headline");
-	TAP_OK(figs.cell[TP_COUNT].overhead.visits == ROUNDS / 2,
+	TAP_OK(figs.speed.groups[0].headline == 0, "the fast state, 75%% of the run, is the headline");
+	TAP_OK(figs.cell[TP_COUNT].overhead.visits == 9,
 	       "the headline counts the fast state's visits alone (%zu)",
 	       figs.cell[TP_COUNT].overhead.visits);
-	TAP_NEAR(figs.cell[TP_COUNT].overhead.median, 112.5, 1e-9,
-		 "overhead: the median of the fast rounds' 100..125");
+	TAP_NEAR(figs.cell[TP_COUNT].overhead.median, 120.0, 1e-9,
+		 "overhead: the median of the fast rounds' 100..140");
+	hb_figures_free(&figs);
+
+	/* Fast for half the run: 6 visits a cell, under the 8 a 12-visit run needs: pooled. */
+	fake_run_init(&f, 1400.0, ROUNDS / 2);
+	hb_figures_compute(&figs, &f.m, &f.o, false, NULL);
+	TAP_OK(hb_headline_min_share(ROUNDS) > 0.5 && hb_headline_min_share(80) == HB_HEADLINE_MIN_SHARE,
+	       "a 12-visit run needs %.3f of the blocks in the headline state, an 80-visit run 10%%",
+	       hb_headline_min_share(ROUNDS));
+	TAP_OK(figs.speed.groups[0].headline == HB_NO_STATE && figs.cell[TP_COUNT].overhead.visits == ROUNDS,
+	       "half the run is too little for 12 visits: no headline, every visit counts");
 	TAP_NEAR(figs.cell[RAW_COUNT].ratio.median, 2.0, 1e-12, "ratio from the same rounds: 2");
 	TAP_NEAR(figs.cell[RAW_COUNT].breakdown.body_ns, 30.0, 1e-9, "body from the same rounds: 30");
 	hb_figures_free(&figs);
@@ -344,8 +355,8 @@ static void test_headline_from_baseline(void)
 	struct hb_figures alone, both;
 	const struct hb_overhead *b;
 
-	/* A: 6 fast visits; B: 2. The fast state holds 16 of 48 baseline blocks. */
-	shared_run_init(&f, 2, 12, 4);
+	/* A: 12 fast visits; B: 5. The fast state holds 34 of 48 baseline blocks. */
+	shared_run_init(&f, 2, 24, 10);
 	TAP_OK(hb_figures_compute(&both, &f.m, &f.o, false, NULL) == 0,
 	       "figures of a group where one cell has 2 visits in the fast state");
 	TAP_OK(hb_speed_states_of(&both.speed, CELL_A)->n == 2 &&
@@ -354,17 +365,17 @@ static void test_headline_from_baseline(void)
 	       hb_speed_states_of(&both.speed, CELL_A)->share[0]);
 	TAP_OK(hb_speed_headline_of(&both.speed, CELL_A) == 0 &&
 	       hb_speed_headline_of(&both.speed, CELL_B) == 0,
-	       "the fast state is the headline of both cells, though B has 2 visits in it (%u, %u)",
+	       "the fast state is the headline of both cells, though B has 5 visits in it (%u, %u)",
 	       hb_speed_headline_of(&both.speed, CELL_A), hb_speed_headline_of(&both.speed, CELL_B));
 	b = &both.cell[CELL_B].overhead;
-	TAP_OK(b->visits == 2 && b->median == 202.5 && !b->ci.valid && !b->between.valid,
-	       "B's figure: the median of its 2 fast visits (%.1f), no interval", b->median);
-	TAP_OK(hb_speed_visit_state(&both.speed, &f.m, CELL_B, 1) == 0 &&
-	       hb_speed_visit_state(&both.speed, &f.m, CELL_B, 2) == 1,
+	TAP_OK(b->visits == 5 && b->median == 210.0 && !b->ci.valid && !b->between.valid,
+	       "B's figure: the median of its 5 fast visits (%.1f), no interval", b->median);
+	TAP_OK(hb_speed_visit_state(&both.speed, &f.m, CELL_B, 4) == 0 &&
+	       hb_speed_visit_state(&both.speed, &f.m, CELL_B, 5) == 1,
 	       "a visit's state is its first pair's");
 
 	/* The same baseline states without B: A's headline and figure do not move. */
-	shared_run_init(&f, 1, 12, 4);
+	shared_run_init(&f, 1, 24, 10);
 	TAP_OK(hb_figures_compute(&alone, &f.m, &f.o, false, NULL) == 0, "figures of A alone");
 	TAP_OK(hb_speed_headline_of(&alone.speed, CELL_A) == hb_speed_headline_of(&both.speed, CELL_A),
 	       "adding a cell leaves A's headline state where it was (%u, %u)",
@@ -461,7 +472,7 @@ static void test_states_csv_is_summary(void)
 	FILE *mem;
 	bool same_as_summary = true, each_state = true;
 
-	shared_run_init(&f, 2, 12, 4);
+	shared_run_init(&f, 2, 24, 10);
 	TAP_OK(hb_figures_compute(&figs, &f.m, &f.o, false, NULL) == 0, "figures of the two cells");
 	mem = open_memstream(&csv, &len);
 	TAP_OK(mem && hb_states_csv_write(mem, &f.m, &figs.speed, HB_CONFIDENCE, "ns") == 0,
