@@ -51,9 +51,11 @@ int hb_replicates_interval(const double *e, size_t k, double conf, struct hb_rep
 {
 	double sum = 0.0, squares = 0.0, t, inflation = 1.0;
 
-	if (!out || (k > 0 && !e) || !(conf > 0.0 && conf < 1.0))
+	if (!out || (k > 0 && !e) || !(conf > 0.0 && conf < 1.0) || k > HB_MAX_REPLICATES)
 		return -EINVAL;
 	replicates_unknown(out, k);
+	for (size_t i = 0; i < k; i++)
+		out->estimate[i] = e[i];
 	for (size_t i = 0; i < k; i++) {
 		if (!isfinite(e[i]))
 			return 0;
@@ -103,6 +105,8 @@ int hb_median_by_replicate(const double *v, size_t n, size_t k, double conf, dou
 			present[m++] = v[i];
 	if (k > m / HB_MIN_PER_REPLICATE)
 		k = m / HB_MIN_PER_REPLICATE;
+	if (k > HB_MAX_REPLICATES)
+		k = HB_MAX_REPLICATES;
 	for (size_t r = 0; r < k; r++) {
 		hb_replicate_split(m, k, r, &first, &end);
 		estimate[r] = hb_median(present + first, end - first); /* sorts that chunk */

@@ -14,6 +14,8 @@
 
 /* Values each replicate needs at least: a run or headline state with fewer gets fewer replicates. */
 #define HB_MIN_PER_REPLICATE 2
+/* Replicates a run may ask for; their estimates are kept for replicates.csv. */
+#define HB_MAX_REPLICATES 64
 
 struct hb_replicates {
 	bool valid;            /* k >= 3 and every estimate finite */
@@ -25,6 +27,7 @@ struct hb_replicates {
 				* inflated when neighbouring replicates are correlated
 				* (hb_replicates_interval()) */
 	double ci_low, ci_high; /* conf interval of this run's estimate: center ± t·√var_within */
+	double estimate[HB_MAX_REPLICATES]; /* the k estimates, in time order */
 };
 
 /*
@@ -51,7 +54,7 @@ int hb_replicate_split(size_t nrounds, size_t k, size_t r, size_t *first, size_t
  * at k (the run then counts as one replicate: sd²). When the result is not
  * valid, center and sd are filled where they can be computed (k >= 1,
  * k >= 2) and the rest is NAN. Returns 0, or -EINVAL (conf outside (0, 1),
- * a NULL pointer).
+ * a NULL pointer, k > HB_MAX_REPLICATES).
  */
 int hb_replicates_interval(const double *e, size_t k, double conf, struct hb_replicates *out);
 
@@ -59,11 +62,11 @@ int hb_replicates_interval(const double *e, size_t k, double conf, struct hb_rep
  * v[i] is round i's value (rounds in time order: a cell's per-visit
  * difference, or a per-round ratio; NAN where a round has none or was left
  * out). The values that are not NAN, still in time order, are split into
- * min(k, their number / HB_MIN_PER_REPLICATE) contiguous replicates; each
- * replicate's estimate is
- * the median of its values, and those feed hb_replicates_interval() (so
- * out->k is the number used, and out->valid needs 3). Infinite values count
- * as values. *median is the median of all of them (NAN without any). Returns 0, or -EINVAL (n == 0,
+ * min(k, HB_MAX_REPLICATES, their number / HB_MIN_PER_REPLICATE) contiguous
+ * replicates; each replicate's estimate is the median of its values, and
+ * those feed hb_replicates_interval() (so out->k is the number used, and
+ * out->valid needs 3). Infinite values count as values. *median is the
+ * median of all of them (NAN without any). Returns 0, or -EINVAL (n == 0,
  * k == 0, bad conf, NULL), -ENOMEM.
  */
 int hb_median_by_replicate(const double *v, size_t n, size_t k, double conf, double *median,

@@ -45,8 +45,8 @@ static void usage(FILE *f)
 "Usage: hookbench run [OPTIONS]\n"
 "\n"
 "Measure what each hook adds to one unlinkat() call, in paired blocks, and\n"
-"write DIR/runs.csv, summary.csv, states.csv and meta.json. Every option is in\n"
-"hookbench(1); the method in the source tree's docs/method.md.\n"
+"write DIR/runs.csv, summary.csv, states.csv, replicates.csv and meta.json.\n"
+"Every option is in hookbench(1); the method in the source tree's docs/method.md.\n"
 "\n"
 "Options:\n"
 "  --hooks LIST          hooks to measure (default: all): %s\n"
@@ -123,6 +123,11 @@ static int check_replicates(struct run_opts *o)
 	if (!o->replicates) {
 		o->replicates = most < DEFAULT_REPLICATES ? most : DEFAULT_REPLICATES;
 		return 0;
+	}
+	if (o->replicates > HB_MAX_REPLICATES) {
+		cli_error("invalid --replicates '%llu': at most %d", (unsigned long long)o->replicates,
+			  HB_MAX_REPLICATES);
+		return -EINVAL;
 	}
 	if (o->replicates <= most)
 		return 0;

@@ -9,6 +9,7 @@
 #include "measure.h"
 #include "reentry.h"
 #include "run_guard.h"
+#include "replicates_csv.h"
 #include "states_csv.h"
 #include "stop.h"
 #include "summary.h"
@@ -29,6 +30,13 @@ static int write_states(FILE *f, const void *ctx)
 				   hb_run_unit(&st->o));
 }
 
+static int write_replicates(FILE *f, const void *ctx)
+{
+	const struct hb_run_state *st = ctx;
+
+	return hb_replicates_csv_write(f, &st->m, &st->figs, hb_run_unit(&st->o));
+}
+
 static int write_meta(FILE *f, const void *ctx)
 {
 	const struct hb_run_state *st = ctx;
@@ -36,7 +44,7 @@ static int write_meta(FILE *f, const void *ctx)
 	return hb_meta_write(f, &st->meta);
 }
 
-/* Figures, then summary.csv, states.csv and meta.json. */
+/* Figures, then summary.csv, states.csv, replicates.csv and meta.json. */
 static int write_results(struct hb_run_state *st)
 {
 	/* Under -icount a run has no run-level shift to learn (its replicates are independent). */
@@ -52,6 +60,8 @@ static int write_results(struct hb_run_state *st)
 		err = hb_outdir_write(&st->out, "summary.csv", write_summary, st);
 	if (!err)
 		err = hb_outdir_write(&st->out, "states.csv", write_states, st);
+	if (!err)
+		err = hb_outdir_write(&st->out, "replicates.csv", write_replicates, st);
 	if (!err)
 		err = hb_outdir_write(&st->out, "meta.json", write_meta, st);
 	return err;

@@ -210,6 +210,64 @@ HEADLINE_SPARE_VISITS = 2
 SHARE_DIGITS = 0.5e-4  # share_of_run is printed to 4 decimals
 
 
+def t_quantile(p, df):
+    """Student's t quantile, by bisection on the CDF (Simpson's rule on the density)."""
+    density = lambda x: (1 + x * x / df) ** (-(df + 1) / 2)
+    def area(b, n=2000):
+        h = b / n
+        return h / 3 * sum((1 if i in (0, n) else 4 if i % 2 else 2) * density(i * h)
+                           for i in range(n + 1))
+    half = math.sqrt(df) * math.exp(math.lgamma(0.5) + math.lgamma(df / 2) -
+                                    math.lgamma((df + 1) / 2)) / 2
+    lo, hi = 0.0, 60.0
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if area(mid) / half < 2 * p - 1 else (lo, mid)
+    return (lo + hi) / 2
+
+
+def check_replicates(path, rows):
+    """replicates.csv holds the K estimates behind each interval, and the
+    interval follows from them as common/between_run.h says: without earlier
+    runs, estimate +- t(K-1) * sqrt(2 * V_w), V_w = s^2 / K (inflated by
+    (1 + r) / (1 - r) when the lag-1 autocorrelation r is over 1.645 / sqrt(K));
+    with earlier runs, at least that."""
+    with open(path, newline="") as f:
+        reps = list(csv.DictReader(f))
+    by = {}
+    for x in reps:
+        by.setdefault((x["hook"], x["payload"], x["mode"], x["threads"], x["figure"]), []).append(x)
+    checked = 0
+    for r in rows:
+        if r["status"] != "ok" or not r["between_run_low_ns"]:
+            continue
+        key = f"{r['hook']}/{r['payload']}/{r['mode']}/{r['threads']}t"
+        mine = by.get((r["hook"], r["payload"], r["mode"], r["threads"], "overhead"), [])
+        k = len(mine)
+        check(k == int(r["replicates"]) and [int(x["replicate"]) for x in mine] == list(range(1, k + 1)),
+              f"replicates.csv: {key}: the {r['replicates']} replicates, in order ({k} rows)")
+        if k < 3:
+            continue
+        e = [float(x["estimate"]) for x in mine]
+        mean = sum(e) / k
+        var = sum((v - mean) ** 2 for v in e) / (k - 1)
+        den = sum((v - mean) ** 2 for v in e)
+        lag1 = sum((e[i] - mean) * (e[i + 1] - mean) for i in range(k - 1)) / den if den else 0
+        grow = min(k, (1 + lag1) / (1 - lag1)) if lag1 > 1.6449 / math.sqrt(k) else 1
+        within = t_quantile(0.975, k - 1) * math.sqrt(2 * var / k * grow)
+        half = (float(r["between_run_high_ns"]) - float(r["between_run_low_ns"])) / 2
+        if r["earlier_runs"] == "0" and "at_resolution" not in r["flags"]:
+            check(abs(half - within) <= 0.011,
+                  f"replicates.csv: {key}: no earlier runs: the half-width {half:.2f} is "
+                  f"t·sqrt(2·V_w) of its replicates ({within:.2f})")
+        else:
+            check(half >= within - 0.011, f"replicates.csv: {key}: with earlier runs the half-width "
+                  f"{half:.2f} is at least the within-run part ({within:.2f})")
+        checked += 1
+    check(checked > 0 or not any(r["between_run_low_ns"] for r in rows),
+          f"replicates.csv: {checked} intervals recomputed from their replicates")
+
+
 def headline_min_share(visits):
     """speed_states.c's hb_headline_min_share(): 10%, or enough for a 95%
     interval's 6 visits plus 2 spare in a cell of `visits` visits."""
@@ -396,6 +454,7 @@ def main():
     with open(os.path.join(out, "meta.json")) as f:
         check_loads(os.path.join(out, "runs.csv"), json.load(f))
     check_states(os.path.join(out, "states.csv"), rows)
+    check_replicates(os.path.join(out, "replicates.csv"), rows)
     return finish()
 
 
