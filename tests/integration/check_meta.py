@@ -33,8 +33,8 @@ def sysctl(path):
 
 
 def check_machine(meta, hookbench):
-    check(meta.get("schema_version") == 5 and type(meta["schema_version"]) is int,
-          f"schema_version is the integer 5 ({meta.get('schema_version')!r})")
+    check(meta.get("schema_version") == 6 and type(meta["schema_version"]) is int,
+          f"schema_version is the integer 6 ({meta.get('schema_version')!r})")
     version = subprocess.run([hookbench, "--version"], capture_output=True, text=True).stdout
     revision = version.split("(git ", 1)[1].split(")", 1)[0]
     check(meta.get("git_revision") == (None if revision == "unknown" else revision),

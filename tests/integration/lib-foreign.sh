@@ -41,8 +41,8 @@ foreign_checks() {
 	check "$what: with --allow-foreign it runs (exit $rc)" [ $rc -eq 0 ]
 	check "$what: meta.json's foreign_programs names it with its owner" \
 		py "any(p['id'] == $prog and p['pid'] == $owner and p['comm'] == '$comm' and p['name'] == '$name' and p['attach'] == '$attach' for p in meta['foreign_programs']) and meta['allow_foreign'] is True" "$d/allowed"
-	check "$what: summary.csv's foreign_programs column (before unit) counts it on every row" \
-		py "list(rows[0])[-2:] == ['foreign_programs', 'unit'] and all(int(r['foreign_programs']) >= 1 for r in rows)" "$d/allowed"
+	check "$what: summary.csv's foreign_programs column (before flags and unit) counts it on every row" \
+		py "list(rows[0])[-3:] == ['foreign_programs', 'flags', 'unit'] and all(int(r['foreign_programs']) >= 1 for r in rows)" "$d/allowed"
 	"$HB" report "$d/allowed" >/dev/null 2>&1
 	check "$what: report.md has a caveat naming it and saying the figures are marginal costs" \
 		bash -c "grep -F -- '- **Foreign BPF programs** (\`--allow-foreign\`)' '$d/allowed/report.md' | grep -F 'id $prog, $type \`$name\` at \`$attach\` (pid $owner, $comm)' | grep -q 'marginal cost'"
