@@ -81,8 +81,10 @@ static void pair_text(FILE *f, const struct hb_be_hook *a, const struct hb_be_ho
 static void interval(FILE *f, struct hb_estimate e)
 {
 	fprintf(f, "%.1f", e.est);
-	if (!isnan(e.low) && !isnan(e.high))
-		fprintf(f, " [%.1f, %.1f]", e.low, e.high);
+	if (!isnan(e.low) && !isnan(e.high)) {
+		fputc(' ', f);
+		report_bounds(f, e.low, e.high, 1);
+	}
 }
 
 /* A thousand of unit: "µs" for ns, else "thousand guest instr.". */

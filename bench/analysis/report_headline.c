@@ -22,7 +22,8 @@ static void intervals(const struct report *rp, size_t row)
 	struct hb_estimate within = hb_results_estimate(rp->r, (long)row);
 	struct hb_estimate between = hb_results_between_runs(rp->r, (long)row);
 
-	fprintf(rp->f, "[%.1f, %.1f] within this run", within.low, within.high);
+	report_bounds(rp->f, within.low, within.high, 1);
+	fputs(" within this run", rp->f);
 	if (between.ok) {
 		fputs(" and ", rp->f);
 		report_bounds(rp->f, between.low, between.high, 1);

@@ -58,8 +58,9 @@ void report_noise_floor(const struct report *rp)
 			fprintf(f, "): not measured (%s).\n", hb_results_str(rp->r, i, "status"));
 			continue;
 		}
-		fprintf(f, "): %+.1f %s [%.1f, %.1f] — differences smaller than ~%.1f %s are not "
-			"resolved by this run", e.est, hb_results_unit(rp->r), e.low, e.high,
+		fprintf(f, "): %+.1f %s ", e.est, hb_results_unit(rp->r));
+		report_bounds(f, e.low, e.high, 1);
+		fprintf(f, " — differences smaller than ~%.1f %s are not resolved by this run",
 			fmax(fabs(e.low), fabs(e.high)), hb_results_unit(rp->r));
 		between_runs(rp, i);
 		fputs(".\n", f);

@@ -68,8 +68,9 @@ static void ratio_cells(const struct report *rp, size_t row, long ref, bool read
 	ratio_cell(rp, row, ref);
 	if (reader)
 		fprintf(f, "%.1f | ", hb_results_headline(rp->r, row));
-	fprintf(f, "%.1f [%.1f, %.1f]%s | ", num(rp, row, "overhead_ns_per_event"),
-		num(rp, row, "ci95_low_ns"), num(rp, row, "ci95_high_ns"), report_marks(rp->r, row));
+	fprintf(f, "%.1f ", num(rp, row, "overhead_ns_per_event"));
+	report_bounds(f, num(rp, row, "ci95_low_ns"), num(rp, row, "ci95_high_ns"), 1);
+	fprintf(f, "%s | ", report_marks(rp->r, row));
 	if (between.ok) {
 		report_bounds(f, between.low, between.high, 1);
 		fputs(" | ", f);

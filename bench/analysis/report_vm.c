@@ -92,7 +92,9 @@ static void row_line(FILE *f, const struct hb_results *vm, size_t row)
 		fputs(" | | | | |\n", f);
 		return;
 	}
-	fprintf(f, "%.1f [%.1f, %.1f]%s | ", e.est, e.low, e.high, report_marks(vm, row));
+	fprintf(f, "%.1f ", e.est);
+	report_bounds(f, e.low, e.high, 1);
+	fprintf(f, "%s | ", report_marks(vm, row));
 	ratio_cell(f, vm, row);
 	fprintf(f, "%s / %s | `", hb_results_str(vm, row, "events_seen"),
 		hb_results_str(vm, row, "events_expected"));
