@@ -160,11 +160,6 @@ static bool at_resolution(const struct hb_results *r, size_t row)
 	       hb_results_flag(r, row, "ratio_at_resolution");
 }
 
-static bool below_zero_row(const struct hb_results *r, size_t row)
-{
-	return below_zero(r, row);
-}
-
 static bool any_row(const struct hb_results *r, bool (*keep)(const struct hb_results *, size_t))
 {
 	for (size_t i = 0; i < r->summary.nrows; i++)
@@ -189,9 +184,9 @@ bool report_flag_caveats(const struct report *rp)
 				 "one clock tick");
 		any = true;
 	}
-	if (any_row(r, below_zero_row)) {
+	if (any_row(r, below_zero)) {
 		fputs("- **Below zero** (" REPORT_MARK_BELOW_ZERO " in the tables): ", f);
-		list_rows(f, r, below_zero_row);
+		list_rows(f, r, below_zero);
 		fputs(": the added cost's 95% CI lies below 0, an apparently negative cost; read it "
 		      "as a bias of the pairing or noise, and the hook's own cost as too small to see "
 		      "here.\n", f);
