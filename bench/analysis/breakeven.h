@@ -65,7 +65,8 @@ long hb_breakeven_cheapest(const struct hb_breakeven *be);
 /* Hook by name, or -1. */
 long hb_breakeven_find(const struct hb_breakeven *be, const char *hook);
 
-/* Added ns per 1000 syscalls at unlinkat share s, from E and O (estimate, low, high each). */
+/* Added ns per 1000 syscalls at unlinkat share s, from E and O (estimate, low, high each;
+ * bounds NAN when either has none). */
 struct hb_estimate hb_breakeven_total(struct hb_estimate e, struct hb_estimate o, double s);
 
 struct hb_crossing {
@@ -74,12 +75,14 @@ struct hb_crossing {
 	/*
 	 * The range of s* over every E and O inside their intervals. An end at
 	 * 0 or 1 means that within the intervals the crossing may leave (0, 1):
-	 * one hook could be cheaper at every share.
+	 * one hook could be cheaper at every share. NAN when a figure has no
+	 * interval: then the range is unknown, not the point.
 	 */
 	double low, high;
 	int below;  /* when crosses: 0 if a costs less below s*, 1 if b does */
 	int always; /* when not: 0 if a costs less (or the same) at every share, 1 if b does */
-	bool firm;  /* when not: no E and O inside their intervals make them cross */
+	bool firm;  /* when not: no E and O inside their intervals make them cross (false
+		     * when a figure has no interval) */
 };
 
 /*

@@ -79,6 +79,12 @@ static void vars(const struct hb_breakeven *be, const char *const *drawn, size_t
 		snprintf(buf + used, len - used, "'; flip=-1; flip_low=0; flip_high=0; flip_label=''");
 		return;
 	}
+	if (isnan(c.low) || isnan(c.high)) { /* no interval: the point alone */
+		snprintf(buf + used, len - used, "'; flip=%.6g; flip_low=%.6g; flip_high=%.6g; "
+			 "flip_label='%s and %s cross at %.3g%%'", c.share, c.share, c.share,
+			 be->hook[a].hook, be->hook[z].hook, 100 * c.share);
+		return;
+	}
 	snprintf(buf + used, len - used, "'; flip=%.6g; flip_low=%.6g; flip_high=%.6g; "
 		 "flip_label='%s and %s cross at %.3g%% [%.3g%%, %.3g%%]'", c.share, fmax(c.low, 0.001),
 		 c.high, be->hook[a].hook, be->hook[z].hook, 100 * c.share, 100 * c.low, 100 * c.high);

@@ -4,6 +4,7 @@
  * this run's numbers (cheapest hook per unlinkat, what the tracepoint and
  * the kprobe add per unlinkat and per other syscall, where the answer flips).
  */
+#include <math.h>
 #include <string.h>
 
 #include "breakeven.h"
@@ -71,11 +72,14 @@ static void flip(FILE *f, const struct hb_breakeven *be, const char *unit)
 	}
 	fputs(" The answer flips at an unlinkat share of ", f);
 	report_share(f, c.share);
-	fputs(" [", f);
-	report_share(f, c.low);
-	fputs(", ", f);
-	report_share(f, c.high);
-	fprintf(f, "]: where fewer of all syscalls are `unlinkat()`, **%s** (%.1f %s per other "
+	if (!isnan(c.low) && !isnan(c.high)) {
+		fputs(" [", f);
+		report_share(f, c.low);
+		fputs(", ", f);
+		report_share(f, c.high);
+		fputc(']', f);
+	}
+	fprintf(f, ": where fewer of all syscalls are `unlinkat()`, **%s** (%.1f %s per other "
 		"syscall) costs less in total than %s (%.1f %s); see Break-even.", be->hook[z].hook,
 		be->hook[z].other.est, unit, be->hook[a].hook, be->hook[a].other.est, unit);
 }

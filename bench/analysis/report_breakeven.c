@@ -21,6 +21,10 @@ void report_share(FILE *f, double s)
 static void share_interval(FILE *f, const struct hb_crossing *c)
 {
 	report_share(f, c->share);
+	if (isnan(c->low) || isnan(c->high)) {
+		fputs(" (no interval: a figure it comes from has none)", f);
+		return;
+	}
 	fputs(" [", f);
 	report_share(f, c->low);
 	fputs(", ", f);
@@ -77,8 +81,10 @@ static void pair_text(FILE *f, const struct hb_be_hook *a, const struct hb_be_ho
 static void interval(FILE *f, struct hb_estimate e)
 {
 	fprintf(f, "%.1f", e.est);
-	if (!isnan(e.low) && !isnan(e.high))
-		fprintf(f, " [%.1f, %.1f]", e.low, e.high);
+	if (!isnan(e.low) && !isnan(e.high)) {
+		fputc(' ', f);
+		report_bounds(f, e.low, e.high, 1);
+	}
 }
 
 /* A thousand of unit: "µs" for ns, else "thousand guest instr.". */
@@ -114,7 +120,10 @@ static void hook_table(FILE *f, const struct hb_breakeven *be, const char *unit)
 		for (size_t s = 0; s < sizeof(shares) / sizeof(shares[0]); s++) {
 			struct hb_estimate t = hb_breakeven_total(h->unlinkat, h->other, shares[s]);
 
-			fprintf(f, " %.2f [%.2f, %.2f] |", t.est / 1000, t.low / 1000, t.high / 1000);
+			fprintf(f, " %.2f", t.est / 1000);
+			if (!isnan(t.low) && !isnan(t.high))
+				fprintf(f, " [%.2f, %.2f]", t.low / 1000, t.high / 1000);
+			fputs(" |", f);
 		}
 		fputc('\n', f);
 	}

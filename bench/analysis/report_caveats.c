@@ -132,28 +132,6 @@ static bool cross_check_caveats(const struct report *rp, struct report_crosschec
 	return cc.disagree || cc.inconclusive;
 }
 
-/* Where between-run intervals come from: this run's replicates, or earlier runs too. */
-static bool history_caveat(const struct report *rp)
-{
-	struct json_object *m = rp->r->meta;
-	double runs = hb_jnum(m, "history.runs", -1);
-
-	if (runs < 0 || !hb_jnum(m, "settings.replicates", 0) ||
-	    json_object_get_boolean(hb_jget(m, "icount")))
-		return false;
-	if (runs >= 2)
-		fprintf(rp->f, "- **Run-to-run spread from %.0f earlier runs** of this kind (same kernel "
-			"build, CPU model, ops per block, clock) in %s widens every between-run "
-			"interval beyond what this run's replicates show.\n",
-			runs, hb_jstr(m, "history.dir", "?"));
-	else
-		fprintf(rp->f, "- **Between-run intervals from this run alone**: a shift that holds for "
-			"a whole run is not in them; "
-			"with two or more earlier runs of this kind beside it (or --history DIR) the "
-			"next run widens them by their spread.\n");
-	return true;
-}
-
 /* A scratch directory on tmpfs or ramfs puts dentry churn into every call. */
 static bool scratch_fs_caveat(const struct report *rp)
 {
@@ -182,7 +160,8 @@ void report_caveats(const struct report *rp, struct report_crosscheck cc)
 	any |= skipped_hooks(rp);
 	any |= report_bias_caveat(rp);
 	any |= report_states_caveat(rp);
-	any |= history_caveat(rp);
+	any |= report_flag_caveats(rp);
+	any |= report_history_caveat(rp);
 	any |= scratch_fs_caveat(rp);
 	any |= cross_check_caveats(rp, cc);
 	if (hb_jnum(m, "kernel.bpf_stats_enabled_sysctl", 0) > 0) {

@@ -22,14 +22,19 @@ static void intervals(const struct report *rp, size_t row)
 	struct hb_estimate within = hb_results_estimate(rp->r, (long)row);
 	struct hb_estimate between = hb_results_between_runs(rp->r, (long)row);
 
-	fprintf(rp->f, "[%.1f, %.1f] within this run", within.low, within.high);
-	if (between.ok)
-		fprintf(rp->f, " and [%.1f, %.1f] where another run should land", between.low,
-			between.high);
-	else
-		fprintf(rp->f, " (no between-run interval: %.0f replicate run%s, 3 needed)",
+	report_bounds(rp->f, within.low, within.high, 1);
+	fputs(" within this run", rp->f);
+	if (between.ok) {
+		fputs(" and ", rp->f);
+		report_bounds(rp->f, between.low, between.high, 1);
+		fputs(" where another run should land", rp->f);
+	} else {
+		fprintf(rp->f, " (no between-run interval: %.0f replicate%s, 3 needed)",
 			isnan(num(rp, row, "replicates")) ? 1 : num(rp, row, "replicates"),
 			num(rp, row, "replicates") == 1 ? "" : "s");
+	}
+	if (report_biased(rp->r, row))
+		fputs(" (" REPORT_MARK_BIASED ": its control excludes 0, see Caveats)", rp->f);
 }
 
 /* What row adds per call; with a ring-buffer reader, its CPU time counts too. */
@@ -63,15 +68,19 @@ static void by_ratio(const struct report *rp, size_t first, const struct report_
 
 	fprintf(f, "With the `%s` payload, the cheapest hook measured is **%s**", col(rp, first, "payload"),
 		col(rp, best, "hook"));
-	if (ref >= 0 && (size_t)ref == best)
+	if (ref >= 0 && (size_t)ref == best) {
 		fputs(", the reference hook: it ", f);
-	else if (ratio.ok && !isnan(ratio.low) && !isnan(ratio.high))
-		fprintf(f, ", %.2f× [%.2f, %.2f] the cost of `%s`, the reference hook: it ", ratio.est,
-			ratio.low, ratio.high, ref_hook);
-	else if (ratio.ok) /* one replicate run: no interval */
+	} else if (report_no_ratio(rp->r, best)) {
+		fprintf(f, " (no ratio: the reference hook `%s` adds about 0 here): it ", ref_hook);
+	} else if (ratio.ok && !isnan(ratio.low) && !isnan(ratio.high)) {
+		fprintf(f, ", %.2f× ", ratio.est);
+		report_bounds(f, ratio.low, ratio.high, 2);
+		fprintf(f, " the cost of `%s`, the reference hook: it ", ref_hook);
+	} else if (ratio.ok) { /* fewer than 3 replicates: no interval */
 		fprintf(f, ", %.2f× the cost of `%s`, the reference hook: it ", ratio.est, ref_hook);
-	else
+	} else {
 		fprintf(f, " (no ratio to the reference hook `%s`): it ", ref_hook);
+	}
 	cost(rp, best);
 	if (ref >= 0 && (size_t)ref != best) {
 		fprintf(f, ". `%s` ", ref_hook);

@@ -36,8 +36,10 @@ static void between_runs(const struct report *rp, size_t row)
 	if (!b.ok || isnan(b.low) || isnan(b.high))
 		return;
 	fprintf(rp->f, "; between two runs, differences smaller than ~%.1f %s are not (where "
-		"another run of nothing-attached should land: [%.1f, %.1f])",
-		fmax(fabs(b.low), fabs(b.high)), hb_results_unit(rp->r), b.low, b.high);
+		"another run of nothing-attached should land: ",
+		fmax(fabs(b.low), fabs(b.high)), hb_results_unit(rp->r));
+	report_bounds(rp->f, b.low, b.high, 1);
+	fputc(')', rp->f);
 }
 
 void report_noise_floor(const struct report *rp)
@@ -56,8 +58,9 @@ void report_noise_floor(const struct report *rp)
 			fprintf(f, "): not measured (%s).\n", hb_results_str(rp->r, i, "status"));
 			continue;
 		}
-		fprintf(f, "): %+.1f %s [%.1f, %.1f] — differences smaller than ~%.1f %s are not "
-			"resolved by this run", e.est, hb_results_unit(rp->r), e.low, e.high,
+		fprintf(f, "): %+.1f %s ", e.est, hb_results_unit(rp->r));
+		report_bounds(f, e.low, e.high, 1);
+		fprintf(f, " — differences smaller than ~%.1f %s are not resolved by this run",
 			fmax(fabs(e.low), fabs(e.high)), hb_results_unit(rp->r));
 		between_runs(rp, i);
 		fputs(".\n", f);
@@ -73,9 +76,9 @@ bool report_bias_caveat(const struct report *rp)
 	for (size_t i = 0; i < rp->r->summary.nrows; i++) {
 		struct hb_estimate e = hb_results_estimate(rp->r, (long)i);
 
-		if (!hb_results_is_control(rp->r, i) || !e.ok || !(e.low > 0 || e.high < 0))
+		if (!hb_results_is_control(rp->r, i) || !e.ok || !report_biased(rp->r, i))
 			continue;
-		fputs("- **Pairing bias**: with nothing attached", f);
+		fputs("- **Pairing bias** (" REPORT_MARK_BIASED " in the tables): with nothing attached", f);
 		which(rp, i, ncontrols);
 		fprintf(f, ", the paired difference is %+.1f %s [%.1f, %.1f], not 0: the hooked slot of "
 			"a pair differs from its baseline slot by that much on its own, so each added cost "

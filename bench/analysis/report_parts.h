@@ -99,6 +99,34 @@ void report_caveats(const struct report *rp, struct report_crosscheck cc);
 /* Caveat: a control row whose interval excludes 0 (the pairing is biased). */
 bool report_bias_caveat(const struct report *rp);
 
+/* The marks beside a figure: its control is biased, its CI lies below 0. */
+#define REPORT_MARK_BIASED "†"
+#define REPORT_MARK_BELOW_ZERO "‡"
+
+/* The control row (hook `none`) of row's mode and threads, or -1. */
+long report_control_of(const struct hb_results *r, size_t row);
+
+/* True when row's figures carry its control's bias (the control's CI excludes 0). */
+bool report_biased(const struct hb_results *r, size_t row);
+
+/* The marks to print after row's added cost: "", REPORT_MARK_BIASED, REPORT_MARK_BELOW_ZERO, both. */
+const char *report_marks(const struct hb_results *r, size_t row);
+
+/* True when row has no ratio because its reference's CI reaches 0 (reference_not_above_zero). */
+bool report_no_ratio(const struct hb_results *r, size_t row);
+
+/* "[low, high]" with at least decimals digits, more where fewer would print [x, x]. */
+void report_bounds(FILE *f, double low, double high, int decimals);
+
+/* The sentence under the verdict tables: what the "another run" intervals contain. */
+void report_interval_note(const struct report *rp);
+
+/* Caveat: the run-to-run spread of earlier runs is in the between-run intervals. */
+bool report_history_caveat(const struct report *rp);
+
+/* Caveats: intervals at the instrument's resolution, costs below zero. */
+bool report_flag_caveats(const struct report *rp);
+
 /* Caveats: foreign BPF programs (before or mid-run) and a concurrent measurement. */
 bool report_foreign_caveat(const struct report *rp);
 

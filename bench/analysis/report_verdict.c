@@ -38,29 +38,45 @@ static void prog_cell(const struct report *rp, size_t row)
 		fprintf(rp->f, "%.1f | ", num(rp, row, "prog_ns_per_run"));
 }
 
-/* The ratio, the figure with the reader, the added cost, another run. */
-static void ratio_cells(const struct report *rp, size_t row, long ref, bool reader)
+/* The ratio cell: "reference", the ratio with where another run's lands, or why there is none. */
+static void ratio_cell(const struct report *rp, size_t row, long ref)
 {
 	struct hb_estimate ratio = hb_results_ratio(rp->r, (long)row);
+	FILE *f = rp->f;
+
+	if ((long)row == ref) {
+		fputs("reference | ", f);
+	} else if (report_no_ratio(rp->r, row)) {
+		fputs("n/a (the reference adds about 0 here) | ", f);
+	} else if (ratio.ok && !isnan(ratio.low) && !isnan(ratio.high)) {
+		fprintf(f, "%.2f× ", ratio.est);
+		report_bounds(f, ratio.low, ratio.high, 2);
+		fputs(" | ", f);
+	} else if (ratio.ok) { /* fewer than 3 replicates: no interval */
+		fprintf(f, "%.2f× | ", ratio.est);
+	} else {
+		fputs("n/a | ", f);
+	}
+}
+
+/* The ratio, the figure with the reader, the added cost (marked), another run. */
+static void ratio_cells(const struct report *rp, size_t row, long ref, bool reader)
+{
 	struct hb_estimate between = hb_results_between_runs(rp->r, (long)row);
 	FILE *f = rp->f;
 
-	if (ratio.ok && (long)row == ref)
-		fprintf(f, "%.2f× (reference) | ", ratio.est);
-	else if (ratio.ok && !isnan(ratio.low) && !isnan(ratio.high))
-		fprintf(f, "%.2f× [%.2f, %.2f] | ", ratio.est, ratio.low, ratio.high);
-	else if (ratio.ok) /* one replicate run: no interval */
-		fprintf(f, "%.2f× | ", ratio.est);
-	else
-		fputs("n/a | ", f);
+	ratio_cell(rp, row, ref);
 	if (reader)
 		fprintf(f, "%.1f | ", hb_results_headline(rp->r, row));
-	fprintf(f, "%.1f [%.1f, %.1f] | ", num(rp, row, "overhead_ns_per_event"),
-		num(rp, row, "ci95_low_ns"), num(rp, row, "ci95_high_ns"));
-	if (between.ok)
-		fprintf(f, "[%.1f, %.1f] | ", between.low, between.high);
-	else
+	fprintf(f, "%.1f ", num(rp, row, "overhead_ns_per_event"));
+	report_bounds(f, num(rp, row, "ci95_low_ns"), num(rp, row, "ci95_high_ns"), 1);
+	fprintf(f, "%s | ", report_marks(rp->r, row));
+	if (between.ok) {
+		report_bounds(f, between.low, between.high, 1);
+		fputs(" | ", f);
+	} else {
 		fputs("n/a (fewer than 3 replicates) | ", f);
+	}
 }
 
 /* True when a row of g leads with more than its added cost (a ring-buffer reader's CPU). */
@@ -80,7 +96,7 @@ static void table_header(const struct report *rp, const struct report_group *g, 
 	const char *unit = hb_results_unit_short(rp->r);
 	FILE *f = rp->f;
 
-	fprintf(f, "| hook | × vs %s [95%%] | ", report_reference_hook(rp, g));
+	fprintf(f, "| hook | × vs %s [another run] | ", report_reference_hook(rp, g));
 	if (reader)
 		fprintf(f, "%s/event with the ring-buffer reader | ", unit);
 	fprintf(f, "added %s/event [95%% CI, this run] | another run [95%%] | in-program %s "
@@ -140,7 +156,7 @@ static void verdict_table(const struct report *rp, size_t first)
 	}
 }
 
-/* How the figures were made, from how many replicate runs. */
+/* How the figures were made, from how many replicates. */
 static void method(const struct report *rp)
 {
 	const struct hb_results *r = rp->r;
@@ -152,13 +168,13 @@ static void method(const struct report *rp)
 		replicates = fmax(replicates, hb_results_num(r, i, "replicates"));
 	fprintf(rp->f, "\n## Verdict\n\nHooks are ranked by their cost relative to the reference hook `%s`: "
 		"× is the median over rounds of each round's ratio of added costs (same payload, mode and "
-		"threads), with a 95%% interval that also covers the drift from run to run (%.0f replicate "
-		"run%s). Added cost per event is the median of paired differences (hooked block minus the "
-		"adjacent baseline block) with a distribution-free 95%% interval within this run; "
-		"\"another run\" is where a repeat run's estimate should land (a 95%% prediction interval "
-		"from the replicates, which needs at least 3). Where a ring-buffer reader drains the "
-		"events on another CPU, the figure with the reader adds its CPU time per event. In-program "
-		"time is bpf_stats' run time per run, measured in separate blocks.\n",
+		"threads), with the 95%% interval where another run's ratio should land. Added cost per "
+		"event is the median of paired differences (hooked block minus the adjacent baseline "
+		"block) with a distribution-free 95%% interval within this run; \"another run\" is the "
+		"95%% interval where a repeat run's estimate should land, from this run's %.0f "
+		"replicate%s (at least 3 needed) and any earlier runs like it. Where a ring-buffer reader "
+		"drains the events on another CPU, the figure with the reader adds its CPU time per event. "
+		"In-program time is bpf_stats' run time per run, measured in separate blocks.\n",
 		report_reference_hook(rp, &g), replicates, replicates == 1 ? "" : "s");
 }
 
@@ -172,4 +188,5 @@ void report_verdicts(const struct report *rp)
 	for (size_t i = 0; i < t->nrows; i++)
 		if (!hb_results_is_control(rp->r, i) && hb_table_first_of(t, i, report_group_columns))
 			verdict_table(rp, i);
+	report_interval_note(rp);
 }

@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,12 +65,19 @@ static void ratio_cell(FILE *f, const struct hb_results *vm, size_t row)
 {
 	struct hb_estimate ratio = hb_results_ratio(vm, (long)row);
 
-	if (!ratio.ok)
+	if (!strcmp(hb_results_str(vm, row, "hook"), hb_results_str(vm, row, "reference_hook"))) {
+		fputs("reference | ", f);
+	} else if (report_no_ratio(vm, row)) {
+		fputs("n/a (the reference adds about 0 here) | ", f);
+	} else if (!ratio.ok) {
 		fputs("n/a | ", f);
-	else if (!strcmp(hb_results_str(vm, row, "hook"), hb_results_str(vm, row, "reference_hook")))
-		fprintf(f, "%.2f× (reference) | ", ratio.est);
-	else
-		fprintf(f, "%.2f× [%.2f, %.2f] | ", ratio.est, ratio.low, ratio.high);
+	} else if (isnan(ratio.low) || isnan(ratio.high)) {
+		fprintf(f, "%.2f× | ", ratio.est);
+	} else {
+		fprintf(f, "%.2f× ", ratio.est);
+		report_bounds(f, ratio.low, ratio.high, 2);
+		fputs(" | ", f);
+	}
 }
 
 static void row_line(FILE *f, const struct hb_results *vm, size_t row)
@@ -84,7 +92,9 @@ static void row_line(FILE *f, const struct hb_results *vm, size_t row)
 		fputs(" | | | | |\n", f);
 		return;
 	}
-	fprintf(f, "%.1f [%.1f, %.1f] | ", e.est, e.low, e.high);
+	fprintf(f, "%.1f ", e.est);
+	report_bounds(f, e.low, e.high, 1);
+	fprintf(f, "%s | ", report_marks(vm, row));
 	ratio_cell(f, vm, row);
 	fprintf(f, "%s / %s | `", hb_results_str(vm, row, "events_seen"),
 		hb_results_str(vm, row, "events_expected"));
@@ -103,9 +113,15 @@ static void control_line(FILE *f, const struct hb_results *vm)
 		if (!hb_results_is_control(vm, i) || !e.ok)
 			continue;
 		fprintf(f, "\nControl (nothing attached, %s/%s): %.1f [%.1f, %.1f] %s, on a baseline "
-			"of %.0f %s per unlinkat() call.\n", hb_results_str(vm, i, "payload"),
+			"of %.0f %s per unlinkat() call", hb_results_str(vm, i, "payload"),
 			hb_results_str(vm, i, "mode"), e.est, e.low, e.high, hb_results_unit(vm),
 			hb_results_num(vm, i, "baseline_ns_per_op"), hb_results_unit(vm));
+		if (report_biased(vm, i))
+			fprintf(f, ". Its interval excludes 0: the hooked slot of a pair differs from its "
+				"baseline slot by that much with nothing attached, so every figure of mode "
+				"`%s` (marked " REPORT_MARK_BIASED ") carries about %+.1f %s that is not the "
+				"hook's", hb_results_str(vm, i, "mode"), e.est, hb_results_unit(vm));
+		fputs(".\n", f);
 		return;
 	}
 }
@@ -122,7 +138,7 @@ static void vm_section(FILE *f, const struct hb_results *vm)
 	const char *remote_why = NULL;
 
 	heading(f, vm);
-	fprintf(f, "\n| hook | cell | added %s/call [95%% CI] | × vs %s [95%%] | events seen / "
+	fprintf(f, "\n| hook | cell | added %s/call [95%% CI] | × vs %s [another run] | events seen / "
 		"expected | attach point | cost lands |\n| --- | --- | --- | --- | --- | --- | --- |\n",
 		hb_results_unit(vm), hb_results_reference(vm, NULL));
 	for (size_t i = 0; i < vm->summary.nrows; i++) {
@@ -161,6 +177,18 @@ static bool missing_section(FILE *f, const char *dir)
 	return true;
 }
 
+/* " (its control reads ...: the guest figures carry that bias)" when row's control excludes 0. */
+static void control_bias(FILE *f, const struct hb_results *vm, size_t row)
+{
+	long c = report_control_of(vm, row);
+	struct hb_estimate e = hb_results_estimate(vm, c);
+
+	if (c < 0 || !e.ok || !report_biased(vm, row))
+		return;
+	fprintf(f, " (its control, nothing attached, reads %.1f [%.1f, %.1f]: the guest figures of "
+		"mode `%s` carry that bias)", e.est, e.low, e.high, hb_results_str(vm, row, "mode"));
+}
+
 /* The ok row of hook, payload and mode in the guest's results, or -1. */
 static long guest_row(const struct hb_results *vm, const char *hook, const char *payload,
 		      const char *mode)
@@ -185,18 +213,25 @@ void report_vm_kprobe(const struct report *rp, const char *payload)
 		return;
 	k = guest_row(&vm, kprobe, payload, "enoent");
 	ratio = hb_results_ratio(&vm, k);
-	if (k >= 0 && ratio.ok) {
+	if (k >= 0 && ratio.ok && !report_no_ratio(&vm, (size_t)k)) {
 		fprintf(rp->f, "; in an emulated Debian %s guest (QEMU, counted in guest instructions: "
-			"see Emulated kernel) the kprobe costs %.2f× [%.2f, %.2f] the `%s` per `unlinkat()`",
-			hb_jstr(vm.meta, "kernel.release", "?"), ratio.est, ratio.low, ratio.high,
-			hb_results_str(&vm, (size_t)k, "reference_hook"));
+			"see Emulated kernel) the kprobe costs %.2f×", hb_jstr(vm.meta, "kernel.release", "?"),
+			ratio.est);
+		if (!isnan(ratio.low) && !isnan(ratio.high)) {
+			fputc(' ', rp->f);
+			report_bounds(rp->f, ratio.low, ratio.high, 2);
+		}
+		fprintf(rp->f, " the `%s` per `unlinkat()`", hb_results_str(&vm, (size_t)k, "reference_hook"));
+		control_bias(rp->f, &vm, (size_t)k);
 		other = hb_results_estimate(&vm, guest_row(&vm, kprobe, payload, "other"));
 		t = guest_row(&vm, hb_results_str(&vm, (size_t)k, "reference_hook"), payload, "other");
 		ref_other = hb_results_estimate(&vm, t);
-		if (other.ok && ref_other.ok)
+		if (other.ok && ref_other.ok) {
 			fprintf(rp->f, " and adds %.1f [%.1f, %.1f] %s per other syscall, where "
 				"the `%s` adds %.1f", other.est, other.low, other.high, hb_results_unit(&vm),
 				hb_results_str(&vm, (size_t)t, "hook"), ref_other.est);
+			control_bias(rp->f, &vm, (size_t)t);
+		}
 	}
 	hb_results_free(&vm);
 }

@@ -61,6 +61,12 @@ struct hb_estimate hb_results_between_runs(const struct hb_results *r, long row)
 struct hb_estimate hb_results_ratio(const struct hb_results *r, long row);
 
 /*
+ * True when row's flags column (';'-separated words) holds flag: at_resolution,
+ * ratio_at_resolution, below_zero, control_biased, reference_not_above_zero.
+ */
+bool hb_results_flag(const struct hb_results *r, size_t row, const char *flag);
+
+/*
  * The figure a row leads with: total_ns_per_event (the added cost plus,
  * for ring-buffer payloads, the reader's CPU per event) when the run has
  * it, else the added cost. NAN when neither.

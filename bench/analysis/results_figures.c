@@ -43,6 +43,18 @@ struct hb_estimate hb_results_ratio(const struct hb_results *r, long row)
 	return figure(r, row, "ratio_vs_reference", "ratio_between_run_low", "ratio_between_run_high");
 }
 
+bool hb_results_flag(const struct hb_results *r, size_t row, const char *flag)
+{
+	const char *s = hb_results_str(r, row, "flags");
+	size_t len = strlen(flag);
+
+	for (; *s; s += strcspn(s, ";"), s += *s == ';') {
+		if (!strncmp(s, flag, len) && (s[len] == ';' || !s[len]))
+			return true;
+	}
+	return false;
+}
+
 double hb_results_headline(const struct hb_results *r, size_t row)
 {
 	double total = hb_results_num(r, row, "total_ns_per_event");

@@ -22,7 +22,7 @@ static void cell(FILE *f, const struct fleet_grid *g, size_t group, size_t hook,
 	else if (!c.ok)
 		fputs(" n/a |", f);
 	else if (c.reference)
-		fprintf(f, " %.2f× (reference) |", c.est);
+		fputs(" reference |", f);
 	else if (c.interval)
 		fprintf(f, " %.2f× [%.2f, %.2f] |", c.est, c.low, c.high);
 	else

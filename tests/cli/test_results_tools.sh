@@ -85,8 +85,8 @@ for set in base caveats; do
 	"$HB" report "$WORK/$set" >"$WORK/rep.out" 2>"$WORK/rep.err"
 	rc=$?
 	check "report $set: exit 0 (got $rc)" [ $rc -eq 0 ]
-	check "report $set: the verdict table header" grep -q '^| hook | × vs tracepoint \[95%\] | added ns/event \[95% CI, this run\] | another run \[95%\] | in-program ns | missed / dropped | attach point stability | cost lands |$' "$WORK/$set/report.md"
-	check "report $set: the reference row, one replicate: no between-run interval" grep -q '^| tracepoint | 1.00× (reference) | [0-9.]* \[[0-9.]*, [0-9.]*\] | n/a (fewer than 3 replicates) |' "$WORK/$set/report.md"
+	check "report $set: the verdict table header: the ratio column is where another run's ratio lands" grep -q '^| hook | × vs tracepoint \[another run\] | added ns/event \[95% CI, this run\] | another run \[95%\] | in-program ns | missed / dropped | attach point stability | cost lands |$' "$WORK/$set/report.md"
+	check "report $set: the reference row reads reference, no ratio; one replicate: no between-run interval" grep -q '^| tracepoint | reference | [0-9.]* \[[0-9.]*, [0-9.]*\] | n/a (fewer than 3 replicates) |' "$WORK/$set/report.md"
 	check "report $set: the kprobe is named as skipped, with the reason" grep -q 'Skipped\*\*: kprobe, unsupported on this kernel: kernel built without CONFIG_KPROBES' "$WORK/$set/report.md"
 	check "report $set: the command that reproduces it" grep -q 'hookbench run --hooks tracepoint,raw_tp,kprobe' "$WORK/$set/report.md"
 	check "report $set: the kernel and CPU" grep -q '^- Kernel: ' "$WORK/$set/report.md"
@@ -143,11 +143,15 @@ check "report with vm/: the emulated section, named by the guest kernel" \
 check "report with vm/: labelled as guest instructions, one per virtual ns" \
 	grep -q '^\*\*Figures are guest instructions, not host time; never compare them with the host rows.\*\* Under `-icount shift=0` one virtual ns is one guest instruction' "$WORK/withvm/report.md"
 check "report with vm/: the guest's kprobe row, with its count and where its cost lands" \
-	grep -qF '| kprobe | count/enoent/1t | 390.1 [361.8, 400.4] | 0.88× [0.73, 1.03] | 54144 / 54144 | `do_unlinkat` (ftrace) | this call only |' "$WORK/withvm/report.md"
+	grep -qF '| kprobe | count/enoent/1t | 390.1 [361.8, 400.4]† | 0.88× [0.73, 1.03] | 54144 / 54144 | `do_unlinkat` (ftrace) | this call only |' "$WORK/withvm/report.md"
+check "report with vm/: the guest's reference row reads reference" \
+	grep -qF '| tracepoint | count/enoent/1t | 440.8 [428.9, 444.8]† | reference |' "$WORK/withvm/report.md"
+check "report with vm/: the guest's control excludes 0: it says so, and that the marked figures carry it" \
+	grep -qF 'Control (nothing attached, none/enoent): -34.8 [-47.1, -18.3] guest instructions, on a baseline of 3801 guest instructions per unlinkat() call. Its interval excludes 0: the hooked slot of a pair differs from its baseline slot by that much with nothing attached, so every figure of mode `enoent` (marked †) carries about -34.8 guest instructions that is not the hook'"'"'s.' "$WORK/withvm/report.md"
 check "report with vm/: the host's kprobe stays unmeasured in the host tables" \
 	grep -q '^| kprobe | not measured: unsupported here' "$WORK/withvm/report.md"
 check "report with vm/: the opening verdict gives the guest's kprobe, as emulated, beside the host's" \
-	grep -qF '; in an emulated Debian 6.12.117+deb12-cloud-amd64 guest (QEMU, counted in guest instructions: see Emulated kernel) the kprobe costs 0.88× [0.73, 1.03] the `tracepoint` per `unlinkat()`.' "$WORK/withvm/report.md"
+	grep -qF '; in an emulated Debian 6.12.117+deb12-cloud-amd64 guest (QEMU, counted in guest instructions: see Emulated kernel) the kprobe costs 0.88× [0.73, 1.03] the `tracepoint` per `unlinkat()` (its control, nothing attached, reads -34.8 [-47.1, -18.3]: the guest figures of mode `enoent` carry that bias).' "$WORK/withvm/report.md"
 check "report with vm/: nothing else changes (the host part reads as base's)" \
 	bash -c "diff -q <(sed '/^## Emulated kernel/,/^## /{/^## Whole/!d}; /^\*\*Verdict\*\*/d' '$WORK/withvm/report.md' | grep -v '^!\[' | cat -s) <(sed '/^## Emulated kernel/,/^## /{/^## Whole/!d}; /^\*\*Verdict\*\*/d' '$WORK/base.md' | grep -v '^!\[' | cat -s)"
 cp -r "$FX/base" "$WORK/missing"

@@ -197,6 +197,27 @@ static void test_results(void)
 	hb_results_free(&caveats);
 }
 
+/* summary.csv's flags column read word by word: a word inside another is not it. */
+static void test_flags(void)
+{
+	const char *text = "hook,flags\n"
+			   "tp,ratio_at_resolution;control_biased\n"
+			   "kp,at_resolution\n"
+			   "none,\n";
+	struct hb_results r = { 0 };
+	char why[256];
+
+	TAP_OK(hb_csv_parse(text, strlen(text), &r.summary, why, sizeof(why)) == 0, "rows with flags");
+	TAP_OK(hb_results_flag(&r, 0, "ratio_at_resolution") && hb_results_flag(&r, 0, "control_biased"),
+	       "each word of a list is found, the last too");
+	TAP_OK(!hb_results_flag(&r, 0, "at_resolution"), "at_resolution is not in ratio_at_resolution");
+	TAP_OK(!hb_results_flag(&r, 0, "control"), "nor a word's prefix");
+	TAP_OK(hb_results_flag(&r, 1, "at_resolution") && !hb_results_flag(&r, 1, "ratio_at_resolution"),
+	       "a lone word, and not a longer one");
+	TAP_OK(!hb_results_flag(&r, 2, "below_zero"), "an empty flags field holds none");
+	hb_csv_free(&r.summary);
+}
+
 static void test_crosscheck_rule(void)
 {
 	struct hb_crosscheck c;
@@ -296,6 +317,7 @@ int main(void)
 	test_syscall_programs();
 	test_results();
 	test_contract();
+	test_flags();
 	test_crosscheck_rule();
 	test_breakdown_odd();
 	test_replicates();

@@ -67,6 +67,23 @@ static void test_interval_rule(void)
 	TAP_NEAR(t.high, 1000 * (0.25 * 210 + 0.75 * 160), 1e-6, "and its high end from the high ends");
 }
 
+/* A figure without an interval (bounds NAN): what is made of it has none, it is not exact. */
+static void test_missing_interval(void)
+{
+	struct hb_estimate bare = { .ok = true, .est = 150, .low = NAN, .high = NAN };
+	struct hb_crossing c = hb_breakeven_cross(est(200, 10), bare, est(300, 10), est(0, 0));
+	struct hb_estimate t = hb_breakeven_total(est(200, 10), bare, 0.25);
+
+	TAP_OK(c.crosses && fabs(c.share - 0.6) < 1e-12, "the crossing's estimate stands without O_a's interval");
+	TAP_OK(isnan(c.low) && isnan(c.high), "but its interval is unknown, not the point (got [%g, %g])",
+	       c.low, c.high);
+	TAP_NEAR(t.est, 1000 * (0.25 * 200 + 0.75 * 150), 1e-6, "a total's estimate stands too");
+	TAP_OK(isnan(t.low) && isnan(t.high), "its interval is unknown (got [%g, %g])", t.low, t.high);
+	c = hb_breakeven_cross(est(100, 5), bare, est(200, 5), est(200, 2));
+	TAP_OK(!c.crosses && c.always == 0 && !c.firm,
+	       "no crossing at the estimates, but not firm: without O_a's interval they may cross");
+}
+
 static void test_fixture(void)
 {
 	struct hb_results r;
@@ -120,6 +137,7 @@ int main(void)
 	test_crossing();
 	test_no_crossing();
 	test_interval_rule();
+	test_missing_interval();
 	test_fixture();
 	return tap_done();
 }
