@@ -131,17 +131,40 @@ double hb_round_ratio(double num, double den)
 int hb_ratio_by_replicate(const double *num, const double *den, size_t n, size_t k, double conf,
 			  double *median, struct hb_replicates *out)
 {
-	double *ratio;
-	int err;
+	double *a = NULL, *b = NULL, *estimate = NULL;
+	size_t m = 0, first, end;
+	int err = 0;
 
-	if (!num || !den || n == 0)
+	if (!num || !den || !median || !out || n == 0 || k == 0 || !(conf > 0.0 && conf < 1.0))
 		return -EINVAL;
-	ratio = malloc(n * sizeof(*ratio));
-	if (!ratio)
-		return -ENOMEM;
-	for (size_t i = 0; i < n; i++)
-		ratio[i] = hb_round_ratio(num[i], den[i]);
-	err = hb_median_by_replicate(ratio, n, k, conf, median, out);
-	free(ratio);
+	a = malloc(n * sizeof(*a));
+	b = malloc(n * sizeof(*b));
+	estimate = malloc(n * sizeof(*estimate));
+	if (!a || !b || !estimate) {
+		err = -ENOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (isnan(num[i]) || isnan(den[i]))
+			continue;
+		a[m] = num[i];
+		b[m++] = den[i];
+	}
+	if (k > m / HB_MIN_PER_REPLICATE)
+		k = m / HB_MIN_PER_REPLICATE;
+	if (k > HB_MAX_REPLICATES)
+		k = HB_MAX_REPLICATES;
+	for (size_t r = 0; r < k; r++) {
+		hb_replicate_split(m, k, r, &first, &end);
+		/* hb_median sorts each chunk: a and b stop pairing, which the medians do not need */
+		estimate[r] = hb_round_ratio(hb_median(a + first, end - first),
+					     hb_median(b + first, end - first));
+	}
+	err = hb_replicates_interval(estimate, k, conf, out);
+	*median = hb_round_ratio(hb_median(a, m), hb_median(b, m));
+out:
+	free(a);
+	free(b);
+	free(estimate);
 	return err;
 }

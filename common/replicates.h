@@ -60,8 +60,7 @@ int hb_replicates_interval(const double *e, size_t k, double conf, struct hb_rep
 
 /*
  * v[i] is round i's value (rounds in time order: a cell's per-visit
- * difference, or a per-round ratio; NAN where a round has none or was left
- * out). The values that are not NAN, still in time order, are split into
+ * difference; NAN where a round has none or was left out). The values that are not NAN, still in time order, are split into
  * min(k, HB_MAX_REPLICATES, their number / HB_MIN_PER_REPLICATE) contiguous
  * replicates; each replicate's estimate is the median of its values, and
  * those feed hb_replicates_interval() (so out->k is the number used, and
@@ -73,18 +72,24 @@ int hb_median_by_replicate(const double *v, size_t n, size_t k, double conf, dou
 			   struct hb_replicates *out);
 
 /*
- * One round's ratio of a hook's added cost to the reference hook's; NAN
- * (no round) when either value is NAN. A round where the reference added
- * nothing or less (den <= 0) is kept, not dropped: its ratio is +inf, -inf
- * or 0 by num's sign. Dropping it would drop exactly the rounds with the
- * largest ratios; as an infinity it counts in every median, and a
- * replicate whose median is infinite leaves the ratio without an interval.
+ * A ratio of a hook's added cost to the reference hook's; NAN when either
+ * is NAN. A reference that added nothing or less (den <= 0) gives +inf,
+ * -inf or 0 by num's sign: no scale to divide by, and an infinite
+ * replicate leaves the ratio without an interval.
  */
 double hb_round_ratio(double num, double den);
 
 /*
- * Median of the per-round ratios hb_round_ratio(num[i], den[i]) and its
- * replicate interval; as hb_median_by_replicate() otherwise.
+ * The ratio of cost num to cost den, measured in the same rounds (NAN
+ * where a round has none): the rounds where both have a value, in time
+ * order, are split into replicates as hb_median_by_replicate() does, and
+ * each replicate's estimate is hb_round_ratio(median of num, median of
+ * den) over its rounds; *median is the same over all of them. A ratio of
+ * medians, not a median of per-round ratios: a round whose reference
+ * difference is near 0 would make its own ratio anything, and a replicate
+ * of a few rounds would take it. Drift that scales both costs cancels
+ * within a replicate, whose rounds are contiguous. Returns 0, or -EINVAL
+ * (NULL, n == 0, k == 0, bad conf), -ENOMEM.
  */
 int hb_ratio_by_replicate(const double *num, const double *den, size_t n, size_t k, double conf,
 			  double *median, struct hb_replicates *out);

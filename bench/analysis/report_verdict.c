@@ -167,8 +167,8 @@ static void method(const struct report *rp)
 	for (size_t i = 0; i < r->summary.nrows; i++)
 		replicates = fmax(replicates, hb_results_num(r, i, "replicates"));
 	fprintf(rp->f, "\n## Verdict\n\nHooks are ranked by their cost relative to the reference hook `%s`: "
-		"× is the median over rounds of each round's ratio of added costs (same payload, mode and "
-		"threads), with the 95%% interval where another run's ratio should land. Added cost per "
+		"× is the hook's median added cost over the reference's in the same rounds (same payload, "
+		"mode and threads), with the 95%% interval where another run's ratio should land. Added cost per "
 		"event is the median of paired differences (hooked block minus the adjacent baseline "
 		"block) with a distribution-free 95%% interval within this run; \"another run\" is the "
 		"95%% interval where a repeat run's estimate should land, from this run's %.0f "

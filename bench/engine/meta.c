@@ -189,9 +189,9 @@ static void write_settings(struct hb_json *j, const struct hb_meta *m)
 	hb_json_string(j, "estimator",
 		       "median of visit differences (each the mean of a visit's two paired "
 		       "differences, hooked - adjacent baseline), order-statistic CI over visits; "
-		       "ratio: median of per-round ratios to the reference (a round where the "
-		       "reference added <= 0 counts as an infinite ratio; no ratio when the "
-		       "reference's CI reaches 0); where another run lands: estimate +- "
+		       "ratio: median visit difference over the reference's, in the rounds both "
+		       "have, per replicate and overall (no ratio when the reference's CI reaches "
+		       "0); where another run lands: estimate +- "
 		       "t*sqrt(2*(run-level variance + within-run variance)), the within-run part "
 		       "sd^2/k of contiguous replicates (inflated when neighbouring replicates "
 		       "correlate), the run-level part from earlier runs like this one (history; "

@@ -20,8 +20,8 @@ struct hb_ratio {
 	bool is_reference;               /* the reference's own cell: 1 by definition, no interval */
 	bool reference_not_above_zero;   /* the reference's 95% CI reaches 0 or below: no scale
 					  * to divide by, so no ratio */
-	double median;                   /* median over rounds of visit difference / the
-					  * reference's in that round (hb_round_ratio()) */
+	double median;                   /* median visit difference / the reference's, over
+					  * the rounds both have (hb_ratio_by_replicate()) */
 	struct hb_replicates replicates; /* the replicates' median ratios */
 	struct hb_between_run between;   /* where another run's ratio lands (figures.c fills it) */
 };
