@@ -84,6 +84,14 @@ int hb_replicates_interval(const double *e, size_t k, double conf, struct hb_rep
 	return 0;
 }
 
+/* The replicates m values make when k are asked for. */
+static size_t replicates_for(size_t m, size_t k)
+{
+	if (k > m / HB_MIN_PER_REPLICATE)
+		k = m / HB_MIN_PER_REPLICATE;
+	return k < HB_MAX_REPLICATES ? k : HB_MAX_REPLICATES;
+}
+
 int hb_median_by_replicate(const double *v, size_t n, size_t k, double conf, double *median,
 			   struct hb_replicates *out)
 {
@@ -103,10 +111,7 @@ int hb_median_by_replicate(const double *v, size_t n, size_t k, double conf, dou
 	for (size_t i = 0; i < n; i++)
 		if (!isnan(v[i]))
 			present[m++] = v[i];
-	if (k > m / HB_MIN_PER_REPLICATE)
-		k = m / HB_MIN_PER_REPLICATE;
-	if (k > HB_MAX_REPLICATES)
-		k = HB_MAX_REPLICATES;
+	k = replicates_for(m, k);
 	for (size_t r = 0; r < k; r++) {
 		hb_replicate_split(m, k, r, &first, &end);
 		estimate[r] = hb_median(present + first, end - first); /* sorts that chunk */
@@ -150,10 +155,7 @@ int hb_ratio_by_replicate(const double *num, const double *den, size_t n, size_t
 		a[m] = num[i];
 		b[m++] = den[i];
 	}
-	if (k > m / HB_MIN_PER_REPLICATE)
-		k = m / HB_MIN_PER_REPLICATE;
-	if (k > HB_MAX_REPLICATES)
-		k = HB_MAX_REPLICATES;
+	k = replicates_for(m, k);
 	for (size_t r = 0; r < k; r++) {
 		hb_replicate_split(m, k, r, &first, &end);
 		/* hb_median sorts each chunk: a and b stop pairing, which the medians do not need */

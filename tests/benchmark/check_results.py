@@ -18,6 +18,9 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from tap import check, finish  # noqa: E402
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
+from tdist import t_quantile  # noqa: E402
+
 REQUIRED = ("hook,payload,mode,threads,status,reason,blocks,ops_per_block,events_expected,"
             "events_seen,baseline_ns_per_op,hooked_ns_per_op,overhead_ns_per_event,ci95_low_ns,"
             "ci95_high_ns,prog_ns_per_run,nmissed,recursion_misses").split(",")
@@ -208,22 +211,6 @@ HEADLINE_MIN_SHARE = 0.10
 MEDIAN_CI_MIN_VISITS = 6  # hb_median_ci_min_n(0.95)
 HEADLINE_SPARE_VISITS = 2
 SHARE_DIGITS = 0.5e-4  # share_of_run is printed to 4 decimals
-
-
-def t_quantile(p, df):
-    """Student's t quantile, by bisection on the CDF (Simpson's rule on the density)."""
-    density = lambda x: (1 + x * x / df) ** (-(df + 1) / 2)
-    def area(b, n=2000):
-        h = b / n
-        return h / 3 * sum((1 if i in (0, n) else 4 if i % 2 else 2) * density(i * h)
-                           for i in range(n + 1))
-    half = math.sqrt(df) * math.exp(math.lgamma(0.5) + math.lgamma(df / 2) -
-                                    math.lgamma((df + 1) / 2)) / 2
-    lo, hi = 0.0, 60.0
-    for _ in range(60):
-        mid = (lo + hi) / 2
-        lo, hi = (mid, hi) if area(mid) / half < 2 * p - 1 else (lo, mid)
-    return (lo + hi) / 2
 
 
 def check_replicates(path, rows):
