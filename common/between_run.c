@@ -18,16 +18,21 @@ static double variance(const double *v, size_t n)
 	return squares / (double)(n - 1);
 }
 
+void hb_between_run_none(struct hb_between_run *out)
+{
+	*out = (struct hb_between_run){ .low = NAN, .high = NAN, .var_level = NAN,
+					.var_within = NAN, .df = NAN };
+}
+
 int hb_between_run(const struct hb_replicates *rep, double estimate, const double *earlier,
 		   size_t n, double resolution, double conf, struct hb_between_run *out)
 {
-	double runs[HB_MAX_EARLIER_RUNS + 1], var_runs, var, half;
+	double runs[HB_MAX_EARLIER_RUNS + 1], var_runs, half, from_runs;
 	size_t used = 0;
 
 	if (!rep || !out || (n && !earlier) || !(conf > 0 && conf < 1))
 		return -EINVAL;
-	*out = (struct hb_between_run){ .low = NAN, .high = NAN, .var_level = NAN,
-					.var_within = NAN, .df = NAN };
+	hb_between_run_none(out);
 	if (!rep->valid || !isfinite(estimate))
 		return 0;
 	for (size_t i = 0; i < n && used < HB_MAX_EARLIER_RUNS; i++)
@@ -35,19 +40,19 @@ int hb_between_run(const struct hb_replicates *rep, double estimate, const doubl
 			runs[used++] = earlier[i];
 	out->var_within = rep->var_within;
 	out->var_level = 0.0;
-	var = rep->var_within;
 	out->df = (double)(rep->k - 1);
+	half = hb_t_quantile((1 + conf) / 2, out->df) * sqrt(2 * rep->var_within);
 	if (used >= HB_MIN_EARLIER_RUNS) {
 		runs[used] = estimate;
 		var_runs = variance(runs, used + 1);
 		out->earlier_runs = used;
-		if (var_runs > rep->var_within) {
-			out->var_level = var_runs - rep->var_within;
-			var = var_runs;
+		out->var_level = var_runs > rep->var_within ? var_runs - rep->var_within : 0.0;
+		from_runs = hb_t_quantile((1 + conf) / 2, (double)used) * sqrt(2 * var_runs);
+		if (from_runs > half) {
+			half = from_runs;
 			out->df = (double)used;
 		}
 	}
-	half = hb_t_quantile((1 + conf) / 2, out->df) * sqrt(2 * var);
 	if (!(half >= resolution)) {
 		half = resolution;
 		out->at_resolution = true;

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 
 #include "stats.h"
-#include "tdist.h"
 
 int hb_replicate_split(size_t nrounds, size_t k, size_t r, size_t *first, size_t *end)
 {
@@ -25,7 +24,7 @@ static void replicates_unknown(struct hb_replicates *out, size_t k)
 {
 	*out = (struct hb_replicates){
 		.valid = false, .k = k, .center = NAN, .sd = NAN, .lag1 = NAN,
-		.var_within = NAN, .ci_low = NAN, .ci_high = NAN,
+		.var_within = NAN,
 	};
 }
 
@@ -47,11 +46,11 @@ static double lag1_of(const double *e, size_t k, double mean)
 	return den > 0.0 ? num / den : 0.0;
 }
 
-int hb_replicates_interval(const double *e, size_t k, double conf, struct hb_replicates *out)
+int hb_replicates_of(const double *e, size_t k, struct hb_replicates *out)
 {
-	double sum = 0.0, squares = 0.0, t, inflation = 1.0;
+	double sum = 0.0, squares = 0.0, inflation = 1.0;
 
-	if (!out || (k > 0 && !e) || !(conf > 0.0 && conf < 1.0) || k > HB_MAX_REPLICATES)
+	if (!out || (k > 0 && !e) || k > HB_MAX_REPLICATES)
 		return -EINVAL;
 	replicates_unknown(out, k);
 	for (size_t i = 0; i < k; i++)
@@ -71,15 +70,10 @@ int hb_replicates_interval(const double *e, size_t k, double conf, struct hb_rep
 	out->sd = sqrt(squares / (double)(k - 1));
 	if (k < 3)
 		return 0;
-	out->lag1 = lag1_of(e, k, out->center);
+	out->lag1 = lag1_of(e, k, out->center); /* < 1: its denominator holds every term */
 	if (out->lag1 > hb_lag1_limit(k))
-		inflation = out->lag1 < 1.0 ? (1.0 + out->lag1) / (1.0 - out->lag1) : (double)k;
-	if (inflation > (double)k)
-		inflation = (double)k;
+		inflation = fmin((1.0 + out->lag1) / (1.0 - out->lag1), (double)k);
 	out->var_within = out->sd * out->sd / (double)k * inflation;
-	t = hb_t_quantile((1.0 + conf) / 2.0, (double)(k - 1));
-	out->ci_low = out->center - t * sqrt(out->var_within);
-	out->ci_high = out->center + t * sqrt(out->var_within);
 	out->valid = true;
 	return 0;
 }
@@ -92,14 +86,14 @@ static size_t replicates_for(size_t m, size_t k)
 	return k < HB_MAX_REPLICATES ? k : HB_MAX_REPLICATES;
 }
 
-int hb_median_by_replicate(const double *v, size_t n, size_t k, double conf, double *median,
+int hb_median_by_replicate(const double *v, size_t n, size_t k, double *median,
 			   struct hb_replicates *out)
 {
 	double *present = NULL, *estimate = NULL;
 	size_t m, first, end;
 	int err = 0;
 
-	if (!v || !median || !out || n == 0 || k == 0 || !(conf > 0.0 && conf < 1.0))
+	if (!v || !median || !out || n == 0 || k == 0)
 		return -EINVAL;
 	present = malloc(n * sizeof(*present));
 	estimate = malloc(n * sizeof(*estimate));
@@ -116,7 +110,7 @@ int hb_median_by_replicate(const double *v, size_t n, size_t k, double conf, dou
 		hb_replicate_split(m, k, r, &first, &end);
 		estimate[r] = hb_median(present + first, end - first); /* sorts that chunk */
 	}
-	err = hb_replicates_interval(estimate, k, conf, out);
+	err = hb_replicates_of(estimate, k, out);
 	*median = hb_median(present, m);
 out:
 	free(present);
@@ -133,14 +127,14 @@ double hb_round_ratio(double num, double den)
 	return num > 0.0 ? INFINITY : num < 0.0 ? -INFINITY : 0.0;
 }
 
-int hb_ratio_by_replicate(const double *num, const double *den, size_t n, size_t k, double conf,
+int hb_ratio_by_replicate(const double *num, const double *den, size_t n, size_t k,
 			  double *median, struct hb_replicates *out)
 {
 	double *a = NULL, *b = NULL, *estimate = NULL;
 	size_t m = 0, first, end;
 	int err = 0;
 
-	if (!num || !den || !median || !out || n == 0 || k == 0 || !(conf > 0.0 && conf < 1.0))
+	if (!num || !den || !median || !out || n == 0 || k == 0)
 		return -EINVAL;
 	a = malloc(n * sizeof(*a));
 	b = malloc(n * sizeof(*b));
@@ -162,7 +156,7 @@ int hb_ratio_by_replicate(const double *num, const double *den, size_t n, size_t
 		estimate[r] = hb_round_ratio(hb_median(a + first, end - first),
 					     hb_median(b + first, end - first));
 	}
-	err = hb_replicates_interval(estimate, k, conf, out);
+	err = hb_replicates_of(estimate, k, out);
 	*median = hb_round_ratio(hb_median(a, m), hb_median(b, m));
 out:
 	free(a);

@@ -25,8 +25,7 @@ struct hb_replicates {
 	double lag1;           /* lag-1 autocorrelation of the estimates in time order */
 	double var_within;     /* variance of the run's estimate from its own noise: sd²/k,
 				* inflated when neighbouring replicates are correlated
-				* (hb_replicates_interval()) */
-	double ci_low, ci_high; /* conf interval of this run's estimate: center ± t·√var_within */
+				* (hb_replicates_of()) */
 	double estimate[HB_MAX_REPLICATES]; /* the k estimates, in time order */
 };
 
@@ -45,30 +44,29 @@ double hb_lag1_limit(size_t k);
 int hb_replicate_split(size_t nrounds, size_t k, size_t r, size_t *first, size_t *end);
 
 /*
- * Interval from the k replicate estimates e[0..k), in time order; t is
- * Student's t quantile at (1 + conf) / 2 with k - 1 degrees of freedom.
+ * The spread of the k replicate estimates e[0..k), in time order.
  * var_within is sd²/k when the replicates are independent. Whether they are
  * is tested on their lag-1 autocorrelation: above hb_lag1_limit(k) (a level
  * that held across neighbouring replicates), sd²/k is multiplied by
  * (1 + lag1) / (1 - lag1), the variance of a mean of AR(1) values, capped
  * at k (the run then counts as one replicate: sd²). When the result is not
  * valid, center and sd are filled where they can be computed (k >= 1,
- * k >= 2) and the rest is NAN. Returns 0, or -EINVAL (conf outside (0, 1),
- * a NULL pointer, k > HB_MAX_REPLICATES).
+ * k >= 2) and the rest is NAN. Returns 0, or -EINVAL (a NULL pointer,
+ * k > HB_MAX_REPLICATES).
  */
-int hb_replicates_interval(const double *e, size_t k, double conf, struct hb_replicates *out);
+int hb_replicates_of(const double *e, size_t k, struct hb_replicates *out);
 
 /*
  * v[i] is round i's value (rounds in time order: a cell's per-visit
  * difference; NAN where a round has none or was left out). The values that are not NAN, still in time order, are split into
  * min(k, HB_MAX_REPLICATES, their number / HB_MIN_PER_REPLICATE) contiguous
  * replicates; each replicate's estimate is the median of its values, and
- * those feed hb_replicates_interval() (so out->k is the number used, and
+ * those feed hb_replicates_of() (so out->k is the number used, and
  * out->valid needs 3). Infinite values count as values. *median is the
  * median of all of them (NAN without any). Returns 0, or -EINVAL (n == 0,
- * k == 0, bad conf, NULL), -ENOMEM.
+ * k == 0, NULL), -ENOMEM.
  */
-int hb_median_by_replicate(const double *v, size_t n, size_t k, double conf, double *median,
+int hb_median_by_replicate(const double *v, size_t n, size_t k, double *median,
 			   struct hb_replicates *out);
 
 /*
@@ -89,9 +87,9 @@ double hb_round_ratio(double num, double den);
  * difference is near 0 would make its own ratio anything, and a replicate
  * of a few rounds would take it. Drift that scales both costs cancels
  * within a replicate, whose rounds are contiguous. Returns 0, or -EINVAL
- * (NULL, n == 0, k == 0, bad conf), -ENOMEM.
+ * (NULL, n == 0, k == 0), -ENOMEM.
  */
-int hb_ratio_by_replicate(const double *num, const double *den, size_t n, size_t k, double conf,
+int hb_ratio_by_replicate(const double *num, const double *den, size_t n, size_t k,
 			  double *median, struct hb_replicates *out);
 
 #endif

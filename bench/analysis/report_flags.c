@@ -105,6 +105,12 @@ void report_interval_note(const struct report *rp)
 
 	if (!earlier_runs_range(rp->r, &lo, &hi))
 		return;
+	if (hi == 0 && json_object_get_boolean(hb_jget(rp->r->meta, "icount"))) {
+		fputs("\nThe \"another run\" intervals come from this run's replicates alone: under "
+		      "QEMU -icount the figures count guest instructions, and no machine level drifts "
+		      "from one run to the next.\n", f);
+		return;
+	}
 	if (hi == 0) {
 		fputs("\nThe \"another run\" intervals come from this run's replicates alone: no earlier "
 		      "runs like this one were found, so run-to-run drift (a shift that holds for a whole "
@@ -129,7 +135,7 @@ bool report_history_caveat(const struct report *rp)
 	if (!earlier_runs_range(rp->r, &lo, &hi) || hi == 0)
 		return false;
 	fprintf(rp->f, "- **Run-to-run spread from earlier runs** of this kind (same kernel build, CPU "
-		"model, ops per block, clock) in %s: another run's estimate is taken to land at this "
+		"model, ops per block, blocks, clock) in %s: another run's estimate is taken to land at this "
 		"one ± t·sqrt(2·(run-level variance + within-run variance)), the run-level part from "
 		"those runs and the within-run part from this run's replicates, for added costs and "
 		"ratios alike.\n", hb_jstr(rp->r->meta, "history.dir", "the results directory"));

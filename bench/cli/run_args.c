@@ -61,7 +61,7 @@ static void usage(FILE *f)
 "  --stats-blocks S      bpf_stats blocks per hook, 0 to skip (default %d)\n"
 "  --replicates K        replicates for the between-run interval (default %d)\n"
 "  --one-load            load the BPF objects once, not once per replicate\n"
-"  --history DIR         earlier runs that widen the between-run interval\n"
+"  --history DIR         earlier runs: the run-to-run part of the intervals\n"
 "                        (default: the directory holding --out)\n"
 "  --no-history          this run's replicates only\n"
 "  --clock cpu|wall      what a block is timed with (default cpu)\n"

@@ -120,7 +120,7 @@ int hb_figures_compute(struct hb_figures *f, const struct hb_matrix *m, const st
 
 		err = hb_ratio_of_cell(m, c, (const double *const *)f->headline_diff,
 				       ref ? &f->cell[ref - m->cells].overhead.ci : NULL,
-				       o->replicates, HB_CONFIDENCE, &cf->ratio);
+				       o->replicates, &cf->ratio);
 		if (!err)
 			err = between_runs(f, m, i, o, history);
 		if (!err)

@@ -46,6 +46,7 @@ static bool same_run_kind(struct json_object *meta, const struct key *k)
 	       !strcmp(hb_jstr(meta, "cpu.model", ""), k->cpu) &&
 	       hb_jnum(meta, "cpu.nproc", -1) == (double)k->nproc &&
 	       hb_jnum(meta, "settings.ops_per_block", -1) == (double)o->ops_per_block &&
+	       hb_jnum(meta, "settings.blocks", -1) == (double)o->blocks &&
 	       !strcmp(hb_jstr(meta, "settings.clock", ""), hb_clock_names[o->clock]);
 }
 

@@ -2,7 +2,8 @@
 /*
  * Earlier runs of this machine kind: the result directories beside this
  * run's (or in --history DIR) measured on the same kernel build and CPU
- * model with the same ops per block, clock and schema. Their estimates give
+ * model with the same ops per block, blocks, clock and schema: the same
+ * kind of estimate, with the same within-run noise. Their estimates give
  * the run-level spread one run cannot see (common/between_run.h).
  */
 #ifndef HB_HISTORY_H

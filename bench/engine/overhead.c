@@ -24,8 +24,8 @@ int hb_overhead_of_visits(const double *visit_diff, size_t nrounds, size_t k, do
 
 	memset(out, 0, sizeof(*out));
 	out->median = NAN;
-	out->between = (struct hb_between_run){ .low = NAN, .high = NAN };
-	hb_replicates_interval(NULL, 0, conf, &out->replicates);
+	hb_between_run_none(&out->between);
+	hb_replicates_of(NULL, 0, &out->replicates);
 	if (nrounds == 0)
 		return 0;
 	diffs = malloc(nrounds * sizeof(*diffs));
@@ -37,6 +37,6 @@ int hb_overhead_of_visits(const double *visit_diff, size_t nrounds, size_t k, do
 	free(diffs);
 	if (out->visits == 0)
 		return 0;
-	err = hb_median_by_replicate(visit_diff, nrounds, k, conf, &unused, &out->replicates);
+	err = hb_median_by_replicate(visit_diff, nrounds, k, &unused, &out->replicates);
 	return err == -EINVAL ? 0 : err;
 }

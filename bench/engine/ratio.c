@@ -21,15 +21,15 @@ const struct hb_cell *hb_ratio_reference_cell(const struct hb_matrix *m, const s
 
 int hb_ratio_of_cell(const struct hb_matrix *m, const struct hb_cell *c,
 		     const double *const *visit_diff, const struct hb_ci *ref_ci, size_t k,
-		     double conf, struct hb_ratio *out)
+		     struct hb_ratio *out)
 {
 	const double *mine = visit_diff[c - m->cells];
 	const struct hb_cell *ref = hb_ratio_reference_cell(m, c);
 	int err;
 
 	*out = (struct hb_ratio){ .median = NAN };
-	out->between = (struct hb_between_run){ .low = NAN, .high = NAN };
-	hb_replicates_interval(NULL, 0, conf, &out->replicates);
+	hb_between_run_none(&out->between);
+	hb_replicates_of(NULL, 0, &out->replicates);
 	if (!ref || !has_visits(mine, m->nrounds) || !has_visits(visit_diff[ref - m->cells], m->nrounds))
 		return 0;
 	if (ref == c) {
@@ -41,8 +41,8 @@ int hb_ratio_of_cell(const struct hb_matrix *m, const struct hb_cell *c,
 		out->reference_not_above_zero = true;
 		return 0;
 	}
-	err = hb_ratio_by_replicate(mine, visit_diff[ref - m->cells], m->nrounds, k, conf,
-				    &out->median, &out->replicates);
+	err = hb_ratio_by_replicate(mine, visit_diff[ref - m->cells], m->nrounds, k, &out->median,
+				    &out->replicates);
 	if (err)
 		return err == -ENOMEM ? err : 0;
 	out->known = isfinite(out->median);

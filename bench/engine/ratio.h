@@ -35,7 +35,7 @@ struct hb_ratio {
  */
 int hb_ratio_of_cell(const struct hb_matrix *m, const struct hb_cell *c,
 		     const double *const *visit_diff, const struct hb_ci *ref_ci, size_t k,
-		     double conf, struct hb_ratio *out);
+		     struct hb_ratio *out);
 
 /* The reference's cell for c (NULL: none); c's own when c is the reference's. */
 const struct hb_cell *hb_ratio_reference_cell(const struct hb_matrix *m, const struct hb_cell *c);

@@ -293,7 +293,7 @@ void hb_summary_print(FILE *f, const struct hb_matrix *m, const struct hb_figure
 		if (r->is_reference)
 			snprintf(ratio, sizeof(ratio), "reference");
 		else if (r->known && r->between.valid)
-			snprintf(ratio, sizeof(ratio), "%.2f [%.2f, %.2f]", r->median, r->between.low,
+			snprintf(ratio, sizeof(ratio), "%.3f [%.4f, %.4f]", r->median, r->between.low,
 				 r->between.high);
 		else if (r->known)
 			snprintf(ratio, sizeof(ratio), "%.2f", r->median);

@@ -24,7 +24,11 @@ static void cell(FILE *f, const struct fleet_grid *g, size_t group, size_t hook,
 	else if (c.reference)
 		fputs(" reference |", f);
 	else if (c.interval)
-		fprintf(f, " %.2f× [%.2f, %.2f] |", c.est, c.low, c.high);
+	{
+		fprintf(f, " %.2f× ", c.est);
+		report_bounds(f, c.low, c.high, 2);
+		fputs(" |", f);
+	}
 	else
 		fprintf(f, " %.2f× |", c.est);
 }

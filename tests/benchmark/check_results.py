@@ -213,12 +213,20 @@ HEADLINE_SPARE_VISITS = 2
 SHARE_DIGITS = 0.5e-4  # share_of_run is printed to 4 decimals
 
 
+# summary.csv's columns for each figure of replicates.csv: estimate, interval,
+# earlier runs, its at-resolution flag, and how far printing may move a bound.
+FIGURES = {"overhead": ("overhead_ns_per_event", "between_run_low_ns", "between_run_high_ns",
+                        "earlier_runs", "at_resolution", 0.011),
+           "ratio": ("ratio_vs_reference", "ratio_between_run_low", "ratio_between_run_high",
+                     "ratio_earlier_runs", "ratio_at_resolution", 0.00011)}
+
+
 def check_replicates(path, rows):
     """replicates.csv holds the K estimates behind each interval, and the
-    interval follows from them as common/between_run.h says: without earlier
-    runs, estimate +- t(K-1) * sqrt(2 * V_w), V_w = s^2 / K (inflated by
-    (1 + r) / (1 - r) when the lag-1 autocorrelation r is over 1.645 / sqrt(K));
-    with earlier runs, at least that."""
+    interval follows from them as common/between_run.h says: centred on the
+    figure; without earlier runs, +- t(K-1) * sqrt(2 * V_w), V_w = s^2 / K
+    (inflated by (1 + r) / (1 - r), at most K, when the lag-1 autocorrelation
+    r is over 1.645 / sqrt(K)); with earlier runs, at least that."""
     with open(path, newline="") as f:
         reps = list(csv.DictReader(f))
     by = {}
@@ -226,31 +234,38 @@ def check_replicates(path, rows):
         by.setdefault((x["hook"], x["payload"], x["mode"], x["threads"], x["figure"]), []).append(x)
     checked = 0
     for r in rows:
-        if r["status"] != "ok" or not r["between_run_low_ns"]:
-            continue
-        key = f"{r['hook']}/{r['payload']}/{r['mode']}/{r['threads']}t"
-        mine = by.get((r["hook"], r["payload"], r["mode"], r["threads"], "overhead"), [])
-        k = len(mine)
-        check(k == int(r["replicates"]) and [int(x["replicate"]) for x in mine] == list(range(1, k + 1)),
-              f"replicates.csv: {key}: the {r['replicates']} replicates, in order ({k} rows)")
-        if k < 3:
-            continue
-        e = [float(x["estimate"]) for x in mine]
-        mean = sum(e) / k
-        var = sum((v - mean) ** 2 for v in e) / (k - 1)
-        den = sum((v - mean) ** 2 for v in e)
-        lag1 = sum((e[i] - mean) * (e[i + 1] - mean) for i in range(k - 1)) / den if den else 0
-        grow = min(k, (1 + lag1) / (1 - lag1)) if lag1 > 1.6449 / math.sqrt(k) else 1
-        within = t_quantile(0.975, k - 1) * math.sqrt(2 * var / k * grow)
-        half = (float(r["between_run_high_ns"]) - float(r["between_run_low_ns"])) / 2
-        if r["earlier_runs"] == "0" and "at_resolution" not in r["flags"]:
-            check(abs(half - within) <= 0.011,
-                  f"replicates.csv: {key}: no earlier runs: the half-width {half:.2f} is "
-                  f"t·sqrt(2·V_w) of its replicates ({within:.2f})")
-        else:
-            check(half >= within - 0.011, f"replicates.csv: {key}: with earlier runs the half-width "
-                  f"{half:.2f} is at least the within-run part ({within:.2f})")
-        checked += 1
+        for figure, (col, lo, hi, earlier, flag, slack) in FIGURES.items():
+            if r["status"] != "ok" or not r[lo]:
+                continue
+            key = f"{r['hook']}/{r['payload']}/{r['mode']}/{r['threads']}t {figure}"
+            mine = by.get((r["hook"], r["payload"], r["mode"], r["threads"], figure), [])
+            k = len(mine)
+            check(k >= 3 and [int(x["replicate"]) for x in mine] == list(range(1, k + 1)) and
+                  (figure == "ratio" or k == int(r["replicates"])),
+                  f"replicates.csv: {key}: its {k} replicates, in order")
+            if k < 3:
+                continue
+            e = [float(x["estimate"]) for x in mine]
+            mean = sum(e) / k
+            den = sum((v - mean) ** 2 for v in e)
+            lag1 = sum((e[i] - mean) * (e[i + 1] - mean) for i in range(k - 1)) / den if den else 0
+            grow = min(k, (1 + lag1) / (1 - lag1)) if lag1 > 1.6449 / math.sqrt(k) else 1
+            within = t_quantile(0.975, k - 1) * math.sqrt(2 * den / (k - 1) / k * grow)
+            est, low, high = float(r[col]), float(r[lo]), float(r[hi])
+            half = (high - low) / 2
+            check(abs((est - low) - (high - est)) <= 2 * slack,
+                  f"replicates.csv: {key}: the interval [{low}, {high}] is centred on {est}")
+            if flag in r["flags"].split(";"):
+                check(half >= within - slack, f"replicates.csv: {key}: at the resolution, at least "
+                      f"the within-run part ({half:.4g} >= {within:.4g})")
+            elif r[earlier] == "0":
+                check(abs(half - within) <= slack,
+                      f"replicates.csv: {key}: no earlier runs: the half-width {half:.4g} is "
+                      f"t·sqrt(2·V_w) of its replicates ({within:.4g})")
+            else:
+                check(half >= within - slack, f"replicates.csv: {key}: with {r[earlier]} earlier "
+                      f"runs the half-width {half:.4g} is at least the within-run part ({within:.4g})")
+            checked += 1
     check(checked > 0 or not any(r["between_run_low_ns"] for r in rows),
           f"replicates.csv: {checked} intervals recomputed from their replicates")
 

@@ -49,10 +49,10 @@ sys.exit(not (abs((est - low) - (high - est)) <= 0.02 and (high - low) / 2 >= mo
 
 "$HB" report "$WORK/runs/r3" >/dev/null 2>&1
 check "run 3's report says its intervals use 2 earlier runs" \
-	grep -q "Run-to-run spread from 2 earlier runs" "$WORK/runs/r3/report.md"
+	grep -qF 'The "another run" intervals include the run-to-run spread of 2 earlier runs like this one.' "$WORK/runs/r3/report.md"
 "$HB" report "$WORK/runs/r1" >/dev/null 2>&1
 check "run 1's report says its intervals come from it alone" \
-	grep -q "Between-run intervals from this run alone" "$WORK/runs/r1/report.md"
+	grep -qF 'The "another run" intervals come from this run'"'"'s replicates alone: no earlier runs like this one were found' "$WORK/runs/r1/report.md"
 
 "$HB" run "${SMALL[@]}" --no-history --out "$WORK/other/none" >/dev/null 2>&1
 check "--no-history: no earlier runs used ($(history "$WORK/other/none"))" \

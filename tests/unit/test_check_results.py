@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-only
-"""The benchmark checker's headline rule (tests/benchmark/check_results.py)
-can fail: it catches a headline that is not the fastest state holding 10% of
-the group's baseline blocks, a missing headline and one that differs between
-cells, and it does not ask for visits in every cell. TAP output."""
+"""The benchmark checker (tests/benchmark/check_results.py) can fail: its
+headline rule catches a headline that is not the fastest state holding
+enough of the group's baseline blocks, a missing headline and one that
+differs between cells, and does not ask for visits in every cell; its
+replicates.csv check catches an interval narrower, or without earlier runs
+wider, than its replicates give. TAP output."""
 import os
 import sys
 
@@ -68,6 +70,39 @@ check(passes(states([0.5, 0.5], [[6, 6], [6, 6]], 0), visits=12) and
       "12 visits a cell: a state with half the blocks (6 visits) is short of 8: no headline, and one is caught")
 check(passes(states([0.75, 0.25], [[9, 3], [9, 3]], 1), visits=12),
       "12 visits a cell: a state with 75% of the blocks is the headline")
+
+
+def replicates_verdicts(half, earlier="0", flags=""):
+    """check_replicates on one cell whose replicates are 100, 102, 98, 101, 99
+    (s² 2.5, lag-1 -0.1) and whose printed interval is 100 +- half."""
+    import tempfile
+    row = {"hook": "tracepoint", "payload": "count", "mode": "enoent", "threads": "1",
+           "status": "ok", "replicates": "5", "overhead_ns_per_event": "100.00",
+           "between_run_low_ns": f"{100 - half:.2f}", "between_run_high_ns": f"{100 + half:.2f}",
+           "earlier_runs": earlier, "flags": flags, "ratio_between_run_low": ""}
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
+        f.write("hook,payload,mode,threads,figure,replicate,estimate,unit\n")
+        for i, e in enumerate([100, 102, 98, 101, 99]):
+            f.write(f"tracepoint,count,enoent,1,overhead,{i + 1},{e},ns\n")
+    got = []
+    saved = check_results.check
+    check_results.check = lambda cond, desc: got.append((bool(cond), desc)) or cond
+    try:
+        check_results.check_replicates(f.name, [row])
+    finally:
+        check_results.check = saved
+        os.unlink(f.name)
+    return all(ok for ok, _ in got)
+
+
+RIGHT = 2.776445 * (2 * 2.5 / 5) ** 0.5  # t(4) · sqrt(2 · s²/K)
+check(replicates_verdicts(RIGHT), f"replicates.csv: the within-run half-width {RIGHT:.2f}: passes")
+check(not replicates_verdicts(RIGHT * 0.8), "replicates.csv: an interval 20% too narrow: caught")
+check(not replicates_verdicts(RIGHT * 1.3), "replicates.csv: 30% too wide without earlier runs: caught")
+check(replicates_verdicts(RIGHT * 1.3, earlier="4"),
+      "replicates.csv: wider with 4 earlier runs: passes")
+check(not replicates_verdicts(RIGHT * 0.8, earlier="4"),
+      "replicates.csv: narrower than the within-run part with earlier runs: caught")
 mixed = states([1.0], [[6], [6]], 1)
 mixed[0]["headline"] = "0"
 check(not passes(mixed), "a headline in one cell of the group and not in the other: caught")

@@ -53,10 +53,14 @@ with tempfile.TemporaryDirectory() as root:
           "the reference's own ratio has no interval and is not counted")
     # before: a's mean 80 +- t(2)·1·sqrt(4/3) = 4.97 holds b; b's zero-wide [80, 80] holds a;
     # c, with a and b as earlier runs, is widened by their spread to hold both: 4 of 6
-    check(line.split()[5:7] == ["66.7%", "4.968"],
+    check(line.split()[6:8] == ["66.7%", "4.968"],
           f"the pre-schema-6 interval, recomputed from replicates.csv, history included ({line})")
     skipped = subprocess.run([sys.executable, SCRIPT, "--skip", "2"] + dirs, capture_output=True,
                              text=True).stdout
     line = next((x for x in skipped.splitlines() if x.startswith("raw_tp/count/enoent/1t overhead")), "")
-    check(line.split()[2:4] == ["2", "0.0%"], f"--skip 2: run c's interval alone, 0 of 2 ({line})")
+    check(line.split()[2:5] == ["2", "0.0%", "-"],
+          f"--skip 2: run c's interval alone, 0 of 2, no later run ({line})")
+    line = next((x for x in out.stdout.splitlines() if x.startswith("raw_tp/count/enoent/1t overhead")), "")
+    # later pairs: a holds b, not c; b does not hold c: 1 of 3
+    check(line.split()[4] == "33.3%", f"later runs in earlier runs' intervals: 1 of 3 ({line})")
 sys.exit(finish())

@@ -45,25 +45,32 @@ static void test_split(void)
 	TAP_OK(hb_replicate_split(5, 2, 2, &first, &end) == -EINVAL, "r >= k is -EINVAL");
 }
 
+/* The run's own 95% interval from its replicates: center ± t(k - 1)·sqrt(var_within). */
+static void rep_ci(const struct hb_replicates *r, double *low, double *high)
+{
+	double half = r->valid ? hb_t_quantile(0.975, (double)(r->k - 1)) * sqrt(r->var_within) : NAN;
+
+	*low = r->center - half;
+	*high = r->center + half;
+}
+
 static void test_interval(void)
 {
 	double e[] = { 1, 2, 3, 4, 5 }, with_nan[] = { 1, NAN, 3 };
 	struct hb_replicates r;
 
 	/* mean 3, sd sqrt(2.5); lag-1 autocorrelation 0.4, under the limit 1.645/sqrt(5) */
-	TAP_OK(hb_replicates_interval(e, 5, CONF, &r) == 0 && r.valid && r.k == 5, "5 estimates: valid");
+	TAP_OK(hb_replicates_of(e, 5, &r) == 0 && r.valid && r.k == 5, "5 estimates: valid");
 	TAP_NEAR(r.center, 3.0, 1e-12, "center is the mean");
 	TAP_NEAR(r.sd, sqrt(2.5), 1e-12, "sd is the sample sd");
-	TAP_NEAR(r.ci_high - r.center, 2.776445 * sqrt(2.5) / sqrt(5.0), 1e-5, "ci: t·sd/sqrt(k)");
-	TAP_NEAR(r.center - r.ci_low, r.ci_high - r.center, 1e-12, "ci is symmetric");
 	TAP_NEAR(r.lag1, 0.4, 1e-12, "lag-1 autocorrelation 0.4");
 	TAP_NEAR(r.var_within, 2.5 / 5.0, 1e-12, "under the limit: var_within is sd²/k");
-	TAP_OK(hb_replicates_interval(e, 2, CONF, &r) == 0 && !r.valid && r.center == 1.5 &&
-	       isnan(r.ci_low), "2 estimates: not valid, center still given");
-	TAP_OK(hb_replicates_interval(with_nan, 3, CONF, &r) == 0 && !r.valid && isnan(r.center),
+	TAP_OK(hb_replicates_of(e, 2, &r) == 0 && !r.valid && r.center == 1.5 &&
+	       isnan(r.var_within), "2 estimates: not valid, center still given");
+	TAP_OK(hb_replicates_of(with_nan, 3, &r) == 0 && !r.valid && isnan(r.center),
 	       "a NaN estimate: not valid");
-	TAP_OK(hb_replicates_interval(e, 5, 1.0, &r) == -EINVAL, "conf 1 is -EINVAL");
-	TAP_OK(hb_replicates_interval(NULL, 5, CONF, &r) == -EINVAL, "no estimates is -EINVAL");
+	TAP_OK(hb_replicates_of(e, HB_MAX_REPLICATES + 1, &r) == -EINVAL, "more than 64 is -EINVAL");
+	TAP_OK(hb_replicates_of(NULL, 5, &r) == -EINVAL, "no estimates is -EINVAL");
 }
 
 /*
@@ -72,7 +79,7 @@ static void test_interval(void)
  */
 static void test_lag1(void)
 {
-	double trend[10], alternate[10], step[10];
+	double trend[10], alternate[10], step[10], low, high;
 	struct hb_replicates r;
 
 	for (size_t i = 0; i < 10; i++) {
@@ -81,26 +88,29 @@ static void test_lag1(void)
 		step[i] = i < 5 ? 0.0 : 1.0;
 	}
 	/* 1..10: sum of neighbouring deviations' products 57.75 over 82.5: r = 0.7 */
-	hb_replicates_interval(trend, 10, CONF, &r);
+	hb_replicates_of(trend, 10, &r);
 	TAP_NEAR(r.lag1, 0.7, 1e-12, "a trend: lag-1 autocorrelation 0.7 (limit %.3f)", hb_lag1_limit(10));
 	TAP_NEAR(r.var_within, r.sd * r.sd / 10.0 * 1.7 / 0.3, 1e-9,
 		 "a trend: var_within is sd²/k · (1 + r)/(1 - r)");
-	TAP_NEAR(r.ci_high - r.center, hb_t_quantile(0.975, 9) * sqrt(r.var_within), 1e-9,
-		 "and the run's own ci widens with it");
-	hb_replicates_interval(alternate, 10, CONF, &r);
+	rep_ci(&r, &low, &high);
+	TAP_NEAR(high - r.center, hb_t_quantile(0.975, 9) * sqrt(r.sd * r.sd / 10.0 * 1.7 / 0.3), 1e-9,
+		 "and the run's own interval widens with it");
+	hb_replicates_of(alternate, 10, &r);
 	TAP_OK(r.lag1 < 0 && fabs(r.var_within - r.sd * r.sd / 10.0) < 1e-12,
 	       "alternating estimates: negative lag-1, no inflation");
 	/* 0 0 0 0 0 1 1 1 1 1: products 8 · 0.25 - 0.25 over 2.5: r = 0.7 */
-	hb_replicates_interval(step, 10, CONF, &r);
+	hb_replicates_of(step, 10, &r);
 	TAP_NEAR(r.var_within, r.sd * r.sd / 10.0 * 1.7 / 0.3, 1e-9,
 		 "a step halfway: lag-1 0.7, inflated 5.7 times");
+	/* one slow wave, sin(2π(i + 1)/11): lag-1 0.841, over (k - 1)/(k + 1) */
 	for (size_t i = 0; i < 10; i++)
-		step[i] = i < 9 ? 0.0 : 1.0;
-	hb_replicates_interval(step, 10, CONF, &r);
-	TAP_OK(r.var_within <= r.sd * r.sd + 1e-12, "never more than sd² (one replicate's variance)");
+		step[i] = sin(2.0 * M_PI * (double)(i + 1) / 11.0);
+	hb_replicates_of(step, 10, &r);
+	TAP_OK(r.lag1 > 9.0 / 11.0 && fabs(r.var_within - r.sd * r.sd) < 1e-9,
+	       "lag-1 %.3f over 9/11: capped at sd², one replicate's variance", r.lag1);
 	for (size_t i = 0; i < 10; i++)
 		step[i] = 5.0;
-	hb_replicates_interval(step, 10, CONF, &r);
+	hb_replicates_of(step, 10, &r);
 	TAP_OK(r.valid && r.sd == 0 && r.lag1 == 0 && r.var_within == 0,
 	       "all equal: valid, sd 0, var_within 0 (between_run.h widens it to the resolution)");
 }
@@ -112,32 +122,32 @@ static void test_median_by_replicate(void)
 
 	for (size_t i = 0; i < 12; i++)
 		v[i] = (double)i;
-	TAP_OK(hb_median_by_replicate(v, 12, 3, CONF, &median, &r) == 0 && r.valid, "12 rounds, 3 replicates");
+	TAP_OK(hb_median_by_replicate(v, 12, 3, &median, &r) == 0 && r.valid, "12 rounds, 3 replicates");
 	/* replicates 0..3, 4..7, 8..11: medians 1.5, 5.5, 9.5 */
 	TAP_NEAR(median, 5.5, 0, "median of all rounds");
 	TAP_NEAR(r.center, 5.5, 1e-12, "mean of replicate medians 1.5, 5.5, 9.5");
 	TAP_NEAR(r.sd, 4.0, 1e-12, "their sd is 4");
 	v[0] = NAN;
 	v[1] = INFINITY;
-	hb_median_by_replicate(v, 12, 3, CONF, &median, &r);
+	hb_median_by_replicate(v, 12, 3, &median, &r);
 	/* present: inf, 2..11, eleven values in time order, split 4, 4, 3: medians 3.5 (inf 2 3 4), 6.5, 10 */
 	TAP_NEAR(median, 7.0, 0, "a NaN round is skipped, an infinite one counts");
 	TAP_NEAR(r.center, (3.5 + 6.5 + 10.0) / 3.0, 1e-12, "the values present are split into the replicates");
 	TAP_NEAR(v[5], 5.0, 0, "input not modified");
-	TAP_OK(hb_median_by_replicate(v + 2, 2, 3, CONF, &median, &r) == 0 && !r.valid && median == 2.5,
+	TAP_OK(hb_median_by_replicate(v + 2, 2, 3, &median, &r) == 0 && !r.valid && median == 2.5,
 	       "fewer rounds than replicates: median only");
 	for (size_t i = 0; i < 12; i++)
 		v[i] = i % 2 ? NAN : (double)i;
 	/* six values left out of the headline: 0, 2, 4, 6, 8, 10 in 3 replicates of 2 */
-	TAP_OK(hb_median_by_replicate(v, 12, 3, CONF, &median, &r) == 0 && r.valid && r.k == 3,
+	TAP_OK(hb_median_by_replicate(v, 12, 3, &median, &r) == 0 && r.valid && r.k == 3,
 	       "rounds left out in between: still 3 replicates");
 	TAP_NEAR(r.center, (1.0 + 5.0 + 9.0) / 3.0, 1e-12, "of the values kept, in time order");
-	TAP_OK(hb_median_by_replicate(v, 12, 6, CONF, &median, &r) == 0 && r.valid && r.k == 3,
+	TAP_OK(hb_median_by_replicate(v, 12, 6, &median, &r) == 0 && r.valid && r.k == 3,
 	       "6 finite values and k = 6: k becomes 3, two values each");
-	TAP_OK(hb_median_by_replicate(v, 6, 6, CONF, &median, &r) == 0 && !r.valid && r.k == 1,
+	TAP_OK(hb_median_by_replicate(v, 6, 6, &median, &r) == 0 && !r.valid && r.k == 1,
 	       "3 finite values: one replicate of two or more, no interval");
-	TAP_OK(hb_median_by_replicate(v, 0, 3, CONF, &median, &r) == -EINVAL, "no rounds is -EINVAL");
-	TAP_OK(hb_median_by_replicate(v, 12, 0, CONF, &median, &r) == -EINVAL, "k = 0 is -EINVAL");
+	TAP_OK(hb_median_by_replicate(v, 0, 3, &median, &r) == -EINVAL, "no rounds is -EINVAL");
+	TAP_OK(hb_median_by_replicate(v, 12, 0, &median, &r) == -EINVAL, "k = 0 is -EINVAL");
 }
 
 /* Per-visit difference of blocks B1, H1, H2, B2: the mean of the pairs (B1,H1) and (H2,B2). */
@@ -167,19 +177,21 @@ static void test_drift(void)
 {
 	enum { ROUNDS = 120 };
 	struct synth g = { 1 };
-	double diff[ROUNDS], median;
+	double diff[ROUNDS], median, low, high;
 	struct hb_replicates r;
 	size_t covered = 0;
 
 	drifting_run(&g, ROUNDS, diff);
-	hb_median_by_replicate(diff, ROUNDS, K, CONF, &median, &r);
-	TAP_OK(r.valid && r.ci_low <= 300 && 300 <= r.ci_high,
-	       "drift: ci [%.1f, %.1f] around %.1f covers the true 300", r.ci_low, r.ci_high, r.center);
+	hb_median_by_replicate(diff, ROUNDS, K, &median, &r);
+	rep_ci(&r, &low, &high);
+	TAP_OK(r.valid && low <= 300 && 300 <= high,
+	       "drift: ci [%.1f, %.1f] around %.1f covers the true 300", low, high, r.center);
 	TAP_NEAR(median, 300, 15, "drift: median %.1f within 5%% of 300", median);
 	for (int run = 0; run < DRIFT_RUNS; run++) {
 		drifting_run(&g, ROUNDS, diff);
-		hb_median_by_replicate(diff, ROUNDS, K, CONF, &median, &r);
-		covered += r.ci_low <= 300 && 300 <= r.ci_high;
+		hb_median_by_replicate(diff, ROUNDS, K, &median, &r);
+		rep_ci(&r, &low, &high);
+		covered += low <= 300 && 300 <= high;
 	}
 	printf("# drift: the 95%% ci covered 300 in %zu of %d runs (%.3f)\n", covered, DRIFT_RUNS,
 	       (double)covered / DRIFT_RUNS);
@@ -190,7 +202,7 @@ static void test_ratio(void)
 {
 	enum { ROUNDS = 150 };
 	struct synth g = { 7 };
-	double hook[ROUNDS], ref[ROUNDS], a[ROUNDS], b[ROUNDS], median, by_hand;
+	double hook[ROUNDS], ref[ROUNDS], a[ROUNDS], b[ROUNDS], median, by_hand, low, high;
 	struct hb_replicates r;
 	static const size_t bad[] = { 3, 40, 77 };
 	size_t missing = 0, infinite = 0, m = 0;
@@ -220,11 +232,11 @@ static void test_ratio(void)
 	       "hb_round_ratio: a missing value gives NaN, a reference <= 0 an infinite ratio");
 	TAP_OK(hb_round_ratio(-3, 0) == -INFINITY && hb_round_ratio(0, -1) == 0,
 	       "hb_round_ratio: its sign is num's (0 for 0)");
-	TAP_OK(hb_ratio_by_replicate(hook, ref, ROUNDS, K, CONF, &median, &r) == 0 && r.valid,
+	TAP_OK(hb_ratio_by_replicate(hook, ref, ROUNDS, K, &median, &r) == 0 && r.valid,
 	       "ratio: valid replicate interval");
 	TAP_NEAR(median, 0.75, 0.02 * 0.75, "ratio: median %.4f within 2%% of 0.75", median);
-	TAP_OK(r.ci_low <= 0.75 && 0.75 <= r.ci_high, "ratio: ci [%.4f, %.4f] covers 0.75", r.ci_low,
-	       r.ci_high);
+	rep_ci(&r, &low, &high);
+	TAP_OK(low <= 0.75 && 0.75 <= high, "ratio: ci [%.4f, %.4f] covers 0.75", low, high);
 	TAP_NEAR(median, by_hand, 1e-15,
 		 "ratio: the median of the hook's rounds over the reference's, the rounds whose "
 		 "reference is <= 0 among them, not dropped");
@@ -232,16 +244,16 @@ static void test_ratio(void)
 	       "ratio: each replicate a ratio of its medians (%.4f first)", r.estimate[0]);
 	for (size_t t = 0; t < ROUNDS / K; t++)
 		ref[t] = -1.0; /* the whole first replicate */
-	TAP_OK(hb_ratio_by_replicate(hook, ref, ROUNDS, K, CONF, &median, &r) == 0 && !r.valid &&
-	       isnan(r.ci_low), "ratio: a replicate whose reference is <= 0 throughout: no interval");
-	TAP_OK(hb_ratio_by_replicate(hook, NULL, ROUNDS, K, CONF, &median, &r) == -EINVAL,
+	TAP_OK(hb_ratio_by_replicate(hook, ref, ROUNDS, K, &median, &r) == 0 && !r.valid &&
+	       isnan(r.var_within), "ratio: a replicate whose reference is <= 0 throughout: no interval");
+	TAP_OK(hb_ratio_by_replicate(hook, NULL, ROUNDS, K, &median, &r) == -EINVAL,
 	       "ratio: no reference is -EINVAL");
 	/* 20 rounds of 80 / 100, one reference round at 0.5: a round's own ratio would be 160 */
 	for (size_t t = 0; t < 20; t++) {
 		hook[t] = 80.0;
 		ref[t] = t == 7 ? 0.5 : 100.0;
 	}
-	hb_ratio_by_replicate(hook, ref, 20, 10, CONF, &median, &r);
+	hb_ratio_by_replicate(hook, ref, 20, 10, &median, &r);
 	TAP_OK(median == 0.8 && r.valid && r.estimate[3] < 2 && r.sd < 0.3,
 	       "ratio: a round whose reference adds ~0 moves its replicate (%.2f), not to 80 (sd %.3f)",
 	       r.estimate[3], r.sd);
