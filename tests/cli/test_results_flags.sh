@@ -87,7 +87,7 @@ check "no interval anywhere reads [x, x]" \
 check "under the tables, once: the intervals include the spread of 2 to 4 earlier runs" \
 	[ "$(grep -c '^The "another run" intervals include the run-to-run spread of 2 to 4 earlier runs like this one (rows differ)\.$' "$R")" = 1 ]
 check "a caveat says where the earlier runs are and what the interval is, for ratios too" \
-	grep -qF -- '- **Run-to-run spread from earlier runs** of this kind (same kernel build, CPU model, ops per block, clock) in /results: another run'"'"'s estimate is taken to land at this one ± t·sqrt(2·(run-level variance + within-run variance)), the run-level part from those runs and the within-run part from this run'"'"'s replicates, for added costs and ratios alike.' "$R"
+	grep -qF -- '- **Run-to-run spread from earlier runs** of this kind (same kernel build, CPU model, ops per block, blocks, clock) in /results: another run'"'"'s estimate is taken to land at this one ± t·sqrt(2·(run-level variance + within-run variance)), the run-level part from those runs and the within-run part from this run'"'"'s replicates, for added costs and ratios alike.' "$R"
 
 rc=$(flagged "$WORK/alone" 0)
 R=$WORK/alone/report.md
