@@ -1,22 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "between_run.h"
 
+#include "stats.h"
 #include "tdist.h"
 
 #include <errno.h>
 #include <math.h>
-
-/* Sample variance of v[0..n), n >= 2. */
-static double variance(const double *v, size_t n)
-{
-	double mean = 0.0, squares = 0.0;
-
-	for (size_t i = 0; i < n; i++)
-		mean += v[i] / (double)n;
-	for (size_t i = 0; i < n; i++)
-		squares += (v[i] - mean) * (v[i] - mean);
-	return squares / (double)(n - 1);
-}
 
 void hb_between_run_none(struct hb_between_run *out)
 {
@@ -44,7 +33,7 @@ int hb_between_run(const struct hb_replicates *rep, double estimate, const doubl
 	half = hb_t_quantile((1 + conf) / 2, out->df) * sqrt(2 * rep->var_within);
 	if (used >= HB_MIN_EARLIER_RUNS) {
 		runs[used] = estimate;
-		var_runs = variance(runs, used + 1);
+		var_runs = hb_variance(runs, used + 1);
 		out->earlier_runs = used;
 		out->var_level = var_runs > rep->var_within ? var_runs - rep->var_within : 0.0;
 		from_runs = hb_t_quantile((1 + conf) / 2, (double)used) * sqrt(2 * var_runs);

@@ -48,7 +48,7 @@ static double lag1_of(const double *e, size_t k, double mean)
 
 int hb_replicates_of(const double *e, size_t k, struct hb_replicates *out)
 {
-	double sum = 0.0, squares = 0.0, inflation = 1.0;
+	double sum = 0.0, inflation = 1.0;
 
 	if (!out || (k > 0 && !e) || k > HB_MAX_REPLICATES)
 		return -EINVAL;
@@ -65,9 +65,7 @@ int hb_replicates_of(const double *e, size_t k, struct hb_replicates *out)
 	out->center = sum / (double)k;
 	if (k < 2)
 		return 0;
-	for (size_t i = 0; i < k; i++)
-		squares += (e[i] - out->center) * (e[i] - out->center);
-	out->sd = sqrt(squares / (double)(k - 1));
+	out->sd = sqrt(hb_variance(e, k));
 	if (k < 3)
 		return 0;
 	out->lag1 = lag1_of(e, k, out->center); /* < 1: its denominator holds every term */
@@ -89,19 +87,15 @@ static size_t replicates_for(size_t m, size_t k)
 int hb_median_by_replicate(const double *v, size_t n, size_t k, double *median,
 			   struct hb_replicates *out)
 {
-	double *present = NULL, *estimate = NULL;
-	size_t m, first, end;
-	int err = 0;
+	double *present, estimate[HB_MAX_REPLICATES];
+	size_t m = 0, first, end;
+	int err;
 
 	if (!v || !median || !out || n == 0 || k == 0)
 		return -EINVAL;
 	present = malloc(n * sizeof(*present));
-	estimate = malloc(n * sizeof(*estimate));
-	if (!present || !estimate) {
-		err = -ENOMEM;
-		goto out;
-	}
-	m = 0;
+	if (!present)
+		return -ENOMEM;
 	for (size_t i = 0; i < n; i++)
 		if (!isnan(v[i]))
 			present[m++] = v[i];
@@ -112,9 +106,7 @@ int hb_median_by_replicate(const double *v, size_t n, size_t k, double *median,
 	}
 	err = hb_replicates_of(estimate, k, out);
 	*median = hb_median(present, m);
-out:
 	free(present);
-	free(estimate);
 	return err;
 }
 
@@ -130,19 +122,16 @@ double hb_round_ratio(double num, double den)
 int hb_ratio_by_replicate(const double *num, const double *den, size_t n, size_t k,
 			  double *median, struct hb_replicates *out)
 {
-	double *a = NULL, *b = NULL, *estimate = NULL;
+	double *a = NULL, *b = NULL, estimate[HB_MAX_REPLICATES];
 	size_t m = 0, first, end;
-	int err = 0;
+	int err = -ENOMEM;
 
 	if (!num || !den || !median || !out || n == 0 || k == 0)
 		return -EINVAL;
 	a = malloc(n * sizeof(*a));
 	b = malloc(n * sizeof(*b));
-	estimate = malloc(n * sizeof(*estimate));
-	if (!a || !b || !estimate) {
-		err = -ENOMEM;
+	if (!a || !b)
 		goto out;
-	}
 	for (size_t i = 0; i < n; i++) {
 		if (isnan(num[i]) || isnan(den[i]))
 			continue;
@@ -161,6 +150,5 @@ int hb_ratio_by_replicate(const double *num, const double *den, size_t n, size_t
 out:
 	free(a);
 	free(b);
-	free(estimate);
 	return err;
 }

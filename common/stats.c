@@ -19,6 +19,19 @@ double hb_median(double *v, size_t n)
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
 }
 
+double hb_variance(const double *v, size_t n)
+{
+	double mean = 0.0, squares = 0.0;
+
+	if (n < 2)
+		return NAN;
+	for (size_t i = 0; i < n; i++)
+		mean += v[i] / (double)n;
+	for (size_t i = 0; i < n; i++)
+		squares += (v[i] - mean) * (v[i] - mean);
+	return squares / (double)(n - 1);
+}
+
 /* P(X = i) for X ~ Binomial(n, 1/2), computed in logs so large n does not underflow early. */
 static double binom_half_pmf(size_t n, size_t i)
 {

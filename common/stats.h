@@ -9,6 +9,9 @@
 /* Median of v[0..n) (v is sorted in place). NAN when n == 0. */
 double hb_median(double *v, size_t n);
 
+/* Sample variance of v[0..n) (n - 1 in the denominator); NAN for n < 2. */
+double hb_variance(const double *v, size_t n);
+
 /* P(X <= k) for X ~ Binomial(n, 1/2). */
 double hb_binom_half_cdf(size_t n, size_t k);
 

@@ -23,27 +23,14 @@ long report_control_of(const struct hb_results *r, size_t row)
 	return -1;
 }
 
-/* A control whose 95% CI excludes 0: every figure of its mode and threads carries that much. */
-static bool control_excludes_zero(const struct hb_results *r, size_t control)
-{
-	struct hb_estimate e = hb_results_estimate(r, (long)control);
-
-	return hb_results_flag(r, control, "control_biased") || (e.ok && (e.low > 0 || e.high < 0));
-}
-
 bool report_biased(const struct hb_results *r, size_t row)
 {
-	long control = report_control_of(r, row);
-
-	return hb_results_flag(r, row, "control_biased") ||
-	       (control >= 0 && control_excludes_zero(r, (size_t)control));
+	return hb_results_flag(r, row, "control_biased");
 }
 
 static bool below_zero(const struct hb_results *r, size_t row)
 {
-	return hb_results_flag(r, row, "below_zero") ||
-	       (hb_results_ok(r, row) && !hb_results_is_control(r, row) &&
-		hb_results_num(r, row, "ci95_high_ns") < 0);
+	return hb_results_flag(r, row, "below_zero");
 }
 
 const char *report_marks(const struct hb_results *r, size_t row)

@@ -106,7 +106,7 @@ bool report_bias_caveat(const struct report *rp);
 /* The control row (hook `none`) of row's mode and threads, or -1. */
 long report_control_of(const struct hb_results *r, size_t row);
 
-/* True when row's figures carry its control's bias (the control's CI excludes 0). */
+/* True when row's figures carry its control's bias (flag control_biased: the control's CI excludes 0). */
 bool report_biased(const struct hb_results *r, size_t row);
 
 /* The marks to print after row's added cost: "", REPORT_MARK_BIASED, REPORT_MARK_BELOW_ZERO, both. */

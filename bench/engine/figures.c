@@ -60,13 +60,16 @@ static size_t history_of(const struct hb_history *history, const struct hb_matri
 				    c->threads, earlier);
 }
 
-/* Where another run's overhead and ratio land (common/between_run.h). */
+/*
+ * Where another run's overhead and ratio of cell i land (common/between_run.h);
+ * ref: its reference cell; tick: resolution_per_op().
+ */
 static int between_runs(struct hb_figures *f, const struct hb_matrix *m, size_t i,
-			const struct run_opts *o, const struct hb_history *history)
+			const struct hb_cell *ref, double tick, const struct hb_history *history)
 {
 	struct hb_cell_figures *cf = &f->cell[i];
-	const struct hb_cell *c = &m->cells[i], *ref = hb_ratio_reference_cell(m, c);
-	double earlier[HB_MAX_EARLIER_RUNS], tick = resolution_per_op(o);
+	const struct hb_cell *c = &m->cells[i];
+	double earlier[HB_MAX_EARLIER_RUNS];
 	size_t n;
 	int err;
 
@@ -98,6 +101,7 @@ static bool control_biased(const struct hb_figures *f, const struct hb_matrix *m
 int hb_figures_compute(struct hb_figures *f, const struct hb_matrix *m, const struct run_opts *o,
 		       bool reader_in_blocks, const struct hb_history *history)
 {
+	double tick = resolution_per_op(o);
 	int err;
 
 	memset(f, 0, sizeof(*f));
@@ -122,7 +126,7 @@ int hb_figures_compute(struct hb_figures *f, const struct hb_matrix *m, const st
 				       ref ? &f->cell[ref - m->cells].overhead.ci : NULL,
 				       o->replicates, &cf->ratio);
 		if (!err)
-			err = between_runs(f, m, i, o, history);
+			err = between_runs(f, m, i, ref, tick, history);
 		if (!err)
 			err = hb_cell_breakdown_of(f->headline_diff[i],
 						   empty ? f->headline_diff[e] : NULL,

@@ -6,9 +6,9 @@
  * pair is labelled with the state its baseline block fell in. A block
  * timed as 0 ns/op (a guest whose CPU clock ticks coarser than a block) has
  * no state. The headline state (states.h) is the fastest holding
- * HB_HEADLINE_MIN_SHARE of the group's baseline blocks: chosen from the
- * baseline alone, so the hooks a run measures do not change it. A cell
- * with few visits in it gets a figure from those few.
+ * hb_headline_min_share() of the group's baseline blocks: chosen from the
+ * baseline and the run's length alone, so the hooks a run measures do not
+ * change it.
  */
 #ifndef HB_SPEED_STATES_H
 #define HB_SPEED_STATES_H
@@ -27,7 +27,7 @@ struct hb_speed_group {
 	unsigned threads;
 	struct hb_states states; /* states.n == 0: no baseline block with a time */
 	unsigned headline;       /* index of the headline state (states.h) in states;
-				  * HB_NO_STATE: no states, all pooled */
+				  * HB_NO_STATE: none held enough of the blocks, all pooled */
 };
 
 struct hb_speed {

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "csv.h"
-#include "stats.h"
+#include "overhead.h"
 
 static const char *const columns[] = {
 	"hook", "payload", "mode", "threads", "state", "baseline_ns_per_op",
@@ -15,31 +15,26 @@ static const char *const columns[] = {
 };
 #define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
 
-/* The finite visit differences of cell i that count for `state` into d; returns how many. */
-static size_t state_diffs(const struct hb_matrix *m, const struct hb_speed *s, size_t i,
-			  unsigned state, double *d)
+/* Cell i's visit differences that count for `state` into d (NAN for the others). */
+static void state_diffs(const struct hb_matrix *m, const struct hb_speed *s, size_t i,
+			unsigned state, double *d)
 {
-	const double *v = m->cells[i].visit_diff;
-	size_t n = 0;
-
 	for (size_t r = 0; r < m->nrounds; r++)
-		if (isfinite(v[r]) && hb_speed_visit_in(s, m, i, r, state))
-			d[n++] = v[r];
-	return n;
+		d[r] = hb_speed_visit_in(s, m, i, r, state) ? m->cells[i].visit_diff[r] : NAN;
 }
 
-static void write_row(FILE *f, const struct hb_cell *c, const struct hb_states *st,
-		      unsigned state, bool headline, double *d, size_t n, double conf,
-		      const char *unit)
+/* One state's row: summary.csv's estimator (hb_overhead_of_visits()) on its visits. */
+static int write_row(FILE *f, const struct hb_matrix *m, const struct hb_cell *c,
+		     const struct hb_states *st, unsigned state, bool headline, const double *d,
+		     double conf, const char *unit)
 {
 	char fields[NCOLUMNS][64];
 	const char *ptrs[NCOLUMNS];
-	struct hb_ci ci;
-	double median;
+	struct hb_overhead oh;
+	int err = hb_overhead_of_visits(d, m->nrounds, 1, conf, &oh);
 
-	/* As overhead.c: the median of any visits, its interval where there are enough. */
-	hb_median_ci(d, n, conf, &ci); /* sorts d */
-	median = hb_median(d, n);
+	if (err)
+		return err;
 	snprintf(fields[0], 64, "%s", c->hook->name);
 	snprintf(fields[1], 64, "%s", hb_cell_payload_name(c));
 	snprintf(fields[2], 64, "%s", storm_mode_names[c->mode]);
@@ -49,34 +44,38 @@ static void write_row(FILE *f, const struct hb_cell *c, const struct hb_states *
 	hb_csv_number(fields[6], 64, st->low[state], 2);
 	hb_csv_number(fields[7], 64, st->high[state], 2);
 	hb_csv_number(fields[8], 64, st->share[state], 4);
-	snprintf(fields[9], 64, "%zu", n);
-	hb_csv_number(fields[10], 64, median, 2);
-	hb_csv_number(fields[11], 64, ci.valid ? ci.low : NAN, 2);
-	hb_csv_number(fields[12], 64, ci.valid ? ci.high : NAN, 2);
+	snprintf(fields[9], 64, "%zu", oh.visits);
+	hb_csv_number(fields[10], 64, oh.median, 2);
+	hb_csv_number(fields[11], 64, oh.ci.valid ? oh.ci.low : NAN, 2);
+	hb_csv_number(fields[12], 64, oh.ci.valid ? oh.ci.high : NAN, 2);
 	snprintf(fields[13], 64, "%d", headline);
 	snprintf(fields[14], 64, "%s", unit);
 	for (size_t k = 0; k < NCOLUMNS; k++)
 		ptrs[k] = fields[k];
 	hb_csv_row(f, ptrs, NCOLUMNS);
+	return 0;
 }
 
 int hb_states_csv_write(FILE *f, const struct hb_matrix *m, const struct hb_speed *s,
 			double conf, const char *unit)
 {
 	double *d = malloc((m->nrounds ? m->nrounds : 1) * sizeof(*d));
+	int err = 0;
 
 	if (!d)
 		return -ENOMEM;
 	hb_csv_row(f, columns, NCOLUMNS);
-	for (size_t i = 0; i < m->n; i++) {
+	for (size_t i = 0; i < m->n && !err; i++) {
 		const struct hb_states *st = hb_speed_states_of(s, i);
 
 		if (!m->cells[i].npairs)
 			continue;
-		for (unsigned state = 0; state < st->n; state++)
-			write_row(f, &m->cells[i], st, state, state == hb_speed_headline_of(s, i), d,
-				  state_diffs(m, s, i, state, d), conf, unit);
+		for (unsigned state = 0; state < st->n && !err; state++) {
+			state_diffs(m, s, i, state, d);
+			err = write_row(f, m, &m->cells[i], st, state,
+					state == hb_speed_headline_of(s, i), d, conf, unit);
+		}
 	}
 	free(d);
-	return ferror(f) ? -EIO : 0;
+	return err ? err : ferror(f) ? -EIO : 0;
 }

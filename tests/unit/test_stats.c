@@ -16,6 +16,14 @@ static void test_median(void)
 	TAP_OK(isnan(hb_median(NULL, 0)), "median of nothing is NaN");
 }
 
+static void test_variance(void)
+{
+	double v[] = { 2, 4, 4, 4, 5, 5, 7, 9 };
+
+	TAP_NEAR(hb_variance(v, 8), 32.0 / 7.0, 1e-12, "variance of 2 4 4 4 5 5 7 9: 32/7 (n - 1)");
+	TAP_OK(isnan(hb_variance(v, 1)), "one value: no variance");
+}
+
 static void test_binomial(void)
 {
 	/* Exact values: P(X <= k) = sum C(n,i) / 2^n. */
@@ -69,6 +77,7 @@ static void test_ci_small_n(void)
 int main(void)
 {
 	test_median();
+	test_variance();
 	test_binomial();
 	test_ci_ranks();
 	test_ci_small_n();
