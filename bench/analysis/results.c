@@ -220,6 +220,8 @@ int hb_results_load(struct hb_results *r, const char *dir, char *why, size_t len
 
 	memset(r, 0, sizeof(*r));
 	snprintf(r->dir, sizeof(r->dir), "%s", dir);
+	r->share.value = HB_SHARE_DEFAULT;
+	snprintf(r->share.source, sizeof(r->share.source), "the default");
 	if (stat(dir, &st) || !S_ISDIR(st.st_mode)) {
 		snprintf(why, len, "%s: no such results directory", dir);
 		return -ENOENT;

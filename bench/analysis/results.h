@@ -15,8 +15,18 @@
 
 struct json_object;
 
+/* The share of all syscalls that are unlinkat(): where report.md's decision is made. */
+struct hb_share {
+	double value;      /* 0..1 */
+	char source[256];  /* where it came from, for the page: "the default", "--share", "mix.csv: ..." */
+};
+
+/* Without a measured mix, the decision is made at 1% unlinkat, and the page says so. */
+#define HB_SHARE_DEFAULT 0.01
+
 struct hb_results {
 	char dir[PATH_MAX];
+	struct hb_share share; /* HB_SHARE_DEFAULT unless DIR/mix.csv or the command line says */
 	struct hb_csv_table summary;
 	struct json_object *meta;
 	struct hb_csv_table states; /* states.csv: per cell, each speed state (a merged fleet: 0 rows) */
