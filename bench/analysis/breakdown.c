@@ -20,6 +20,17 @@ static bool runs_on_every_syscall(const struct hb_results *r, size_t row)
 	return !strcmp(at, "sys_enter") || !strcmp(at, "sys_exit");
 }
 
+double hb_breakdown_prog_beyond(const struct hb_results *r, long row, double *floor)
+{
+	const struct hb_match m[] = { { "hook", hb_results_str(r, (size_t)row, "hook") }, { "payload", "empty" },
+				      { "mode", hb_results_str(r, (size_t)row, "mode") },
+				      { "threads", hb_results_str(r, (size_t)row, "threads") }, { NULL, NULL } };
+	long empty = hb_results_find(r, m);
+
+	*floor = empty >= 0 && hb_results_ok(r, (size_t)empty) ? hb_results_num(r, (size_t)empty, "prog_ns_per_run") : NAN;
+	return hb_results_num(r, (size_t)row, "prog_ns_per_run") - *floor;
+}
+
 bool hb_breakdown_of(const struct hb_results *r, long row, struct hb_breakdown *b)
 {
 	struct hb_estimate e = hb_results_estimate(r, row);
@@ -30,6 +41,7 @@ bool hb_breakdown_of(const struct hb_results *r, long row, struct hb_breakdown *
 	b->dispatch = hb_results_num(r, (size_t)row, "dispatch_ns");
 	b->body = hb_results_num(r, (size_t)row, "body_ns");
 	b->prog = hb_results_num(r, (size_t)row, "prog_ns_per_run");
+	b->prog_beyond = hb_breakdown_prog_beyond(r, row, &b->prog_floor);
 	b->every_syscall = runs_on_every_syscall(r, (size_t)row);
 	return true;
 }
@@ -51,7 +63,7 @@ unsigned hb_breakdown_odd(const struct hb_breakdown *b)
 		if (!odd && (b->dispatch > b->whole || b->body > b->whole))
 			odd |= HB_ODD_PART_OVER_WHOLE;
 	}
-	if (b->prog > b->whole)
+	if ((isnan(b->prog_beyond) ? b->prog : b->prog_beyond) > b->whole)
 		odd |= HB_ODD_PROG_OVER_WHOLE;
 	return odd;
 }

@@ -17,6 +17,10 @@ struct hb_breakdown {
 	double dispatch;    /* dispatch_ns; NAN when `empty` was not measured */
 	double body;        /* body_ns; NAN likewise */
 	double prog;        /* prog_ns_per_run; NAN without bpf_stats blocks */
+	/* The same hook's `empty` program's in-program time (same mode and threads):
+	 * mostly bpf_stats' own clock reads, not program work. NAN without one. */
+	double prog_floor;
+	double prog_beyond; /* prog - prog_floor: what the payload spends in the program */
 	bool every_syscall; /* the program runs on every syscall, not only unlinkat */
 };
 
@@ -33,6 +37,9 @@ bool hb_breakdown_available(const struct hb_results *r);
 
 /* The breakdown of row; false when the row is not an ok measured one. */
 bool hb_breakdown_of(const struct hb_results *r, long row, struct hb_breakdown *b);
+
+/* row's in-program time beyond its hook's `empty` program (NAN without both). */
+double hb_breakdown_prog_beyond(const struct hb_results *r, long row, double *floor);
 
 /* True when b has both parts. */
 bool hb_breakdown_has_parts(const struct hb_breakdown *b);

@@ -64,7 +64,7 @@ static void prog_note(const struct notes *n, char *buf)
 	buf[0] = '\0';
 	if (!n->every[0] && !n->separate[0])
 		return;
-	append(buf, "In-program time above the added cost (bpf_stats in separate blocks, not a part): ");
+	append(buf, "In-program time beyond the empty program above the added cost (bpf_stats in separate blocks, not a part): ");
 	append(buf, "%s", n->separate);
 	if (n->every[0])
 		append(buf, "%s%s (runs on every syscall; averaged over all of them)",
@@ -106,7 +106,7 @@ static int plot_parts(const struct plot_ctx *p)
 		plot_dat_num(f, hb_results_num(p->r, (size_t)row, "ci95_high_ns"));
 		plot_dat_num(f, b.dispatch);
 		plot_dat_num(f, b.body);
-		plot_dat_num(f, b.prog);
+		plot_dat_num(f, b.prog_beyond);
 		fputc('\n', f);
 		note_hook(&n, p->hooks.v[h], &b);
 	}

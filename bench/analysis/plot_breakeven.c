@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "breakeven.h"
+#include "decision.h"
 #include "plot_parts.h"
 
 #define SHARE_POINTS 61 /* 0.1% to 100%, 20 to a decade */
@@ -60,34 +61,40 @@ static void absent_note(const struct hb_breakeven *be, char *buf, size_t len)
 	}
 }
 
-/* gnuplot variables: the hooks drawn and where the lead pair crosses. */
-static void vars(const struct hb_breakeven *be, const char *const *drawn, size_t n, char *buf,
-		 size_t len)
+/* gnuplot variables: the hooks drawn, the share decided at, and where the decision flips. */
+static void vars(const struct hb_results *r, const struct hb_breakeven *be, const char *const *drawn,
+		 size_t n, char *buf, size_t len)
 {
-	long a = hb_breakeven_cheapest(be), z = hb_breakeven_least_collateral(be);
+	struct hb_decision d;
 	struct hb_crossing c = { .crosses = false };
 	size_t used = (size_t)snprintf(buf, len, "hooks='");
+	const char *a = "", *z = "";
 
 	for (size_t k = 0; k < n && used < len; k++)
 		used += (size_t)snprintf(buf + used, len - used, "%s%s", k ? " " : "", drawn[k]);
-	if (a >= 0 && a != z)
-		c = hb_breakeven_cross(be->hook[a].unlinkat, be->hook[a].other, be->hook[z].unlinkat,
-				       be->hook[z].other);
+	if (!hb_decide(be, r->share.value, &d) && d.bucket != HB_FLIP_NONE) {
+		c = d.flip;
+		a = be->hook[d.best].hook;
+		z = be->hook[d.crosser].hook;
+	}
+	if (used < len)
+		used += (size_t)snprintf(buf + used, len - used, "'; share=%.6g; share_label='%.3g%% unlinkat (%s)'",
+					 fmax(r->share.value, 0.001), 100 * r->share.value,
+					 strcmp(r->share.source, "the default") ? "given" : "the default");
 	if (used >= len)
 		return;
 	if (!c.crosses) {
-		snprintf(buf + used, len - used, "'; flip=-1; flip_low=0; flip_high=0; flip_label=''");
+		snprintf(buf + used, len - used, "; flip=-1; flip_low=0; flip_high=0; flip_label=''");
 		return;
 	}
 	if (isnan(c.low) || isnan(c.high)) { /* no interval: the point alone */
-		snprintf(buf + used, len - used, "'; flip=%.6g; flip_low=%.6g; flip_high=%.6g; "
-			 "flip_label='%s and %s cross at %.3g%%'", c.share, c.share, c.share,
-			 be->hook[a].hook, be->hook[z].hook, 100 * c.share);
+		snprintf(buf + used, len - used, "; flip=%.6g; flip_low=%.6g; flip_high=%.6g; "
+			 "flip_label='%s and %s cross at %.3g%%'", c.share, c.share, c.share, a, z, 100 * c.share);
 		return;
 	}
-	snprintf(buf + used, len - used, "'; flip=%.6g; flip_low=%.6g; flip_high=%.6g; "
+	snprintf(buf + used, len - used, "; flip=%.6g; flip_low=%.6g; flip_high=%.6g; "
 		 "flip_label='%s and %s cross at %.3g%% [%.3g%%, %.3g%%]'", c.share, fmax(c.low, 0.001),
-		 c.high, be->hook[a].hook, be->hook[z].hook, 100 * c.share, 100 * c.low, 100 * c.high);
+		 c.high, a, z, 100 * c.share, 100 * c.low, 100 * c.high);
 }
 
 int plot_breakeven(const struct plot_ctx *p)
@@ -112,7 +119,7 @@ int plot_breakeven(const struct plot_ctx *p)
 	}
 	if (fclose(f))
 		return -errno;
-	vars(&be, drawn, n, extra, sizeof(extra));
+	vars(p->r, &be, drawn, n, extra, sizeof(extra));
 	absent_note(&be, note, sizeof(note));
 	return plot_gnuplot(p, "breakeven", extra, note);
 }

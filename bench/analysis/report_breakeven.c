@@ -129,22 +129,6 @@ static void hook_table(FILE *f, const struct hb_breakeven *be, const char *unit)
 	}
 }
 
-/* The cheapest hook per unlinkat against the one that adds least to other syscalls. */
-static void lead_pair(FILE *f, const struct hb_breakeven *be)
-{
-	long a = hb_breakeven_cheapest(be), z = hb_breakeven_least_collateral(be);
-
-	if (a == z) {
-		fprintf(f, "**%s** is the cheapest measured hook per `unlinkat()` and adds the least to "
-			"other syscalls too: it costs least at every unlinkat share.\n\n", be->hook[a].hook);
-		return;
-	}
-	fprintf(f, "**%s** (the least added to other syscalls) against **%s** (the cheapest per "
-		"`unlinkat()`): ", be->hook[z].hook, be->hook[a].hook);
-	pair_text(f, &be->hook[a], &be->hook[z]);
-	fputs(".\n\n", f);
-}
-
 static void pairs_table(FILE *f, const struct hb_breakeven *be)
 {
 	fputs("| hook a | hook b | where they cross |\n| --- | --- | --- |\n", f);
@@ -156,25 +140,6 @@ static void pairs_table(FILE *f, const struct hb_breakeven *be)
 			pair_text(f, &be->hook[i], &be->hook[j]);
 			fputs(" |\n", f);
 		}
-}
-
-/* The hooks the section leaves out, and why; in a run without `other` rows, those the kernel could not run. */
-static void left_out(FILE *f, const struct hb_breakeven *be)
-{
-	bool any = false;
-
-	for (size_t k = 0; k < be->n; k++) {
-		const struct hb_be_hook *h = &be->hook[k];
-
-		if (h->status == HB_BE_MEASURED || (h->status == HB_BE_NO_OTHER && !be->any_other))
-			continue;
-		if (!any)
-			fputs("\nLeft out:\n\n", f);
-		any = true;
-		fprintf(f, "- %s: ", h->hook);
-		report_not_measured(f, h);
-		fputs(".\n", f);
-	}
 }
 
 static void method(FILE *f, const struct hb_breakeven *be, const char *unit)
@@ -202,18 +167,14 @@ void report_breakeven(const struct report *rp)
 		fputs("This run measured no other syscalls, so what a hook adds to the syscalls it does "
 		      "not trace, and the share of `unlinkat()` calls where the cheapest hook changes, "
 		      "cannot be read off it: `hookbench run --mode enoent,other` measures both.\n", f);
-		left_out(f, &be);
 		return;
 	}
 	if (hb_breakeven_cheapest(&be) < 0) {
 		fputs("No hook was measured both on `unlinkat()` and on other syscalls.\n", f);
-		left_out(f, &be);
 		return;
 	}
 	method(f, &be, hb_results_unit(rp->r));
-	lead_pair(f, &be);
 	hook_table(f, &be, hb_results_unit_short(rp->r));
 	fputc('\n', f);
 	pairs_table(f, &be);
-	left_out(f, &be);
 }

@@ -43,9 +43,33 @@ const char *report_marks(const struct hb_results *r, size_t row)
 				    "";
 }
 
+/* The reference row a ratio of row divides by, or -1. */
+static long reference_of(const struct hb_results *r, size_t row)
+{
+	const struct hb_match m[] = { { "hook", hb_results_str(r, row, "reference_hook") },
+				      { "payload", hb_results_str(r, row, "payload") },
+				      { "mode", hb_results_str(r, row, "mode") },
+				      { "threads", hb_results_str(r, row, "threads") }, { NULL, NULL } };
+
+	return *m[0].value ? hb_results_find(r, m) : -1;
+}
+
+/*
+ * A ratio means something only over a reference clearly above 0: the engine
+ * flags one whose CI reaches 0; where the reference's between-run interval,
+ * or the ratio's own, reaches 0, the ratio could be anything in another run.
+ */
 bool report_no_ratio(const struct hb_results *r, size_t row)
 {
-	return hb_results_flag(r, row, "reference_not_above_zero");
+	struct hb_estimate ratio = hb_results_ratio(r, (long)row);
+	long ref = reference_of(r, row);
+	struct hb_estimate between = ref >= 0 ? hb_results_between_runs(r, ref) : (struct hb_estimate){ 0 };
+
+	if (hb_results_flag(r, row, "reference_not_above_zero"))
+		return true;
+	if (ref == (long)row)
+		return false;
+	return (ratio.ok && !isnan(ratio.low) && ratio.low <= 0) || (between.ok && between.low <= 0);
 }
 
 void report_bounds(FILE *f, double low, double high, int decimals)

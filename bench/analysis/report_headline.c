@@ -71,7 +71,7 @@ static void by_ratio(const struct report *rp, size_t first, const struct report_
 	if (ref >= 0 && (size_t)ref == best) {
 		fputs(", the reference hook: it ", f);
 	} else if (report_no_ratio(rp->r, best)) {
-		fprintf(f, " (no ratio: the reference hook `%s` adds about 0 here): it ", ref_hook);
+		fprintf(f, " (no ratio: the reference hook `%s` adds too little here to divide by): it ", ref_hook);
 	} else if (ratio.ok && !isnan(ratio.low) && !isnan(ratio.high)) {
 		fprintf(f, ", %.2f× ", ratio.est);
 		report_bounds(f, ratio.low, ratio.high, 2);

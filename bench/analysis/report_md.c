@@ -31,7 +31,7 @@ static const struct { const char *name, *caption; } chart_list[] = {
 static const char *chart_caption(const struct report *rp, size_t i)
 {
 	if (!strcmp(chart_list[i].name, "breakdown") && hb_breakdown_available(rp->r))
-		return "Added cost split into dispatch and body, in-program time beside";
+		return "Added cost split into dispatch and body, in-program time beyond the empty program beside";
 	if (!strcmp(chart_list[i].name, "overhead") && strcmp(hb_results_unit(rp->r), "ns"))
 		return "Added guest instructions per call, per hook and payload, 95% CI";
 	if (!strcmp(chart_list[i].name, "blocks") && hb_run_speed_states(rp->r) > 1)
@@ -57,7 +57,8 @@ static void write_sections(const struct report *rp)
 
 	fprintf(rp->f, "# What hooking `unlinkat()` costs — Linux %s, %s\n\n",
 		hb_jstr(m, "kernel.release", "?"), hb_jstr(m, "cpu.model", "?"));
-	report_answer(rp);
+	report_decision(rp);
+	fputs("\n## Appendix\n\n", rp->f);
 	report_verdicts(rp);
 	report_cost_legend(rp);
 	report_breakdown(rp);

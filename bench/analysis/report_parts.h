@@ -41,6 +41,9 @@ long report_reference_row(const struct report *rp, const struct report_group *g)
 /* The first row of the reference payload that is not the control: the group the page leads with. */
 size_t report_lead_row(const struct report *rp);
 
+/* The first screen: the decision, its table, what could not run, the break-even chart. */
+void report_decision(const struct report *rp);
+
 /* The opening sentence: the best hook of the lead group, against the reference. */
 void report_headline(const struct report *rp);
 

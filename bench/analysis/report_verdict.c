@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "breakdown.h"
 #include "report_parts.h"
 
 static const char *col(const struct report *rp, size_t row, const char *name)
@@ -30,12 +31,20 @@ static void missed_cell(const struct report *rp, size_t row)
 		fprintf(f, ", ring buffer drops %s", col(rp, row, "ringbuf_drops"));
 }
 
+/* `empty`'s in-program time is the floor (bpf_stats' clock); a payload's is shown beyond it. */
 static void prog_cell(const struct report *rp, size_t row)
 {
-	if (isnan(num(rp, row, "prog_ns_per_run")))
+	double prog = num(rp, row, "prog_ns_per_run"), floor;
+	double beyond = hb_breakdown_prog_beyond(rp->r, (long)row, &floor);
+
+	if (isnan(prog))
 		fputs("n/a | ", rp->f);
+	else if (!strcmp(col(rp, row, "payload"), "empty"))
+		fprintf(rp->f, "floor %.1f | ", prog);
+	else if (!isnan(beyond))
+		fprintf(rp->f, "%+.1f | ", beyond);
 	else
-		fprintf(rp->f, "%.1f | ", num(rp, row, "prog_ns_per_run"));
+		fprintf(rp->f, "%.1f (no floor) | ", prog);
 }
 
 /* The ratio cell: "reference", the ratio with where another run's lands, or why there is none. */
@@ -47,7 +56,7 @@ static void ratio_cell(const struct report *rp, size_t row, long ref)
 	if ((long)row == ref) {
 		fputs("reference | ", f);
 	} else if (report_no_ratio(rp->r, row)) {
-		fputs("n/a (the reference adds about 0 here) | ", f);
+		fputs("n/a (the reference adds too little here to divide by) | ", f);
 	} else if (ratio.ok && !isnan(ratio.low) && !isnan(ratio.high)) {
 		fprintf(f, "%.2f× ", ratio.est);
 		report_bounds(f, ratio.low, ratio.high, 2);
@@ -99,7 +108,7 @@ static void table_header(const struct report *rp, const struct report_group *g, 
 	fprintf(f, "| hook | × vs %s [another run] | ", report_reference_hook(rp, g));
 	if (reader)
 		fprintf(f, "%s/event with the ring-buffer reader | ", unit);
-	fprintf(f, "added %s/event [95%% CI, this run] | another run [95%%] | in-program %s "
+	fprintf(f, "added %s/event [95%% CI, this run] | another run [95%%] | in-program %s beyond `empty` "
 		"| missed / dropped | attach point stability | cost lands |\n"
 		"| --- | --- | %s--- | --- | --- | --- | --- | --- |\n", unit, unit, reader ? "--- | " : "");
 }
@@ -145,6 +154,8 @@ static void verdict_table(const struct report *rp, size_t first)
 	for (size_t k = 0; k < g.n; k++) {
 		size_t row = g.row[k];
 
+		if (!strcmp(col(rp, row, "status"), "unsupported"))
+			continue; /* named once, under the decision table */
 		fprintf(f, "| %s | ", col(rp, row, "hook"));
 		figure_cells(rp, row, ref, reader);
 		report_cell(f, col(rp, row, "stability"));
@@ -166,7 +177,7 @@ static void method(const struct report *rp)
 	report_collect_group(rp, report_lead_row(rp), &g);
 	for (size_t i = 0; i < r->summary.nrows; i++)
 		replicates = fmax(replicates, hb_results_num(r, i, "replicates"));
-	fprintf(rp->f, "\n## Verdict\n\nHooks are ranked by their cost relative to the reference hook `%s`: "
+	fprintf(rp->f, "\n## Every payload and mode\n\nHooks are ranked by their cost relative to the reference hook `%s`: "
 		"× is the hook's median added cost over the reference's in the same rounds (same payload, "
 		"mode and threads), with the 95%% interval where another run's ratio should land. Added cost per "
 		"event is the median of paired differences (hooked block minus the adjacent baseline "
@@ -174,7 +185,9 @@ static void method(const struct report *rp)
 		"95%% interval where a repeat run's estimate should land, from this run's %.0f "
 		"replicate%s (at least 3 needed) and any earlier runs like it. Where a ring-buffer reader "
 		"drains the events on another CPU, the figure with the reader adds its CPU time per event. "
-		"In-program time is bpf_stats' run time per run, measured in separate blocks.\n",
+		"In-program time is bpf_stats' run time per run, measured in separate blocks: the `empty` "
+		"program's (the floor) is mostly bpf_stats' own clock reads, so other payloads show what "
+		"they spend beyond it.\n",
 		report_reference_hook(rp, &g), replicates, replicates == 1 ? "" : "s");
 }
 

@@ -68,7 +68,7 @@ static void ratio_cell(FILE *f, const struct hb_results *vm, size_t row)
 	if (!strcmp(hb_results_str(vm, row, "hook"), hb_results_str(vm, row, "reference_hook"))) {
 		fputs("reference | ", f);
 	} else if (report_no_ratio(vm, row)) {
-		fputs("n/a (the reference adds about 0 here) | ", f);
+		fputs("n/a (the reference adds too little here to divide by) | ", f);
 	} else if (!ratio.ok) {
 		fputs("n/a | ", f);
 	} else if (isnan(ratio.low) || isnan(ratio.high)) {

@@ -1,0 +1,348 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The first screen of report.md: the decision in at most five lines, one
+ * table of the measured hooks, the hooks that could not run in one line,
+ * and the break-even chart. Everything else is in the appendix below it.
+ */
+#include <json-c/json.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "decision.h"
+#include "hooks.h"
+#include "json_read.h"
+#include "report_parts.h"
+
+/* "`a`", "`a` or `b`", "`a`, `b` or `c`". */
+static void names(FILE *f, const struct hb_breakeven *be, const size_t *idx, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "%s`%s`", !i ? "" : i + 1 == n ? " or " : ", ", be->hook[idx[i]].hook);
+}
+
+static void figure(FILE *f, struct hb_estimate e)
+{
+	fprintf(f, "%.1f", e.est);
+	if (!isnan(e.low) && !isnan(e.high)) {
+		fputc(' ', f);
+		report_bounds(f, e.low, e.high, 1);
+	}
+}
+
+static const char *bucket_words(enum hb_flip_bucket b)
+{
+	switch (b) {
+	case HB_FLIP_UNDER_1:
+		return "0–1%";
+	case HB_FLIP_1_TO_10:
+		return "1–10%";
+	case HB_FLIP_10_TO_50:
+		return "10–50%";
+	case HB_FLIP_OVER_50:
+		return "50–100%";
+	case HB_FLIP_NONE:
+		break;
+	}
+	return "";
+}
+
+/* Line 1: the hook (or the tie) to use at the share, with what each adds on average. */
+static void pick_line(const struct report *rp, const struct hb_breakeven *be, const struct hb_decision *d)
+{
+	const char *unit = hb_results_unit_short(rp->r);
+	FILE *f = rp->f;
+
+	fputs("- **Use ", f);
+	names(f, be, d->pick, d->npick);
+	fputs("**", f);
+	if (d->npick > 1)
+		fputs(" (indistinguishable here: their intervals overlap)", f);
+	if (!be->any_other) {
+		fprintf(f, " per `unlinkat()` call: %s per call ", unit);
+		for (size_t i = 0; i < d->npick; i++) {
+			fputs(i ? ", " : "", f);
+			figure(f, be->hook[d->pick[i]].unlinkat);
+		}
+		fputs(". This run did not measure other syscalls, so the share of `unlinkat()` does not "
+		      "enter (`--mode enoent,other` measures it).\n", f);
+		return;
+	}
+	fputs(" where `unlinkat()` is ", f);
+	report_share(f, d->share);
+	fputs(" of all syscalls (", f);
+	report_cell(f, rp->r->share.source);
+	if (!strcmp(rp->r->share.source, "the default"))
+		fputs("; measure yours with `hookbench mix`", f);
+	fputs("): on average ", f);
+	for (size_t i = 0; i < d->npick; i++) {
+		const struct hb_be_hook *h = &be->hook[d->pick[i]];
+		struct hb_estimate t = hb_breakeven_total(h->unlinkat, h->other, d->share);
+
+		t.est /= 1000, t.low /= 1000, t.high /= 1000;
+		fprintf(f, "%s`%s` adds ", i ? ", " : "", h->hook);
+		figure(f, t);
+		fprintf(f, " %s", unit);
+	}
+	fputs(" per syscall.\n", f);
+}
+
+/* Line 2: at what share the decision changes, in a bucket, and to what. */
+static void flip_line(const struct report *rp, const struct hb_breakeven *be, const struct hb_decision *d)
+{
+	FILE *f = rp->f;
+
+	if (!be->any_other)
+		return;
+	if (d->bucket == HB_FLIP_NONE) {
+		fputs("- **At every share** of `unlinkat()`: no other measured hook's line crosses it.\n", f);
+		return;
+	}
+	fprintf(f, "- **It flips in the %s band** of `unlinkat()`'s share (they cross at ",
+		bucket_words(d->bucket));
+	report_share(f, d->flip.share);
+	if (!isnan(d->flip.low) && !isnan(d->flip.high)) {
+		fputs(" [", f);
+		report_share(f, d->flip.low);
+		fputs(", ", f);
+		report_share(f, d->flip.high);
+		fputc(']', f);
+	}
+	fprintf(f, "): %s that, ", d->up ? "above" : "below");
+	names(f, be, d->alt, d->nalt);
+	fputs(d->nalt > 1 ? " cost less.\n" : " costs less.\n", f);
+}
+
+static bool kprobe_measured(const struct hb_breakeven *be, long *k)
+{
+	*k = hb_breakeven_find(be, hb_hooks[HB_HOOK_KPROBE].name);
+	return *k >= 0 && be->hook[*k].unlinkat.ok;
+}
+
+/* Line 3: what the kprobe says, from this host or from the emulated guest. */
+static void kprobe_line(const struct report *rp, const struct hb_breakeven *be)
+{
+	const char *unit = hb_results_unit_short(rp->r);
+	FILE *f = rp->f;
+	long k;
+
+	if (kprobe_measured(be, &k)) {
+		fputs("- **The kprobe** adds ", f);
+		figure(f, be->hook[k].unlinkat);
+		fprintf(f, " %s per `unlinkat()`", unit);
+		if (be->hook[k].status == HB_BE_MEASURED) {
+			fputs(" and ", f);
+			figure(f, be->hook[k].other);
+			fputs(" per other syscall", f);
+		}
+		fputs(" here.\n", f);
+		return;
+	}
+	fputs("- **The kprobe could not run here**", f);
+	if (k >= 0 && *be->hook[k].reason) {
+		fputs(" (", f);
+		report_cell(f, be->hook[k].reason);
+		fputc(')', f);
+	}
+	report_vm_kprobe(rp, be->payload);
+	fputs(".\n", f);
+}
+
+/* Until the cross-check says more: where to read it. */
+static bool report_crosscheck_words(const struct report *rp, char *buf, size_t len)
+{
+	(void)rp;
+	snprintf(buf, len, "the whole-command cross-check is in the appendix");
+	return false;
+}
+
+static size_t failed_rows(const struct hb_results *r)
+{
+	static const char *const bad[] = { "mismatch", "error", "interrupted", "contaminated" };
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->summary.nrows; i++)
+		for (size_t b = 0; b < sizeof(bad) / sizeof(bad[0]); b++)
+			n += !strcmp(hb_results_str(r, i, "status"), bad[b]);
+	return n;
+}
+
+static size_t json_count(struct json_object *list)
+{
+	return json_object_is_type(list, json_type_array) ? json_object_array_length(list) : 0;
+}
+
+/* Line 4: whatever could make the figures above wrong, or that nothing did. */
+static void checks_line(const struct report *rp)
+{
+	struct json_object *m = rp->r->meta;
+	size_t failed = failed_rows(rp->r), before = json_count(hb_jget(m, "foreign_programs"));
+	size_t mid = json_count(hb_jget(m, "foreign_programs_mid_run"));
+	bool concurrent = json_object_is_type(hb_jget(m, "concurrent_holder"), json_type_object);
+	char cross[512];
+	bool cross_bad = report_crosscheck_words(rp, cross, sizeof(cross));
+	FILE *f = rp->f;
+
+	if (!failed && !before && !mid && !concurrent && !cross_bad) {
+		fprintf(f, "- **Checks**: no foreign BPF program, no failed or contaminated row; %s.\n", cross);
+		return;
+	}
+	fputs("- **Check before use**:", f);
+	if (failed)
+		fprintf(f, " %zu row%s failed or contaminated (Caveats);", failed, failed == 1 ? "" : "s");
+	if (before)
+		fprintf(f, " %zu foreign BPF program%s on the measured path, so figures are marginal costs;",
+			before, before == 1 ? " was" : "s were");
+	if (mid)
+		fprintf(f, " %zu foreign BPF program%s appeared mid-run;", mid, mid == 1 ? "" : "s");
+	if (concurrent)
+		fputs(" another measurement ran meanwhile;", f);
+	fprintf(f, " %s.\n", cross);
+}
+
+static long row_of(const struct report *rp, const struct hb_breakeven *be, const char *hook, const char *mode)
+{
+	const struct hb_match m[] = { { "hook", hook }, { "payload", be->payload }, { "mode", mode },
+				      { "threads", be->threads }, { NULL, NULL } };
+
+	return hb_results_find(rp->r, m);
+}
+
+/* The usable hooks, cheapest in total at the share first. */
+static size_t table_rows(const struct hb_breakeven *be, double share, size_t *idx)
+{
+	size_t n = 0;
+
+	for (size_t k = 0; k < be->n; k++)
+		if (be->hook[k].status == HB_BE_MEASURED || be->hook[k].status == HB_BE_NO_OTHER)
+			idx[n++] = k;
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0; j--) {
+			const struct hb_be_hook *a = &be->hook[idx[j - 1]], *b = &be->hook[idx[j]];
+			double ta = a->status == HB_BE_MEASURED ? hb_breakeven_total(a->unlinkat, a->other, share).est : INFINITY;
+			double tb = b->status == HB_BE_MEASURED ? hb_breakeven_total(b->unlinkat, b->other, share).est : INFINITY;
+			size_t t;
+
+			if (tb >= ta && !(isinf(ta) && isinf(tb) && b->unlinkat.est < a->unlinkat.est))
+				break;
+			t = idx[j];
+			idx[j] = idx[j - 1];
+			idx[j - 1] = t;
+		}
+	return n;
+}
+
+static void decision_table(const struct report *rp, const struct hb_breakeven *be, double share)
+{
+	const char *unit = hb_results_unit_short(rp->r);
+	size_t idx[HB_BE_MAX_HOOKS], n = table_rows(be, share, idx);
+	FILE *f = rp->f;
+
+	fprintf(f, "| hook | added %s per `unlinkat()` [another run] | %% of the bare call | added %s per "
+		"other syscall [another run] | who pays | attach point stability | sees |\n"
+		"| --- | --- | --- | --- | --- | --- | --- |\n", unit, unit);
+	for (size_t i = 0; i < n; i++) {
+		const struct hb_be_hook *h = &be->hook[idx[i]];
+		long row = row_of(rp, be, h->hook, "enoent");
+		double bare = row >= 0 ? hb_results_num(rp->r, (size_t)row, "baseline_ns_per_op") : NAN;
+
+		fprintf(f, "| %s | ", h->hook);
+		figure(f, h->unlinkat);
+		if (row >= 0)
+			fputs(report_marks(rp->r, (size_t)row), f);
+		if (bare > 0)
+			fprintf(f, " | %.0f%% | ", 100 * h->unlinkat.est / bare);
+		else
+			fputs(" | | ", f);
+		if (h->status == HB_BE_MEASURED) {
+			figure(f, h->other);
+			if (h->remote_worse)
+				fputs(" (from another CPU)", f);
+		} else {
+			fputs("not measured", f);
+		}
+		fputs(" | ", f);
+		if (row >= 0) {
+			fputs(report_cost_lands(rp->r, (size_t)row), f);
+			fputs(" | ", f);
+			report_cell(f, hb_results_str(rp->r, (size_t)row, "stability"));
+		} else {
+			fputs(" | ", f);
+		}
+		fputs(" | — |\n", f);
+	}
+}
+
+/* The hooks that could not run, grouped by reason, on one line. */
+static void not_measured_line(const struct report *rp, const struct hb_breakeven *be)
+{
+	bool done[HB_BE_MAX_HOOKS] = { false }, any = false;
+	FILE *f = rp->f;
+
+	for (size_t k = 0; k < be->n; k++) {
+		const struct hb_be_hook *h = &be->hook[k];
+
+		if (done[k] || h->status == HB_BE_MEASURED || h->status == HB_BE_NO_OTHER)
+			continue;
+		fputs(any ? "; " : "\nNot measured here: ", f);
+		any = true;
+		for (size_t j = k, first = 1; j < be->n; j++) {
+			if (done[j] || be->hook[j].status != h->status || strcmp(be->hook[j].reason, h->reason))
+				continue;
+			fprintf(f, "%s`%s`", first ? "" : ", ", be->hook[j].hook);
+			done[j] = true;
+			first = 0;
+		}
+		fputs(" (", f);
+		report_cell(f, *h->reason ? h->reason : h->status == HB_BE_FAILED ? "the run failed for it" :
+			    "unsupported on this kernel");
+		fputc(')', f);
+	}
+	if (any)
+		fputs(".\n", f);
+}
+
+static void interval_line(const struct report *rp, const struct hb_breakeven *be)
+{
+	bool between = false;
+
+	for (size_t k = 0; k < be->n; k++)
+		between |= be->hook[k].between_runs;
+	fprintf(rp->f, "\nIntervals are 95%%: %s. Every payload, mode and figure, and how they were "
+		"measured: the appendix below.\n", between ? "where another run should land" :
+		"within this run (no between-run interval)");
+}
+
+static void chart(const struct report *rp)
+{
+	char path[4200];
+
+	snprintf(path, sizeof(path), "%s/charts/breakeven.png", rp->r->dir);
+	if (access(path, R_OK) == 0)
+		fputs("\n![Added cost per syscall against unlinkat()'s share: the share decided at, and "
+		      "where the decision flips](charts/breakeven.png)\n", rp->f);
+}
+
+void report_decision(const struct report *rp)
+{
+	struct hb_breakeven be;
+	struct hb_decision d;
+	FILE *f = rp->f;
+
+	hb_breakeven_collect(rp->r, hb_results_ref_payload(rp->r), &be);
+	if (hb_decide(&be, rp->r->share.value, &d)) {
+		fputs("**No hook was measured**: nothing to decide between.\n", f);
+		not_measured_line(rp, &be);
+		return;
+	}
+	fprintf(f, "Payload `%s`, %s workload thread%s.\n\n", be.payload, be.threads, strcmp(be.threads, "1") ? "s" : "");
+	pick_line(rp, &be, &d);
+	flip_line(rp, &be, &d);
+	kprobe_line(rp, &be);
+	checks_line(rp);
+	fputc('\n', f);
+	decision_table(rp, &be, d.share);
+	not_measured_line(rp, &be);
+	interval_line(rp, &be);
+	chart(rp);
+}
