@@ -59,13 +59,14 @@ static void pick_line(const struct report *rp, const struct hb_breakeven *be, co
 	if (d->npick > 1)
 		fputs(" (indistinguishable here: their intervals overlap)", f);
 	if (!be->any_other) {
-		fprintf(f, " per `unlinkat()` call: %s per call ", unit);
+		fputs(", judged per `unlinkat()` call alone: ", f);
 		for (size_t i = 0; i < d->npick; i++) {
-			fputs(i ? ", " : "", f);
+			fprintf(f, "%s`%s` adds ", i ? ", " : "", be->hook[d->pick[i]].hook);
 			figure(f, be->hook[d->pick[i]].unlinkat);
+			fprintf(f, " %s", unit);
 		}
-		fputs(". This run did not measure other syscalls, so the share of `unlinkat()` does not "
-		      "enter (`--mode enoent,other` measures it).\n", f);
+		fputs(" per call. This run did not measure other syscalls, so what a hook adds to them is "
+		      "not in it (`hookbench run --mode enoent,other` measures both).\n", f);
 		return;
 	}
 	fputs(" where `unlinkat()` is ", f);

@@ -14,46 +14,47 @@ cp -r "$FX/results/breakeven" "$WORK/be"
 rc=$?
 R="$WORK/be/report.md"
 check "report: exit 0 (got $rc)" [ $rc -eq 0 ]
-# The first paragraph: line 3, right under the title.
-sed -n 3p "$R" >"$WORK/first"
-check "report: the page opens with the verdict" grep -q '^\*\*Verdict\*\*: ' "$WORK/first"
-check "report: which names the cheapest hook per unlinkat" \
-	grep -qF 'per `unlinkat()` call the cheapest hook measured is **tp_btf** (170.0 ns, payload `count`)' "$WORK/first"
-check "report: what the tracepoint adds per unlinkat and per other syscall, other_remote being worse" \
-	grep -qF 'the `sys_enter_unlinkat` tracepoint adds 220.0 ns per `unlinkat()` and 18.0 ns per other syscall (measured from another CPU, where it costs more)' "$WORK/first"
+# The decision block: the list right under the payload line.
+sed -n '/^- \*\*/p' "$R" | head -n 5 >"$WORK/first"
+check "report: the page opens with the decision block, at most five lines" \
+	bash -c "sed -n 5p '$R' | grep -q '^- \*\*Use ' && [ \$(wc -l <'$WORK/first') -le 5 ]"
+check "report: which names the hook to use at the default share, with its average cost" \
+	grep -qF -- '- **Use `tracepoint_exit`** where `unlinkat()` is 1% of all syscalls (the default; measure yours with `hookbench mix`): on average `tracepoint_exit` adds 7.1 [3.9, 10.3] ns per syscall.' "$WORK/first"
+check "report: where that flips, in its band, with its interval, and the tie beyond it" \
+	grep -qF -- '- **It flips in the 50–100% band** of `unlinkat()`'"'"'s share (they cross at 74.3% [63.3%, 86.7%]): above that, `raw_tp` or `tp_btf` cost less.' "$WORK/first"
 check "report: the kprobe, not measured here, with the reason" \
-	grep -qF 'the kprobe: not measured here: kernel built without CONFIG_KPROBES' "$WORK/first"
-check "report: and the share where the answer flips, with its interval" \
-	grep -qF 'The answer flips at an unlinkat share of 74.3% [63.3%, 86.7%]: where fewer of all syscalls are `unlinkat()`, **tracepoint_exit** (5.0 ns per other syscall) costs less in total than tp_btf (135.0 ns)' "$WORK/first"
-check "report: the ratio headline still follows" \
-	bash -c "sed -n 5p '$R' | grep -qF 'the cheapest hook measured is **tp_btf**, 0.77× [0.74, 0.80]'"
+	grep -qF -- '- **The kprobe could not run here** (kernel built without CONFIG_KPROBES' "$WORK/first"
+check "report: the decision table, cheapest at the share first, other_remote named where it is the worse" \
+	grep -qxF '| tracepoint | 220.0 [206.8, 233.2] | 15% | 18.0 [13.1, 22.9] (from another CPU) | every task on the slow path | stable ABI (tracepoint) | — |' "$R"
+check "report: the unsupported hooks on one line, with reasons" \
+	grep -qxF 'Not measured here: `fentry` (kernel refuses BPF trampolines (fentry attach: ENOTSUPP)); `kprobe` (kernel built without CONFIG_KPROBES (no kprobe PMU, no kprobe_events)).' "$R"
+check "report: the ratio headline opens the appendix" \
+	bash -c "sed -n '/^## Appendix/,\$p' '$R' | sed -n 3p | grep -qF 'the cheapest hook measured is **tp_btf**, 0.77× [0.74, 0.80]'"
 check "report: a Break-even section" grep -qx '## Break-even' "$R"
 sed -n '/^## Break-even$/,/^## /p' "$R" >"$WORK/section"
-check "report: the lead pair, least collateral against cheapest per unlinkat" \
-	grep -qF '**tracepoint_exit** (the least added to other syscalls) against **tp_btf** (the cheapest per `unlinkat()`): they cross at an unlinkat share of 74.3% [63.3%, 86.7%]: below it tracepoint_exit costs less in total, above it tp_btf.' "$WORK/section"
+check "report: the pairs' crossings" \
+	grep -qF '| tp_btf | tracepoint_exit | they cross at an unlinkat share of 74.3% [63.3%, 86.7%]: below it tracepoint_exit costs less in total, above it tp_btf |' "$WORK/section"
 check "report: each measured hook's E, O and totals per 1000 syscalls at 1%, 10% and 100%" \
 	grep -qxF '| tracepoint | 220.0 [206.8, 233.2] | 18.0 [13.1, 22.9] (`other_remote`, the worse of the two) | 20.02 [15.04, 25.00] | 38.20 [32.47, 43.93] | 220.00 [206.80, 233.20] |' "$WORK/section"
 check "report: a pair that does not cross, and may within the intervals" \
 	grep -qF '| tracepoint_exit | tracepoint | no crossing: tracepoint_exit costs less (or the same) at every share (though within the intervals they may cross) |' "$WORK/section"
-check "report: the unsupported hooks are named under the section" \
-	bash -c "grep -qF -- '- fentry: not measured here: kernel refuses BPF trampolines' '$WORK/section' && grep -qF -- '- kprobe: not measured here: kernel built without CONFIG_KPROBES' '$WORK/section'"
 check "report: and are in no row of it" bash -c "! grep -qE '^\| (fentry|kprobe) ' '$WORK/section'"
 
 cp -r "$FX/results/base" "$WORK/base"
 "$HB" report "$WORK/base" >/dev/null 2>&1
 check "report without other rows: the section says how to get them" \
 	grep -qF '`hookbench run --mode enoent,other` measures both' "$WORK/base/report.md"
-check "report without other rows: so does the verdict" \
-	bash -c "sed -n 3p '$WORK/base/report.md' | grep -qF 'was not measured (\`hookbench run --mode enoent,other\`)'"
+check "report without other rows: so does the decision, judged per unlinkat alone" \
+	grep -qF -- '- **Use `raw_tp`**, judged per `unlinkat()` call alone: `raw_tp` adds 264.4 [259.1, 269.7] ns per call. This run did not measure other syscalls' "$WORK/base/report.md"
 
 # The same run relabelled as a QEMU -icount one (no unit column: the unit comes from meta.json's timing).
 as_icount "$FX/results/breakeven" "$WORK/icount"
 check_icount_report "$WORK/icount" "an icount run"
 RI=$WORK/icount/report.md
-check "report of an icount run: the verdict's costs per unlinkat and per other syscall in guest instructions" \
-	bash -c "sed -n 3p '$RI' | grep -qE 'tracepoint adds [0-9.]+ guest instructions per .unlinkat\(\). and [0-9.]+ guest instructions per other syscall'"
-check "report of an icount run: where the answer flips, in guest instructions" \
-	bash -c "sed -n 3p '$RI' | grep -qE '\*\*tracepoint_exit\*\* \([0-9.]+ guest instructions per other syscall\) costs less in total than tp_btf \([0-9.]+ guest instructions\)'"
+check "report of an icount run: the decision's average cost in guest instructions" \
+	grep -qE -- '^- \*\*Use .*adds [0-9.]+ \[[0-9.]+, [0-9.]+\] guest instr\. per syscall\.$' "$RI"
+check "report of an icount run: the decision table in guest instructions" \
+	grep -qF '| hook | added guest instr. per `unlinkat()` [another run] | % of the bare call | added guest instr. per other syscall [another run] |' "$RI"
 check "report of an icount run: break-even's method and table in guest instructions" \
 	bash -c "grep -q '^A hook adds E guest instructions to each' '$RI' && grep -qF '| hook | guest instr. per \`unlinkat()\` | guest instr. per other syscall | thousand guest instr. per 1000 syscalls at 1% unlinkat |' '$RI'"
 
@@ -72,6 +73,8 @@ if [ "$have_gnuplot" = 1 ]; then
 	check "plot: and named under the chart" grep -q 'Absent: fentry, kprobe (unsupported here)' "$WORK/be/charts/breakeven.svg"
 	"$HB" report "$WORK/be" >/dev/null 2>&1
 	check "report: links the chart" grep -qF '](charts/breakeven.png)' "$R"
+	check "plot: the chart marks the share decided at" grep -qF '1% unlinkat (the default)' "$WORK/be/charts/breakeven.svg"
+	check "plot: and the decision's crossing" grep -qF 'tracepoint_exit and tp_btf cross at 74.3% [63.3%, 86.7%]' "$WORK/be/charts/breakeven.svg"
 	"$HB" plot "$WORK/base" >/dev/null 2>&1
 	check "plot: no break-even chart without other rows" bash -c "[ ! -e '$WORK/base/charts/breakeven.png' ]"
 else

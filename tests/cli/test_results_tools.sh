@@ -70,14 +70,14 @@ check "with one line saying why, and nothing written" bash -c "[ \$(wc -l <'$WOR
 cp -r "$GUEST2" "$WORK/guest-report"
 check_icount_report "$WORK/guest-report" "an icount reference run"
 GR=$WORK/guest-report/report.md
-check "report of an icount run: the verdict names guest instructions" \
-	bash -c "sed -n 3p '$GR' | grep -qE '^\*\*Verdict\*\*: per .unlinkat\(\). call the cheapest hook measured is \*\*[a-z_]+\*\* \([0-9.]+ guest instructions, payload .count.\); the .sys_enter_unlinkat. tracepoint adds [0-9.]+ guest instructions per'"
+check "report of an icount run: the decision names guest instructions" \
+	grep -qE '^- \*\*Use .*adds [0-9.]+ \[[0-9.]+, [0-9.]+\] guest instr\. per ' "$GR"
 check "report of an icount run: the headline names guest instructions" \
 	grep -qE '^With the .count. payload, .* adds [0-9.]+ guest instructions to each .unlinkat\(\). call' "$GR"
 check "report of an icount run: verdict tables in guest instructions, in-program time too" \
-	grep -qF '| added guest instr./event [95% CI, this run] | another run [95%] | in-program guest instr. |' "$GR"
+	grep -qF '| added guest instr./event [95% CI, this run] | another run [95%] | in-program guest instr. beyond `empty` |' "$GR"
 check "report of an icount run: a wide-interval caveat in guest instructions, when there is one" \
-	bash -c "! grep -q 'Wide interval' '$GR' || grep -qE '^- \*\*Wide interval\*\*: .*: the 95% CI is [0-9.]+ guest instructions wide' '$GR'"
+	bash -c "! grep -q 'Wide intervals' '$GR' || grep -qE '^- \*\*Wide intervals\*\* .*[0-9]t [0-9.]+ guest instr\. wide' '$GR'"
 
 have_gnuplot=$(command -v gnuplot >/dev/null && echo 1 || echo 0)
 for set in base caveats; do
@@ -85,9 +85,9 @@ for set in base caveats; do
 	"$HB" report "$WORK/$set" >"$WORK/rep.out" 2>"$WORK/rep.err"
 	rc=$?
 	check "report $set: exit 0 (got $rc)" [ $rc -eq 0 ]
-	check "report $set: the verdict table header: the ratio column is where another run's ratio lands" grep -q '^| hook | × vs tracepoint \[another run\] | added ns/event \[95% CI, this run\] | another run \[95%\] | in-program ns | missed / dropped | attach point stability | cost lands |$' "$WORK/$set/report.md"
+	check "report $set: the verdict table header: the ratio column is where another run's ratio lands" grep -q '^| hook | × vs tracepoint \[another run\] | added ns/event \[95% CI, this run\] | another run \[95%\] | in-program ns beyond `empty` | missed / dropped | attach point stability | cost lands |$' "$WORK/$set/report.md"
 	check "report $set: the reference row reads reference, no ratio; one replicate: no between-run interval" grep -q '^| tracepoint | reference | [0-9.]* \[[0-9.]*, [0-9.]*\] | n/a (fewer than 3 replicates) |' "$WORK/$set/report.md"
-	check "report $set: the kprobe is named as skipped, with the reason" grep -q 'Skipped\*\*: kprobe, unsupported on this kernel: kernel built without CONFIG_KPROBES' "$WORK/$set/report.md"
+	check "report $set: the kprobe is named as not measured, with the reason" grep -qF 'Not measured here: `kprobe` (kernel built without CONFIG_KPROBES' "$WORK/$set/report.md"
 	check "report $set: the command that reproduces it" grep -q 'hookbench run --hooks tracepoint,raw_tp,kprobe' "$WORK/$set/report.md"
 	check "report $set: the kernel and CPU" grep -q '^- Kernel: ' "$WORK/$set/report.md"
 	if [ "$have_gnuplot" = 1 ]; then
@@ -99,7 +99,7 @@ for set in base caveats; do
 		diff -u "$FX/../reports/$set.md" "$WORK/$set.md"
 done
 check "report: emulated timings are a caveat" grep -q 'Emulated timings' "$WORK/caveats/report.md"
-check "report: a CI wider than 10% is a caveat" grep -q 'Wide interval\*\*: tracepoint/count/enoent/1t' "$WORK/caveats/report.md"
+check "report: a CI wider than 10% is a caveat" grep -q 'Wide intervals\*\* .*: tracepoint/count/enoent/1t' "$WORK/caveats/report.md"
 check "report: a mismatch is a caveat, with its reason" grep -q 'mismatch\*\*: raw_tp/count/enoent/2t: saw 41000' "$WORK/caveats/report.md"
 check "report: a disagreeing hyperfine cross-check is a caveat" grep -q 'Cross-check\*\*: .*disagree for 1 loader' "$WORK/caveats/report.md"
 check "report: none of those for the clean run" bash -c "! grep -qE 'Emulated timings|Wide interval|mismatch\*\*|Cross-check\*\*' '$WORK/base/report.md'"
@@ -149,11 +149,11 @@ check "report with vm/: the guest's reference row reads reference" \
 check "report with vm/: the guest's control excludes 0: it says so, and that the marked figures carry it" \
 	grep -qF 'Control (nothing attached, none/enoent): -34.8 [-47.1, -18.3] guest instructions, on a baseline of 3801 guest instructions per unlinkat() call. Its interval excludes 0: the hooked slot of a pair differs from its baseline slot by that much with nothing attached, so every figure of mode `enoent` (marked †) carries about -34.8 guest instructions that is not the hook'"'"'s.' "$WORK/withvm/report.md"
 check "report with vm/: the host's kprobe stays unmeasured in the host tables" \
-	grep -q '^| kprobe | not measured: unsupported here' "$WORK/withvm/report.md"
+	grep -qF 'Not measured here: `kprobe` (kernel built without CONFIG_KPROBES' "$WORK/withvm/report.md"
 check "report with vm/: the opening verdict gives the guest's kprobe, as emulated, beside the host's" \
 	grep -qF '; in an emulated Debian 6.12.117+deb12-cloud-amd64 guest (QEMU, counted in guest instructions: see Emulated kernel) the kprobe costs 0.88× [0.73, 1.03] the `tracepoint` per `unlinkat()` (its control, nothing attached, reads -34.8 [-47.1, -18.3]: the guest figures of mode `enoent` carry that bias).' "$WORK/withvm/report.md"
 check "report with vm/: nothing else changes (the host part reads as base's)" \
-	bash -c "diff -q <(sed '/^## Emulated kernel/,/^## /{/^## Whole/!d}; /^\*\*Verdict\*\*/d' '$WORK/withvm/report.md' | grep -v '^!\[' | cat -s) <(sed '/^## Emulated kernel/,/^## /{/^## Whole/!d}; /^\*\*Verdict\*\*/d' '$WORK/base.md' | grep -v '^!\[' | cat -s)"
+	bash -c "diff -q <(sed '/^## Emulated kernel/,/^## /{/^## Whole/!d}; /^- \*\*The kprobe/d' '$WORK/withvm/report.md' | grep -v '^!\[' | cat -s) <(sed '/^## Emulated kernel/,/^## /{/^## Whole/!d}; /^- \*\*The kprobe/d' '$WORK/base.md' | grep -v '^!\[' | cat -s)"
 cp -r "$FX/base" "$WORK/missing"
 echo "hookbench vm --kernel debian-6.12-cloud failed: qemu-system-x86_64 is missing" >"$WORK/missing/vm.missing"
 "$HB" report "$WORK/missing" >/dev/null 2>&1

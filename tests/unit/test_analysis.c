@@ -251,8 +251,11 @@ static void test_breakdown_odd(void)
 	struct hb_breakdown negative = { .whole = 118.2, .dispatch = 121.3, .body = -3.1, .prog = 95.3 };
 	struct hb_breakdown over = { .whole = 100, .dispatch = 101, .body = 2, .prog = NAN };
 	struct hb_breakdown every = { .whole = 264.4, .dispatch = 141, .body = 123.1, .prog = 301.2,
-				      .every_syscall = true };
-	struct hb_breakdown partless = { .whole = 50, .dispatch = NAN, .body = NAN, .prog = 70 };
+				      .prog_floor = NAN, .prog_beyond = NAN, .every_syscall = true };
+	struct hb_breakdown partless = { .whole = 50, .dispatch = NAN, .body = NAN, .prog = 70,
+					 .prog_floor = NAN, .prog_beyond = NAN };
+	struct hb_breakdown floored = { .whole = 264.4, .dispatch = 141, .body = 123.1, .prog = 301.2,
+					.prog_floor = 200, .prog_beyond = 101.2, .every_syscall = true };
 
 	TAP_OK(hb_breakdown_odd(&fine) == 0, "parts within their whole: nothing to explain");
 	TAP_OK(hb_breakdown_odd(&negative) == HB_ODD_BODY_NEGATIVE, "a negative body is explained once");
@@ -263,6 +266,8 @@ static void test_breakdown_odd(void)
 	       "which says every syscall only for a hook that runs on every syscall");
 	TAP_OK(!hb_breakdown_has_parts(&partless) && hb_breakdown_odd(&partless) == HB_ODD_PROG_OVER_WHOLE,
 	       "a row without an empty run has no parts to judge");
+	TAP_OK(hb_breakdown_odd(&floored) == 0,
+	       "with the empty program's floor known, what is beyond it is judged against the whole");
 }
 
 static void test_replicates(void)
