@@ -24,7 +24,6 @@ static const struct { const char *name, *caption; } chart_list[] = {
 	{ "blocks", "Every block in run order: baseline against hooked" },
 	{ "threads", "Added cost against workload threads" },
 	{ "missed", "Events missed or dropped" },
-	{ "breakeven", "Added cost per 1000 syscalls against the share of them that are unlinkat()" },
 };
 
 /* Runs with the newer figures get the charts drawn from them, captioned so. */
