@@ -44,12 +44,6 @@ size_t report_lead_row(const struct report *rp);
 /* The first screen: the decision, its table, what could not run, the break-even chart. */
 void report_decision(const struct report *rp);
 
-/* The opening sentence: the best hook of the lead group, against the reference. */
-void report_headline(const struct report *rp);
-
-/* The paragraph the page opens with: the design question answered with this run's numbers. */
-void report_answer(const struct report *rp);
-
 /* Where the cheapest hook per unlinkat stops being the cheapest in total, from `other` rows. */
 void report_breakeven(const struct report *rp);
 

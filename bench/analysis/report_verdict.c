@@ -195,7 +195,6 @@ void report_verdicts(const struct report *rp)
 {
 	const struct hb_csv_table *t = &rp->r->summary;
 
-	report_headline(rp);
 	report_noise_floor(rp);
 	method(rp);
 	for (size_t i = 0; i < t->nrows; i++)

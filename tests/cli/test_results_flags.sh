@@ -68,8 +68,8 @@ check "figures of another mode carry no mark" \
 	bash -c "! sed -n '/mode .other., /,/mode .other_remote./p' '$R' | grep -q '†'"
 check "a caveat says what † means: the control's bias, with its figure" \
 	grep -qF -- '- **Pairing bias** († in the tables): with nothing attached, enoent, 1 thread, the paired difference is +3.1 ns [1.2, 5.0], not 0' "$R"
-check "the headline's figure says its control excludes 0" \
-	grep -qF '[166.6, 173.4] within this run and [159.8, 180.2] where another run should land (†: its control excludes 0, see Caveats)' "$R"
+check "the decision table's figure carries the mark too" \
+	grep -qF '| tp_btf | 170.0 [159.8, 180.2]† |' "$R"
 check "a ratio whose reference adds about 0 is n/a, never a number" \
 	grep -qF '| raw_tp | n/a (the reference adds too little here to divide by) | 140.0 [136.1, 143.9] |' "$R"
 check "and no row of that table gives a ratio" \

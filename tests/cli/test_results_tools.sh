@@ -72,8 +72,6 @@ check_icount_report "$WORK/guest-report" "an icount reference run"
 GR=$WORK/guest-report/report.md
 check "report of an icount run: the decision names guest instructions" \
 	grep -qE '^- \*\*Use .*adds [0-9.]+ \[[0-9.]+, [0-9.]+\] guest instr\. per ' "$GR"
-check "report of an icount run: the headline names guest instructions" \
-	grep -qE '^With the .count. payload, .* adds [0-9.]+ guest instructions to each .unlinkat\(\). call' "$GR"
 check "report of an icount run: verdict tables in guest instructions, in-program time too" \
 	grep -qF '| added guest instr./event [95% CI, this run] | another run [95%] | in-program guest instr. beyond `empty` |' "$GR"
 check "report of an icount run: a wide-interval caveat in guest instructions, when there is one" \
