@@ -18,6 +18,8 @@ check "report: exit 0 (got $rc)" [ $rc -eq 0 ]
 sed -n '/^- \*\*/p' "$R" | head -n 5 >"$WORK/first"
 check "report: the page opens with the decision block, at most five lines" \
 	bash -c "sed -n 5p '$R' | grep -q '^- \*\*Use ' && [ \$(wc -l <'$WORK/first') -le 5 ]"
+check "report: the first screen, everything above the appendix, is at most 60 lines" \
+	bash -c "n=\$(awk '/^## Appendix\$/ { print NR - 1; exit }' '$R'); [ -n \"\$n\" ] && [ \"\$n\" -le 60 ]"
 check "report: which names the hook to use at the default share, with its average cost" \
 	grep -qF -- '- **Use `tracepoint_exit`** where `unlinkat()` is 1% of all syscalls (the default; measure yours with `hookbench mix`): on average `tracepoint_exit` adds 7.1 [3.9, 10.3] ns per syscall.' "$WORK/first"
 check "report: where that flips, in its band, with its interval, and the tie beyond it" \
