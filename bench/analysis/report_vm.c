@@ -22,8 +22,7 @@
 
 static const char how_to[] =
 	"`./scripts/run` measures it by default when the host cannot run kprobes (`--no-vm` skips it); "
-	"by hand: `hookbench vm --kernel debian-6.12-cloud --timing icount --hooks "
-	"kprobe,kprobe_multi,fentry,tracepoint,tracepoint_exit,raw_tp,tp_btf --mode enoent,other --out DIR/vm`, then `hookbench report DIR`.";
+	"by hand: `./scripts/vm-half DIR`, then `hookbench report DIR`.";
 
 /* True when the host run has a row of a hook on a kernel function that could not run here. */
 static bool host_lacks_function_hooks(const struct hb_results *r)
