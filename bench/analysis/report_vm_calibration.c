@@ -121,11 +121,11 @@ int report_vm_kprobe_estimate(const struct report *rp, const char *payload,
 	return err;
 }
 
-/* "0.83× [0.79, 1.33]", or without brackets when e has no interval. */
+/* "0.83× [0.79, 1.33]", or without brackets when e has no interval (or a point for one). */
 static void ratio_text(FILE *f, struct hb_estimate e)
 {
 	fprintf(f, "%.2f×", e.est);
-	if (!isnan(e.low) && !isnan(e.high)) {
+	if (!isnan(e.low) && !isnan(e.high) && e.low != e.high) {
 		fputc(' ', f);
 		report_bounds(f, e.low, e.high, 2);
 	}
