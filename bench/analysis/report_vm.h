@@ -37,7 +37,9 @@ struct report_kprobe_estimate {
  * The kprobe's estimate from DIR/vm/'s rows of payload (mode enoent, and
  * other for the per-other-syscall figures), calibrated against rp's host
  * rows of the same payload and mode. Returns 0; -ENOENT when there is no
- * vm/ or no measured kprobe ratio there; -EINVAL when vm/ cannot be read.
+ * vm/ or no measured kprobe ratio there (kernel, host_kernel, distance and
+ * unit are filled all the same when vm/ was read); -EINVAL when vm/ cannot
+ * be read.
  */
 int report_vm_kprobe_estimate(const struct report *rp, const char *payload,
 			      struct report_kprobe_estimate *out);

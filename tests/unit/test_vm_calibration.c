@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* The emulated half's calibration: the proxy's error and the kprobe ratio it widens, on numbers whose answer is known. */
+/* The emulated half's calibration: the proxy's error and the kprobe ratio it widens, on known answers. */
 #include <math.h>
 #include <string.h>
 
