@@ -2,8 +2,9 @@
 /*
  * The emulated half of report.md: hookbench vm's results in DIR/vm/ (the
  * kprobe half of a host that cannot run kprobes), in a section of their own.
- * Their figures are guest instruction counts (or emulated wall time), so
- * nothing here is set beside, or divided by, a host row.
+ * Their figures are guest instruction counts (or emulated wall time), so no
+ * guest figure is set beside a host row; only ratios meet, in the
+ * calibration (report_vm_calibration.c).
  */
 #include <errno.h>
 #include <limits.h>
@@ -16,12 +17,12 @@
 #include "hooks.h"
 #include "json_read.h"
 #include "readfile.h"
-#include "report_parts.h"
+#include "report_vm.h"
+#include "vm_calibration.h"
 
 static const char how_to[] =
 	"`./scripts/run` measures it by default when the host cannot run kprobes (`--no-vm` skips it); "
-	"by hand: `hookbench vm --kernel debian-6.12-cloud --timing icount --hooks "
-	"kprobe,kprobe_multi,fentry,tracepoint,raw_tp --out DIR/vm`, then `hookbench report DIR`.";
+	"by hand: `./scripts/vm-half DIR`, then `hookbench report DIR`.";
 
 /* True when the host run has a row of a hook on a kernel function that could not run here. */
 static bool host_lacks_function_hooks(const struct hb_results *r)
@@ -34,9 +35,11 @@ static bool host_lacks_function_hooks(const struct hb_results *r)
 }
 
 /* "QEMU TCG -icount — figures are ..." from the guest's meta.json vm object. */
-static void heading(FILE *f, const struct hb_results *vm)
+static void heading(const struct report *rp, const struct hb_results *vm)
 {
 	struct json_object *m = vm->meta;
+	FILE *f = rp->f;
+	char distance[192];
 	const char *accel = hb_jstr(m, "vm.accelerator", "?");
 	bool icount = !strcmp(hb_jstr(m, "vm.timing_mode", ""), "icount");
 
@@ -59,6 +62,9 @@ static void heading(FILE *f, const struct hb_results *vm)
 		hb_jstr(m, "kernel.preempt_model", "?"), hb_jstr(m, "vm.qemu", "QEMU"),
 		hb_jnum(m, "vm.smp", 1), hb_jnum(m, "vm.memory_mib", 0),
 		hb_jnum(m, "vm.boot_to_userspace_s", 0), hb_jnum(m, "vm.wall_s", 0));
+	hb_vm_version_distance(hb_jstr(m, "kernel.release", "?"), hb_jstr(rp->r->meta, "kernel.release", "?"),
+			       distance, sizeof(distance));
+	fprintf(f, "\nKernel versions: %s.\n", distance);
 }
 
 static void ratio_cell(FILE *f, const struct hb_results *vm, size_t row)
@@ -133,11 +139,12 @@ static bool remote_unsupported(const struct hb_results *vm, size_t row)
 	       !strcmp(hb_results_str(vm, row, "status"), "unsupported");
 }
 
-static void vm_section(FILE *f, const struct hb_results *vm)
+static void vm_section(const struct report *rp, const struct hb_results *vm)
 {
 	const char *remote_why = NULL;
+	FILE *f = rp->f;
 
-	heading(f, vm);
+	heading(rp, vm);
 	fprintf(f, "\n| hook | cell | added %s/call [95%% CI] | × vs %s [another run] | events seen / "
 		"expected | attach point | cost lands |\n| --- | --- | --- | --- | --- | --- | --- |\n",
 		hb_results_unit(vm), hb_results_reference(vm, NULL));
@@ -155,6 +162,7 @@ static void vm_section(FILE *f, const struct hb_results *vm)
 		fputs(".\n", f);
 	}
 	control_line(f, vm);
+	report_vm_calibration(rp, vm);
 	fprintf(f, "\nReproduce: `%s`\n", hb_jstr(vm->meta, "vm.command_line", "hookbench vm ..."));
 }
 
@@ -200,6 +208,22 @@ static long guest_row(const struct hb_results *vm, const char *hook, const char 
 	return row >= 0 && hb_results_ok(vm, (size_t)row) ? row : -1;
 }
 
+/* " (R× [a, b] calibrated against this host's time)", or that it is uncalibrated. */
+static void calibrated(const struct report *rp, const char *payload)
+{
+	struct report_kprobe_estimate e;
+
+	if (report_vm_kprobe_estimate(rp, payload, &e))
+		return;
+	if (!e.calibrated) {
+		fputs(" (uncalibrated: no hook was measured both here and in the guest)", rp->f);
+		return;
+	}
+	fprintf(rp->f, " (%.2f× ", e.calibrated_ratio.est);
+	report_bounds(rp->f, e.calibrated_ratio.low, e.calibrated_ratio.high, 2);
+	fputs(" calibrated against this host's time)", rp->f);
+}
+
 void report_vm_kprobe(const struct report *rp, const char *payload)
 {
 	const char *kprobe = hb_hooks[HB_HOOK_KPROBE].name;
@@ -222,6 +246,7 @@ void report_vm_kprobe(const struct report *rp, const char *payload)
 			report_bounds(rp->f, ratio.low, ratio.high, 2);
 		}
 		fprintf(rp->f, " the `%s` per `unlinkat()`", hb_results_str(&vm, (size_t)k, "reference_hook"));
+		calibrated(rp, payload);
 		control_bias(rp->f, &vm, (size_t)k);
 		other = hb_results_estimate(&vm, guest_row(&vm, kprobe, payload, "other"));
 		t = guest_row(&vm, hb_results_str(&vm, (size_t)k, "reference_hook"), payload, "other");
@@ -245,7 +270,7 @@ void report_vm(const struct report *rp)
 	snprintf(dir, sizeof(dir), "%s/vm", rp->r->dir);
 	err = hb_results_load(&vm, dir, why, sizeof(why));
 	if (!err) {
-		vm_section(rp->f, &vm);
+		vm_section(rp, &vm);
 		hb_results_free(&vm);
 		return;
 	}

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """QEMU: which accelerator, the command line of a guest (from its
 architecture's row in arches.py), and one guest's run: its console streamed
-as progress lines, its end or panic told apart, a timeout enforced."""
+as progress lines (in host seconds), its end or panic told apart, a timeout
+enforced."""
 
 import collections
 import os
@@ -16,6 +17,8 @@ from .errors import VmError
 from .jobs import say
 
 CONSOLE_TAIL = 20  # console lines kept to show with a failure
+# The tail of hookbench run's progress line (bench/engine/measure.c).
+PROGRESS = re.compile(r"(\d+) s elapsed, ~(\d+) s left")
 
 
 def kvm_usable():
@@ -77,6 +80,19 @@ def command(plan, kernel, initramfs, data_path):
     return cmd
 
 
+def host_progress(line, host_s):
+    """LINE, a guest's progress line, counting host seconds: the guest's clock
+    is virtual under -icount (one ns per instruction, far from the host's), so
+    its "N s elapsed" becomes HOST_S (the host's seconds since the guest's
+    userspace started), and "~M s left" is scaled by the same rate."""
+    m = PROGRESS.search(line)
+    if not m:
+        return line
+    guest_elapsed, guest_left = int(m.group(1)), int(m.group(2))
+    left = guest_left * host_s / guest_elapsed if guest_elapsed else 0
+    return f"{line[:m.start()]}{host_s:.0f} s elapsed, ~{left:.0f} s left (host clock){line[m.end():]}"
+
+
 def run_guest(cmd, timeout, label, cpus=None):
     """Run QEMU (pinned to cpus when given); stream the guest's progress lines;
     return (marks, console tail): marks are the seconds to userspace
@@ -111,7 +127,8 @@ def run_guest(cmd, timeout, label, cpus=None):
                 elif line.startswith("HB-GUEST-DONE"):
                     marks["done_s"] = time.monotonic() - started
                 elif line.startswith("hookbench") or line.startswith("guest:"):
-                    jobs.emit(f"[{label}] {line}")
+                    since = time.monotonic() - started - marks.get("userspace_s", 0)
+                    jobs.emit(f"[{label}] {host_progress(line, since)}")
                 if "Kernel panic" in line:
                     marks["panic"] = True
         proc.wait(timeout=30)

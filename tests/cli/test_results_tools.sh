@@ -149,7 +149,7 @@ check "report with vm/: the guest's control excludes 0: it says so, and that the
 check "report with vm/: the host's kprobe stays unmeasured in the host tables" \
 	grep -qF 'Not measured here: `kprobe` (kernel built without CONFIG_KPROBES' "$WORK/withvm/report.md"
 check "report with vm/: the opening verdict gives the guest's kprobe, as emulated, beside the host's" \
-	grep -qF '; in an emulated Debian 6.12.117+deb12-cloud-amd64 guest (QEMU, counted in guest instructions: see Emulated kernel) the kprobe costs 0.88× [0.73, 1.03] the `tracepoint` per `unlinkat()` (its control, nothing attached, reads -34.8 [-47.1, -18.3]: the guest figures of mode `enoent` carry that bias).' "$WORK/withvm/report.md"
+	grep -qF '; in an emulated Debian 6.12.117+deb12-cloud-amd64 guest (QEMU, counted in guest instructions: see Emulated kernel) the kprobe costs 0.88× [0.73, 1.03] the `tracepoint` per `unlinkat()` (0.88× [0.71, 1.78] calibrated against this host'"'"'s time) (its control, nothing attached, reads -34.8 [-47.1, -18.3]: the guest figures of mode `enoent` carry that bias).' "$WORK/withvm/report.md"
 check "report with vm/: nothing else changes (the host part reads as base's)" \
 	bash -c "diff -q <(sed '/^## Emulated kernel/,/^## /{/^## Whole/!d}; /^- \*\*The kprobe/d' '$WORK/withvm/report.md' | grep -v '^!\[' | cat -s) <(sed '/^## Emulated kernel/,/^## /{/^## Whole/!d}; /^- \*\*The kprobe/d' '$WORK/base.md' | grep -v '^!\[' | cat -s)"
 cp -r "$FX/base" "$WORK/missing"

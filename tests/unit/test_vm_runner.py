@@ -18,7 +18,7 @@ import tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
 from tap import check, finish, skip  # noqa: E402
-from hookbench_vm import initramfs, kernels, programs, results, transfer  # noqa: E402
+from hookbench_vm import initramfs, kernels, programs, qemu, results, transfer  # noqa: E402
 from hookbench_vm.errors import VmError  # noqa: E402
 
 
@@ -407,7 +407,22 @@ def test_fetch_exit_status():
             check(r.returncode == want and "Traceback" not in r.stderr, f"{what} (got {r.returncode}: {last})")
 
 
+def test_host_progress():
+    line = ("hookbench: paired blocks: raw_tp/count/enoent/1t pair 8 of 40; 21% of all blocks, "
+            "90 s elapsed, ~338 s left")
+    got = qemu.host_progress(line, 35.2)
+    check(got.endswith("21% of all blocks, 35 s elapsed, ~132 s left (host clock)"),
+          f"a guest's 90 s (virtual) read as the host's 35 s, what is left at the same rate: {got}")
+    check(got.startswith("hookbench: paired blocks: raw_tp/count/enoent/1t pair 8 of 40;"),
+          "the rest of the line is kept")
+    check(qemu.host_progress("hookbench: warm-up: 0% of all blocks, 0 s elapsed, ~0 s left", 3.0)
+          .endswith("3 s elapsed, ~0 s left (host clock)"), "a first line at 0 s elapsed divides by nothing")
+    other = "guest: losetup failed: the workload runs on tmpfs"
+    check(qemu.host_progress(other, 5.0) == other, "other lines pass unchanged")
+
+
 test_transfer()
+test_host_progress()
 test_fetch_exit_status()
 test_scratch()
 test_cpio()

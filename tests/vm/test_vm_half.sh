@@ -3,7 +3,8 @@
 # scripts/run's VM half (scripts/vm-half), shortened: the guest rows land in
 # DIR/vm/ with exact counts for kprobe and fentry, and the report of DIR (a
 # host run that could not run kprobes) shows them in an emulated section of
-# their own, labelled as instruction-count time.
+# their own, labelled as instruction-count time, with raw_tp (measured on
+# both sides) calibrating the guest's kprobe against the host.
 VM_KERNEL=${VM_KERNEL:-debian-6.12-cloud}
 . "$(dirname "$0")/lib-vm.sh"
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
@@ -11,7 +12,7 @@ FX=$SRC/tests/fixtures/results
 
 cp -r "$FX/base" "$WORK/run"
 HOOKBENCH=$HB HOOKBENCH_VM_KERNEL=$KERNEL "$SRC/scripts/vm-half" "$WORK/run" \
-	--hooks kprobe,fentry --blocks 12 --ops-per-block 200 --warmup 0 --stats-blocks 1 \
+	--hooks kprobe,fentry,raw_tp --blocks 12 --ops-per-block 200 --warmup 0 --stats-blocks 1 \
 	--replicates 2 >"$WORK/half.out" 2>"$WORK/half.err"
 rc=$?
 check "scripts/vm-half exits 0 (got $rc)" [ $rc -eq 0 ]
@@ -43,9 +44,15 @@ check "report.md has the emulated section, named by the guest's Debian kernel" \
 check "the section says its figures are instruction counts, not host time" \
 	grep -q 'Figures are guest instructions, not host time; never compare them with the host rows' "$md"
 section=$(sed -n '/^## Emulated kernel/,/^## /p' "$md")
+echo "$section" >"$WORK/section"
+CHECK_DIAG=$WORK/section
 check "the section has the kprobe and fentry rows" \
 	bash -c "grep -q '^| kprobe | count/enoent/1t | ' <<<\"\$1\" && grep -q '^| fentry | count/enoent/1t | ' <<<\"\$1\"" _ "$section"
 check "the guest rows say where their cost lands" grep -q '| this call only |$' <<<"$section"
+check "raw_tp, measured here and in the guest, is a calibration row" \
+	grep -qE '^\| raw_tp \| count/enoent \| 0\.66× \| [0-9.]+×( \[[0-9.]+, [0-9.]+\])? \| [0-9.]+×( \[[0-9.]+, [0-9.]+\])? \|$' <<<"$section"
+check "the kprobe's ratio is calibrated against the host's time" \
+	grep -qE "on this host's time the kprobe would cost [0-9.]+× \[[0-9.]+, [0-9.]+\] the .tracepoint." <<<"$section"
 check "no guest figure is among the host rows (the host's kprobe stays unsupported)" \
 	grep -q '^| kprobe | not measured: unsupported here' "$md"
 done_testing
