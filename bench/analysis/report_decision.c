@@ -13,6 +13,7 @@
 #include "hooks.h"
 #include "json_read.h"
 #include "report_parts.h"
+#include "report_vm.h"
 
 /* "`a`", "`a` or `b`", "`a`, `b` or `c`". */
 static void names(FILE *f, const struct hb_breakeven *be, const size_t *idx, size_t n)
@@ -120,6 +121,51 @@ static bool kprobe_measured(const struct hb_breakeven *be, long *k)
 	return *k >= 0 && be->hook[*k].unlinkat.ok;
 }
 
+static bool vm_missing(const struct report *rp)
+{
+	char path[4200];
+
+	snprintf(path, sizeof(path), "%s/vm.missing", rp->r->dir);
+	return access(path, R_OK) == 0;
+}
+
+/* "; in a Debian 6.18 guest ... it costs R× the tracepoint per unlinkat() ...", from DIR/vm/. */
+static void guest_kprobe(const struct report *rp, const char *payload)
+{
+	struct report_kprobe_estimate e;
+	struct hb_estimate c;
+	FILE *f = rp->f;
+
+	if (report_vm_kprobe_estimate(rp, payload, &e)) {
+		if (vm_missing(rp))
+			fputs("; the emulated half is missing (appendix: Emulated kernel)", f);
+		return;
+	}
+	c = e.calibrated_ratio;
+	fprintf(f, "; in an emulated Debian %s guest (%s) it costs %.2f× the `%s` per `unlinkat()` in %s",
+		e.kernel, e.distance, e.guest.est, e.reference, e.unit);
+	if (e.calibrated && !isnan(c.low) && !isnan(c.high)) {
+		fputs(", ", f);
+		report_bounds(f, c.low, c.high, 2);
+		fprintf(f, " calibrated to this host's time by %zu hook%s measured on both: %s",
+			e.calibration_hooks, e.calibration_hooks == 1 ? "" : "s",
+			c.high < 1 ? "cheaper than it" : c.low > 1 ? "dearer than it" : "indistinguishable from it");
+	} else {
+		fputs(" (uncalibrated: no hook was measured both here and in the guest, so no claim about host time)", f);
+	}
+	if (e.biased)
+		fputs(" (the guest's control, nothing attached, excludes 0: its figures carry that bias)", f);
+	if (!e.other.ok || !e.reference_other.ok)
+		return;
+	if (e.other.low <= 0 && e.other.high >= 0) {
+		fprintf(f, "; per other syscall it adds nothing measurable, the `%s` %.1f", e.reference,
+			e.reference_other.est);
+		return;
+	}
+	fprintf(f, "; per other syscall it adds %.1f, the `%s` %.1f", e.other.est, e.reference,
+		e.reference_other.est);
+}
+
 /* Line 3: what the kprobe says, from this host or from the emulated guest. */
 static void kprobe_line(const struct report *rp, const struct hb_breakeven *be)
 {
@@ -145,7 +191,7 @@ static void kprobe_line(const struct report *rp, const struct hb_breakeven *be)
 		report_cell(f, be->hook[k].reason);
 		fputc(')', f);
 	}
-	report_vm_kprobe(rp, be->payload);
+	guest_kprobe(rp, be->payload);
 	fputs(".\n", f);
 }
 

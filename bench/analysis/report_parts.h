@@ -72,13 +72,6 @@ void report_cost_legend(const struct report *rp);
  * (DIR/vm.missing), or how to get it when the host could not run kprobes. */
 void report_vm(const struct report *rp);
 
-/*
- * For the opening verdict when the host could not run the kprobe: "; in the
- * emulated Debian ... guest the kprobe costs R× the tracepoint ..." from
- * DIR/vm's rows of payload; nothing when there are none.
- */
-void report_vm_kprobe(const struct report *rp, const char *payload);
-
 /* Where the added cost goes: dispatch and body per hook, when the run measured `empty`. */
 void report_breakdown(const struct report *rp);
 
