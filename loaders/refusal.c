@@ -34,6 +34,17 @@ void hb_refusal_reason(const struct hb_refusal *r, char *buf, size_t len)
 		snprintf(buf, len, "the kernel refused it: %s", r->failure);
 }
 
+/* The verifier's closing statistics, printed after the error on a failed load too. */
+static bool is_statistics(const char *line)
+{
+	static const char *const prefixes[] = { "processed ", "verification time ", "stack depth " };
+
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (!strncmp(line, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return false;
+}
+
 void hb_verifier_last_line(const char *log, char *buf, size_t len)
 {
 	const char *start = NULL, *end = NULL, *p = log;
@@ -46,7 +57,7 @@ void hb_verifier_last_line(const char *log, char *buf, size_t len)
 
 		while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
 			e--;
-		if (e > p) {
+		if (e > p && !is_statistics(p)) {
 			start = p;
 			end = e;
 		}

@@ -21,7 +21,11 @@ struct hb_refusal {
 /* The reason `hookbench list` and summary.csv give, into buf. */
 void hb_refusal_reason(const struct hb_refusal *r, char *buf, size_t len);
 
-/* The last non-empty line of a verifier log into buf ("" when none). */
+/*
+ * The verifier's reason: the last non-empty line of its log before the
+ * statistics it closes with ("processed N insns ...", "verification time",
+ * "stack depth"), into buf ("" when none).
+ */
 void hb_verifier_last_line(const char *log, char *buf, size_t len);
 
 /*

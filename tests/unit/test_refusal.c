@@ -49,9 +49,15 @@ static void verifier_lines(void)
 {
 	char line[128];
 
-	hb_verifier_last_line("func#0 @0\n0: (b7) r0 = 0\nR1 invalid mem access 'scalar'\n"
-			      "processed 5 insns\n\n  \n", line, sizeof(line));
-	TAP_STREQ(line, "processed 5 insns", "the last non-empty line, trailing blank lines skipped");
+	/* A failed load's log as the 6.18 kernel wrote it (log level 1). */
+	hb_verifier_last_line("0: R1=ctx() R10=fp0\n0: (85) call bpf_get_prandom_u32#7    ; R0=scalar()\n"
+			      "3: (61) r0 = *(u32 *)(r0 +0)\nR0 invalid mem access 'scalar'\n"
+			      "processed 4 insns (limit 1000000) max_states_per_insn 0 total_states 0 "
+			      "peak_states 0 mark_read 0\n", line, sizeof(line));
+	TAP_STREQ(line, "R0 invalid mem access 'scalar'", "the error line, not the statistics after it");
+	hb_verifier_last_line("R1 type=scalar expected=fp\nverification time 12 usec\n"
+			      "stack depth 0\nprocessed 5 insns\n\n  \n", line, sizeof(line));
+	TAP_STREQ(line, "R1 type=scalar expected=fp", "level-2 statistics and blank lines skipped too");
 	hb_verifier_last_line("unknown func bpf_probe_read_kernel#113   ", line, sizeof(line));
 	TAP_STREQ(line, "unknown func bpf_probe_read_kernel#113", "no newline, trailing spaces cut");
 	hb_verifier_last_line("", line, sizeof(line));
