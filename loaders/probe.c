@@ -11,7 +11,9 @@
 #include "btf_info.h"
 #include "kinds/kind.h"
 #include "ksym.h"
+#include "lockdown.h"
 #include "parse.h"
+#include "refusal.h"
 #include "session.h"
 
 void hb_probe_env_init(struct hb_probe_env *env, const char *btf_path)
@@ -19,6 +21,7 @@ void hb_probe_env_init(struct hb_probe_env *env, const char *btf_path)
 	memset(env, 0, sizeof(*env));
 	env->btf_path = btf_path;
 	hb_kconfig_load_running(&env->kconfig);
+	hb_lockdown_read(env->lockdown, sizeof(env->lockdown));
 	if (hb_btf_load(btf_path, &env->btf))
 		env->btf = NULL;
 }
@@ -79,21 +82,36 @@ void hb_probe_hook(const struct hb_probe_env *env, const struct hb_hook *hook,
 void hb_probe_hook_by_loading(const struct hb_probe_env *env, const struct hb_hook *hook,
 			      struct hb_support *sup)
 {
+	char why[400], verifier[200] = "", notice[128];
 	struct hb_session_opts so = {
 		.hook = hook, .payload = HB_PAYLOAD_COUNT, .target = sup->target,
 		.tgid = getpid(), .btf_path = env->btf_path, .btf = env->btf,
+		.verifier_line = verifier, .verifier_line_len = sizeof(verifier),
 	};
 	struct hb_session *s = NULL;
-	char why[400];
+	struct hb_kmsg_mark mark;
+	char reason[sizeof(sup->reason)];
+	bool log_read;
 	int err;
 
 	if (!sup->supported)
 		return;
+	hb_kmsg_mark(&mark);
+	log_read = mark.fd >= 0;
 	err = hb_session_open(&so, &s, why, sizeof(why));
 	if (!err)
 		err = hook->at_offset ? hook->ops->find_offset(env, s, sup, why, sizeof(why))
 				      : hb_session_attach(s, why, sizeof(why));
 	hb_session_close(s);
-	if (err)
-		hb_unsupported(sup, "the kernel refused it: %s", why);
+	hb_kmsg_lockdown_notice(&mark, notice, sizeof(notice));
+	if (err) {
+		const struct hb_refusal r = {
+			.failure = why, .err = err, .verifier = verifier,
+			.lockdown = env->lockdown[0] ? env->lockdown : NULL, .notice = notice,
+			.log_read = log_read,
+		};
+
+		hb_refusal_reason(&r, reason, sizeof(reason));
+		hb_unsupported(sup, "%s", reason);
+	}
 }

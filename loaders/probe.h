@@ -15,6 +15,7 @@ struct hb_probe_env {
 	struct hb_kconfig kconfig; /* empty when the config cannot be read */
 	struct btf *btf;           /* NULL when BTF cannot be read */
 	const char *btf_path;      /* NULL: the kernel's own */
+	char lockdown[64];         /* the lockdown mode (lockdown.h) */
 };
 
 struct hb_support {

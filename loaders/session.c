@@ -11,6 +11,7 @@
 #include "family.h"
 #include "kinds/kind.h"
 #include "linkinfo.h"
+#include "refusal.h"
 
 struct hb_session {
 	struct hb_session_opts opts;
@@ -30,9 +31,30 @@ struct hb_session {
 	char target_display[160];
 };
 
+/* A verifier log fits here: a truncated one would fail the load with ENOSPC. */
+#define VERIFIER_LOG_BYTES (1u << 20)
+
+static int load_object(struct hb_session *s, char *log, char *why, size_t whylen)
+{
+	int err = bpf_object__load(s->skel.obj);
+
+	if (err) {
+		snprintf(why, whylen, "failed to load %s: %s", s->opts.hook->prog, strerror(-err));
+		if (s->opts.verifier_line)
+			hb_verifier_last_line(log, s->opts.verifier_line, s->opts.verifier_line_len);
+	}
+	return err;
+}
+
+/*
+ * libbpf loads with no log first and, when that fails, again with log level
+ * 1 into the object's log buffer: the verifier's reason ends up in log.
+ */
 static int open_object(struct hb_session *s, char *why, size_t whylen)
 {
-	LIBBPF_OPTS(bpf_object_open_opts, oo, .btf_custom_path = s->opts.btf_path);
+	char *log = s->opts.verifier_line ? calloc(1, VERIFIER_LOG_BYTES) : NULL;
+	LIBBPF_OPTS(bpf_object_open_opts, oo, .btf_custom_path = s->opts.btf_path,
+		    .kernel_log_buf = log, .kernel_log_size = log ? VERIFIER_LOG_BYTES : 0);
 	struct bpf_program *p;
 	int err;
 
@@ -40,7 +62,7 @@ static int open_object(struct hb_session *s, char *why, size_t whylen)
 	if (err) {
 		snprintf(why, whylen, "failed to open BPF object %s: %s",
 			 s->opts.hook->family, strerror(-err));
-		return err;
+		goto cleanup;
 	}
 	bpf_object__for_each_program(p, s->skel.obj) {
 		bool mine = strcmp(bpf_program__name(p), s->opts.hook->prog) == 0;
@@ -52,12 +74,13 @@ static int open_object(struct hb_session *s, char *why, size_t whylen)
 	if (!s->prog) {
 		snprintf(why, whylen, "BPF object %s has no program %s",
 			 s->opts.hook->family, s->opts.hook->prog);
-		return -ENOENT;
+		err = -ENOENT;
+		goto cleanup;
 	}
 	if (s->opts.hook->ops->prepare) {
 		err = s->opts.hook->ops->prepare(s->prog, s->target, why, whylen);
 		if (err)
-			return err;
+			goto cleanup;
 	}
 	s->skel.cfg->tgid = (uint32_t)s->opts.tgid;
 	s->skel.cfg->payload = s->opts.payload;
@@ -68,15 +91,13 @@ static int open_object(struct hb_session *s, char *why, size_t whylen)
 		if (err) {
 			snprintf(why, whylen, "invalid ring buffer size %u: %s", s->opts.ringbuf_bytes,
 				 strerror(-err));
-			return err;
+			goto cleanup;
 		}
 	}
-	err = bpf_object__load(s->skel.obj);
-	if (err) {
-		snprintf(why, whylen, "failed to load %s: %s", s->opts.hook->prog, strerror(-err));
-		return err;
-	}
-	return 0;
+	err = load_object(s, log, why, whylen);
+cleanup:
+	free(log);
+	return err;
 }
 
 static int ringbuf_cb(void *ctx, void *data, size_t size)

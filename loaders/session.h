@@ -23,6 +23,8 @@ struct hb_session_opts {
 	uint32_t ringbuf_bytes; /* ring buffer size for the ringbuf payload; 0: 1 MiB */
 	const char *btf_path; /* NULL: the kernel's own BTF */
 	const struct btf *btf; /* that BTF, parsed (hb_probe_env), or NULL */
+	char *verifier_line;   /* a failed load leaves the verifier's last log line here; NULL: not kept */
+	size_t verifier_line_len;
 };
 
 struct hb_counters {

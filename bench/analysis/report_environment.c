@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The end of report.md: where the run was made, and how to make it again. */
+#include <json-c/json.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "json_read.h"
+#include "mitigations.h"
 #include "report_parts.h"
 
 static void kernel_line(FILE *f, struct json_object *m)
@@ -25,6 +27,65 @@ static void kernel_line(FILE *f, struct json_object *m)
 		fprintf(f, " %s=%s", keys[i], hb_jstr(m, path, "absent"));
 	}
 	fputc('\n', f);
+}
+
+/* "KVM", "yes (unnamed)", "none"; NULL when meta.json does not say. */
+static const char *hypervisor(struct json_object *m)
+{
+	struct json_object *flag = hb_jget(m, "cpu.hypervisor");
+
+	if (hb_jget(m, "cpu.hypervisor_vendor"))
+		return hb_jstr(m, "cpu.hypervisor_vendor", "?");
+	if (hb_jget(m, "cpu.hypervisor_type"))
+		return hb_jstr(m, "cpu.hypervisor_type", "?");
+	if (!flag)
+		return NULL;
+	return json_object_get_boolean(flag) ? "yes (unnamed)" : "none";
+}
+
+/* "on, harden 0" (bpf_jit_enable 0 off, 1 on, 2 on with debug output); "" when unknown. */
+static void jit(struct json_object *m, char *buf, size_t len)
+{
+	double enable = hb_jnum(m, "kernel.bpf_jit_enable", -1);
+	double harden = hb_jnum(m, "kernel.bpf_jit_harden", -1);
+	const char *state = enable == 0 ? "off" : enable == 1 ? "on" : enable == 2 ? "on (debug)" : "";
+
+	if (state[0] && harden >= 0)
+		snprintf(buf, len, "%s, harden %g", state, harden);
+	else
+		snprintf(buf, len, "%s", state);
+}
+
+/* "; " between the parts of a line; "- " before the first. */
+static void part(FILE *f, bool *first, const char *label, const char *value)
+{
+	fprintf(f, "%s%s: %s", *first ? "- " : "; ", label, value);
+	*first = false;
+}
+
+/*
+ * What shapes a syscall's and a hook's cost beyond the kernel build, in one
+ * line of the parts meta.json records (older runs lack them).
+ */
+static void platform_line(FILE *f, struct json_object *m)
+{
+	char mitigations[1024], jit_state[64];
+	const char *hv = hypervisor(m);
+	bool first = true;
+
+	if (hv)
+		part(f, &first, "Hypervisor", hv);
+	if (hb_jget(m, "cpu.mitigations")) {
+		hb_mitigations_summary(hb_jget(m, "cpu.mitigations"), mitigations, sizeof(mitigations));
+		part(f, &first, first ? "Mitigations" : "mitigations", mitigations);
+	}
+	if (hb_jget(m, "kernel.lockdown"))
+		part(f, &first, first ? "Lockdown" : "lockdown", hb_jstr(m, "kernel.lockdown", "?"));
+	jit(m, jit_state, sizeof(jit_state));
+	if (jit_state[0])
+		part(f, &first, "JIT", jit_state);
+	if (!first)
+		fputc('\n', f);
 }
 
 /* A VM run is reproduced by the host's hookbench vm command, not the guest's. */
@@ -52,6 +113,7 @@ void report_environment(const struct report *rp)
 	fprintf(f, "- CPU: %s, %g CPUs; measured on CPU %g with the `%s` clock\n",
 		hb_jstr(m, "cpu.model", "?"), hb_jnum(m, "cpu.nproc", 0), hb_jnum(m, "settings.cpu", 0),
 		hb_jstr(m, "settings.clock", "cpu"));
+	platform_line(f, m);
 	if (!strcmp(hb_jstr(m, "timing", "wall"), "wall"))
 		fputs("- Timing: real, not emulated\n", f);
 	else

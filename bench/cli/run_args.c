@@ -18,7 +18,6 @@
 #include "stats.h"
 #include "storm.h"
 
-#define DEFAULT_OPS_PER_BLOCK 10000
 #define DEFAULT_BLOCKS 200
 #define DEFAULT_WARMUP 2
 #define DEFAULT_STATS_BLOCKS 5
@@ -33,14 +32,27 @@ static uint64_t min_blocks(void)
 	return 2 * hb_median_ci_min_n(HB_CONFIDENCE);
 }
 
+/* "enoent 10000, create 1000, ...": each mode's calls per block by default. */
+static void default_ops_list(char *buf, size_t len)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t m = 0; m < STORM_MODE_COUNT && used < len; m++)
+		used += (size_t)snprintf(buf + used, len - used, "%s%s %llu", m ? ", " : "",
+					 storm_mode_names[m],
+					 (unsigned long long)hb_default_ops_per_block(m));
+}
+
 static void usage(FILE *f)
 {
 	const char *hook_names[HB_MAX_HOOKS];
-	char hooks[256], payloads[128], modes[128];
+	char hooks[256], payloads[128], modes[128], per_mode[160];
 
 	hb_join_choices(hook_names, hb_hook_names(hook_names), hooks, sizeof(hooks));
 	hb_join_choices(storm_mode_names, STORM_MODE_COUNT, modes, sizeof(modes));
 	hb_join_choices(hb_payload_names, HB_PAYLOAD_MAX, payloads, sizeof(payloads));
+	default_ops_list(per_mode, sizeof(per_mode));
 	fprintf(f,
 "Usage: hookbench run [OPTIONS]\n"
 "\n"
@@ -55,7 +67,9 @@ static void usage(FILE *f)
 "  --threads LIST        workload thread counts, each on its own CPU (default 1)\n"
 "  --reference HOOK      the hook ratios compare against (default %s)\n"
 "  --no-control          no `none` control row\n"
-"  --ops-per-block N     calls per block (default %d)\n"
+"  --ops-per-block N     calls per block, in every mode (default: per mode, each\n"
+"                        block about as long as enoent's %d calls:\n"
+"                        %s)\n"
 "  --blocks B            measured pairs per hook, at least %llu (default %d)\n"
 "  --warmup W            uncounted rounds first (default %d)\n"
 "  --stats-blocks S      bpf_stats blocks per hook, 0 to skip (default %d)\n"
@@ -88,7 +102,7 @@ static void usage(FILE *f)
 "  hookbench run --payload empty,count --mode enoent,other --blocks 160 \\\n"
 "      --ops-per-block 5000 --replicates 10       # scripts/run's measurement\n"
 "  hookbench run --experiment reentry --hooks tracepoint,kprobe\n",
-		hooks, payloads, modes, DEFAULT_REFERENCE, DEFAULT_OPS_PER_BLOCK,
+		hooks, payloads, modes, DEFAULT_REFERENCE, HB_DEFAULT_OPS_PER_BLOCK, per_mode,
 		(unsigned long long)min_blocks(), DEFAULT_BLOCKS, DEFAULT_WARMUP, DEFAULT_STATS_BLOCKS,
 		DEFAULT_REPLICATES, hb_default_cpu());
 }
@@ -289,7 +303,6 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 static void set_defaults(struct run_opts *o)
 {
 	memset(o, 0, sizeof(*o));
-	o->ops_per_block = DEFAULT_OPS_PER_BLOCK;
 	o->blocks = DEFAULT_BLOCKS;
 	o->warmup = DEFAULT_WARMUP;
 	o->stats_blocks = DEFAULT_STATS_BLOCKS;

@@ -39,46 +39,47 @@ static int headline_diffs(struct hb_figures *f, const struct hb_matrix *m)
  * The smallest change the instrument shows in a per-op figure: one clock
  * tick, or under -icount one guest instruction, over a block.
  */
-static double resolution_per_op(const struct run_opts *o)
+static double resolution_per_op(const struct run_opts *o, size_t mode)
 {
 	struct timespec res = { .tv_nsec = 1 };
 
 	if (!o->icount)
 		clock_getres(o->clock == HB_CLOCK_CPU ? CLOCK_THREAD_CPUTIME_ID : CLOCK_MONOTONIC, &res);
-	return ((double)res.tv_sec * 1e9 + (double)res.tv_nsec) / (double)(o->ops_per_block ? o->ops_per_block : 1);
+	return ((double)res.tv_sec * 1e9 + (double)res.tv_nsec) / (double)hb_ops_per_block(o, mode);
 }
 
 /* Earlier runs' `column` for cell c, into earlier[]; how many. */
 static size_t history_of(const struct hb_history *history, const struct hb_matrix *m,
-			 const struct hb_cell *c, const char *column, double *earlier)
+			 const struct run_opts *o, const struct hb_cell *c, const char *column,
+			 double *earlier)
 {
 	if (!history)
 		return 0;
 	return hb_history_estimates(history, column,
 				    strcmp(column, "ratio_vs_reference") ? NULL : m->reference->name,
 				    c->hook->name, hb_cell_payload_name(c), storm_mode_names[c->mode],
-				    c->threads, earlier);
+				    c->threads, hb_ops_per_block(o, c->mode), earlier);
 }
 
 /*
  * Where another run's overhead and ratio of cell i land (common/between_run.h);
- * ref: its reference cell; tick: resolution_per_op().
+ * ref: its reference cell.
  */
-static int between_runs(struct hb_figures *f, const struct hb_matrix *m, size_t i,
-			const struct hb_cell *ref, double tick, const struct hb_history *history)
+static int between_runs(struct hb_figures *f, const struct hb_matrix *m, const struct run_opts *o,
+			size_t i, const struct hb_cell *ref, const struct hb_history *history)
 {
 	struct hb_cell_figures *cf = &f->cell[i];
 	const struct hb_cell *c = &m->cells[i];
-	double earlier[HB_MAX_EARLIER_RUNS];
+	double earlier[HB_MAX_EARLIER_RUNS], tick = resolution_per_op(o, c->mode);
 	size_t n;
 	int err;
 
-	n = history_of(history, m, c, "overhead_ns_per_event", earlier);
+	n = history_of(history, m, o, c, "overhead_ns_per_event", earlier);
 	err = hb_between_run(&cf->overhead.replicates, cf->overhead.median, earlier, n, tick,
 			     HB_CONFIDENCE, &cf->overhead.between);
 	if (err || !cf->ratio.known || cf->ratio.is_reference)
 		return err;
-	n = history_of(history, m, c, "ratio_vs_reference", earlier);
+	n = history_of(history, m, o, c, "ratio_vs_reference", earlier);
 	return hb_between_run(&cf->ratio.replicates, cf->ratio.median, earlier, n,
 			      tick / fabs(f->cell[ref - m->cells].overhead.median), HB_CONFIDENCE,
 			      &cf->ratio.between);
@@ -101,7 +102,6 @@ static bool control_biased(const struct hb_figures *f, const struct hb_matrix *m
 int hb_figures_compute(struct hb_figures *f, const struct hb_matrix *m, const struct run_opts *o,
 		       bool reader_in_blocks, const struct hb_history *history)
 {
-	double tick = resolution_per_op(o);
 	int err;
 
 	memset(f, 0, sizeof(*f));
@@ -126,7 +126,7 @@ int hb_figures_compute(struct hb_figures *f, const struct hb_matrix *m, const st
 				       ref ? &f->cell[ref - m->cells].overhead.ci : NULL,
 				       o->replicates, &cf->ratio);
 		if (!err)
-			err = between_runs(f, m, i, ref, tick, history);
+			err = between_runs(f, m, o, i, ref, history);
 		if (!err)
 			err = hb_cell_breakdown_of(f->headline_diff[i],
 						   empty ? f->headline_diff[e] : NULL,

@@ -45,7 +45,6 @@ static bool same_run_kind(struct json_object *meta, const struct key *k)
 	       !strcmp(hb_jstr(meta, "kernel.version", ""), k->u.version) &&
 	       !strcmp(hb_jstr(meta, "cpu.model", ""), k->cpu) &&
 	       hb_jnum(meta, "cpu.nproc", -1) == (double)k->nproc &&
-	       hb_jnum(meta, "settings.ops_per_block", -1) == (double)o->ops_per_block &&
 	       hb_jnum(meta, "settings.blocks", -1) == (double)o->blocks &&
 	       !strcmp(hb_jstr(meta, "settings.clock", ""), hb_clock_names[o->clock]);
 }
@@ -161,7 +160,7 @@ int hb_history_load(struct hb_history *h, const char *dir, const struct run_opts
 
 size_t hb_history_estimates(const struct hb_history *h, const char *column, const char *reference,
 			    const char *hook, const char *payload, const char *mode, unsigned threads,
-			    double *out)
+			    uint64_t ops_per_block, double *out)
 {
 	size_t n = 0;
 
@@ -170,10 +169,10 @@ size_t hb_history_estimates(const struct hb_history *h, const char *column, cons
 		int ch = hb_csv_col(t, "hook"), cp = hb_csv_col(t, "payload"),
 		    cm = hb_csv_col(t, "mode"), ct = hb_csv_col(t, "threads"),
 		    cs = hb_csv_col(t, "status"), co = hb_csv_col(t, column),
-		    cr = hb_csv_col(t, "reference_hook");
+		    cr = hb_csv_col(t, "reference_hook"), cn = hb_csv_col(t, "ops_per_block");
 		char *end;
 
-		if (ch < 0 || cp < 0 || cm < 0 || ct < 0 || cs < 0 || co < 0 || cr < 0 ||
+		if (ch < 0 || cp < 0 || cm < 0 || ct < 0 || cs < 0 || co < 0 || cr < 0 || cn < 0 ||
 		    (reference && (!t->nrows || strcmp(hb_csv_get(t, 0, cr), reference))))
 			continue;
 		for (size_t i = 0; i < t->nrows; i++) {
@@ -183,6 +182,7 @@ size_t hb_history_estimates(const struct hb_history *h, const char *column, cons
 			if (strcmp(hb_csv_get(t, i, ch), hook) || strcmp(hb_csv_get(t, i, cp), payload) ||
 			    strcmp(hb_csv_get(t, i, cm), mode) ||
 			    strtoul(hb_csv_get(t, i, ct), NULL, 10) != threads ||
+			    strtoull(hb_csv_get(t, i, cn), NULL, 10) != ops_per_block ||
 			    strcmp(hb_csv_get(t, i, cs), "ok"))
 				continue;
 			x = strtod(v, &end);

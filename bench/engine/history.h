@@ -2,7 +2,7 @@
 /*
  * Earlier runs of this machine kind: the result directories beside this
  * run's (or in --history DIR) measured on the same kernel build and CPU
- * model with the same ops per block, blocks, clock and schema: the same
+ * model with the same blocks, clock and schema: the same
  * kind of estimate, with the same within-run noise. Their estimates give
  * the run-level spread one run cannot see (common/between_run.h).
  */
@@ -33,13 +33,14 @@ int hb_history_load(struct hb_history *h, const char *dir, const struct run_opts
 
 /*
  * Column `column` (overhead_ns_per_event, ratio_vs_reference) of the ok rows
- * of hook/payload/mode/threads in the matching runs whose reference hook is
+ * of hook/payload/mode/threads measured with ops_per_block calls per block
+ * (each row's own: modes differ) in the matching runs whose reference hook is
  * `reference` (NULL: any), into out (room for HB_MAX_EARLIER_RUNS). Returns
  * how many; empty fields are not counted.
  */
 size_t hb_history_estimates(const struct hb_history *h, const char *column, const char *reference,
 			    const char *hook, const char *payload, const char *mode, unsigned threads,
-			    double *out);
+			    uint64_t ops_per_block, double *out);
 
 void hb_history_free(struct hb_history *h);
 

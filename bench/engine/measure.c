@@ -98,16 +98,17 @@ void hb_measure_write_header(FILE *runs)
 }
 
 /* Per call of one thread: the slowest thread's wall time over its calls. */
-static double wall_ns_per_op(const struct hb_measure *x, const struct block *b)
+static double wall_ns_per_op(const struct hb_measure *x, const struct hb_cell *c,
+			     const struct block *b)
 {
-	return (double)b->elapsed_ns / (double)x->o->ops_per_block;
+	return (double)b->elapsed_ns / (double)hb_ops_per_block(x->o, c->mode);
 }
 
 /* Per call: every thread's CPU time over every thread's calls. */
 static double cpu_ns_per_op(const struct hb_measure *x, const struct hb_cell *c,
 			    const struct block *b)
 {
-	return (double)b->cpu_ns / ((double)x->o->ops_per_block * c->threads);
+	return (double)b->cpu_ns / ((double)hb_ops_per_block(x->o, c->mode) * c->threads);
 }
 
 static void write_row(struct hb_measure *x, const struct hb_cell *c, const struct block *b)
@@ -135,7 +136,8 @@ static void write_row(struct hb_measure *x, const struct hb_cell *c, const struc
 		",%s,%s,%s,%s,%" PRIu64 ",%.3f,%s,%s,%s,%s,%s\n",
 		b->round, b->warmup, c->hook->name, hb_cell_payload_name(c),
 		storm_mode_names[c->mode], c->threads, block_kind_names[b->kind], b->position,
-		x->o->ops_per_block, b->elapsed_ns, wall_ns_per_op(x, b), b->events, attach, detach,
+		hb_ops_per_block(x->o, c->mode), b->elapsed_ns, wall_ns_per_op(x, c, b), b->events, attach,
+		detach,
 		runs, rtime, b->cpu_ns, cpu_ns_per_op(x, c, b), consumed, drops, consumer, load,
 		hb_run_unit(x->o));
 	fflush(x->runs);
@@ -215,7 +217,7 @@ static int read_after(struct hb_cell *c, const struct hb_counters *before, struc
 /* Add a block to its cell's event accounts. */
 static void account_block(struct hb_measure *x, struct hb_cell *c, const struct block *b)
 {
-	uint64_t ops = (HB_PREROLL_OPS + x->o->ops_per_block) * c->threads *
+	uint64_t ops = (HB_PREROLL_OPS + hb_ops_per_block(x->o, c->mode)) * c->threads *
 		       storm_mode_unlinks(c->mode);
 
 	if (b->kind == BLOCK_BASELINE) {
@@ -273,7 +275,7 @@ static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b,
 		     bool attach, bool detach)
 {
 	struct hb_job job = { .mode = loop_mode(x, c->mode), .preroll = HB_PREROLL_OPS,
-			      .ops = x->o->ops_per_block, .dirfds = x->dirfds };
+			      .ops = hb_ops_per_block(x->o, c->mode), .dirfds = x->dirfds };
 	struct hb_job_result res[HB_MAX_THREADS];
 	struct hb_counters before = { 0 }, after = { 0 };
 	uint64_t consumer0 = hb_drain_cpu_ns(x->drain), t0;
@@ -352,7 +354,7 @@ static int run_block(struct hb_measure *x, struct hb_cell *c, struct block *b,
 static double block_ns_per_op(const struct hb_measure *x, const struct hb_cell *c,
 			      const struct block *b)
 {
-	return x->o->clock == HB_CLOCK_CPU ? cpu_ns_per_op(x, c, b) : wall_ns_per_op(x, b);
+	return x->o->clock == HB_CLOCK_CPU ? cpu_ns_per_op(x, c, b) : wall_ns_per_op(x, c, b);
 }
 
 /* Returns the pair's difference, hooked - baseline ns/op. */

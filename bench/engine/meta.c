@@ -10,6 +10,7 @@
 #include "build_info.h"
 #include "hooks.h"
 #include "json.h"
+#include "lockdown.h"
 #include "quiesce.h"
 #include "schema.h"
 #include "storm.h"
@@ -85,7 +86,7 @@ static const char *config_value(const struct hb_kconfig *kc, const char *key)
 
 static void write_kernel(struct hb_json *j, const struct hb_meta *m)
 {
-	char preempt[64];
+	char preempt[64], lockdown[64];
 	struct utsname u;
 
 	uname(&u);
@@ -109,6 +110,10 @@ static void write_kernel(struct hb_json *j, const struct hb_meta *m)
 		hb_json_null(j, "bpf_stats_enabled_sysctl");
 	write_sysctl(j, "bpf_jit_enable", "/proc/sys/net/core/bpf_jit_enable");
 	write_sysctl(j, "bpf_jit_harden", "/proc/sys/net/core/bpf_jit_harden");
+	write_sysctl(j, "bpf_jit_kallsyms", "/proc/sys/net/core/bpf_jit_kallsyms");
+	write_sysctl(j, "unprivileged_bpf_disabled", "/proc/sys/kernel/unprivileged_bpf_disabled");
+	hb_lockdown_read(lockdown, sizeof(lockdown));
+	hb_json_string(j, "lockdown", lockdown);
 	write_line(j, "cmdline", "/proc/cmdline");
 	hb_json_object_end(j);
 }
@@ -120,7 +125,7 @@ static void write_vulnerability(void *j, const char *name, const char *text)
 
 static void write_cpu(struct hb_json *j)
 {
-	char model[256];
+	char model[256], vendor[32];
 	int flag;
 
 	hb_cpu_model(model, sizeof(model));
@@ -133,6 +138,10 @@ static void write_cpu(struct hb_json *j)
 	else
 		hb_json_null(j, "hypervisor");
 	write_line(j, "hypervisor_type", "/sys/hypervisor/type");
+	if (hb_hypervisor_vendor(vendor, sizeof(vendor)))
+		hb_json_null(j, "hypervisor_vendor");
+	else
+		hb_json_string(j, "hypervisor_vendor", vendor);
 	hb_json_object_begin(j, "mitigations");
 	hb_cpu_vulnerabilities(write_vulnerability, j);
 	hb_json_object_end(j);
@@ -171,7 +180,12 @@ static void write_settings(struct hb_json *j, const struct hb_meta *m)
 	for (size_t i = 0; i < o->nthreads; i++)
 		hb_json_u64(j, NULL, o->threads[i]);
 	hb_json_array_end(j);
-	hb_json_u64(j, "ops_per_block", o->ops_per_block);
+	hb_json_u64(j, "ops_per_block", hb_ops_per_block(o, STORM_MODE_ENOENT));
+	hb_json_bool(j, "ops_per_block_given", o->ops_per_block != 0);
+	hb_json_object_begin(j, "ops_per_block_by_mode");
+	for (size_t i = 0; i < o->nmodes; i++)
+		hb_json_u64(j, storm_mode_names[o->modes[i]], hb_ops_per_block(o, o->modes[i]));
+	hb_json_object_end(j);
 	hb_json_u64(j, "blocks", o->blocks);
 	hb_json_u64(j, "warmup_rounds", o->warmup);
 	hb_json_u64(j, "stats_blocks", o->stats_blocks);

@@ -147,7 +147,8 @@ int hb_run_reentry(struct hb_run_state *st, char *why, size_t len)
 		snprintf(why, len, "cannot write %.512s/reentry.csv: %s", st->out.partial, strerror(-err));
 		return err;
 	}
-	err = hb_reentry_run(&st->o, &st->env, st->scratch.thread_fd[0], st->o.ops_per_block, csv,
+	err = hb_reentry_run(&st->o, &st->env, st->scratch.thread_fd[0],
+			     hb_ops_per_block(&st->o, STORM_MODE_ENOENT), csv,
 			     stdout);
 	cerr = fclose(csv) ? -errno : 0;
 	hb_utc_now(st->finished, sizeof(st->finished));

@@ -24,7 +24,7 @@ struct run_opts {
 	size_t modes[HB_MAX_LIST], nmodes;       /* enum storm_mode */
 	unsigned threads[HB_MAX_LIST];           /* workload thread counts */
 	size_t nthreads;
-	uint64_t ops_per_block;
+	uint64_t ops_per_block; /* --ops-per-block for every mode; 0: each mode's default */
 	uint64_t blocks;       /* measured pairs per cell */
 	uint64_t warmup;       /* rounds run first and not counted */
 	uint64_t stats_blocks; /* extra hooked blocks per cell with bpf_stats on */
@@ -50,6 +50,17 @@ struct run_opts {
 	bool allow_foreign;    /* run although others' programs are on the measured path */
 	bool allow_concurrent; /* run although another measurement holds the lock */
 };
+
+/* Calls per enoent block when --ops-per-block is not given; other modes scale it. */
+#define HB_DEFAULT_OPS_PER_BLOCK 10000
+
+/*
+ * Calls per block of mode (an enum storm_mode): --ops-per-block when given,
+ * else the mode's default, sized so that its block lasts about as long as
+ * an enoent block of HB_DEFAULT_OPS_PER_BLOCK calls.
+ */
+uint64_t hb_ops_per_block(const struct run_opts *o, size_t mode);
+uint64_t hb_default_ops_per_block(size_t mode);
 
 /* Whether the run measures mode (an enum storm_mode). */
 bool run_opts_has_mode(const struct run_opts *o, size_t mode);

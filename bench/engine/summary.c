@@ -195,7 +195,7 @@ static void fill_row(const struct hb_cell *c, const struct hb_matrix *m,
 	snprintf(f[C_STATUS], 512, "%s", v->status);
 	snprintf(f[C_REASON], 512, "%s", strcmp(v->status, "ok") ? v->reason : "");
 	fmt_u64(f[C_BLOCKS], 512, c->npairs);
-	fmt_u64(f[C_OPS], 512, o->ops_per_block);
+	fmt_u64(f[C_OPS], 512, hb_ops_per_block(o, c->mode));
 	snprintf(f[C_ATTACH_POINT], 512, "%s",
 		 c->session ? hb_session_target(c->session) : c->support.target);
 	if (c->control)

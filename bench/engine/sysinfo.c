@@ -9,6 +9,10 @@
 #include <string.h>
 #include <time.h>
 
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+#endif
+
 void hb_cpu_model(char *buf, size_t len)
 {
 	FILE *f = fopen("/proc/cpuinfo", "re");
@@ -168,3 +172,40 @@ int hb_cpu_vulnerabilities(void (*fn)(void *ctx, const char *name, const char *t
 	free(names);
 	return 0;
 }
+
+#if defined(__x86_64__) || defined(__i386__)
+static const char *const hypervisor_names[][2] = {
+	{ "KVMKVMKVM", "KVM" },       { "Microsoft Hv", "Hyper-V" }, { "VMwareVMware", "VMware" },
+	{ "XenVMMXenVMM", "Xen" },    { "TCGTCGTCGTCG", "QEMU TCG" }, { "bhyve bhyve ", "bhyve" },
+	{ "ACRNACRNACRN", "ACRN" },   { " lrpepyh  vr", "Parallels" }, { "VBoxVBoxVBox", "VirtualBox" },
+};
+
+int hb_hypervisor_vendor(char *buf, size_t len)
+{
+	unsigned int eax, ebx, ecx, edx, sig[3];
+	char name[13];
+
+	__cpuid(1, eax, ebx, ecx, edx);
+	if (!(ecx & (1u << 31))) /* the hypervisor-present bit */
+		return -ENODATA;
+	__cpuid(0x40000000, eax, sig[0], sig[1], sig[2]);
+	memcpy(name, sig, 12);
+	name[12] = '\0';
+	for (size_t i = 0; i < sizeof(hypervisor_names) / sizeof(hypervisor_names[0]); i++)
+		if (!strcmp(name, hypervisor_names[i][0])) {
+			snprintf(buf, len, "%s", hypervisor_names[i][1]);
+			return 0;
+		}
+	if (!name[0])
+		return -ENODATA;
+	snprintf(buf, len, "%s", name);
+	return 0;
+}
+#else
+int hb_hypervisor_vendor(char *buf, size_t len)
+{
+	(void)buf;
+	(void)len;
+	return -ENODATA;
+}
+#endif

@@ -24,6 +24,13 @@ int hb_read_line(const char *path, char *buf, size_t len);
 int hb_cpu_flag(const char *flag);
 
 /*
+ * The hypervisor's name from its CPUID signature (leaf 0x40000000):
+ * "KVM", "Hyper-V", "VMware", "Xen", "QEMU TCG", or the raw signature.
+ * 0, or -ENODATA on bare metal or where CPUID has no such leaf (not x86).
+ */
+int hb_hypervisor_vendor(char *buf, size_t len);
+
+/*
  * Each file of /sys/devices/system/cpu/vulnerabilities, by name, with its
  * first line ("Mitigation: ...", "Not affected", ...). 0 or -errno.
  */

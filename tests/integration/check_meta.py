@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from tap import check, finish  # noqa: E402
@@ -32,6 +33,20 @@ def sysctl(path):
     return int(text) if text is not None else None
 
 
+def lockdown_mode():
+    """The bracketed word of securityfs' lockdown file, mounted privately when needed."""
+    text = first_line("/sys/kernel/security/lockdown")
+    if text is None and not os.path.exists("/sys/kernel/security/lsm"):
+        d = tempfile.mkdtemp()
+        if subprocess.run(["mount", "-t", "securityfs", "securityfs", d]).returncode == 0:
+            text = first_line(os.path.join(d, "lockdown"))
+            subprocess.run(["umount", d])
+        os.rmdir(d)
+    if text is None:
+        return "none"
+    return text.split("[", 1)[1].split("]", 1)[0] if "[" in text else None
+
+
 def check_machine(meta, hookbench):
     check(meta.get("schema_version") == 6 and type(meta["schema_version"]) is int,
           f"schema_version is the integer 6 ({meta.get('schema_version')!r})")
@@ -41,9 +56,14 @@ def check_machine(meta, hookbench):
           f"git_revision is the one --version prints ({meta.get('git_revision')!r})")
     kernel, cpu = meta.get("kernel", {}), meta.get("cpu", {})
     check(kernel.get("cmdline") == first_line("/proc/cmdline"), "kernel.cmdline is /proc/cmdline")
-    for key in ("bpf_jit_enable", "bpf_jit_harden"):
+    for key in ("bpf_jit_enable", "bpf_jit_harden", "bpf_jit_kallsyms"):
         want = sysctl(f"/proc/sys/net/core/{key}")
         check(key in kernel and kernel[key] == want, f"kernel.{key} is {want!r} ({kernel.get(key)!r})")
+    want = sysctl("/proc/sys/kernel/unprivileged_bpf_disabled")
+    check(kernel.get("unprivileged_bpf_disabled", "absent") == want,
+          f"kernel.unprivileged_bpf_disabled is {want!r} ({kernel.get('unprivileged_bpf_disabled')!r})")
+    check(kernel.get("lockdown") == lockdown_mode(),
+          f"kernel.lockdown is the lockdown file's bracketed word ({kernel.get('lockdown')!r})")
     names = sorted(n for n in os.listdir(VULNERABILITIES) if not n.startswith(".")) \
         if os.path.isdir(VULNERABILITIES) else []
     want = {n: first_line(os.path.join(VULNERABILITIES, n)) for n in names}
@@ -96,6 +116,18 @@ def check_kernel_column(out, meta):
           f"every summary.csv row's kernel column is {release}")
 
 
+def check_block_size(run_dir, meta):
+    """The runs give --ops-per-block 200: it applies to every mode, and each row says so."""
+    settings = meta.get("settings", {})
+    check(settings.get("ops_per_block") == 200 and settings.get("ops_per_block_given") is True,
+          "settings: ops_per_block 200, given")
+    check(settings.get("ops_per_block_by_mode") == {m: 200 for m in settings.get("modes", [])},
+          f"ops_per_block_by_mode gives 200 to each mode ({settings.get('ops_per_block_by_mode')})")
+    with open(os.path.join(run_dir, "summary.csv"), newline="") as f:
+        rows = list(csv.DictReader(f))
+    check(rows and all(r.get("ops_per_block") == "200" for r in rows), "every row's ops_per_block is 200")
+
+
 def main():
     with_dir, without_dir, prog_id, hookbench = sys.argv[1:5]
     with open(os.path.join(with_dir, "meta.json")) as f:
@@ -105,6 +137,7 @@ def main():
     check_machine(without_meta, hookbench)
     check_programs(with_meta, without_meta, int(prog_id))
     check_kernel_column(without_dir, without_meta)
+    check_block_size(without_dir, without_meta)
     return finish()
 
 

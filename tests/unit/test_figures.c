@@ -178,18 +178,20 @@ static void test_flags(void)
 	hb_figures_free(&figs);
 }
 
-/* Write a summary.csv of earlier run `n` into path and load it as history. */
-static int earlier_run(const char *path, double tp, double raw_ratio, struct hb_csv_table *t)
+/* Write a summary.csv of an earlier run with `ops` per block into path and load it as history. */
+static int earlier_run(const char *path, double tp, double raw_ratio, unsigned ops,
+		       struct hb_csv_table *t)
 {
 	char why[256];
 	FILE *f = fopen(path, "w");
 
 	if (!f)
 		return -1;
-	fprintf(f, "hook,payload,mode,threads,status,overhead_ns_per_event,reference_hook,ratio_vs_reference\n"
-		   "tracepoint,count,enoent,1,ok,%.2f,tracepoint,1.0000\n"
-		   "raw_tp,count,enoent,1,ok,%.2f,tracepoint,%.4f\n"
-		   "raw_tp,count,enoent,2,ok,999,tracepoint,9\n", tp, 2 * tp, raw_ratio);
+	fprintf(f, "hook,payload,mode,threads,status,ops_per_block,overhead_ns_per_event,"
+		   "reference_hook,ratio_vs_reference\n"
+		   "tracepoint,count,enoent,1,ok,%u,%.2f,tracepoint,1.0000\n"
+		   "raw_tp,count,enoent,1,ok,%u,%.2f,tracepoint,%.4f\n"
+		   "raw_tp,count,enoent,2,ok,%u,999,tracepoint,9\n", ops, tp, ops, 2 * tp, raw_ratio, ops);
 	fclose(f);
 	return hb_csv_load(path, t, why, sizeof(why));
 }
@@ -199,7 +201,7 @@ static void test_history(void)
 {
 	struct fake_run f;
 	struct hb_figures figs;
-	struct hb_history h = { .nruns = 2 };
+	struct hb_history h = { .nruns = 3 };
 	char dir[] = "/tmp/hb-figures-XXXXXX", path[64];
 	double runs[3] = { 117.5, 137.5, 127.5 }, mean = 127.5, var, t2 = hb_t_quantile(0.975, 2);
 	const struct hb_cell_figures *tp, *raw;
@@ -207,10 +209,14 @@ static void test_history(void)
 	if (!mkdtemp(dir))
 		return;
 	snprintf(path, sizeof(path), "%s/a.csv", dir);
-	earlier_run(path, runs[0], 1.8, &h.summary[0]);
+	earlier_run(path, runs[0], 1.8, 1000, &h.summary[0]);
 	unlink(path);
 	snprintf(path, sizeof(path), "%s/b.csv", dir);
-	earlier_run(path, runs[1], 2.2, &h.summary[1]);
+	earlier_run(path, runs[1], 2.2, 1000, &h.summary[1]);
+	unlink(path);
+	/* Another block size is another estimate: this run must not count. */
+	snprintf(path, sizeof(path), "%s/c.csv", dir);
+	earlier_run(path, 900, 9, 500, &h.summary[2]);
 	unlink(path);
 	rmdir(dir);
 	fake_run_init(&f, 1000.0, ROUNDS);
@@ -218,7 +224,8 @@ static void test_history(void)
 	tp = &figs.cell[TP_COUNT];
 	raw = &figs.cell[RAW_COUNT];
 	var = (pow(runs[0] - mean, 2) + pow(runs[1] - mean, 2) + pow(runs[2] - mean, 2)) / 2;
-	TAP_OK(tp->overhead.between.earlier_runs == 2, "the overhead used both earlier runs");
+	TAP_OK(tp->overhead.between.earlier_runs == 2,
+	       "the overhead used both earlier runs with its ops per block, not the third");
 	TAP_NEAR(tp->overhead.between.high - 127.5, t2 * sqrt(2 * var), 1e-9,
 		 "and its half-width is t(2)·sqrt(2·s²_runs) = %.2f (runs 117.5, 137.5, 127.5)",
 		 t2 * sqrt(2 * var));
