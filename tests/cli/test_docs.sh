@@ -32,14 +32,15 @@ for page in bench/cli/hookbench.1.scd loaders/tp-loader.1.scd workloads/unlink-s
 	check "README.md links the man page $page" grep -q "($page)" "$README"
 done
 
-# The reference verdict README.md quotes is the first paragraph of the report it links.
+# The reference decision README.md quotes is the decision block of the report it links, line for line.
 report=$(sed -n '/^## Reference result/,/^## /p' "$README" | grep -oE 'results/reference/[^)]*/report\.md' | head -n 1)
 check "README.md's reference result links a report that exists ($report)" \
 	bash -c '[ -n "$1" ] && [ -f "$2/$1" ]' _ "$report" "$SRC"
-quoted=$(sed -n '/<!-- reference verdict: begin -->/,/<!-- reference verdict: end -->/p' "$README" |
-	grep -v '^<!--' | sed 's/^> \{0,1\}//' | tr '\n' ' ' | sed 's/ *$//')
-check "README.md quotes the verdict paragraph of $report word for word" \
-	bash -c '[ -n "$1" ] && grep -qxF -- "$1" "$2"' _ "$quoted" "$SRC/$report"
+sed -n '/<!-- reference decision: begin -->/,/<!-- reference decision: end -->/p' "$README" |
+	grep -v '^<!--' | sed 's/^> \{0,1\}//' | grep -v '^$' >"$WORK/quoted"
+check "README.md quotes the decision block of $report word for word" \
+	bash -c '[ -s "$1" ] && while IFS= read -r l; do grep -qxF -- "$l" "$2" || exit 1; done <"$1"' \
+	_ "$WORK/quoted" "$SRC/$report"
 
 # The long options of a getopt table: the "name" of each { "name", ..._argument, ... }.
 long_options() {
