@@ -73,12 +73,16 @@ static int one_option(int c, const char *arg, void *ctx)
 	return 0;
 }
 
-/* On a terminal, one line redrawn each tick; elsewhere a line every 5 s. */
+/* A line once counting; then on a terminal one line redrawn each tick, elsewhere a line every 5 s. */
 static void progress(double elapsed, double seconds, void *ctx)
 {
 	static double last;
 	bool tty = *(const bool *)ctx;
 
+	if (elapsed == 0) {
+		fprintf(stderr, "hookbench: mix: counting every syscall for %g s\n", seconds);
+		return;
+	}
 	if (!tty && elapsed - last < 5.0)
 		return;
 	last = elapsed;

@@ -105,6 +105,8 @@ int hb_syscall_count(double seconds, hb_syscall_progress progress, void *ctx,
 		goto cleanup;
 	}
 	t0 = hb_clock_ns(CLOCK_MONOTONIC);
+	if (progress)
+		progress(0, seconds, ctx);
 	wait_counting(seconds, progress, ctx, t0);
 	/* Detached before reading, so the counts are final and cover exactly these seconds. */
 	syscall_count_bpf__detach(skel);

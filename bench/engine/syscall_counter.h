@@ -21,8 +21,8 @@ struct hb_syscall_counts {
 };
 
 /*
- * Called about twice a second while counting, with the seconds elapsed;
- * the caller decides what to print.
+ * Called once attached (elapsed 0), then about twice a second while
+ * counting, with the seconds elapsed; the caller decides what to print.
  */
 typedef void (*hb_syscall_progress)(double elapsed, double seconds, void *ctx);
 
