@@ -73,7 +73,10 @@ static int one_option(int c, const char *arg, void *ctx)
 	return 0;
 }
 
-/* A line once counting; then on a terminal one line redrawn each tick, elsewhere a line every 5 s. */
+/*
+ * A line once counting; then, until the end, on a terminal one line redrawn
+ * each tick, elsewhere a line every 5 s.
+ */
 static void progress(double elapsed, double seconds, void *ctx)
 {
 	static double last;
@@ -83,7 +86,7 @@ static void progress(double elapsed, double seconds, void *ctx)
 		fprintf(stderr, "hookbench: mix: counting every syscall for %g s\n", seconds);
 		return;
 	}
-	if (!tty && elapsed - last < 5.0)
+	if (elapsed >= seconds || (!tty && elapsed - last < 5.0))
 		return;
 	last = elapsed;
 	fprintf(stderr, "%shookbench: mix: %.0f of %.0f s counted%s", tty ? "\r" : "", elapsed,
