@@ -89,7 +89,7 @@ static void progress(double elapsed, double seconds, void *ctx)
 	if (elapsed >= seconds || (!tty && elapsed - last < 5.0))
 		return;
 	last = elapsed;
-	fprintf(stderr, "%shookbench: mix: %.0f of %.0f s counted%s", tty ? "\r" : "", elapsed,
+	fprintf(stderr, "%shookbench: mix: %.0f of %.0f s counted%s", tty ? "\r" : "", (double)(long)elapsed,
 		seconds, tty ? "   " : "\n");
 }
 

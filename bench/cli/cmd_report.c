@@ -26,7 +26,7 @@ static void usage(FILE *f)
 	      "See hookbench(1).\n\n"
 	      "Options:\n" CLI_SHARE_OPTIONS "\n"
 	      "Examples:\n  hookbench report results/20261126T120000Z\n"
-	      "  hookbench mix --seconds 60 && hookbench report --mix mix.csv results/20261126T120000Z\n"
+	      "  hookbench report --mix mix.csv results/20261126T120000Z\n"
 	      "  hookbench merge results/host results/vm-matrix --out results/fleet && hookbench report results/fleet\n",
 	      f);
 }
