@@ -159,21 +159,31 @@ static int read_rows(const struct mix_file *mf, struct hb_mix *m)
 	return 0;
 }
 
+int hb_mix_from_table(const struct hb_csv_table *t, const char *path, struct hb_mix *m, char *why,
+		      size_t len)
+{
+	struct mix_file mf = { .path = path, .t = t, .why = why, .len = len };
+	int err;
+
+	memset(m, 0, sizeof(*m));
+	err = check_header(&mf);
+	if (!err)
+		err = read_common(&mf, m);
+	if (!err)
+		err = read_rows(&mf, m);
+	return err;
+}
+
 int hb_mix_read(const char *path, struct hb_mix *m, char *why, size_t len)
 {
 	struct hb_csv_table t;
-	struct mix_file mf = { .path = path, .t = &t, .why = why, .len = len };
 	int err;
 
 	memset(m, 0, sizeof(*m));
 	err = hb_csv_load(path, &t, why, len);
 	if (err)
 		return err;
-	err = check_header(&mf);
-	if (!err)
-		err = read_common(&mf, m);
-	if (!err)
-		err = read_rows(&mf, m);
+	err = hb_mix_from_table(&t, path, m, why, len);
 	hb_csv_free(&t);
 	return err;
 }

@@ -35,6 +35,12 @@ struct hb_mix {
  */
 int hb_mix_read(const char *path, struct hb_mix *m, char *why, size_t len);
 
+struct hb_csv_table;
+
+/* hb_mix_read() on a table already parsed, named path in why. 0 or -EINVAL. */
+int hb_mix_from_table(const struct hb_csv_table *t, const char *path, struct hb_mix *m, char *why,
+		      size_t len);
+
 /* "0.0249% of 48,113 syscalls over 5.0 s on 6.18.0-1-amd64". */
 void hb_mix_describe(const struct hb_mix *m, char *buf, size_t len);
 
