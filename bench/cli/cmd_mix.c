@@ -118,6 +118,12 @@ int cmd_mix(int argc, char **argv)
 	err = hb_syscall_count(a.seconds, progress, &tty, counts, why, sizeof(why));
 	if (tty && !err)
 		fputc('\n', stderr);
+	if (!err && (counts->seconds < 0.001 || !hb_syscall_total(counts))) {
+		cli_error("mix: nothing counted%s; nothing written",
+			  counts->interrupted ? ": interrupted before counting began" : "");
+		rc = counts->interrupted ? HB_EXIT_INTERRUPTED : 1;
+		goto cleanup;
+	}
 	if (!err)
 		err = hb_mix_csv_write(a.out, counts, why, sizeof(why));
 	/* Read back: what is printed is what report --mix will read. */
