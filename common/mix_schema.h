@@ -13,6 +13,9 @@
 #define HB_MIX_NCOLUMNS 8
 extern const char *const hb_mix_columns[];
 
+/* syscall_nr is below this: the counter's table size (bpf/syscall_count.h). */
+#define HB_MIX_CSV_NR_MAX 1024
+
 /* The abi column: the native table, the 32-bit (compat) one, or a number in neither. */
 #define HB_MIX_ABI_NATIVE "native"
 #define HB_MIX_ABI_COMPAT "compat"

@@ -10,7 +10,6 @@
 #include "csv_read.h"
 #include "mix_schema.h"
 #include "parse.h"
-#include "syscall_count.h"
 
 #define SHARE_SLACK 1e-6 /* the share column has 8 decimals: it is count/total to this */
 
@@ -82,7 +81,7 @@ static int read_row(const struct mix_file *mf, size_t i, uint64_t total, struct 
 
 	if (!outside && strcmp(abi, HB_MIX_ABI_NATIVE) && strcmp(abi, HB_MIX_ABI_COMPAT))
 		return bad(mf, i, "abi is not native, compat or outside:", abi);
-	if (outside ? *nr != '\0' : hb_parse_u64(nr, 0, HB_MIX_NR_MAX - 1, &v))
+	if (outside ? *nr != '\0' : hb_parse_u64(nr, 0, HB_MIX_CSV_NR_MAX - 1, &v))
 		return bad(mf, i, outside ? "an outside row with a syscall_nr:"
 					  : "syscall_nr is not an integer from 0 to 1023:", nr);
 	s->nr = outside ? -1 : (long)v;
@@ -121,7 +120,7 @@ static int read_rows(const struct mix_file *mf, struct hb_mix *m)
 {
 	static const struct hb_mix_syscall none;
 	uint64_t sum = 0;
-	bool seen[2][HB_MIX_NR_MAX] = { { false } }, outside = false, unlinkat = false;
+	bool seen[2][HB_MIX_CSV_NR_MAX] = { { false } }, outside = false, unlinkat = false;
 
 	for (size_t i = 0; i < mf->t->nrows; i++) {
 		struct hb_mix_syscall s = none;

@@ -15,6 +15,8 @@
 #include "mix_schema.h"
 #include "syscall_names.h"
 
+_Static_assert(HB_MIX_NR_MAX == HB_MIX_CSV_NR_MAX, "mix.csv's syscall_nr bound is the counter's table size");
+
 struct mix_row {
 	long nr; /* -1 for the outside slot */
 	const char *abi;
