@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* hookbench report DIR: DIR/report.md (bench/analysis/report_md.h), charts drawn first if missing. */
+/*
+ * hookbench report DIR: DIR/report.md (bench/analysis/report_md.h), charts
+ * drawn first if missing, at the unlinkat share given (bench/analysis/share.h).
+ */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -11,30 +14,39 @@
 #include "plot.h"
 #include "report_md.h"
 #include "results.h"
+#include "share_args.h"
 
-static const char help[] =
-	"Usage: hookbench report DIR\n\n"
-	"Write DIR/report.md: the verdict first, then the verdict tables, break-even,\n"
-	"the charts (drawn first when DIR/charts/ is missing), the hyperfine cross-check,\n"
-	"the caveats, the environment and the command that reproduces the run. On a\n"
-	"directory made by 'hookbench merge', the fleet page. See hookbench(1).\n\n"
-	"Examples:\n  hookbench report results/20261126T120000Z\n"
-	"  hookbench merge results/host results/vm-matrix --out results/fleet && hookbench report results/fleet";
+static void usage(FILE *f)
+{
+	fputs("Usage: hookbench report [--share P | --mix FILE] DIR\n\n"
+	      "Write DIR/report.md: the verdict first, then the verdict tables, break-even,\n"
+	      "the charts (drawn first when DIR/charts/ is missing, or again at a share given),\n"
+	      "the hyperfine cross-check, the caveats, the environment and the command that\n"
+	      "reproduces the run. On a directory made by 'hookbench merge', the fleet page.\n"
+	      "See hookbench(1).\n\n"
+	      "Options:\n" CLI_SHARE_OPTIONS "\n"
+	      "Examples:\n  hookbench report results/20261126T120000Z\n"
+	      "  hookbench report --mix mix.csv results/20261126T120000Z\n"
+	      "  hookbench merge results/host results/vm-matrix --out results/fleet && hookbench report results/fleet\n",
+	      f);
+}
 
 int cmd_report(int argc, char **argv)
 {
 	struct hb_results r;
 	char path[PATH_MAX + 32], why[512];
+	bool share_given;
 	int err, rc;
 
-	if (!cli_one_results_dir(argc, argv, help, &r, &rc))
+	if (!cli_results_at_share(argc, argv, usage, &r, &share_given, &rc))
 		return rc;
 	if (hb_fleet_is_merged(&r)) {
 		if (!hb_fleet_plot_drawn(&r) && hb_fleet_plot(&r, why, sizeof(why)))
 			fprintf(stderr, "hookbench: report: without the heat map: %s\n", why);
 		err = hb_fleet_report_write(&r, path, sizeof(path));
 	} else {
-		if (!hb_plot_drawn(&r) && hb_plot(&r, why, sizeof(why)))
+		/* At a share given, the break-even chart is drawn again to mark it. */
+		if ((share_given || !hb_plot_drawn(&r)) && hb_plot(&r, why, sizeof(why)))
 			fprintf(stderr, "hookbench: report: without charts: %s\n", why);
 		err = hb_report_write(&r, path, sizeof(path));
 	}

@@ -6,6 +6,7 @@
 int cmd_list(int argc, char **argv);
 int cmd_run(int argc, char **argv, int main_argc, char **main_argv);
 int cmd_tax(int argc, char **argv);
+int cmd_mix(int argc, char **argv);
 int cmd_vm(int argc, char **argv);
 int cmd_census(int argc, char **argv);
 int cmd_plot(int argc, char **argv);

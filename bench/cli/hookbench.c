@@ -22,6 +22,7 @@ static const struct cmd cmds[] = {
 	{ "list", cmd_list, "every hook, and whether this kernel can run it (and why not)" },
 	{ "run", do_run, "per-event overhead of each hook, paired blocks, 95% CI" },
 	{ "tax", cmd_tax, "the workload loop against a bare syscall loop" },
+	{ "mix", cmd_mix, "count every syscall for a while: the share that is unlinkat" },
 	{ "vm", cmd_vm, "run the benchmark inside stock Debian kernels under QEMU" },
 	{ "bundle", cmd_bundle, "one .tar.gz that runs the benchmark on another machine" },
 	{ "plot", cmd_plot, "draw a results directory's charts (gnuplot)" },

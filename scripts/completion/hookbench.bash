@@ -64,7 +64,7 @@ _hookbench() {
 		case ${COMP_WORDS[i]} in -*) ;; *) cmd=${COMP_WORDS[i]}; break ;; esac
 	done
 	if [ -z "$cmd" ]; then
-		_hookbench_reply "list run tax vm bundle plot hyperfine report compare merge census recover --help --version" "$cur"
+		_hookbench_reply "list run tax mix vm bundle plot hyperfine report compare merge census recover --help --version" "$cur"
 		return
 	fi
 	case $prev in
@@ -81,13 +81,14 @@ _hookbench() {
 		_hookbench_list "$("$prog" vm --help 2>/dev/null | grep -oE 'debian-[0-9a-z.-]+-(cloud|rt)' | sort -u)" "$cur"
 		return ;;
 	--out)
-		# bundle writes a file (FILE.tar.gz), the others a directory.
-		if [ "$cmd" = bundle ]; then _hookbench_files files "$cur"; else _hookbench_files dirs "$cur"; fi
+		# bundle and mix write a file (FILE.tar.gz, mix.csv), the others a directory.
+		if [ "$cmd" = bundle ] || [ "$cmd" = mix ]; then _hookbench_files files "$cur"; else _hookbench_files dirs "$cur"; fi
 		return ;;
 	--dir | --build-dir | --build-programs | --cache | --programs | --history) _hookbench_files dirs "$cur"; return ;;
-	--btf | --guest-script | --guest-file) _hookbench_files files "$cur"; return ;;
+	--btf | --guest-script | --guest-file | --mix) _hookbench_files files "$cur"; return ;;
 	--threads | --ops-per-block | --blocks | --warmup | --stats-blocks | --replicates | --cpu | \
-	--host | --memory | --smp | --timeout | --iterations | --rounds | --runs | --threshold)
+	--host | --memory | --smp | --timeout | --iterations | --rounds | --runs | --threshold | \
+	--seconds | --share)
 		return ;;
 	esac
 	if [[ $cur == -* ]]; then

@@ -22,7 +22,8 @@ from .errors import VmError
 from .jobs import say
 
 # The -dev packages whose static libraries and headers the guest programs link.
-SYSROOT_PACKAGES = ["libbpf-dev", "libelf-dev", "zlib1g-dev", "libzstd-dev", "libjson-c-dev"]
+SYSROOT_PACKAGES = ["libbpf-dev", "libelf-dev", "zlib1g-dev", "libzstd-dev", "libjson-c-dev",
+                    "libseccomp-dev"]
 
 
 class CrossBuildError(VmError):
@@ -44,11 +45,17 @@ def busybox(cache, arch):
 def sysroot(cache, arch):
     """A directory holding ARCH's -dev packages' headers and static
     libraries (usr/include, usr/lib/TRIPLET), unpacked once. They are the
-    machine's release's, as the cross toolchain and its C library are."""
+    machine's release's, as the cross toolchain and its C library are.
+    A sysroot unpacked for another list of packages is unpacked again."""
     root = os.path.join(arch_dir(cache, arch), "sysroot")
     done = os.path.join(root, ".hookbench-complete")
-    if os.path.exists(done):
-        return root
+    wanted = " ".join(SYSROOT_PACKAGES) + "\n"
+    try:
+        with open(done) as f:
+            if f.read() == wanted:
+                return root
+    except FileNotFoundError:
+        pass
     apt = Apt(cache, arch.debian)
     release = host_release()
     os.makedirs(root, exist_ok=True)
@@ -60,7 +67,7 @@ def sysroot(cache, arch):
     # The cross gcc finds its C library beside itself; with --sysroot it
     # looks for the rest under the sysroot.
     with open(done, "w") as f:
-        f.write(" ".join(SYSROOT_PACKAGES) + "\n")
+        f.write(wanted)
     return root
 
 
@@ -114,8 +121,10 @@ def guest_build(arch, build_dir, source, programs, btf, cache):
     meson, ninja = shutil.which("meson"), shutil.which("ninja")
     if not meson or not ninja:
         raise CrossBuildError(f"meson and ninja are needed to cross-build the {arch.name} guest programs")
+    # Every time: a build configured earlier regenerates against it when
+    # meson.build asks for a library the sysroot did not have then.
+    root = sysroot(cache, arch)
     if not os.path.isfile(os.path.join(build_dir, "build.ninja")):
-        root = sysroot(cache, arch)
         cross = cross_file(os.path.join(arch_dir(cache, arch), f"{arch.cross.triplet}.ini"), root, arch)
         say(f"configuring the {arch.name} cross build in {build_dir}")
         r = subprocess.run([meson, "setup", "--cross-file", cross, "-Dguest_binaries=enabled",

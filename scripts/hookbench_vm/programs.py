@@ -62,7 +62,7 @@ def find_guest_programs(here=RUNNER_DIR, build_dir=None):
     programs = in_build(build_dir) if build_dir else in_dir(here)
     for path in programs.values():
         if not os.path.isfile(path):
-            raise VmError(f"{path} is missing: build with libbpf.a, libelf.a and libz.a present "
+            raise VmError(f"{path} is missing: build with libbpf.a, libelf.a, libz.a, libjson-c.a and libseccomp.a present "
                           f"(meson -Dguest_binaries=enabled)")
     return programs
 

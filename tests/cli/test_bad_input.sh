@@ -70,7 +70,7 @@ bad "a CPU that does not exist" "invalid --cpu '4096'" "$HB" run --cpu 4096
 bad "an option without its value" "needs a value" "$HB" run --blocks
 bad "an unknown option" "unknown option '--frobnicate'" "$HB" run --frobnicate
 bad "a stray argument" "unexpected argument 'now'" "$HB" run now
-bad "an unknown command" "unknown command 'bench' \\(valid: list, run, tax, vm, bundle, plot, hyperfine, report, compare, merge, census, recover, help;" "$HB" bench
+bad "an unknown command" "unknown command 'bench' \\(valid: list, run, tax, mix, vm, bundle, plot, hyperfine, report, compare, merge, census, recover, help;" "$HB" bench
 bad "no command" "Usage" bash -c "'$HB' 2>&1 >/dev/null | head -n 1 >&2; exit 2"
 bad "an existing --out is refused" "$(priv_or 'refusing to overwrite existing')" \
 	"$HB" run --hooks tracepoint --out "$WORK/existing"

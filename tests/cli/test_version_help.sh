@@ -38,7 +38,7 @@ check "help exits 0" [ $? -eq 0 ]
 check "help prints the usage" cmp -s "$WORK/help" "$WORK/usage"
 cmds=$(sed -n '/^Commands:/,/^$/s/^  \([a-z]\+\) .*/\1/p' "$WORK/usage")
 check "the usage lists the commands (got: $(echo $cmds))" \
-	[ "$(echo $cmds)" = "list run tax vm bundle plot hyperfine report compare merge census recover help" ]
+	[ "$(echo $cmds)" = "list run tax mix vm bundle plot hyperfine report compare merge census recover help" ]
 for cmd in $cmds; do
 	[ "$cmd" = help ] && continue
 	"$HB" help "$cmd" >"$WORK/a" 2>&1
@@ -52,7 +52,7 @@ check "help help prints the usage" cmp -s "$WORK/a" "$WORK/usage"
 "$HB" help bench >"$WORK/out" 2>"$WORK/err"
 rc=$?
 check "help of an unknown command exits 2 (got $rc) naming the valid ones" \
-	bash -c "[ $rc -eq 2 ] && grep -q \"unknown command 'bench' (valid: list, run, tax, vm, bundle, plot, hyperfine, report, compare, merge, census, recover, help\" '$WORK/err'"
+	bash -c "[ $rc -eq 2 ] && grep -q \"unknown command 'bench' (valid: list, run, tax, mix, vm, bundle, plot, hyperfine, report, compare, merge, census, recover, help\" '$WORK/err'"
 "$HB" help run now >"$WORK/out" 2>"$WORK/err"
 check "help with two arguments is a usage error" [ $? -eq 2 ]
 done_testing

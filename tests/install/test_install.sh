@@ -166,6 +166,8 @@ complete_line() {
 		_ "$COMPLETION" "$@"
 }
 check "completion: hookbench r -> run report recover" [ "$(complete_line "$HB" r)" = "run report recover" ]
+check "completion: hookbench m -> mix merge" [ "$(complete_line "$HB" m)" = "mix merge" ]
+check "completion: report --s -> --share" [ "$(complete_line "$HB" report --s)" = "--share" ]
 check "completion: --hooks tr -> the tracepoint hooks" \
 	[ "$(complete_line "$HB" run --hooks tr)" = "tracepoint tracepoint_exit" ]
 check "completion: --payload count,ca -> count,capture" \

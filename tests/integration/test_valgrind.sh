@@ -1,8 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# valgrind --leak-check=full over a loader CLI run: no leak, no invalid read
-# or write (libbpf's known bpf_attr-size reports are suppressed, see
-# tests/valgrind.supp), and the counts still exact under it.
+# valgrind --leak-check=full over a loader CLI run and hookbench mix: no
+# leak, no invalid read or write (libbpf's known bpf_attr-size reports are
+# suppressed, see tests/valgrind.supp), and the counts still exact under it.
 BUILD=${1:?build dir}
 . "$(dirname "$0")/../lib.sh"
 require_root
@@ -20,4 +20,11 @@ for payload in count ringbuf; do
 	check "tp-loader --payload $payload: every heap block freed" grep -q 'All heap blocks were freed' "$WORK/$payload.vg"
 	check "tp-loader --payload $payload: still exactly 1000 events" grep -q '"events":1000' "$WORK/$payload.json"
 done
+
+# hookbench mix: the counter loaded, read per CPU and freed.
+"${VG[@]}" "$HB" mix --seconds 1 --out "$WORK/mix.csv" >/dev/null 2>"$WORK/mix.vg"
+rc=$?
+check "hookbench mix under valgrind: exit 0, no error (got $rc)" [ $rc -eq 0 ]
+[ $rc -eq 0 ] || grep -A12 -E 'Invalid|uninitialised|definitely|Syscall param' "$WORK/mix.vg" | diag
+check "hookbench mix: every heap block freed" grep -q 'All heap blocks were freed' "$WORK/mix.vg"
 done_testing
