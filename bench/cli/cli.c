@@ -131,17 +131,3 @@ int cli_load_results(const char *name, const char *dir, struct hb_results *r)
 	return err;
 }
 
-bool cli_one_results_dir(int argc, char **argv, const char *help, struct hb_results *r, int *rc)
-{
-	if (argc == 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
-		puts(help);
-		*rc = 0;
-		return false;
-	}
-	*rc = HB_EXIT_USAGE;
-	if (argc != 2) {
-		cli_error("%s needs one results directory (see --help)", argv[0]);
-		return false;
-	}
-	return cli_load_results(argv[0], argv[1], r) == 0;
-}

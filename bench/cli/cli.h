@@ -64,11 +64,4 @@ void cli_give_results(const char *dir, const char *const *names, size_t n);
 /* Load a results directory for command name; on failure print "name: why". 0 or -errno. */
 int cli_load_results(const char *name, const char *dir, struct hb_results *r);
 
-/*
- * The arguments of a command that takes one results directory (argv[0] is
- * its name): DIR, or -h/--help, which prints help. Returns true with DIR
- * loaded into r; otherwise false with the exit status in *rc.
- */
-bool cli_one_results_dir(int argc, char **argv, const char *help, struct hb_results *r, int *rc);
-
 #endif
