@@ -19,10 +19,13 @@
 static void usage(FILE *f)
 {
 	fputs("Usage: hookbench report [--share P | --mix FILE] DIR\n\n"
-	      "Write DIR/report.md: the verdict first, then the verdict tables, break-even,\n"
-	      "the charts (drawn first when DIR/charts/ is missing, or again at a share given),\n"
-	      "the hyperfine cross-check, the caveats, the environment and the command that\n"
-	      "reproduces the run. On a directory made by 'hookbench merge', the fleet page.\n"
+	      "Write DIR/report.md. Its first screen is the decision: the hook to use where\n"
+	      "unlinkat() is the share given of all syscalls (hooks whose intervals overlap\n"
+	      "named together), where that flips, the kprobe half, the checks, one table and\n"
+	      "the break-even chart. An appendix has every figure, the cross-check, caveats,\n"
+	      "the environment and the command that reproduces the run. Charts are drawn\n"
+	      "first when DIR/charts/ is missing, or again at a share given. On a directory\n"
+	      "made by 'hookbench merge', the fleet page.\n"
 	      "See hookbench(1).\n\n"
 	      "Options:\n" CLI_SHARE_OPTIONS "\n"
 	      "Examples:\n  hookbench report results/20261126T120000Z\n"
