@@ -2,21 +2,27 @@
 #include "crosscheck_rule.h"
 
 #include <math.h>
+#include <stdio.h>
 
-struct hb_crosscheck hb_crosscheck_judge(double low, double high, double paired)
+#include "stats.h"
+
+struct hb_crosscheck hb_crosscheck_judge(double low, double high, double paired, double paired_low,
+					 double paired_high)
 {
-	struct hb_crosscheck c = { .verdict = HB_AGREEMENT_NONE, .half_width = NAN, .share = NAN };
+	struct hb_crosscheck c = { .verdict = HB_AGREEMENT_NONE, .half_width = NAN, .share = NAN,
+				   .paired_share = NAN, .gap = NAN };
 
-	if (isnan(low) || isnan(high) || isnan(paired) || high < low)
+	if (isnan(low) || isnan(high) || isnan(paired) || isnan(paired_low) || isnan(paired_high) ||
+	    high < low || paired_high < paired_low)
 		return c;
 	c.half_width = (high - low) / 2;
 	c.share = paired != 0 ? c.half_width / fabs(paired) : INFINITY;
-	if (c.share > HB_CROSSCHECK_MAX_HALF_WIDTH)
+	c.paired_share = paired != 0 ? (paired_high - paired_low) / 2 / fabs(paired) : INFINITY;
+	c.gap = low > paired_high ? low - paired_high : high < paired_low ? high - paired_low : 0;
+	if (c.share > HB_CROSSCHECK_MAX_HALF_WIDTH || c.paired_share > HB_CROSSCHECK_MAX_HALF_WIDTH)
 		c.verdict = HB_AGREEMENT_INCONCLUSIVE;
-	else if (low <= paired && paired <= high)
-		c.verdict = HB_AGREEMENT_YES;
 	else
-		c.verdict = HB_AGREEMENT_NO;
+		c.verdict = c.gap == 0 ? HB_AGREEMENT_YES : HB_AGREEMENT_NO;
 	return c;
 }
 
@@ -27,5 +33,53 @@ const char *hb_agreement_word(enum hb_agreement a)
 	case HB_AGREEMENT_NO: return "no";
 	case HB_AGREEMENT_INCONCLUSIVE: return "inconclusive";
 	default: return "";
+	}
+}
+
+/* ", with the bare command in a slower speed state in S of Q rounds (left out)", or "". */
+static void left_out(const struct hb_crosscheck_facts *f, char *buf, size_t len)
+{
+	if (f->slower)
+		snprintf(buf, len, "; the bare command ran in a slower speed state than the paired "
+			 "figures' in %zu of %zu rounds, left out", f->slower, f->rounds);
+	else
+		buf[0] = 0;
+}
+
+void hb_crosscheck_cause(const struct hb_crosscheck *c, const struct hb_crosscheck_facts *f,
+			 char *buf, size_t len)
+{
+	double drift = f->bare_ns / f->state_ns - 1;
+	char more[160];
+
+	left_out(f, more, sizeof(more));
+	if (c->verdict == HB_AGREEMENT_YES) {
+		buf[0] = 0;
+	} else if (isnan(f->paired)) {
+		snprintf(buf, len, "summary.csv has no paired figure for %s", f->hook);
+	} else if (f->kept < hb_median_ci_min_n(0.95)) {
+		snprintf(buf, len, "the bare command ran in the paired figures' speed state in %zu of %zu "
+			 "rounds, too few for an interval (%zu needed)%s", f->kept, f->rounds,
+			 hb_median_ci_min_n(0.95), more);
+	} else if (c->verdict == HB_AGREEMENT_INCONCLUSIVE && c->share > HB_CROSSCHECK_MAX_HALF_WIDTH) {
+		snprintf(buf, len, "the whole-command interval is ±%.1f ns, %.0f%% of the paired estimate, "
+			 "too wide to have disagreed (%zu rounds kept)%s", c->half_width, 100 * c->share,
+			 f->kept, more);
+	} else if (c->verdict == HB_AGREEMENT_INCONCLUSIVE) {
+		snprintf(buf, len, "the paired interval is ±%.0f%% of its estimate, too wide to have "
+			 "disagreed", 100 * c->paired_share);
+	} else if (c->verdict == HB_AGREEMENT_NONE) {
+		snprintf(buf, len, "no whole-command interval");
+	} else if (isfinite(drift) && fabs(drift) > HB_CROSSCHECK_BARE_DRIFT) {
+		snprintf(buf, len, "the bare command ran at %.0f ns per call in the rounds kept, %.0f%% "
+			 "%s than the paired baseline's %.0f ns: the machine was not in the paired run's "
+			 "state%s", f->bare_ns, 100 * fabs(drift), drift > 0 ? "slower" : "faster",
+			 f->state_ns, more);
+	} else {
+		snprintf(buf, len, "the whole-command interval lies %.1f ns %s the paired one, with the "
+			 "bare command at %.0f ns per call (paired baseline %.0f) in %zu of %zu rounds and "
+			 "the loader's own %.0f%% of the hooked command taken out: no cause in these figures",
+			 fabs(c->gap), c->gap > 0 ? "above" : "below", f->bare_ns, f->state_ns, f->kept,
+			 f->rounds, 100 * f->outside_s / f->loader_s);
 	}
 }

@@ -116,7 +116,7 @@ static bool counts_ns(const char *dir)
 int cmd_hyperfine(int argc, char **argv)
 {
 	struct hb_hyperfine_opts o = {
-		.iterations = 200000, .runs = 3, .rounds = 10, .warmup = 3,
+		.iterations = 200000, .runs = 1, .rounds = 20, .warmup = 2,
 		.stop = &hb_stop_requested, .progress = stderr,
 	};
 	char csv_path[PATH_MAX + 32], why[PATH_MAX + 256];
