@@ -36,35 +36,50 @@ const char *hb_agreement_word(enum hb_agreement a)
 	}
 }
 
-/* ", with the bare command in a slower speed state in S of Q rounds (left out)", or "". */
-static void left_out(const struct hb_crosscheck_facts *f, char *buf, size_t len)
+/* " (S slower)" when some rounds were left out for running slower, else "". */
+static void slower_note(const struct hb_crosscheck_facts *f, char *buf, size_t len)
 {
 	if (f->slower)
-		snprintf(buf, len, "; the bare command ran in a slower speed state than the paired "
-			 "figures' in %zu of %zu rounds, left out", f->slower, f->rounds);
+		snprintf(buf, len, " (%zu slower)", f->slower);
 	else
 		buf[0] = 0;
+}
+
+/* A disagreement none of the measured causes explains: where the two lie, and what was ruled out. */
+static void no_cause(const struct hb_crosscheck *c, const struct hb_crosscheck_facts *f, char *buf,
+		     size_t len)
+{
+	char bare[160] = "", outside[160] = "";
+
+	if (isfinite(f->bare_ns) && isfinite(f->state_ns))
+		snprintf(bare, sizeof(bare), ", with the bare command at %.0f ns per call (paired baseline "
+			 "%.0f) in %zu of %zu rounds", f->bare_ns, f->state_ns, f->kept, f->rounds);
+	if (isfinite(f->outside_s) && f->loader_s > 0)
+		snprintf(outside, sizeof(outside), "%s the loader's own %.0f%% of the hooked command taken "
+			 "out", bare[0] ? " and" : ", with", 100 * f->outside_s / f->loader_s);
+	snprintf(buf, len, "the whole-command interval lies %.1f ns %s the paired one%s%s: no cause in "
+		 "these figures", fabs(c->gap), c->gap > 0 ? "above" : "below", bare, outside);
 }
 
 void hb_crosscheck_cause(const struct hb_crosscheck *c, const struct hb_crosscheck_facts *f,
 			 char *buf, size_t len)
 {
 	double drift = f->bare_ns / f->state_ns - 1;
-	char more[160];
+	char more[48];
 
-	left_out(f, more, sizeof(more));
+	slower_note(f, more, sizeof(more));
 	if (c->verdict == HB_AGREEMENT_YES) {
 		buf[0] = 0;
 	} else if (isnan(f->paired)) {
 		snprintf(buf, len, "summary.csv has no paired figure for %s", f->hook);
 	} else if (f->kept < hb_median_ci_min_n(0.95)) {
-		snprintf(buf, len, "the bare command ran in the paired figures' speed state in %zu of %zu "
-			 "rounds, too few for an interval (%zu needed)%s", f->kept, f->rounds,
-			 hb_median_ci_min_n(0.95), more);
+		snprintf(buf, len, "the bare command ran in the paired figures' speed state in only %zu of "
+			 "%zu rounds%s, too few for an interval (%zu needed)", f->kept, f->rounds, more,
+			 hb_median_ci_min_n(0.95));
 	} else if (c->verdict == HB_AGREEMENT_INCONCLUSIVE && c->share > HB_CROSSCHECK_MAX_HALF_WIDTH) {
 		snprintf(buf, len, "the whole-command interval is ±%.1f ns, %.0f%% of the paired estimate, "
-			 "too wide to have disagreed (%zu rounds kept)%s", c->half_width, 100 * c->share,
-			 f->kept, more);
+			 "too wide to have disagreed (%zu of %zu rounds kept)", c->half_width, 100 * c->share,
+			 f->kept, f->rounds);
 	} else if (c->verdict == HB_AGREEMENT_INCONCLUSIVE) {
 		snprintf(buf, len, "the paired interval is ±%.0f%% of its estimate, too wide to have "
 			 "disagreed", 100 * c->paired_share);
@@ -73,13 +88,9 @@ void hb_crosscheck_cause(const struct hb_crosscheck *c, const struct hb_crossche
 	} else if (isfinite(drift) && fabs(drift) > HB_CROSSCHECK_BARE_DRIFT) {
 		snprintf(buf, len, "the bare command ran at %.0f ns per call in the rounds kept, %.0f%% "
 			 "%s than the paired baseline's %.0f ns: the machine was not in the paired run's "
-			 "state%s", f->bare_ns, 100 * fabs(drift), drift > 0 ? "slower" : "faster",
-			 f->state_ns, more);
+			 "state", f->bare_ns, 100 * fabs(drift), drift > 0 ? "slower" : "faster",
+			 f->state_ns);
 	} else {
-		snprintf(buf, len, "the whole-command interval lies %.1f ns %s the paired one, with the "
-			 "bare command at %.0f ns per call (paired baseline %.0f) in %zu of %zu rounds and "
-			 "the loader's own %.0f%% of the hooked command taken out: no cause in these figures",
-			 fabs(c->gap), c->gap > 0 ? "above" : "below", f->bare_ns, f->state_ns, f->kept,
-			 f->rounds, 100 * f->outside_s / f->loader_s);
+		no_cause(c, f, buf, len);
 	}
 }

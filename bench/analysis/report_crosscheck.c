@@ -140,7 +140,7 @@ static void cross_check_row(FILE *f, const struct hb_csv_table *t, size_t i, con
 	fputs(" |\n", f);
 }
 
-/* Under the table: what each loader's rounds measured, and why one is no agreement. */
+/* Under the table: what each loader's rounds measured or, when it is no agreement, why. */
 static void row_notes(FILE *f, const struct hb_csv_table *t, size_t i, const struct xc_row *x)
 {
 	const struct hb_crosscheck_facts *k = &x->facts;
@@ -148,18 +148,20 @@ static void row_notes(FILE *f, const struct hb_csv_table *t, size_t i, const str
 
 	if (!x->ran)
 		return;
+	hb_crosscheck_cause(&x->judged, k, cause, sizeof(cause));
+	if (cause[0]) {
+		fprintf(f, "- `%s`, not confirmed: %s.\n", hb_table_str(t, i, "loader"), cause);
+		return;
+	}
 	fprintf(f, "- `%s`: %zu of %zu rounds kept", hb_table_str(t, i, "loader"), k->kept, k->rounds);
 	if (k->slower)
-		fprintf(f, " (%zu left out: the bare command ran in a slower state)", k->slower);
+		fprintf(f, " (%zu left out: the bare command ran slower)", k->slower);
 	if (isfinite(k->bare_ns) && isfinite(k->state_ns))
 		fprintf(f, "; the bare command ran at %.0f ns per call, the paired baseline at %.0f",
 			k->bare_ns, k->state_ns);
 	if (isfinite(k->outside_s) && k->loader_s > 0)
 		fprintf(f, "; the loader's own load, attach and detach, %.0f%% of its command's time, "
 			"taken out", 100 * k->outside_s / k->loader_s);
-	hb_crosscheck_cause(&x->judged, k, cause, sizeof(cause));
-	if (cause[0])
-		fprintf(f, ". Not confirmed: %s", cause);
 	fputs(".\n", f);
 }
 
