@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -70,10 +71,10 @@ static void usage(FILE *f)
 "                     --payload ringbuf\n"
 "      --pid PID      without CMD: count only the process PID\n"
 "      --no-stats     leave bpf_stats off (run_cnt and run_time_ns are then null)\n"
-"      --timing FILE  with CMD: append to FILE a line of three seconds: from start\n"
-"                     to attached, attached (CMD's whole run), and from CMD's\n"
-"                     exit to the end (hookbench hyperfine subtracts the first\n"
-"                     and last)\n"
+"      --timing FILE  with CMD: append to FILE a line of four seconds: from start\n"
+"                     to attached, attached (CMD's whole run), from CMD's exit\n"
+"                     to the end, and the loader's own CPU time (hookbench\n"
+"                     hyperfine takes the loader's own time out of its command's)\n"
 "      --btf PATH     BTF file instead of /sys/kernel/btf/vmlinux (or $HOOKBENCH_BTF)\n"
 "      --as-root      run CMD as root; by default, under sudo, CMD runs as the user\n"
 "                     who ran sudo (SUDO_UID/SUDO_GID; the hook sees it either way)\n"
@@ -318,12 +319,14 @@ static double now_s(void)
 }
 
 /*
- * --timing: the loader's own time before and after the command's, so a
- * whole-command timer can take out loading, attaching and detaching exactly.
+ * --timing: the loader's own time before and after the command's, and its
+ * own CPU time, so a whole-command timer can take out loading, attaching
+ * and detaching exactly, by the wall clock or by CPU time.
  */
 static int append_timing(const struct loader_env *env)
 {
 	FILE *f = fopen(env->timing, "ae");
+	struct rusage self;
 	int err = 0;
 
 	if (!f) {
@@ -331,8 +334,11 @@ static int append_timing(const struct loader_env *env)
 		fprintf(stderr, "%s: failed to open %s: %s\n", prog, env->timing, strerror(-err));
 		return err;
 	}
-	fprintf(f, "%.9f %.9f %.9f\n", env->t_attached - env->t_start, env->t_reaped - env->t_attached,
-		now_s() - env->t_reaped);
+	getrusage(RUSAGE_SELF, &self);
+	fprintf(f, "%.9f %.9f %.9f %.6f\n", env->t_attached - env->t_start, env->t_reaped - env->t_attached,
+		now_s() - env->t_reaped,
+		(double)(self.ru_utime.tv_sec + self.ru_stime.tv_sec) +
+			(double)(self.ru_utime.tv_usec + self.ru_stime.tv_usec) / 1e6);
 	if (fclose(f)) {
 		err = -errno;
 		fprintf(stderr, "%s: failed to write %s: %s\n", prog, env->timing, strerror(-err));

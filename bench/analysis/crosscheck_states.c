@@ -41,8 +41,8 @@ static bool has_states(const struct hb_state_levels *s)
 
 bool hb_state_kept(const struct hb_state_levels *s, double ns)
 {
-	if (has_states(s))
-		return hb_state_nearest(s, ns) == s->headline;
+	if (has_states(s) && hb_state_nearest(s, ns) != s->headline)
+		return false;
 	return isnan(s->baseline) || fabs(ns / s->baseline - 1) <= HB_CROSSCHECK_BARE_DRIFT;
 }
 

@@ -32,10 +32,10 @@ void hb_state_levels_of(const struct hb_results *r, long row, struct hb_state_le
 size_t hb_state_nearest(const struct hb_state_levels *s, double ns);
 
 /*
- * Whether a round whose bare command ran at ns per call counts: in a run of
- * several states, when the headline is the nearest (by ratio); in a run of
- * one (or pooled), when it is within HB_CROSSCHECK_BARE_DRIFT of the
- * baseline, a speed the paired run saw; without a paired run, always.
+ * Whether a round whose bare command ran at ns per call counts: when it is
+ * within HB_CROSSCHECK_BARE_DRIFT of the paired baseline, a speed the
+ * paired run saw, and in a run of several states the headline is also the
+ * nearest level (by ratio); without a paired run, always.
  */
 bool hb_state_kept(const struct hb_state_levels *s, double ns);
 

@@ -67,21 +67,25 @@ static int set_commands(struct hf_data *d, const struct hb_hyperfine_opts *o, ch
 }
 
 /*
- * Each loader's paired row in run (count payload, enoent, 1 thread) and the
- * speed states of the first found: the group of enoent, 1 thread shares them.
+ * Each loader's paired row in run (count payload, enoent, 1 thread), and the
+ * speed states and clock of the first found: the group of enoent, 1 thread
+ * shares them. Without a paired run, CPU time, hookbench run's default.
  */
 static void find_paired(struct hf_data *d, const struct hb_results *run)
 {
 	d->run = run;
 	d->levels = (struct hb_state_levels){ .baseline = NAN };
+	d->cpu = true;
 	for (size_t l = 0; l < HF_NLOADERS; l++) {
 		const struct hb_match m[] = { { "hook", loaders[l].hook->name }, { "payload", "count" },
 					      { "mode", "enoent" }, { "threads", "1" },
 					      { "status", "ok" }, { NULL, NULL } };
 
 		d->paired_row[l] = run ? hb_results_find(run, m) : -1;
-		if (d->paired_row[l] >= 0 && isnan(d->levels.baseline))
-			hb_state_levels_of(run, d->paired_row[l], &d->levels);
+		if (d->paired_row[l] < 0 || !isnan(d->levels.baseline))
+			continue;
+		hb_state_levels_of(run, d->paired_row[l], &d->levels);
+		d->cpu = strcmp(hb_results_str(run, (size_t)d->paired_row[l], "clock"), "wall") != 0;
 	}
 }
 
@@ -145,8 +149,8 @@ static int time_and_write(const struct hb_hyperfine_opts *o, struct hf_data *d,
 		return err;
 	for (size_t c = 0; c < HF_NCMDS; c++)
 		ncmds += d->active[c];
-	fprintf(o->progress, "hookbench: hyperfine: %d commands, %llu rounds of %llu runs each",
-		ncmds, (unsigned long long)o->rounds, (unsigned long long)o->runs);
+	fprintf(o->progress, "hookbench: hyperfine: %d commands, %llu rounds of %llu runs each, by %s time",
+		ncmds, (unsigned long long)o->rounds, (unsigned long long)o->runs, d->cpu ? "CPU" : "wall");
 	if (d->levels.n > 1 && d->levels.headline < d->levels.n)
 		fprintf(o->progress, " with the bare command near the paired state's %.0f ns/op "
 			"(others left out, at most %zu rounds)", d->levels.baseline, d->max_rounds);

@@ -18,7 +18,7 @@ static const char *const header[] = {
 	"bare_cmd_s", "bare_true_s", "ns_per_op", "ci95_low_ns", "ci95_high_ns", "paired_ns",
 	"paired_ci95_low_ns", "paired_ci95_high_ns", "agree", "rounds", "loader_outside_s",
 	"bare_ns_per_op", "state_ns_per_op", "rounds_kept", "rounds_slower",
-	"paired_between_low_ns", "paired_between_high_ns",
+	"paired_between_low_ns", "paired_between_high_ns", "clock",
 };
 #define NCOL (sizeof(header) / sizeof(header[0]))
 
@@ -157,6 +157,7 @@ static void write_rows(FILE *f, const struct hb_hyperfine_opts *o, const struct 
 		put(&line, "iterations", "%llu", (unsigned long long)o->iterations);
 		put(&line, "runs", "%llu", (unsigned long long)(o->runs * d->rounds));
 		put(&line, "rounds", "%zu", d->rounds);
+		put(&line, "clock", "%s", d->cpu ? "cpu" : "wall");
 		if (ran)
 			measured(&line, d, l, o->iterations, est, scratch, idx);
 		for (size_t k = 0; k < NCOL; k++)

@@ -27,7 +27,9 @@ struct hf_data {
 	char cmds[HF_NCMDS][HF_CMD_MAX];
 	char timing[HF_NCMDS][PATH_MAX + 64]; /* a loader command's --timing file; "" for the bare ones */
 	bool active[HF_NCMDS];           /* runs here */
-	double *mean[HF_NCMDS];          /* per round, the mean of its runs in seconds */
+	bool cpu;                        /* time by CPU (user + system), as the paired run's
+					  * --clock cpu does; else by the wall clock */
+	double *mean[HF_NCMDS];          /* per round, the mean of its runs in seconds (CPU or wall) */
 	double *outside[HF_NCMDS];       /* per round, the loader's own mean time outside the
 					  * attached window (load, attach, detach), s; 0 for bare */
 	bool *kept;                      /* per round: its bare command ran in the paired state */
@@ -47,11 +49,13 @@ double hf_round_bare(const struct hf_data *d, size_t r, uint64_t iterations);
 
 /*
  * The mean over the last `runs` lines of a loader's --timing file (earlier
- * ones are warm-up runs) of its own time outside the attached window: the
- * first and third numbers of a line. 0, or -EINVAL for fewer lines or one
- * that does not read, -errno when the file does not open; why says which.
+ * ones are warm-up runs) of its own time: its CPU time (the fourth number
+ * of a line) when cpu, else its wall time outside the attached window (the
+ * first plus the third). 0, or -EINVAL for fewer lines or one that does
+ * not read, -errno when the file does not open; why says which.
  */
-int hf_read_outside(const char *path, uint64_t runs, double *mean, char *why, size_t whylen);
+int hf_read_outside(const char *path, uint64_t runs, bool cpu, double *mean, char *why,
+		    size_t whylen);
 
 /*
  * Every round, each exported to a scratch file and appended to json_path.

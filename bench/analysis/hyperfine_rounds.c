@@ -30,9 +30,10 @@ double hf_round_bare(const struct hf_data *d, size_t r, uint64_t iterations)
 	return (d->mean[HF_BARE_STORM][r] - d->mean[HF_BARE_TRUE][r]) / (double)iterations * 1e9;
 }
 
-int hf_read_outside(const char *path, uint64_t runs, double *mean, char *why, size_t whylen)
+int hf_read_outside(const char *path, uint64_t runs, bool cpu, double *mean, char *why,
+		    size_t whylen)
 {
-	double *outside = calloc(runs, sizeof(double)), setup, attached, teardown, sum = 0;
+	double *outside = calloc(runs, sizeof(double)), setup, attached, teardown, self, sum = 0;
 	FILE *f = fopen(path, "re");
 	uint64_t n = 0;
 	int err = 0;
@@ -42,8 +43,8 @@ int hf_read_outside(const char *path, uint64_t runs, double *mean, char *why, si
 		snprintf(why, whylen, "cannot read the loader's timing %s: %s", path, strerror(-err));
 		goto out;
 	}
-	while (fscanf(f, "%lf %lf %lf", &setup, &attached, &teardown) == 3)
-		outside[n++ % runs] = setup + teardown;
+	while (fscanf(f, "%lf %lf %lf %lf", &setup, &attached, &teardown, &self) == 4)
+		outside[n++ % runs] = cpu ? self : setup + teardown;
 	if (n < runs || !feof(f)) {
 		snprintf(why, whylen, "%s: %llu timing lines for %llu runs", path, (unsigned long long)n,
 			 (unsigned long long)runs);
@@ -69,7 +70,8 @@ static int take_timings(const struct hb_hyperfine_opts *o, struct hf_data *d, si
 
 	for (size_t c = 0; c < HF_NCMDS && !err; c++)
 		if (d->active[c] && d->timing[c][0])
-			err = hf_read_outside(d->timing[c], o->runs, &d->outside[c][r], why, whylen);
+			err = hf_read_outside(d->timing[c], o->runs, d->cpu, &d->outside[c][r], why,
+					      whylen);
 	d->kept[r] = hb_state_kept(&d->levels, bare);
 	d->nkept += d->kept[r];
 	return err;
@@ -88,11 +90,15 @@ static int take_means(struct hf_data *d, size_t r, const char *text, size_t len,
 		return err;
 	for (size_t c = 0; c < HF_NCMDS; c++)
 		cmds[c] = d->cmds[c];
-	hb_hyperfine_means(doc, cmds, HF_NCMDS, means);
+	if (d->cpu)
+		hb_hyperfine_cpu(doc, cmds, HF_NCMDS, means);
+	else
+		hb_hyperfine_means(doc, cmds, HF_NCMDS, means);
 	for (size_t c = 0; c < HF_NCMDS; c++) {
 		d->mean[c][r] = d->active[c] ? means[c] : NAN;
 		if (d->active[c] && isnan(means[c])) {
-			snprintf(why, whylen, "no mean time for '%s'", d->cmds[c]);
+			snprintf(why, whylen, "no mean %s time for '%s'", d->cpu ? "CPU" : "wall",
+				 d->cmds[c]);
 			err = -EINVAL;
 		}
 	}

@@ -174,7 +174,9 @@ struct report_crosscheck report_cross_check(const struct report *rp)
 		return counts;
 	fprintf(rp->f, "\n## Whole-command cross-check (hyperfine)\n\n"
 		"`unlink-storm` timed by hyperfine as a whole command, bare and under each loader, in "
-		"rounds that reverse the order every other round. Each loader times its own loading, "
+		"rounds that reverse the order every other round, by CPU time (user plus system) as "
+		"the paired figures are, or by the wall clock when the run counted that (`--clock "
+		"wall`). Each loader times its own loading, "
 		"attaching and detaching, and that is taken out of its command's time; `true`, bare and "
 		"under the loader, takes out starting a process. A round counts only when its bare "
 		"command ran in the speed state of the paired figures (the nearest of the run's "

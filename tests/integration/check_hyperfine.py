@@ -3,7 +3,8 @@
 """Recompute hyperfine.csv's tp-loader estimate from the rounds in hyperfine.json.
 
 Each round gives ((loader storm - loader true) - (storm - true)) / N, each
-loader command less its own load, attach and detach (loader_outside_s);
+command's CPU time (user + system; the wall-clock mean when the CSV's clock
+is wall), each loader command less its own time (loader_outside_s);
 the CSV must hold their median over the rounds kept and, for 6 rounds, the
 95% order-statistic interval [min, max]. Exit 0 when it does, 1 with the
 difference otherwise.
@@ -21,7 +22,10 @@ estimates = []
 for k, rnd in enumerate(export["rounds"]):
     if not export["kept"][k]:
         continue
-    mean = {r["command"]: r["mean"] for r in rnd["results"]}
+    if row["clock"] == "wall":
+        mean = {r["command"]: r["mean"] for r in rnd["results"]}
+    else:
+        mean = {r["command"]: r["user"] + r["system"] for r in rnd["results"]}
     tool = {c: c.split()[0].rsplit("/", 1)[-1] for c in mean}
     storm = next(c for c in mean if tool[c] == "unlink-storm")
     loader_storm = next(c for c in mean if tool[c] == "tp-loader" and not c.endswith("-- true"))

@@ -25,13 +25,13 @@ check "the estimate is the median of the rounds' estimates, the loader's own tim
 check "progress names each round" grep -q 'round 6 (6 of 6 kept)' "$WORK/err"
 check "no loader timing file is left behind" bash -c "! ls -A '$WORK/dir' | grep -q timing"
 check "no scratch file is left in the directory" [ -z "$(ls -A "$WORK/dir" | grep -v -x -e hyperfine.json -e hyperfine.csv)" ]
-check "hyperfine.csv has its header" grep -q '^loader,hook,status,iterations,runs,loader_cmd_s,loader_true_s,bare_cmd_s,bare_true_s,ns_per_op,ci95_low_ns,ci95_high_ns,paired_ns,paired_ci95_low_ns,paired_ci95_high_ns,agree,rounds,loader_outside_s,bare_ns_per_op,state_ns_per_op,rounds_kept,rounds_slower,paired_between_low_ns,paired_between_high_ns$' "$WORK/dir/hyperfine.csv"
+check "hyperfine.csv has its header" grep -q '^loader,hook,status,iterations,runs,loader_cmd_s,loader_true_s,bare_cmd_s,bare_true_s,ns_per_op,ci95_low_ns,ci95_high_ns,paired_ns,paired_ci95_low_ns,paired_ci95_high_ns,agree,rounds,loader_outside_s,bare_ns_per_op,state_ns_per_op,rounds_kept,rounds_slower,paired_between_low_ns,paired_between_high_ns,clock$' "$WORK/dir/hyperfine.csv"
 check "the tp-loader row is ok with an estimate and its interval" \
 	grep -qE '^tp-loader,tracepoint,ok,20000,12,([0-9.]+,){4}-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,' "$WORK/dir/hyperfine.csv"
 if [ -e /sys/bus/event_source/devices/kprobe/type ]; then
 	check "the kprobe-loader row is ok here" grep -q '^kprobe-loader,kprobe,ok,' "$WORK/dir/hyperfine.csv"
 else
-	check "the kprobe-loader row says unsupported, with no figures" grep -qx 'kprobe-loader,kprobe,unsupported,20000,12,,,,,,,,,,,,6,,,,,,,' "$WORK/dir/hyperfine.csv"
+	check "the kprobe-loader row says unsupported, with no figures" grep -qx 'kprobe-loader,kprobe,unsupported,20000,12,,,,,,,,,,,,6,,,,,,,,cpu' "$WORK/dir/hyperfine.csv"
 fi
 "$HB" hyperfine "$WORK/dir" --runs 10 >/dev/null 2>"$WORK/err2"
 check "a second run refuses to overwrite" grep -q 'refusing to overwrite' "$WORK/err2"

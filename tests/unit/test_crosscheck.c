@@ -3,6 +3,7 @@
  * The hyperfine cross-check's arithmetic: the agreement rule, the speed
  * state a round ran in, the loader's own time taken out, the cause named.
  */
+#include <json-c/json.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,8 @@
 
 #include "crosscheck_rule.h"
 #include "crosscheck_states.h"
+#include "hyperfine_export.h"
+#include "json_read.h"
 #include "hyperfine_parts.h"
 #include "results.h"
 #include "tap.h"
@@ -70,6 +73,10 @@ static void test_states(void)
 	TAP_OK(!hb_state_kept(&s, 1600) && hb_state_slower(&s, 1600) && hb_state_slower(&s, 1800),
 	       "nearer the slow level (by ratio) it is left out, as slower");
 	TAP_OK(!hb_state_slower(&s, 1480.3), "a kept round is not slower");
+	TAP_OK(!hb_state_kept(&s, 1300) && !hb_state_slower(&s, 1300),
+	       "nearest the headline but more than 10%% faster: left out, not as slower");
+	TAP_OK(!hb_state_kept(&s, 4559) && hb_state_slower(&s, 4559),
+	       "far slower than the slowest level (a loaded machine): left out, as slower");
 	s.headline = s.n;
 	TAP_OK(hb_state_kept(&s, 1480.3 * 1.099) && hb_state_kept(&s, 1480.3 * 0.901) &&
 	       !hb_state_kept(&s, 1480.3 * 1.11) && hb_state_slower(&s, 1480.3 * 1.11) &&
@@ -118,17 +125,39 @@ static void test_attach_taken_out(void)
 	TAP_OK(f != NULL, "a scratch timing file");
 	if (!f)
 		return;
-	fputs("0.5 0.3 0.1\n0.2 0.3 0.05\n0.22 0.31 0.04\n", f);
+	fputs("0.5 0.3 0.1 0.4\n0.2 0.3 0.05 0.19\n0.22 0.31 0.04 0.21\n", f);
 	fclose(f);
-	TAP_OK(hf_read_outside(path, 2, &got, why, sizeof(why)) == 0, "the loader's timing lines read");
-	TAP_NEAR(got, (0.25 + 0.26) / 2, 1e-12, "the last `runs` lines count, the warm-up before them does not");
-	TAP_OK(hf_read_outside(path, 4, &got, why, sizeof(why)) != 0 && strstr(why, "3 timing lines for 4 runs"),
-	       "fewer lines than runs is an error that says so");
+	TAP_OK(hf_read_outside(path, 2, false, &got, why, sizeof(why)) == 0, "the loader's timing lines read");
+	TAP_NEAR(got, (0.25 + 0.26) / 2, 1e-12,
+		 "by the wall clock: before attached plus after the command, over the last `runs` lines, "
+		 "the warm-up before them left out");
+	TAP_OK(hf_read_outside(path, 2, true, &got, why, sizeof(why)) == 0, "and again by CPU time");
+	TAP_NEAR(got, (0.19 + 0.21) / 2, 1e-12, "by CPU time: the loader's own CPU seconds");
+	TAP_OK(hf_read_outside(path, 4, true, &got, why, sizeof(why)) != 0 &&
+	       strstr(why, "3 timing lines for 4 runs"), "fewer lines than runs is an error that says so");
 	f = fopen(path, "a");
-	fputs("0.1 x 0.2\n", f);
+	fputs("0.1 x 0.2 0.1\n", f);
 	fclose(f);
-	TAP_OK(hf_read_outside(path, 2, &got, why, sizeof(why)) != 0, "a line that does not read is an error");
+	TAP_OK(hf_read_outside(path, 2, true, &got, why, sizeof(why)) != 0,
+	       "a line that does not read is an error");
 	unlink(path);
+}
+
+static void test_cpu_times(void)
+{
+	const char *text = "{\"results\": [{\"command\": \"a\", \"mean\": 1.05, \"user\": 0.14, "
+			   "\"system\": 0.29}, {\"command\": \"b\", \"mean\": 0.5}]}";
+	const char *const cmds[] = { "a", "b" };
+	struct json_object *doc;
+	double cpu[2], wall[2];
+	char why[256];
+
+	TAP_OK(hb_jparse(text, strlen(text), &doc, why, sizeof(why)) == 0, "an export to read");
+	hb_hyperfine_cpu(doc, cmds, 2, cpu);
+	hb_hyperfine_means(doc, cmds, 2, wall);
+	TAP_NEAR(cpu[0], 0.43, 1e-12, "a command's CPU time is its user plus system time");
+	TAP_OK(isnan(cpu[1]) && wall[1] == 0.5, "none without them; the wall-clock mean is apart");
+	json_object_put(doc);
 }
 
 static void test_cause(void)
@@ -176,6 +205,7 @@ int main(void)
 	test_rule();
 	test_states();
 	test_attach_taken_out();
+	test_cpu_times();
 	test_cause();
 	return tap_done();
 }
