@@ -2,6 +2,7 @@
 #include "crosscheck_rule.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "stats.h"
@@ -36,11 +37,15 @@ const char *hb_agreement_word(enum hb_agreement a)
 	}
 }
 
-/* " (S slower)" when some rounds were left out for running slower, else "". */
-static void slower_note(const struct hb_crosscheck_facts *f, char *buf, size_t len)
+/* " (S slower, F faster)": how the rounds left out ran, each part when there are some; else "". */
+static void left_out_note(const struct hb_crosscheck_facts *f, char *buf, size_t len)
 {
-	if (f->slower)
-		snprintf(buf, len, " (%zu slower)", f->slower);
+	size_t faster = f->rounds > f->kept + f->slower ? f->rounds - f->kept - f->slower : 0;
+
+	if (f->slower && faster)
+		snprintf(buf, len, " (%zu slower, %zu faster)", f->slower, faster);
+	else if (f->slower || faster)
+		snprintf(buf, len, " (%zu %s)", f->slower ? f->slower : faster, f->slower ? "slower" : "faster");
 	else
 		buf[0] = 0;
 }
@@ -65,9 +70,10 @@ void hb_crosscheck_cause(const struct hb_crosscheck *c, const struct hb_crossche
 			 char *buf, size_t len)
 {
 	double drift = f->bare_ns / f->state_ns - 1;
-	char more[48];
+	char more[64];
+	bool within;
 
-	slower_note(f, more, sizeof(more));
+	left_out_note(f, more, sizeof(more));
 	if (c->verdict == HB_AGREEMENT_YES) {
 		buf[0] = 0;
 	} else if (isnan(f->paired)) {
@@ -81,8 +87,10 @@ void hb_crosscheck_cause(const struct hb_crosscheck *c, const struct hb_crossche
 			 "too wide to have disagreed (%zu of %zu rounds kept)", c->half_width, 100 * c->share,
 			 f->kept, f->rounds);
 	} else if (c->verdict == HB_AGREEMENT_INCONCLUSIVE) {
-		snprintf(buf, len, "the paired interval is ±%.0f%% of its estimate, too wide to have "
-			 "disagreed", 100 * c->paired_share);
+		within = f->whole_low <= f->within_high && f->within_low <= f->whole_high;
+		snprintf(buf, len, "where another paired run lands is ±%.0f%% of the paired estimate, too "
+			 "wide to have disagreed (the whole-command interval %s this run's own paired "
+			 "interval)", 100 * c->paired_share, within ? "overlaps" : "misses");
 	} else if (c->verdict == HB_AGREEMENT_NONE) {
 		snprintf(buf, len, "no whole-command interval");
 	} else if (isfinite(drift) && fabs(drift) > HB_CROSSCHECK_BARE_DRIFT) {

@@ -61,6 +61,8 @@ struct hb_crosscheck_facts {
 	double bare_ns;           /* the bare command's ns per call in the rounds kept */
 	double state_ns;          /* the paired headline state's baseline ns per call */
 	double paired;            /* the paired estimate: NAN when summary.csv has none */
+	double within_low, within_high; /* its interval within the run */
+	double whole_low, whole_high;   /* the whole-command interval */
 };
 
 /*

@@ -56,6 +56,10 @@ static struct xc_row read_row(const struct hb_csv_table *t, size_t i)
 		.bare_ns = hb_table_num(t, i, "bare_ns_per_op"),
 		.state_ns = hb_table_num(t, i, "state_ns_per_op"),
 		.paired = paired,
+		.within_low = hb_table_num(t, i, "paired_ci95_low_ns"),
+		.within_high = hb_table_num(t, i, "paired_ci95_high_ns"),
+		.whole_low = hb_table_num(t, i, "ci95_low_ns"),
+		.whole_high = hb_table_num(t, i, "ci95_high_ns"),
 	};
 	return x;
 }

@@ -198,6 +198,28 @@ static void test_cause(void)
 	f.paired = NAN;
 	hb_crosscheck_cause(&none, &f, buf, sizeof(buf));
 	TAP_STREQ(buf, "summary.csv has no paired figure for tracepoint", "nothing to compare with");
+	f.paired = 243.5;
+	f.within_low = 233.6;
+	f.within_high = 251.1;
+	f.whole_low = 227.3;
+	f.whole_high = 254.2;
+	c = hb_crosscheck_judge(227.3, 254.2, 243.5, -151.7, 638.6);
+	hb_crosscheck_cause(&c, &f, buf, sizeof(buf));
+	TAP_STREQ(buf, "where another paired run lands is ±162% of the paired estimate, too wide to have "
+		       "disagreed (the whole-command interval overlaps this run's own paired interval)",
+		  "a paired between-run interval too wide: by how much, and how the within-run one compares");
+	f.kept = 6;
+	f.rounds = 40;
+	f.slower = 4;
+	c = hb_crosscheck_judge(-146.3, 521.3, 510.6, 83.7, 937.4);
+	hb_crosscheck_cause(&c, &f, buf, sizeof(buf));
+	TAP_STREQ(buf, "the whole-command interval is ±333.8 ns, 65% of the paired estimate, too wide to "
+		       "have disagreed (6 of 40 rounds kept)", "a wide interval from few rounds kept");
+	f.kept = 5;
+	hb_crosscheck_cause(&none, &f, buf, sizeof(buf));
+	TAP_STREQ(buf, "the bare command ran in the paired figures' speed state in only 5 of 40 rounds "
+		       "(4 slower, 31 faster), too few for an interval (6 needed)",
+		  "too few rounds: those left out, slower and faster");
 }
 
 int main(void)
