@@ -2,7 +2,6 @@
 #include "crosscheck_rule.h"
 
 #include <math.h>
-#include <stdbool.h>
 #include <stdio.h>
 
 #include "stats.h"
@@ -20,7 +19,7 @@ struct hb_crosscheck hb_crosscheck_judge(double low, double high, double paired,
 	c.share = paired != 0 ? c.half_width / fabs(paired) : INFINITY;
 	c.paired_share = paired != 0 ? (paired_high - paired_low) / 2 / fabs(paired) : INFINITY;
 	c.gap = low > paired_high ? low - paired_high : high < paired_low ? high - paired_low : 0;
-	if (c.share > HB_CROSSCHECK_MAX_HALF_WIDTH || c.paired_share > HB_CROSSCHECK_MAX_HALF_WIDTH)
+	if (c.share > HB_CROSSCHECK_MAX_HALF_WIDTH)
 		c.verdict = HB_AGREEMENT_INCONCLUSIVE;
 	else
 		c.verdict = c.gap == 0 ? HB_AGREEMENT_YES : HB_AGREEMENT_NO;
@@ -71,7 +70,6 @@ void hb_crosscheck_cause(const struct hb_crosscheck *c, const struct hb_crossche
 {
 	double drift = f->bare_ns / f->state_ns - 1;
 	char more[64];
-	bool within;
 
 	left_out_note(f, more, sizeof(more));
 	if (c->verdict == HB_AGREEMENT_YES) {
@@ -82,15 +80,10 @@ void hb_crosscheck_cause(const struct hb_crosscheck *c, const struct hb_crossche
 		snprintf(buf, len, "the bare command ran in the paired figures' speed state in only %zu of "
 			 "%zu rounds%s, too few for an interval (%zu needed)", f->kept, f->rounds, more,
 			 hb_median_ci_min_n(0.95));
-	} else if (c->verdict == HB_AGREEMENT_INCONCLUSIVE && c->share > HB_CROSSCHECK_MAX_HALF_WIDTH) {
+	} else if (c->verdict == HB_AGREEMENT_INCONCLUSIVE) {
 		snprintf(buf, len, "the whole-command interval is ±%.1f ns, %.0f%% of the paired estimate, "
 			 "too wide to have disagreed (%zu of %zu rounds kept)", c->half_width, 100 * c->share,
 			 f->kept, f->rounds);
-	} else if (c->verdict == HB_AGREEMENT_INCONCLUSIVE) {
-		within = f->whole_low <= f->within_high && f->within_low <= f->whole_high;
-		snprintf(buf, len, "where another paired run lands is ±%.0f%% of the paired estimate, too "
-			 "wide to have disagreed (the whole-command interval %s this run's own paired "
-			 "interval)", 100 * c->paired_share, within ? "overlaps" : "misses");
 	} else if (c->verdict == HB_AGREEMENT_NONE) {
 		snprintf(buf, len, "no whole-command interval");
 	} else if (isfinite(drift) && fabs(drift) > HB_CROSSCHECK_BARE_DRIFT) {

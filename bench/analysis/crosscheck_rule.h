@@ -5,9 +5,10 @@
  *
  * The whole-command interval is compared with the paired estimate's
  * between-run interval (where another run of it lands; the within-run one
- * when the run has none): they agree when the two intervals overlap. An
- * interval wide enough would overlap almost anything, so overlapping
- * means something only when both are narrow enough to have missed.
+ * when the run has none): they agree when the two intervals overlap, the
+ * whole-command figure landing where another paired run could. A
+ * whole-command interval wide enough would overlap almost anything, so
+ * overlapping means something only when it is narrow enough to have missed.
  */
 #ifndef HB_CROSSCHECK_RULE_H
 #define HB_CROSSCHECK_RULE_H
@@ -15,10 +16,10 @@
 #include <stddef.h>
 
 /*
- * The widest interval that can agree or disagree, as its half-width over
- * the paired estimate, for each of the two intervals. Agree: neither
- * wider, and they overlap. Disagree: neither wider, and they do not.
- * Inconclusive: one is wider.
+ * The widest whole-command interval that can agree or disagree, as its
+ * half-width over the paired estimate. Agree: no wider, and the two
+ * intervals overlap. Disagree: no wider, and they do not. Inconclusive:
+ * wider.
  */
 #define HB_CROSSCHECK_MAX_HALF_WIDTH 0.25
 
@@ -39,7 +40,7 @@ struct hb_crosscheck {
 	enum hb_agreement verdict;
 	double half_width;        /* of the whole-command interval, ns */
 	double share;             /* half_width over |paired|; INFINITY when paired is 0 */
-	double paired_share;      /* the same for the paired interval */
+	double paired_share;      /* the same for the paired interval (said, not judged) */
 	double gap;               /* whole-command interval minus the paired one, ns: > 0 above, < 0 below, 0 overlapping */
 };
 
@@ -61,8 +62,6 @@ struct hb_crosscheck_facts {
 	double bare_ns;           /* the bare command's ns per call in the rounds kept */
 	double state_ns;          /* the paired headline state's baseline ns per call */
 	double paired;            /* the paired estimate: NAN when summary.csv has none */
-	double within_low, within_high; /* its interval within the run */
-	double whole_low, whole_high;   /* the whole-command interval */
 };
 
 /*

@@ -22,15 +22,18 @@ static const struct { const char *loader; const struct hb_hook *hook; } loaders[
 	{ "kprobe-loader", &hb_hooks[HB_HOOK_KPROBE] },
 };
 
-/* Does this loader run here? `loader -- true` exits 77 when the kernel lacks its hook. */
+/*
+ * Does this loader run here? `loader -- true` exits 77 when the kernel lacks
+ * its hook. The lock it would take is ours (take_lock()).
+ */
 static bool loader_runs(const char *loader)
 {
 	const struct hb_spawn_io quiet = { .out = HB_SPAWN_NULL, .err = HB_SPAWN_NULL };
 	int status;
 
-	return hb_spawn_wait((char *[]){ (char *)loader, "--allow-concurrent", "--", "true", NULL }, &quiet,
-			     &status) == 0 &&
-	       hb_exited_ok(status);
+	char *argv[] = { (char *)loader, "--allow-concurrent", "--", "true", NULL };
+
+	return hb_spawn_wait(argv, &quiet, &status) == 0 && hb_exited_ok(status);
 }
 
 static int set_commands(struct hf_data *d, const struct hb_hyperfine_opts *o, char *why,
@@ -57,10 +60,12 @@ static int set_commands(struct hf_data *d, const struct hb_hyperfine_opts *o, ch
 			continue;
 		for (size_t c = HF_LOADER_STORM(l); c <= HF_LOADER_TRUE(l); c++)
 			snprintf(d->timing[c], sizeof(d->timing[c]), "%.4000s/.hyperfine-timing-%zu", o->dir, c);
-		snprintf(d->cmds[HF_LOADER_STORM(l)], HF_CMD_MAX, "%.3000s --no-stats --allow-concurrent --timing %s -- %.4200s",
-			 path, d->timing[HF_LOADER_STORM(l)], d->cmds[HF_BARE_STORM]);
-		snprintf(d->cmds[HF_LOADER_TRUE(l)], HF_CMD_MAX, "%.3000s --no-stats --allow-concurrent --timing %s -- true",
-			 path, d->timing[HF_LOADER_TRUE(l)]);
+		snprintf(d->cmds[HF_LOADER_STORM(l)], HF_CMD_MAX,
+			 "%.3000s --no-stats --allow-concurrent --timing %s -- %.4200s", path,
+			 d->timing[HF_LOADER_STORM(l)], d->cmds[HF_BARE_STORM]);
+		snprintf(d->cmds[HF_LOADER_TRUE(l)], HF_CMD_MAX,
+			 "%.3000s --no-stats --allow-concurrent --timing %s -- true", path,
+			 d->timing[HF_LOADER_TRUE(l)]);
 		d->active[HF_LOADER_STORM(l)] = d->active[HF_LOADER_TRUE(l)] = loader_runs(path);
 	}
 	return 0;
@@ -149,11 +154,13 @@ static int time_and_write(const struct hb_hyperfine_opts *o, struct hf_data *d,
 		return err;
 	for (size_t c = 0; c < HF_NCMDS; c++)
 		ncmds += d->active[c];
-	fprintf(o->progress, "hookbench: hyperfine: %d commands, %llu rounds of %llu runs each, by %s time",
-		ncmds, (unsigned long long)o->rounds, (unsigned long long)o->runs, d->cpu ? "CPU" : "wall");
-	if (d->levels.n > 1 && d->levels.headline < d->levels.n)
-		fprintf(o->progress, " with the bare command near the paired state's %.0f ns/op "
-			"(others left out, at most %zu rounds)", d->levels.baseline, d->max_rounds);
+	fprintf(o->progress, "hookbench: hyperfine: %d commands, %llu rounds of %llu runs each, by %s "
+		"time", ncmds, (unsigned long long)o->rounds, (unsigned long long)o->runs,
+		d->cpu ? "CPU" : "wall");
+	if (!isnan(d->levels.baseline))
+		fprintf(o->progress, "; a round counts when the bare command runs in the paired state "
+			"(%.0f ns/op), others are replaced, up to %zu rounds", d->levels.baseline,
+			d->max_rounds);
 	fputc('\n', o->progress);
 	err = hf_measure(o, d, json_path, why, whylen);
 	if (err)

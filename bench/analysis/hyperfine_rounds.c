@@ -3,9 +3,9 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <json-c/json.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -187,9 +187,9 @@ static void show_log(FILE *out, int logfd)
 /* Print round r's estimate for each loader that ran, and the bare command's speed. */
 static void show_round(const struct hb_hyperfine_opts *o, const struct hf_data *d, size_t r)
 {
-	fprintf(o->progress, "hookbench: hyperfine: round %zu (%zu of %llu kept): bare %.0f ns/op%s", r + 1,
-		d->nkept, (unsigned long long)o->rounds, hf_round_bare(d, r, o->iterations),
-		d->kept[r] ? "" : ", another speed state than the paired figures': left out");
+	fprintf(o->progress, "hookbench: hyperfine: round %zu (%zu of %llu kept): bare %.0f ns/op%s",
+		r + 1, d->nkept, (unsigned long long)o->rounds, hf_round_bare(d, r, o->iterations),
+		d->kept[r] ? "" : ", not the paired state: left out");
 	for (size_t l = 0; l < HF_NLOADERS; l++)
 		if (d->active[HF_LOADER_STORM(l)])
 			fprintf(o->progress, "; %s %.1f ns/op", d->loader[l],

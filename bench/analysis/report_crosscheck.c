@@ -56,10 +56,6 @@ static struct xc_row read_row(const struct hb_csv_table *t, size_t i)
 		.bare_ns = hb_table_num(t, i, "bare_ns_per_op"),
 		.state_ns = hb_table_num(t, i, "state_ns_per_op"),
 		.paired = paired,
-		.within_low = hb_table_num(t, i, "paired_ci95_low_ns"),
-		.within_high = hb_table_num(t, i, "paired_ci95_high_ns"),
-		.whole_low = hb_table_num(t, i, "ci95_low_ns"),
-		.whole_high = hb_table_num(t, i, "ci95_high_ns"),
 	};
 	return x;
 }
@@ -111,11 +107,9 @@ struct report_crosscheck report_crosscheck_outcome(const struct report *rp, char
 
 static void agree_cell(FILE *f, const struct hb_crosscheck *c)
 {
-	if (c->verdict == HB_AGREEMENT_INCONCLUSIVE && c->share > HB_CROSSCHECK_MAX_HALF_WIDTH)
+	if (c->verdict == HB_AGREEMENT_INCONCLUSIVE)
 		fprintf(f, "inconclusive (interval ±%.1f ns, %.0f%% of the estimate)", c->half_width,
 			100 * c->share);
-	else if (c->verdict == HB_AGREEMENT_INCONCLUSIVE)
-		fprintf(f, "inconclusive (paired interval ±%.0f%%)", 100 * c->paired_share);
 	else if (c->verdict == HB_AGREEMENT_NONE)
 		fputs("no interval", f);
 	else
@@ -187,7 +181,7 @@ struct report_crosscheck report_cross_check(const struct report *rp)
 		"states.csv levels); the estimate is the median of those rounds, with a 95%% interval "
 		"from their spread. The two agree when that interval overlaps the interval where "
 		"another paired run should land (this run's own when it has no between-run interval) "
-		"and neither is wider than ±%.0f%% of the paired estimate; wider is inconclusive, as a "
+		"and is no wider than ±%.0f%% of the paired estimate; wider is inconclusive, as a "
 		"wide interval overlaps almost anything; narrow and apart, they disagree.\n\n"
 		"| loader | hook | whole-command ns/op [95%% CI] | rounds kept | paired ns/event [another run] | agree |\n"
 		"| --- | --- | --- | --- | --- | --- |\n", 100 * HB_CROSSCHECK_MAX_HALF_WIDTH);
