@@ -81,7 +81,7 @@ void hb_crosscheck_cause(const struct hb_crosscheck *c, const struct hb_crossche
 			 "%zu rounds%s, too few for an interval (%zu needed)", f->kept, f->rounds, more,
 			 hb_median_ci_min_n(0.95));
 	} else if (c->verdict == HB_AGREEMENT_INCONCLUSIVE) {
-		snprintf(buf, len, "the whole-command interval is ±%.1f ns, %.0f%% of the paired estimate, "
+		snprintf(buf, len, "the whole-command interval is ±%.1f ns, %.1f%% of the paired estimate, "
 			 "too wide to have disagreed (%zu of %zu rounds kept)", c->half_width, 100 * c->share,
 			 f->kept, f->rounds);
 	} else if (c->verdict == HB_AGREEMENT_NONE) {

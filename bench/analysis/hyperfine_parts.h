@@ -12,8 +12,8 @@
 #define HF_NLOADERS 2
 #define HF_NCMDS (2 + 2 * HF_NLOADERS)
 #define HF_CMD_MAX (3 * PATH_MAX + 256)
-/* Rounds left out (another speed state) are replaced, up to twice the rounds asked for. */
-#define HF_MAX_ROUNDS(asked) (2 * (asked))
+/* Rounds left out (another speed state) are replaced, up to half as many again as asked for. */
+#define HF_MAX_ROUNDS(asked) ((asked) + (asked) / 2)
 
 /* The commands, by index: the bare storm, `true`, then each loader around both. */
 #define HF_BARE_STORM 0

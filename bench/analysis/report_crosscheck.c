@@ -108,7 +108,7 @@ struct report_crosscheck report_crosscheck_outcome(const struct report *rp, char
 static void agree_cell(FILE *f, const struct hb_crosscheck *c)
 {
 	if (c->verdict == HB_AGREEMENT_INCONCLUSIVE)
-		fprintf(f, "inconclusive (interval ±%.1f ns, %.0f%% of the estimate)", c->half_width,
+		fprintf(f, "inconclusive (interval ±%.1f ns, %.1f%% of the estimate)", c->half_width,
 			100 * c->share);
 	else if (c->verdict == HB_AGREEMENT_NONE)
 		fputs("no interval", f);

@@ -30,14 +30,14 @@ static void usage(FILE *f)
 	      "counts (wall time for a --clock wall run). Each loader's own loading,\n"
 	      "attaching and detaching, as it times them, are taken out. A round counts only\n"
 	      "when the bare command ran in the paired figures' speed state (DIR/states.csv;\n"
-	      "with one state, within %.0f%% of its baseline); others are replaced, up to 2Q.\n"
+	      "with one state, within %.0f%% of its baseline); others are replaced, up to 1.5Q.\n"
 	      "They agree when the 95%% interval overlaps the paired between-run one and its\n"
 	      "half-width is at most %.0f%% of the paired estimate; wider is inconclusive.\n"
 	      "A QEMU -icount run is refused.\n"
 	      "\n"
 	      "Options:\n"
 	      "  --iterations N   unlink-storm calls per command (default 200000)\n"
-	      "  --rounds Q       rounds kept, each one estimate (default 15, at least 6)\n"
+	      "  --rounds Q       rounds kept, each one estimate (default 20, at least 6)\n"
 	      "  --runs R         runs of each command per round (default 1)\n"
 	      "  --warmup W       warm-up runs before the first round (default 2)\n"
 	      "\n"
@@ -121,7 +121,7 @@ static bool counts_ns(const char *dir)
 int cmd_hyperfine(int argc, char **argv)
 {
 	struct hb_hyperfine_opts o = {
-		.iterations = 200000, .runs = 1, .rounds = 15, .warmup = 2,
+		.iterations = 200000, .runs = 1, .rounds = 20, .warmup = 2,
 		.stop = &hb_stop_requested, .progress = stderr,
 	};
 	char csv_path[PATH_MAX + 32], why[PATH_MAX + 256];

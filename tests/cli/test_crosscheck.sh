@@ -42,13 +42,13 @@ check "with where the two lie and what the figures rule out, as the cause" \
 R=$(report_with slow)
 check "slow: report exit 0" [ "$(cat "$WORK/slow.rc")" = 0 ]
 check "too few rounds in the paired state: no interval" \
-	grep -qxF '| tp-loader | tracepoint | 398.8 | 4 of 40 | 403.1 [380.2, 428.9] | no interval |' "$R"
+	grep -qxF '| tp-loader | tracepoint | 398.8 | 4 of 30 | 403.1 [380.2, 428.9] | no interval |' "$R"
 check "and the cause: how many rounds ran in the paired state, how many slower" \
-	grep -qxF -- '- `tp-loader`, not confirmed: the bare command ran in the paired figures'"'"' speed state in only 4 of 40 rounds (36 slower), too few for an interval (6 needed).' "$R"
+	grep -qxF -- '- `tp-loader`, not confirmed: the bare command ran in the paired figures'"'"' speed state in only 4 of 30 rounds (26 slower), too few for an interval (6 needed).' "$R"
 
 R=$(report_with inconclusive)
 check "inconclusive: a wide interval, however it lies, with its width" \
-	grep -qxF '| tp-loader | tracepoint | 350.0 [120.5, 610.3] | 20 of 20 | 403.1 [380.2, 428.9] | inconclusive (interval ±244.9 ns, 61% of the estimate) |' "$R"
+	grep -qxF '| tp-loader | tracepoint | 350.0 [120.5, 610.3] | 20 of 20 | 403.1 [380.2, 428.9] | inconclusive (interval ±244.9 ns, 60.8% of the estimate) |' "$R"
 
 # A hyperfine.csv from before rounds were kept by state: every round counts, the within-run interval is used.
 rm -rf "$WORK/old"

@@ -190,7 +190,7 @@ static void test_cause(void)
 		  "no cause found: where the two lie, and what was ruled out");
 	c = hb_crosscheck_judge(120.5, 610.3, 403.1, 380.2, 428.9);
 	hb_crosscheck_cause(&c, &f, buf, sizeof(buf));
-	TAP_STREQ(buf, "the whole-command interval is ±244.9 ns, 61% of the paired estimate, too wide to "
+	TAP_STREQ(buf, "the whole-command interval is ±244.9 ns, 60.8% of the paired estimate, too wide to "
 		       "have disagreed (10 of 10 rounds kept)", "inconclusive: the width");
 	c = hb_crosscheck_judge(340.2, 436.3, 403.1, 380.2, 428.9);
 	hb_crosscheck_cause(&c, &f, buf, sizeof(buf));
@@ -208,7 +208,7 @@ static void test_cause(void)
 	f.slower = 4;
 	c = hb_crosscheck_judge(-146.3, 521.3, 510.6, 83.7, 937.4);
 	hb_crosscheck_cause(&c, &f, buf, sizeof(buf));
-	TAP_STREQ(buf, "the whole-command interval is ±333.8 ns, 65% of the paired estimate, too wide to "
+	TAP_STREQ(buf, "the whole-command interval is ±333.8 ns, 65.4% of the paired estimate, too wide to "
 		       "have disagreed (6 of 40 rounds kept)", "a wide interval from few rounds kept");
 	f.kept = 5;
 	hb_crosscheck_cause(&none, &f, buf, sizeof(buf));
