@@ -10,14 +10,13 @@ struct hb_crosscheck hb_crosscheck_judge(double low, double high, double paired,
 					 double paired_high)
 {
 	struct hb_crosscheck c = { .verdict = HB_AGREEMENT_NONE, .half_width = NAN, .share = NAN,
-				   .paired_share = NAN, .gap = NAN };
+				   .gap = NAN };
 
 	if (isnan(low) || isnan(high) || isnan(paired) || isnan(paired_low) || isnan(paired_high) ||
 	    high < low || paired_high < paired_low)
 		return c;
 	c.half_width = (high - low) / 2;
 	c.share = paired != 0 ? c.half_width / fabs(paired) : INFINITY;
-	c.paired_share = paired != 0 ? (paired_high - paired_low) / 2 / fabs(paired) : INFINITY;
 	c.gap = low > paired_high ? low - paired_high : high < paired_low ? high - paired_low : 0;
 	if (c.share > HB_CROSSCHECK_MAX_HALF_WIDTH)
 		c.verdict = HB_AGREEMENT_INCONCLUSIVE;

@@ -24,8 +24,10 @@
 #define HB_CROSSCHECK_MAX_HALF_WIDTH 0.25
 
 /*
- * A bare command more than this share off the paired baseline ran in
- * another machine than the paired figures did: that is named as the cause.
+ * A bare command more than this share off the paired baseline ran on a
+ * machine other than the one the paired figures saw: such a round is left
+ * out (crosscheck_states.h), and kept rounds this far off are named as the
+ * cause of a disagreement.
  */
 #define HB_CROSSCHECK_BARE_DRIFT 0.10
 
@@ -40,7 +42,6 @@ struct hb_crosscheck {
 	enum hb_agreement verdict;
 	double half_width;        /* of the whole-command interval, ns */
 	double share;             /* half_width over |paired|; INFINITY when paired is 0 */
-	double paired_share;      /* the same for the paired interval (said, not judged) */
 	double gap;               /* whole-command interval minus the paired one, ns: > 0 above, < 0 below, 0 overlapping */
 };
 
@@ -54,7 +55,7 @@ const char *hb_agreement_word(enum hb_agreement a);
 /* What hyperfine.csv says about one loader beyond its interval: the facts a cause comes from. */
 struct hb_crosscheck_facts {
 	const char *hook;
-	double loader_s;          /* the hooked command's whole time, s */
+	double loader_s;          /* the hooked command's whole time, s (CPU or wall: the clock) */
 	double outside_s;         /* the loader's own load, attach and detach in it, s (taken out) */
 	size_t rounds;            /* rounds timed */
 	size_t kept;              /* rounds whose bare command ran in the paired headline state */
