@@ -14,8 +14,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "child.h"
@@ -43,7 +45,10 @@ struct loader_env {
 	pid_t pid;
 	const char *btf;
 	const char *output;
+	const char *timing;
 	char **cmd;
+	/* CLOCK_MONOTONIC seconds: start of main, hook attached, command reaped */
+	double t_start, t_attached, t_reaped;
 };
 
 static const char *prog = "loader";
@@ -66,6 +71,10 @@ static void usage(FILE *f)
 "                     --payload ringbuf\n"
 "      --pid PID      without CMD: count only the process PID\n"
 "      --no-stats     leave bpf_stats off (run_cnt and run_time_ns are then null)\n"
+"      --timing FILE  with CMD: append to FILE a line of four seconds: from start\n"
+"                     to attached, attached (CMD's whole run), from CMD's exit\n"
+"                     to the end, and the loader's own CPU time (hookbench\n"
+"                     hyperfine takes the loader's own time out of its command's)\n"
 "      --btf PATH     BTF file instead of /sys/kernel/btf/vmlinux (or $HOOKBENCH_BTF)\n"
 "      --as-root      run CMD as root; by default, under sudo, CMD runs as the user\n"
 "                     who ran sudo (SUDO_UID/SUDO_GID; the hook sees it either way)\n"
@@ -99,7 +108,7 @@ static int usage_error(const char *fmt, const char *arg)
 
 static int parse_args(int argc, char **argv, struct loader_env *env)
 {
-	enum { OPT_PID = 256, OPT_NO_STATS, OPT_BTF, OPT_AS_ROOT, OPT_ALLOW_CONCURRENT };
+	enum { OPT_PID = 256, OPT_NO_STATS, OPT_BTF, OPT_AS_ROOT, OPT_ALLOW_CONCURRENT, OPT_TIMING };
 	static const struct option opts[] = {
 		{ "payload", required_argument, NULL, 'p' },
 		{ "json", no_argument, NULL, 'j' },
@@ -107,6 +116,7 @@ static int parse_args(int argc, char **argv, struct loader_env *env)
 		{ "trace", no_argument, NULL, 't' },
 		{ "pid", required_argument, NULL, OPT_PID },
 		{ "no-stats", no_argument, NULL, OPT_NO_STATS },
+		{ "timing", required_argument, NULL, OPT_TIMING },
 		{ "btf", required_argument, NULL, OPT_BTF },
 		{ "as-root", no_argument, NULL, OPT_AS_ROOT },
 		{ "allow-concurrent", no_argument, NULL, OPT_ALLOW_CONCURRENT },
@@ -138,6 +148,7 @@ static int parse_args(int argc, char **argv, struct loader_env *env)
 		case 'v': env->verbose = true; break;
 		case OPT_NO_STATS: env->stats = false; break;
 		case OPT_BTF: env->btf = optarg; break;
+		case OPT_TIMING: env->timing = optarg; break;
 		case OPT_AS_ROOT: env->as_root = true; break;
 		case OPT_ALLOW_CONCURRENT: env->allow_concurrent = true; break;
 		case OPT_PID:
@@ -167,6 +178,8 @@ static int parse_args(int argc, char **argv, struct loader_env *env)
 		env->payload = HB_PAYLOAD_RINGBUF;
 	if (env->pid && env->cmd)
 		return usage_error("conflicting options: --pid and a command %s", "(give one)");
+	if (env->timing && !env->cmd)
+		return usage_error("--timing '%s' needs a command", env->timing);
 	if (env->pid && kill(env->pid, 0) && errno == ESRCH) {
 		fprintf(stderr, "%s: no process with --pid %d\n", prog, (int)env->pid);
 		return -ESRCH;
@@ -297,6 +310,42 @@ static int event_loop(struct hb_session *s, int sfd,
 	}
 }
 
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * --timing: the loader's own time before and after the command's, and its
+ * own CPU time, so a whole-command timer can take out loading, attaching
+ * and detaching exactly, by the wall clock or by CPU time.
+ */
+static int append_timing(const struct loader_env *env)
+{
+	FILE *f = fopen(env->timing, "ae");
+	struct rusage self;
+	int err = 0;
+
+	if (!f) {
+		err = -errno;
+		fprintf(stderr, "%s: failed to open %s: %s\n", prog, env->timing, strerror(-err));
+		return err;
+	}
+	getrusage(RUSAGE_SELF, &self);
+	fprintf(f, "%.9f %.9f %.9f %.6f\n", env->t_attached - env->t_start, env->t_reaped - env->t_attached,
+		now_s() - env->t_reaped,
+		(double)(self.ru_utime.tv_sec + self.ru_stime.tv_sec) +
+			(double)(self.ru_utime.tv_usec + self.ru_stime.tv_usec) / 1e6);
+	if (fclose(f)) {
+		err = -errno;
+		fprintf(stderr, "%s: failed to write %s: %s\n", prog, env->timing, strerror(-err));
+	}
+	return err;
+}
+
 static int exit_status_of(int status)
 {
 	if (WIFEXITED(status))
@@ -391,6 +440,7 @@ static int run(struct loader_env *env, const struct hb_probe_env *penv,
 	if (err)
 		goto cleanup;
 	if (env->cmd) {
+		env->t_attached = now_s();
 		err = hb_child_release(&child);
 		if (err) {
 			snprintf(why, sizeof(why), "failed to run %s: %s", env->cmd[0], strerror(-err));
@@ -399,6 +449,7 @@ static int run(struct loader_env *env, const struct hb_probe_env *penv,
 		}
 	}
 	err = event_loop(s, sfd, child.pid, &status);
+	env->t_reaped = now_s();
 	if (err) {
 		snprintf(why, sizeof(why), "failed to wait: %s", strerror(-err));
 		goto cleanup;
@@ -463,7 +514,7 @@ static int take_lock(const struct loader_env *env, int argc, char **argv, struct
 
 int main(int argc, char **argv)
 {
-	struct loader_env env = { .payload = HB_PAYLOAD_COUNT, .stats = true };
+	struct loader_env env = { .payload = HB_PAYLOAD_COUNT, .stats = true, .t_start = now_s() };
 	struct hb_probe_env penv;
 	struct hb_support sup;
 	struct hb_runlock lock = { .fd = -1 };
@@ -496,5 +547,7 @@ int main(int argc, char **argv)
 	}
 	hb_runlock_release(&lock);
 	hb_probe_env_free(&penv);
+	if (env.timing && env.t_reaped > 0 && append_timing(&env) && exit_code == 0)
+		exit_code = 1;
 	return exit_code;
 }

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <json-c/json.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -17,10 +18,63 @@
 
 double hf_round_estimate(const struct hf_data *d, size_t l, size_t r, uint64_t iterations)
 {
-	double lc = d->mean[HF_LOADER_STORM(l)][r], lt = d->mean[HF_LOADER_TRUE(l)][r];
+	double lc = d->mean[HF_LOADER_STORM(l)][r] - d->outside[HF_LOADER_STORM(l)][r];
+	double lt = d->mean[HF_LOADER_TRUE(l)][r] - d->outside[HF_LOADER_TRUE(l)][r];
 	double bc = d->mean[HF_BARE_STORM][r], bt = d->mean[HF_BARE_TRUE][r];
 
 	return ((lc - lt) - (bc - bt)) / (double)iterations * 1e9;
+}
+
+double hf_round_bare(const struct hf_data *d, size_t r, uint64_t iterations)
+{
+	return (d->mean[HF_BARE_STORM][r] - d->mean[HF_BARE_TRUE][r]) / (double)iterations * 1e9;
+}
+
+int hf_read_outside(const char *path, uint64_t runs, bool cpu, double *mean, char *why,
+		    size_t whylen)
+{
+	double *outside = calloc(runs, sizeof(double)), setup, attached, teardown, self, sum = 0;
+	FILE *f = fopen(path, "re");
+	uint64_t n = 0;
+	int err = 0;
+
+	if (!outside || !f) {
+		err = outside ? -errno : -ENOMEM;
+		snprintf(why, whylen, "cannot read the loader's timing %s: %s", path, strerror(-err));
+		goto out;
+	}
+	while (fscanf(f, "%lf %lf %lf %lf", &setup, &attached, &teardown, &self) == 4)
+		outside[n++ % runs] = cpu ? self : setup + teardown;
+	if (n < runs || !feof(f)) {
+		snprintf(why, whylen, "%s: %llu timing lines for %llu runs", path, (unsigned long long)n,
+			 (unsigned long long)runs);
+		err = -EINVAL;
+		goto out;
+	}
+	for (uint64_t k = 0; k < runs; k++)
+		sum += outside[k];
+	*mean = sum / (double)runs;
+out:
+	if (f)
+		fclose(f);
+	free(outside);
+	return err;
+}
+
+/* Round r's loader timings, and whether its bare command ran in the paired state. */
+static int take_timings(const struct hb_hyperfine_opts *o, struct hf_data *d, size_t r, char *why,
+			size_t whylen)
+{
+	double bare = hf_round_bare(d, r, o->iterations);
+	int err = 0;
+
+	for (size_t c = 0; c < HF_NCMDS && !err; c++)
+		if (d->active[c] && d->timing[c][0])
+			err = hf_read_outside(d->timing[c], o->runs, d->cpu, &d->outside[c][r], why,
+					      whylen);
+	d->kept[r] = hb_state_kept(&d->levels, bare);
+	d->nkept += d->kept[r];
+	return err;
 }
 
 /* Take round r's means from the export in text. */
@@ -36,11 +90,15 @@ static int take_means(struct hf_data *d, size_t r, const char *text, size_t len,
 		return err;
 	for (size_t c = 0; c < HF_NCMDS; c++)
 		cmds[c] = d->cmds[c];
-	hb_hyperfine_means(doc, cmds, HF_NCMDS, means);
+	if (d->cpu)
+		hb_hyperfine_cpu(doc, cmds, HF_NCMDS, means);
+	else
+		hb_hyperfine_means(doc, cmds, HF_NCMDS, means);
 	for (size_t c = 0; c < HF_NCMDS; c++) {
 		d->mean[c][r] = d->active[c] ? means[c] : NAN;
 		if (d->active[c] && isnan(means[c])) {
-			snprintf(why, whylen, "no mean time for '%s'", d->cmds[c]);
+			snprintf(why, whylen, "no mean %s time for '%s'", d->cpu ? "CPU" : "wall",
+				 d->cmds[c]);
 			err = -EINVAL;
 		}
 	}
@@ -101,6 +159,9 @@ static int run_round(const struct hb_hyperfine_opts *o, const struct hf_data *d,
 	argv[n] = NULL;
 	if (ftruncate(logfd, 0) || lseek(logfd, 0, SEEK_SET))
 		return -errno;
+	for (size_t c = 0; c < HF_NCMDS; c++)
+		if (d->timing[c][0] && unlink(d->timing[c]) && errno != ENOENT)
+			return -errno;
 	err = hb_spawn_wait(argv, &io, &status);
 	if (!err && !hb_exited_ok(status))
 		err = -ECHILD;
@@ -123,14 +184,15 @@ static void show_log(FILE *out, int logfd)
 	}
 }
 
-/* Print round r's estimate for each loader that ran. */
+/* Print round r's estimate for each loader that ran, and the bare command's speed. */
 static void show_round(const struct hb_hyperfine_opts *o, const struct hf_data *d, size_t r)
 {
-	fprintf(o->progress, "hookbench: hyperfine: round %zu of %llu:", r + 1,
-		(unsigned long long)o->rounds);
+	fprintf(o->progress, "hookbench: hyperfine: round %zu (%zu of %llu kept): bare %.0f ns/op%s",
+		r + 1, d->nkept, (unsigned long long)o->rounds, hf_round_bare(d, r, o->iterations),
+		d->kept[r] ? "" : ", not the paired state: left out");
 	for (size_t l = 0; l < HF_NLOADERS; l++)
 		if (d->active[HF_LOADER_STORM(l)])
-			fprintf(o->progress, " %s %.1f ns/op", d->loader[l],
+			fprintf(o->progress, "; %s %.1f ns/op", d->loader[l],
 				hf_round_estimate(d, l, r, o->iterations));
 	fputc('\n', o->progress);
 }
@@ -149,13 +211,39 @@ static int one_round(const struct hb_hyperfine_opts *o, struct hf_data *d, size_
 	} else if (err) {
 		show_log(o->progress, logfd);
 		snprintf(why, whylen, "hyperfine failed in round %zu", r + 1);
-	} else if ((err = read_round(d, r, scratch, combined, detail, sizeof(detail)))) {
+	} else if ((err = read_round(d, r, scratch, combined, detail, sizeof(detail))) ||
+		   (err = take_timings(o, d, r, detail, sizeof(detail)))) {
 		snprintf(why, whylen, "hyperfine: %s", detail);
 	} else {
 		d->rounds = r + 1;
 		show_round(o, d, r);
 	}
 	return err;
+}
+
+/*
+ * After the rounds: per loader command ("tp-loader storm", "tp-loader true"),
+ * its time outside the attached window in each round; and the rounds kept.
+ */
+static void write_tail(const struct hf_data *d, FILE *combined)
+{
+	bool first = true;
+
+	fputs("],\n\"loader_outside_s\": {", combined);
+	for (size_t c = 2; c < HF_NCMDS; c++) {
+		if (!d->active[c])
+			continue;
+		fprintf(combined, "%s\n  \"%s %s\": [", first ? "" : ",", d->loader[(c - 2) / 2],
+			c == HF_LOADER_STORM((c - 2) / 2) ? "storm" : "true");
+		for (size_t r = 0; r < d->rounds; r++)
+			fprintf(combined, "%s%.9f", r ? ", " : "", d->outside[c][r]);
+		fputc(']', combined);
+		first = false;
+	}
+	fputs("},\n\"kept\": [", combined);
+	for (size_t r = 0; r < d->rounds; r++)
+		fprintf(combined, "%s%s", r ? ", " : "", d->kept[r] ? "true" : "false");
+	fputs("]}\n", combined);
 }
 
 int hf_measure(const struct hb_hyperfine_opts *o, struct hf_data *d, const char *json_path,
@@ -182,10 +270,10 @@ int hf_measure(const struct hb_hyperfine_opts *o, struct hf_data *d, const char 
 		goto out;
 	}
 	fprintf(combined, "{\"iterations\": %llu, \"rounds\": [\n", (unsigned long long)o->iterations);
-	for (size_t r = 0; r < o->rounds && !err; r++)
+	for (size_t r = 0; r < d->max_rounds && d->nkept < o->rounds && !err; r++)
 		err = one_round(o, d, r, scratch, logfd, combined, why, whylen);
 	if (!err)
-		fputs("]}\n", combined);
+		write_tail(d, combined);
 out:
 	if (fd >= 0) {
 		close(fd);

@@ -101,6 +101,13 @@ static const struct hb_value_rule hyperfine_values[] = {
 	{ "paired_ns", HB_VALUE_FIGURE },
 	{ "paired_ci95_low_ns", HB_VALUE_FIGURE },
 	{ "paired_ci95_high_ns", HB_VALUE_FIGURE },
+	{ "paired_between_low_ns", HB_VALUE_FIGURE },
+	{ "paired_between_high_ns", HB_VALUE_FIGURE },
+	{ "loader_outside_s", HB_VALUE_FIGURE },
+	{ "bare_ns_per_op", HB_VALUE_DURATION },
+	{ "state_ns_per_op", HB_VALUE_DURATION },
+	{ "rounds_kept", HB_VALUE_COUNT },
+	{ "rounds_slower", HB_VALUE_COUNT },
 };
 
 /* What states.csv must have for its rows to be found and read. */

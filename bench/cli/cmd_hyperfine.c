@@ -26,18 +26,23 @@ static void usage(FILE *f)
 	      "\n"
 	      "Time whole commands with hyperfine (unlink-storm bare and under each loader,\n"
 	      "each loader around `true`) and put the per-call estimate beside the paired one\n"
-	      "in DIR/hyperfine.csv (and DIR/hyperfine.json). They agree only when the 95%%\n"
-	      "interval's half-width is at most %.0f%% of the paired estimate; wider is\n"
-	      "inconclusive. A QEMU -icount run is refused.\n"
+	      "in DIR/hyperfine.csv (and DIR/hyperfine.json), by CPU time as the paired run\n"
+	      "counts (wall time for a --clock wall run). Each loader's own loading,\n"
+	      "attaching and detaching, as it times them, are taken out. A round counts only\n"
+	      "when the bare command ran in the paired figures' speed state (DIR/states.csv;\n"
+	      "with one state, within %.0f%% of its baseline); others are replaced, up to 1.5Q.\n"
+	      "They agree when the 95%% interval overlaps the paired between-run one and its\n"
+	      "half-width is at most %.0f%% of the paired estimate; wider is inconclusive.\n"
+	      "A QEMU -icount run is refused.\n"
 	      "\n"
 	      "Options:\n"
 	      "  --iterations N   unlink-storm calls per command (default 200000)\n"
-	      "  --rounds Q       rounds, each one estimate (default 10, at least 6)\n"
-	      "  --runs R         runs of each command per round (default 3)\n"
-	      "  --warmup W       warm-up runs before the first round (default 3)\n"
+	      "  --rounds Q       rounds kept, each one estimate (default 20, at least 6)\n"
+	      "  --runs R         runs of each command per round (default 1)\n"
+	      "  --warmup W       warm-up runs before the first round (default 2)\n"
 	      "\n"
-	      "Example:\n  hookbench hyperfine results/20261126T120000Z --rounds 20\n",
-		100 * HB_CROSSCHECK_MAX_HALF_WIDTH);
+	      "Example:\n  hookbench hyperfine results/20261126T120000Z --rounds 30\n",
+		100 * HB_CROSSCHECK_BARE_DRIFT, 100 * HB_CROSSCHECK_MAX_HALF_WIDTH);
 }
 
 static int parse(int argc, char **argv, struct hb_hyperfine_opts *o)
@@ -116,7 +121,7 @@ static bool counts_ns(const char *dir)
 int cmd_hyperfine(int argc, char **argv)
 {
 	struct hb_hyperfine_opts o = {
-		.iterations = 200000, .runs = 3, .rounds = 10, .warmup = 3,
+		.iterations = 200000, .runs = 1, .rounds = 20, .warmup = 2,
 		.stop = &hb_stop_requested, .progress = stderr,
 	};
 	char csv_path[PATH_MAX + 32], why[PATH_MAX + 256];

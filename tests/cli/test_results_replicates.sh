@@ -1,8 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 # report, plot and compare on a run with replicates (fixtures/results/replicates):
-# ranking by ratio, the noise floor, speed states, the paired breakdown, a
-# hyperfine cross-check that can agree, disagree or be inconclusive.
+# ranking by ratio, the noise floor, speed states, the paired breakdown (the
+# hyperfine cross-check's cases are in test_crosscheck.sh).
 BUILD=${1:?build dir}
 . "$(dirname "$0")/../lib.sh"
 HB=$(realpath "$BUILD/bench/hookbench")
@@ -47,22 +47,6 @@ check "report: a negative body, dispatch over the whole, says why" \
 	grep -qF '| tp_btf | 118.2 [112.9, 123.6] | 121.3 | -3.1 | 30.4 | 64.9 | body below 0, so dispatch exceeds the whole:' "$R"
 check "report: in-program time beside the empty program's floor, and beyond it" \
 	grep -qxF '| raw_tp | 264.4 [259.1, 269.7] | 141.0 | 123.1 | 38.1 | 263.1 |  |' "$R"
-check "report: the cross-check states its rule" grep -qF 'its half-width must be at most 25% of the paired estimate' "$R"
-check "report: a narrow interval holding the paired estimate agrees" \
-	grep -qxF '| tp-loader | tracepoint | 398.8 [340.2, 436.3] | 403.1 [395.1, 411.2] | yes |' "$R"
-check "report: and raises no cross-check caveat" bash -c "! grep -q 'Cross-check' '$R'"
-
-R=$(report_of disagree disagree)
-check "report with a disagreeing cross-check: exit 0" [ "$(cat "$WORK/disagree.rc")" = 0 ]
-check "report: a narrow interval that excludes the paired estimate disagrees" \
-	grep -qxF '| tp-loader | tracepoint | 520.4 [480.0, 560.2] | 403.1 [395.1, 411.2] | no |' "$R"
-check "report: which is a caveat" grep -qF -- '- **Cross-check**: the whole-command estimate and the paired estimate disagree for 1 loader' "$R"
-R=$(report_of inconclusive inconclusive)
-check "report with an inconclusive cross-check: exit 0" [ "$(cat "$WORK/inconclusive.rc")" = 0 ]
-check "report: a wide interval is inconclusive, however it lies, with its width" \
-	grep -qxF '| tp-loader | tracepoint | 350.0 [120.5, 610.3] | 403.1 [395.1, 411.2] | inconclusive (interval ±244.9 ns, 61% of the estimate) |' "$R"
-check "report: which is a caveat too, not an agreement" \
-	bash -c "grep -qF -- '- **Cross-check inconclusive**: for 1 loader' '$R' && ! grep -q '| yes |' '$R'"
 
 rm -rf "$WORK/bias"
 cp -r "$FX/results/replicates" "$WORK/bias"
@@ -86,10 +70,6 @@ check "report: saying which column it lacks" grep -q 'states.csv: malformed: no 
 rc=$?
 check "compare: a moved control is no regression: exit 0 (got $rc)" [ $rc -eq 0 ]
 check "compare: the control is listed, not judged" grep -qE '^none/none/enoent/1t .*control \(noise floor\), not judged$' "$WORK/cmp.out"
-
-"$HB" hyperfine --help >"$WORK/hf.help"
-check "hyperfine --help states the agreement rule" \
-	bash -c "grep -q 'half-width is at most 25% of the paired estimate' '$WORK/hf.help' && grep -q 'inconclusive' '$WORK/hf.help'"
 
 # The same run relabelled as a QEMU -icount one: every figure in guest instructions, none in ns.
 as_icount "$FX/results/replicates" "$WORK/icount"

@@ -111,9 +111,9 @@ done
 check "report: a workload on tmpfs is a caveat" grep -q '^- \*\*The workload ran on tmpfs\*\*: ' "$WORK/scratch-tmpfs/report.md"
 check "report: on ext4 it is not" bash -c "[ -s '$WORK/scratch-ext4/report.md' ] && ! grep -q 'The workload ran on' '$WORK/scratch-ext4/report.md'"
 check "report: the cross-check table, whole-command beside paired" \
-	grep -qxF '| tp-loader | tracepoint | 398.8 [320.2, 436.3] | 403.1 [395.1, 411.2] | yes |' "$WORK/base/report.md"
+	grep -qxF '| tp-loader | tracepoint | 398.8 [320.2, 436.3] | 10 of 10 | 403.1 [395.1, 411.2] (this run) | yes |' "$WORK/base/report.md"
 check "report: a loader that cannot run here is not given figures" \
-	grep -qxF '| kprobe-loader | kprobe | not run here | | |' "$WORK/base/report.md"
+	grep -qxF '| kprobe-loader | kprobe | not run here | | | |' "$WORK/base/report.md"
 check "report: BPF programs already on the syscall path are a caveat, each named with where it is" \
 	grep -qF -- '- **BPF programs already on the syscall path**: 2 programs were attached before the run started, so the baseline includes their cost: id 41, tracepoint `agent_unlinkat` at `syscalls/sys_enter_unlinkat`; id 57, kprobe `agent_'"'"'probe'"'"'` at `do_unlinkat`.' "$WORK/caveats/report.md"
 check "report: an empty syscall_path_programs list is no caveat" \

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # One measurement at a time: while a run holds the lock (/run/hookbench.lock)
 # a second run and a loader running a command refuse, naming its PID, unless
-# --allow-concurrent; the lock goes with the run, SIGKILL included.
+# --allow-concurrent, and so does hookbench hyperfine; the lock goes with the
+# run, SIGKILL included.
 BUILD=${1:?build dir}
 PYTHON=${2:-python3}
 . "$(dirname "$0")/../lib.sh"
@@ -36,6 +37,12 @@ check "and writing nothing" bash -c "[ ! -e '$WORK/second' ] && [ ! -e '$WORK/se
 rc=$?
 check "tp-loader running a command refuses too (exit $rc), naming the PID" \
 	bash -c "[ $rc -eq 1 ] && grep -q 'another measurement is running: PID $first ' '$WORK/loader.err'"
+mkdir "$WORK/hf"
+"$HB" hyperfine "$WORK/hf" --rounds 6 --runs 2 >/dev/null 2>"$WORK/hf.err"
+rc=$?
+check "hookbench hyperfine refuses too (exit $rc), naming the PID, writing nothing" \
+	bash -c "[ $rc -eq 1 ] && grep -q 'hyperfine: another measurement is running: PID $first ' '$WORK/hf.err' && [ -z \"\$(ls -A '$WORK/hf')\" ]"
+diag "$WORK/hf.err"
 
 # The first run's tracepoint comes and goes: foreign to the second one.
 "$HB" run "${SMALL[@]}" --allow-concurrent --allow-foreign --out "$WORK/both" >/dev/null 2>"$WORK/both.err"

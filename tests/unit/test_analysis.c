@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "breakdown.h"
-#include "crosscheck_rule.h"
 #include "hyperfine_export.h"
 #include "json_read.h"
 #include "rank.h"
@@ -218,33 +217,6 @@ static void test_flags(void)
 	hb_csv_free(&r.summary);
 }
 
-static void test_crosscheck_rule(void)
-{
-	struct hb_crosscheck c;
-
-	c = hb_crosscheck_judge(340.2, 436.3, 403.1);
-	TAP_OK(c.verdict == HB_AGREEMENT_YES, "a narrow interval holding the paired estimate agrees");
-	TAP_NEAR(c.half_width, 48.05, 1e-9, "its half-width is half the interval");
-	TAP_NEAR(c.share, 48.05 / 403.1, 1e-12, "and its share is of the paired estimate");
-	c = hb_crosscheck_judge(480.0, 560.2, 403.1);
-	TAP_OK(c.verdict == HB_AGREEMENT_NO, "a narrow interval that excludes it disagrees");
-	c = hb_crosscheck_judge(120.5, 610.3, 403.1);
-	TAP_OK(c.verdict == HB_AGREEMENT_INCONCLUSIVE && c.share > 0.6 && c.share < 0.61,
-	       "one too wide to have missed it is inconclusive, though it holds it");
-	c = hb_crosscheck_judge(1000, 1500, 403.1);
-	TAP_OK(c.verdict == HB_AGREEMENT_INCONCLUSIVE, "and so is one too wide that misses it");
-	TAP_OK(hb_crosscheck_judge(75, 125, 100).verdict == HB_AGREEMENT_YES &&
-	       hb_crosscheck_judge(74.9, 125.1, 100).verdict == HB_AGREEMENT_INCONCLUSIVE,
-	       "a half-width of exactly 25%% can still decide; a hair more cannot");
-	TAP_OK(hb_crosscheck_judge(-10, 10, 0).verdict == HB_AGREEMENT_INCONCLUSIVE,
-	       "a paired estimate of 0 leaves nothing to be a share of");
-	TAP_OK(hb_crosscheck_judge(NAN, 10, 5).verdict == HB_AGREEMENT_NONE &&
-	       hb_crosscheck_judge(1, 10, NAN).verdict == HB_AGREEMENT_NONE,
-	       "a missing figure judges nothing");
-	TAP_STREQ(hb_agreement_word(HB_AGREEMENT_INCONCLUSIVE), "inconclusive", "the agree column's words");
-	TAP_STREQ(hb_agreement_word(HB_AGREEMENT_NONE), "", "nothing judged: an empty field");
-}
-
 static void test_breakdown_odd(void)
 {
 	struct hb_breakdown fine = { .whole = 121.9, .dispatch = 94.8, .body = 27.4, .prog = 60.1 };
@@ -323,7 +295,6 @@ int main(void)
 	test_results();
 	test_contract();
 	test_flags();
-	test_crosscheck_rule();
 	test_breakdown_odd();
 	test_replicates();
 	return tap_done();

@@ -1,0 +1,70 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# The hyperfine cross-check on report.md, from fixture hyperfine.csv files
+# (fixtures/hyperfine/) beside the replicates run: the rule it states, an
+# agreement, a disagreement and a failure each with the cause the figures
+# give, an old hyperfine.csv still read; and the loader's --timing checks.
+BUILD=${1:?build dir}
+. "$(dirname "$0")/../lib.sh"
+HB=$(realpath "$BUILD/bench/hookbench")
+FX=$(realpath "$(dirname "$0")/../fixtures")
+
+# report_with NAME: the replicates run with fixtures/hyperfine/NAME.csv, its report
+# written (exit status in NAME.rc); echoes report.md's path.
+report_with() {
+	rm -rf "$WORK/$1"
+	cp -r "$FX/results/replicates" "$WORK/$1"
+	cp "$FX/hyperfine/$1.csv" "$WORK/$1/hyperfine.csv"
+	"$HB" report "$WORK/$1" >/dev/null 2>"$WORK/$1.err"
+	echo $? >"$WORK/$1.rc"
+	echo "$WORK/$1/report.md"
+}
+
+R=$(report_with agree)
+check "agree: report exit 0 (got $(cat "$WORK/agree.rc"))" [ "$(cat "$WORK/agree.rc")" = 0 ]
+check "the section states its rule: overlap with where another run lands, each at most ±25%" \
+	grep -qF 'The two agree when that interval overlaps the interval where another paired run should land (this run'"'"'s own when it has no between-run interval) and is no wider than ±25% of the paired estimate' "$R"
+check "and that the loader's own loading and attaching are taken out, rounds kept by speed state" \
+	bash -c "grep -qF 'Each loader times its own loading, attaching and detaching, and that is taken out' '$R' && grep -qF 'A round counts only when its bare command ran in the speed state of the paired figures' '$R'"
+check "an interval that overlaps the paired between-run one agrees, with the rounds kept" \
+	grep -qxF '| tp-loader | tracepoint | 398.8 [340.2, 436.3] | 20 of 22 | 403.1 [380.2, 428.9] | yes |' "$R"
+check "the measured facts under it: rounds left out, bare speed, the loader's share taken out" \
+	grep -qxF -- '- `tp-loader`: 20 of 22 rounds kept (2 left out: the bare command ran slower); the bare command ran at 1490 ns per call, the paired baseline at 1480; the loader'"'"'s own load, attach and detach, 39% of its command'"'"'s time, taken out.' "$R"
+check "an agreement raises no cross-check caveat" bash -c "! grep -q 'Cross-check' '$R'"
+
+R=$(report_with disagree)
+check "disagree: report exit 0" [ "$(cat "$WORK/disagree.rc")" = 0 ]
+check "an interval apart from the paired between-run one disagrees" \
+	grep -qxF '| tp-loader | tracepoint | 520.4 [480.0, 560.2] | 20 of 20 | 403.1 [380.2, 428.9] | no |' "$R"
+check "with where the two lie and what the figures rule out, as the cause" \
+	grep -qxF -- '- `tp-loader`, not confirmed: the whole-command interval lies 51.1 ns above the paired one, with the bare command at 1500 ns per call (paired baseline 1480) in 20 of 20 rounds and the loader'"'"'s own 38% of the hooked command taken out: no cause in these figures.' "$R"
+
+R=$(report_with slow)
+check "slow: report exit 0" [ "$(cat "$WORK/slow.rc")" = 0 ]
+check "too few rounds in the paired state: no interval" \
+	grep -qxF '| tp-loader | tracepoint | 398.8 | 4 of 30 | 403.1 [380.2, 428.9] | no interval |' "$R"
+check "and the cause: how many rounds ran in the paired state, how many slower" \
+	grep -qxF -- '- `tp-loader`, not confirmed: the bare command ran in the paired figures'"'"' speed state in only 4 of 30 rounds (26 slower), too few for an interval (6 needed).' "$R"
+
+R=$(report_with inconclusive)
+check "inconclusive: a wide interval, however it lies, with its width" \
+	grep -qxF '| tp-loader | tracepoint | 350.0 [120.5, 610.3] | 20 of 20 | 403.1 [380.2, 428.9] | inconclusive (interval ±244.9 ns, 60.8% of the estimate) |' "$R"
+
+# A hyperfine.csv from before rounds were kept by state: every round counts, the within-run interval is used.
+rm -rf "$WORK/old"
+cp -r "$FX/results/replicates" "$WORK/old"
+"$HB" report "$WORK/old" >/dev/null 2>&1
+check "an older hyperfine.csv: every round kept, compared with this run's interval" \
+	grep -qxF '| tp-loader | tracepoint | 398.8 [340.2, 436.3] | 10 of 10 | 403.1 [395.1, 411.2] (this run) | yes |' "$WORK/old/report.md"
+
+"$HB" hyperfine --help >"$WORK/hf.help"
+check "hyperfine --help states the rule, the state filter and the loader's time taken out" \
+	bash -c "grep -q 'overlaps the paired between-run one' '$WORK/hf.help' && grep -q 'half-width is at most 25% of the paired estimate; wider is inconclusive' '$WORK/hf.help' && grep -q 'speed state' '$WORK/hf.help' && grep -q 'attaching and detaching' '$WORK/hf.help'"
+
+"$BUILD/loaders/tp-loader" --timing "$WORK/t" >/dev/null 2>"$WORK/timing.err"
+rc=$?
+check "tp-loader --timing without a command: bad usage, exit 2 (got $rc)" \
+	bash -c "[ $rc -eq 2 ] && grep -qF -- \"--timing '$WORK/t' needs a command\" '$WORK/timing.err' && [ ! -e '$WORK/t' ]"
+"$BUILD/loaders/tp-loader" --help >"$WORK/loader.help"
+check "tp-loader --help describes --timing" grep -q -- '--timing FILE  with CMD: append to FILE' "$WORK/loader.help"
+done_testing
