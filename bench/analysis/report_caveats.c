@@ -7,6 +7,7 @@
 
 #include "crosscheck_rule.h"
 #include "json_read.h"
+#include "report_crosscheck.h"
 #include "report_parts.h"
 #include "syscall_programs.h"
 
@@ -138,18 +139,15 @@ static bool syscall_path_programs(const struct report *rp)
 
 static bool cross_check_caveats(const struct report *rp, struct report_crosscheck cc)
 {
-	FILE *f = rp->f;
+	char cause[1024];
 
-	if (cc.disagree)
-		fprintf(f, "- **Cross-check**: the whole-command estimate and the paired estimate "
-			"disagree for %d loader%s (the whole-command interval is narrow enough and excludes "
-			"the paired estimate).\n", cc.disagree, cc.disagree == 1 ? "" : "s");
-	if (cc.inconclusive)
-		fprintf(f, "- **Cross-check inconclusive**: for %d loader%s the whole-command interval's "
-			"half-width is more than %.0f%% of the paired estimate, too wide to have "
-			"disagreed; more rounds (hookbench hyperfine --rounds) narrow it.\n",
-			cc.inconclusive, cc.inconclusive == 1 ? "" : "s", 100 * HB_CROSSCHECK_MAX_HALF_WIDTH);
-	return cc.disagree || cc.inconclusive;
+	if (!cc.disagree && !cc.inconclusive)
+		return false;
+	report_crosscheck_outcome(rp, cause, sizeof(cause));
+	fprintf(rp->f, "- **Cross-check %s**: ", cc.disagree ? "disagrees" : "inconclusive");
+	report_cell(rp->f, cause);
+	fputs(".\n", rp->f);
+	return true;
 }
 
 /* A scratch directory on tmpfs or ramfs puts dentry churn into every call. */

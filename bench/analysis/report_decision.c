@@ -12,6 +12,7 @@
 #include "decision.h"
 #include "hooks.h"
 #include "json_read.h"
+#include "report_crosscheck.h"
 #include "report_parts.h"
 #include "report_vm.h"
 
@@ -195,12 +196,24 @@ static void kprobe_line(const struct report *rp, const struct hb_breakeven *be)
 	fputs(".\n", f);
 }
 
-/* Until the cross-check says more: where to read it. */
-static bool report_crosscheck_words(const struct report *rp, char *buf, size_t len)
+/* The cross-check in a few words; true when it did not confirm the paired figures. */
+static bool crosscheck_words(const struct report *rp, char *buf, size_t len)
 {
-	(void)rp;
-	snprintf(buf, len, "the whole-command cross-check is in the appendix");
-	return false;
+	char cause[1024], path[4200];
+	struct report_crosscheck cc = report_crosscheck_outcome(rp, cause, sizeof(cause));
+
+	snprintf(path, sizeof(path), "%s/hyperfine.csv", rp->r->dir);
+	if (access(path, R_OK)) {
+		snprintf(buf, len, "no whole-command cross-check (`hookbench hyperfine DIR` adds one)");
+		return false;
+	}
+	if (!cc.disagree && !cc.inconclusive) {
+		snprintf(buf, len, "the whole-command cross-check agrees");
+		return false;
+	}
+	snprintf(buf, len, "the whole-command cross-check %s: %s", cc.disagree ? "disagrees" : "is inconclusive",
+		 cause);
+	return true;
 }
 
 static size_t failed_rows(const struct hb_results *r)
@@ -226,8 +239,8 @@ static void checks_line(const struct report *rp)
 	size_t failed = failed_rows(rp->r), before = json_count(hb_jget(m, "foreign_programs"));
 	size_t mid = json_count(hb_jget(m, "foreign_programs_mid_run"));
 	bool concurrent = json_object_is_type(hb_jget(m, "concurrent_holder"), json_type_object);
-	char cross[512];
-	bool cross_bad = report_crosscheck_words(rp, cross, sizeof(cross));
+	char cross[1200];
+	bool cross_bad = crosscheck_words(rp, cross, sizeof(cross));
 	FILE *f = rp->f;
 
 	if (!failed && !before && !mid && !concurrent && !cross_bad) {

@@ -99,8 +99,9 @@ done
 check "report: emulated timings are a caveat" grep -q 'Emulated timings' "$WORK/caveats/report.md"
 check "report: a CI wider than 10% is a caveat" grep -q 'Wide intervals\*\* .*: tracepoint/count/enoent/1t' "$WORK/caveats/report.md"
 check "report: a mismatch is a caveat, with its reason" grep -q 'mismatch\*\*: raw_tp/count/enoent/2t: saw 41000' "$WORK/caveats/report.md"
-check "report: a disagreeing hyperfine cross-check is a caveat" grep -q 'Cross-check\*\*: .*disagree for 1 loader' "$WORK/caveats/report.md"
-check "report: none of those for the clean run" bash -c "! grep -qE 'Emulated timings|Wide interval|mismatch\*\*|Cross-check\*\*' '$WORK/base/report.md'"
+check "report: a disagreeing hyperfine cross-check is a caveat, with its measured cause" grep -qF -- '- **Cross-check disagrees**: tp-loader: the whole-command interval lies 309.0 ns above the paired one' "$WORK/caveats/report.md"
+check "report: and the decision block says so" grep -qF -- '- **Check before use**: 1 row failed or contaminated (Caveats); the whole-command cross-check disagrees: tp-loader:' "$WORK/caveats/report.md"
+check "report: none of those for the clean run" bash -c "! grep -qE 'Emulated timings|Wide interval|mismatch\*\*|Cross-check (disagrees|inconclusive)' '$WORK/base/report.md'"
 # The scratch directory's filesystem: tmpfs is a caveat, ext4 is not.
 for fs in tmpfs ext4; do
 	cp -r "$FX/base" "$WORK/scratch-$fs"
