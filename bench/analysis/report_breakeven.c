@@ -18,7 +18,7 @@ void report_share(FILE *f, double s)
 	fprintf(f, "%.3g%%", 100 * s);
 }
 
-static void share_interval(FILE *f, const struct hb_crossing *c)
+void report_share_interval(FILE *f, const struct hb_crossing *c)
 {
 	report_share(f, c->share);
 	if (isnan(c->low) || isnan(c->high)) {
@@ -68,7 +68,7 @@ static void pair_text(FILE *f, const struct hb_be_hook *a, const struct hb_be_ho
 
 	if (c.crosses) {
 		fputs("they cross at an unlinkat share of ", f);
-		share_interval(f, &c);
+		report_share_interval(f, &c);
 		fprintf(f, ": below it %s costs less in total, above it %s", (c.below ? b : a)->hook,
 			(c.below ? a : b)->hook);
 		return;
@@ -76,15 +76,6 @@ static void pair_text(FILE *f, const struct hb_be_hook *a, const struct hb_be_ho
 	fprintf(f, "no crossing: %s costs less (or the same) at every share", always->hook);
 	if (!c.firm)
 		fputs(" (though within the intervals they may cross)", f);
-}
-
-static void interval(FILE *f, struct hb_estimate e)
-{
-	fprintf(f, "%.1f", e.est);
-	if (!isnan(e.low) && !isnan(e.high)) {
-		fputc(' ', f);
-		report_bounds(f, e.low, e.high, 1);
-	}
 }
 
 /* A thousand of unit: "µs" for ns, else "thousand guest instr.". */
@@ -113,9 +104,9 @@ static void hook_table(FILE *f, const struct hb_breakeven *be, const char *unit)
 		if (h->status != HB_BE_MEASURED)
 			continue;
 		fprintf(f, "| %s | ", h->hook);
-		interval(f, h->unlinkat);
+		report_figure(f, h->unlinkat);
 		fputs(" | ", f);
-		interval(f, h->other);
+		report_figure(f, h->other);
 		fprintf(f, " (`%s`%s) |", h->other_mode, h->remote_worse ? ", the worse of the two" : "");
 		for (size_t s = 0; s < sizeof(shares) / sizeof(shares[0]); s++) {
 			struct hb_estimate t = hb_breakeven_total(h->unlinkat, h->other, shares[s]);

@@ -23,15 +23,6 @@ static void names(FILE *f, const struct hb_breakeven *be, const size_t *idx, siz
 		fprintf(f, "%s`%s`", !i ? "" : i + 1 == n ? " or " : ", ", be->hook[idx[i]].hook);
 }
 
-static void figure(FILE *f, struct hb_estimate e)
-{
-	fprintf(f, "%.1f", e.est);
-	if (!isnan(e.low) && !isnan(e.high)) {
-		fputc(' ', f);
-		report_bounds(f, e.low, e.high, 1);
-	}
-}
-
 static const char *bucket_words(enum hb_flip_bucket b)
 {
 	switch (b) {
@@ -64,7 +55,7 @@ static void pick_line(const struct report *rp, const struct hb_breakeven *be, co
 		fputs(", judged per `unlinkat()` call alone: ", f);
 		for (size_t i = 0; i < d->npick; i++) {
 			fprintf(f, "%s`%s` adds ", i ? ", " : "", be->hook[d->pick[i]].hook);
-			figure(f, be->hook[d->pick[i]].unlinkat);
+			report_figure(f, be->hook[d->pick[i]].unlinkat);
 			fprintf(f, " %s", unit);
 		}
 		fputs(" per call. This run did not measure other syscalls, so what a hook adds to them is "
@@ -84,7 +75,7 @@ static void pick_line(const struct report *rp, const struct hb_breakeven *be, co
 
 		t.est /= 1000, t.low /= 1000, t.high /= 1000;
 		fprintf(f, "%s`%s` adds ", i ? ", " : "", h->hook);
-		figure(f, t);
+		report_figure(f, t);
 		fprintf(f, " %s", unit);
 	}
 	fputs(" per syscall.\n", f);
@@ -103,14 +94,7 @@ static void flip_line(const struct report *rp, const struct hb_breakeven *be, co
 	}
 	fprintf(f, "- **It flips in the %s band** of `unlinkat()`'s share (they cross at ",
 		bucket_words(d->bucket));
-	report_share(f, d->flip.share);
-	if (!isnan(d->flip.low) && !isnan(d->flip.high)) {
-		fputs(" [", f);
-		report_share(f, d->flip.low);
-		fputs(", ", f);
-		report_share(f, d->flip.high);
-		fputc(']', f);
-	}
+	report_share_interval(f, &d->flip);
 	fprintf(f, "): %s that, ", d->up ? "above" : "below");
 	names(f, be, d->alt, d->nalt);
 	fputs(d->nalt > 1 ? " cost less.\n" : " costs less.\n", f);
@@ -176,11 +160,11 @@ static void kprobe_line(const struct report *rp, const struct hb_breakeven *be)
 
 	if (kprobe_measured(be, &k)) {
 		fputs("- **The kprobe** adds ", f);
-		figure(f, be->hook[k].unlinkat);
+		report_figure(f, be->hook[k].unlinkat);
 		fprintf(f, " %s per `unlinkat()`", unit);
 		if (be->hook[k].status == HB_BE_MEASURED) {
 			fputs(" and ", f);
-			figure(f, be->hook[k].other);
+			report_figure(f, be->hook[k].other);
 			fputs(" per other syscall", f);
 		}
 		fputs(" here.\n", f);
@@ -260,129 +244,6 @@ static void checks_line(const struct report *rp)
 	fprintf(f, " %s.\n", cross);
 }
 
-static long row_of(const struct report *rp, const struct hb_breakeven *be, const char *hook, const char *mode)
-{
-	const struct hb_match m[] = { { "hook", hook }, { "payload", be->payload }, { "mode", mode },
-				      { "threads", be->threads }, { NULL, NULL } };
-
-	return hb_results_find(rp->r, m);
-}
-
-/* The usable hooks, cheapest in total at the share first. */
-static size_t table_rows(const struct hb_breakeven *be, double share, size_t *idx)
-{
-	size_t n = 0;
-
-	for (size_t k = 0; k < be->n; k++)
-		if (be->hook[k].status == HB_BE_MEASURED || be->hook[k].status == HB_BE_NO_OTHER)
-			idx[n++] = k;
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j > 0; j--) {
-			const struct hb_be_hook *a = &be->hook[idx[j - 1]], *b = &be->hook[idx[j]];
-			double ta = a->status == HB_BE_MEASURED ? hb_breakeven_total(a->unlinkat, a->other, share).est : INFINITY;
-			double tb = b->status == HB_BE_MEASURED ? hb_breakeven_total(b->unlinkat, b->other, share).est : INFINITY;
-			size_t t;
-
-			if (tb >= ta && !(isinf(ta) && isinf(tb) && b->unlinkat.est < a->unlinkat.est))
-				break;
-			t = idx[j];
-			idx[j] = idx[j - 1];
-			idx[j - 1] = t;
-		}
-	return n;
-}
-
-static void decision_table(const struct report *rp, const struct hb_breakeven *be, double share)
-{
-	const char *unit = hb_results_unit_short(rp->r);
-	size_t idx[HB_BE_MAX_HOOKS], n = table_rows(be, share, idx);
-	FILE *f = rp->f;
-
-	fprintf(f, "| hook | added %s per `unlinkat()` [another run] | %% of the bare call | added %s per "
-		"other syscall [another run] | who pays | attach point stability | sees |\n"
-		"| --- | --- | --- | --- | --- | --- | --- |\n", unit, unit);
-	for (size_t i = 0; i < n; i++) {
-		const struct hb_be_hook *h = &be->hook[idx[i]];
-		long row = row_of(rp, be, h->hook, "enoent");
-		double bare = row >= 0 ? hb_results_num(rp->r, (size_t)row, "baseline_ns_per_op") : NAN;
-
-		fprintf(f, "| %s | ", h->hook);
-		figure(f, h->unlinkat);
-		if (row >= 0)
-			fputs(report_marks(rp->r, (size_t)row), f);
-		if (bare > 0)
-			fprintf(f, " | %.0f%% | ", 100 * h->unlinkat.est / bare);
-		else
-			fputs(" | | ", f);
-		if (h->status == HB_BE_MEASURED) {
-			figure(f, h->other);
-			if (h->remote_worse)
-				fputs(" (from another CPU)", f);
-		} else {
-			fputs("not measured", f);
-		}
-		fputs(" | ", f);
-		if (row >= 0) {
-			fputs(report_cost_lands(rp->r, (size_t)row), f);
-			fputs(" | ", f);
-			report_cell(f, hb_results_str(rp->r, (size_t)row, "stability"));
-		} else {
-			fputs(" | ", f);
-		}
-		fputs(" | — |\n", f);
-	}
-}
-
-/* The hooks that could not run, grouped by reason, on one line. */
-static void not_measured_line(const struct report *rp, const struct hb_breakeven *be)
-{
-	bool done[HB_BE_MAX_HOOKS] = { false }, any = false;
-	FILE *f = rp->f;
-
-	for (size_t k = 0; k < be->n; k++) {
-		const struct hb_be_hook *h = &be->hook[k];
-
-		if (done[k] || h->status == HB_BE_MEASURED || h->status == HB_BE_NO_OTHER)
-			continue;
-		fputs(any ? "; " : "\nNot measured here: ", f);
-		any = true;
-		for (size_t j = k, first = 1; j < be->n; j++) {
-			if (done[j] || be->hook[j].status != h->status || strcmp(be->hook[j].reason, h->reason))
-				continue;
-			fprintf(f, "%s`%s`", first ? "" : ", ", be->hook[j].hook);
-			done[j] = true;
-			first = 0;
-		}
-		fputs(" (", f);
-		report_cell(f, *h->reason ? h->reason : h->status == HB_BE_FAILED ? "the run failed for it" :
-			    "unsupported on this kernel");
-		fputc(')', f);
-	}
-	if (any)
-		fputs(".\n", f);
-}
-
-static void interval_line(const struct report *rp, const struct hb_breakeven *be)
-{
-	bool between = false;
-
-	for (size_t k = 0; k < be->n; k++)
-		between |= be->hook[k].between_runs;
-	fprintf(rp->f, "\nIntervals are 95%%: %s. Every payload, mode and figure, and how they were "
-		"measured: the appendix below.\n", between ? "where another run should land" :
-		"within this run (no between-run interval)");
-}
-
-static void chart(const struct report *rp)
-{
-	char path[4200];
-
-	snprintf(path, sizeof(path), "%s/charts/breakeven.png", rp->r->dir);
-	if (access(path, R_OK) == 0)
-		fputs("\n![Added cost per syscall against unlinkat()'s share: the share decided at, and "
-		      "where the decision flips](charts/breakeven.png)\n", rp->f);
-}
-
 void report_decision(const struct report *rp)
 {
 	struct hb_breakeven be;
@@ -392,7 +253,7 @@ void report_decision(const struct report *rp)
 	hb_breakeven_collect(rp->r, hb_results_ref_payload(rp->r), &be);
 	if (hb_decide(&be, rp->r->share.value, &d)) {
 		fputs("**No hook was measured**: nothing to decide between.\n", f);
-		not_measured_line(rp, &be);
+		report_not_measured_line(rp, &be);
 		return;
 	}
 	fprintf(f, "Payload `%s`, %s workload thread%s.\n\n", be.payload, be.threads, strcmp(be.threads, "1") ? "s" : "");
@@ -401,8 +262,5 @@ void report_decision(const struct report *rp)
 	kprobe_line(rp, &be);
 	checks_line(rp);
 	fputc('\n', f);
-	decision_table(rp, &be, d.share);
-	not_measured_line(rp, &be);
-	interval_line(rp, &be);
-	chart(rp);
+	report_decision_table(rp, &be, d.share);
 }

@@ -72,6 +72,15 @@ bool report_no_ratio(const struct hb_results *r, size_t row)
 	return (ratio.ok && !isnan(ratio.low) && ratio.low <= 0) || (between.ok && between.low <= 0);
 }
 
+void report_figure(FILE *f, struct hb_estimate e)
+{
+	fprintf(f, "%.1f", e.est);
+	if (!isnan(e.low) && !isnan(e.high)) {
+		fputc(' ', f);
+		report_bounds(f, e.low, e.high, 1);
+	}
+}
+
 void report_bounds(FILE *f, double low, double high, int decimals)
 {
 	char a[64], b[64];

@@ -44,11 +44,23 @@ size_t report_lead_row(const struct report *rp);
 /* The first screen: the decision, its table, what could not run, the break-even chart. */
 void report_decision(const struct report *rp);
 
+/* The decision's table at share, the not-measured line, what the intervals are, the chart. */
+void report_decision_table(const struct report *rp, const struct hb_breakeven *be, double share);
+
+/* The hooks of be that could not run, grouped by reason, on one line. */
+void report_not_measured_line(const struct report *rp, const struct hb_breakeven *be);
+
+/* "12.3 [10.1, 14.5]": an estimate and its interval where it has one. */
+void report_figure(FILE *f, struct hb_estimate e);
+
 /* Where the cheapest hook per unlinkat stops being the cheapest in total, from `other` rows. */
 void report_breakeven(const struct report *rp);
 
 /* A share of syscalls as a percentage: 74.3%, 0.25%, 100%. */
 void report_share(FILE *f, double s);
+
+/* A crossing's share with its interval: "74.3% [63.3%, 86.7%]". */
+void report_share_interval(FILE *f, const struct hb_crossing *c);
 
 /* Why h has no figures here ("not measured here: <reason>"). */
 void report_not_measured(FILE *f, const struct hb_be_hook *h);
