@@ -7,8 +7,14 @@
 
 char LICENSE[] SEC("license") = "GPL";
 
-/* The counting process, whose own few calls are left out. */
+/*
+ * The counting process, whose own few calls are left out: its tgid as seen
+ * in its own pid namespace (dev and ino of /proc/self/ns/pid), so that it
+ * is found inside a container too.
+ */
 const volatile __u32 hb_self_tgid;
+const volatile __u64 hb_self_ns_dev;
+const volatile __u64 hb_self_ns_ino;
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -43,7 +49,10 @@ int hb_count_syscall(struct bpf_raw_tracepoint_args *ctx)
 	__u32 slot;
 	__u64 *n;
 
-	if (bpf_get_current_pid_tgid() >> 32 == hb_self_tgid)
+	struct bpf_pidns_info ns;
+
+	if (!bpf_get_ns_current_pid_tgid(hb_self_ns_dev, hb_self_ns_ino, &ns, sizeof(ns)) &&
+	    ns.tgid == hb_self_tgid)
 		return 0;
 	if (nr < 0 || nr >= HB_MIX_NR_MAX)
 		slot = HB_MIX_SLOT_OUTSIDE;

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "child.h"
+#include "clock.h"
 #include "hooks.h"
 #include "json.h"
 #include "parse.h"
@@ -312,10 +313,7 @@ static int event_loop(struct hb_session *s, int sfd,
 
 static double now_s(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	return (double)hb_clock_ns(CLOCK_MONOTONIC) / 1e9;
 }
 
 /*

@@ -19,9 +19,9 @@ int hb_lockdown_parse(const char *text, char *mode, size_t len);
 int hb_lockdown_read_file(const char *path, char *mode, size_t len);
 
 /*
- * The running kernel's mode into mode. Where securityfs is not mounted, it
- * is mounted on a private temporary directory for the read and unmounted
- * again (root only); failing that, mode reads HB_LOCKDOWN_UNMOUNTED, or
+ * The running kernel's mode into mode. Where securityfs is not mounted, a
+ * child mounts it in a mount namespace of its own for the read (root only;
+ * the host's mounts never change); failing that, mode reads HB_LOCKDOWN_UNMOUNTED, or
  * "unknown (...)" with the cause. Returns 0 when a mode was read, else -errno.
  */
 int hb_lockdown_read(char *mode, size_t len);

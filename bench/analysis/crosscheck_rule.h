@@ -17,17 +17,16 @@
 
 /*
  * The widest whole-command interval that can agree or disagree, as its
- * half-width over the paired estimate. Agree: no wider, and the two
- * intervals overlap. Disagree: no wider, and they do not. Inconclusive:
- * wider.
+ * half-width over the paired estimate, for the whole-command interval and
+ * for the paired one. Agree: neither wider, and the two intervals overlap.
+ * Disagree: neither wider, and they do not. Inconclusive: either wider.
  */
 #define HB_CROSSCHECK_MAX_HALF_WIDTH 0.25
 
 /*
  * A bare command more than this share off the paired baseline ran on a
  * machine other than the one the paired figures saw: such a round is left
- * out (crosscheck_states.h), and kept rounds this far off are named as the
- * cause of a disagreement.
+ * out (crosscheck_states.h).
  */
 #define HB_CROSSCHECK_BARE_DRIFT 0.10
 
@@ -42,6 +41,7 @@ struct hb_crosscheck {
 	enum hb_agreement verdict;
 	double half_width;        /* of the whole-command interval, ns */
 	double share;             /* half_width over |paired|; INFINITY when paired is 0 */
+	double paired_share;      /* the paired interval's half-width over |paired| */
 	double gap;               /* whole-command interval minus the paired one, ns: > 0 above, < 0 below, 0 overlapping */
 };
 
@@ -68,10 +68,9 @@ struct hb_crosscheck_facts {
 /*
  * One clause saying why c is not an agreement, measured from f (no
  * capital, no full stop): "" for an agreement. The first that holds: too
- * few rounds in the paired state for an interval; an interval too wide;
- * a bare command off the paired baseline by more than
- * HB_CROSSCHECK_BARE_DRIFT; else where the two lie, and that the figures
- * show no cause.
+ * few rounds in the paired state for an interval; the whole-command
+ * interval too wide; the paired one too wide; else where the two lie, and
+ * that the figures show no cause.
  */
 void hb_crosscheck_cause(const struct hb_crosscheck *c, const struct hb_crosscheck_facts *f,
 			 char *buf, size_t len);

@@ -140,6 +140,11 @@ static int read_rows(const struct mix_file *mf, struct hb_mix *m)
 		} else if (is_native(&s, "unlink")) {
 			m->unlink = s.count;
 		}
+		if (s.count > m->total - sum) {
+			snprintf(mf->why, mf->len, "%.300s: the counts add up to more than the total %" PRIu64
+				 " (a truncated or edited file)", mf->path, m->total);
+			return -EINVAL;
+		}
 		sum += s.count;
 		if (s.count)
 			rank(m, &s);
@@ -204,11 +209,12 @@ static void group_digits(uint64_t v, char *buf, size_t len)
 
 void hb_mix_describe(const struct hb_mix *m, char *buf, size_t len)
 {
-	char total[32];
+	char total[32], unlinkat[32];
 
 	group_digits(m->total, total, sizeof(total));
-	snprintf(buf, len, "%.3g%% of %s syscalls over %.1f s on %s", 100 * m->share, total,
-		 m->seconds, m->kernel);
+	group_digits(m->unlinkat, unlinkat, sizeof(unlinkat));
+	snprintf(buf, len, "%s unlinkat of %s syscalls over %.1f s on %s", unlinkat, total, m->seconds,
+		 m->kernel);
 }
 
 static void print_syscall(FILE *f, const struct hb_mix_syscall *s, uint64_t total)

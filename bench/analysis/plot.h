@@ -14,6 +14,9 @@
 /* Draw r's charts into r->dir/charts/ (see hookbench plot --help). 0 or -errno with why. */
 int hb_plot(const struct hb_results *r, char *why, size_t len);
 
+/* True when r->dir/charts/ has no break-even chart or one that marks r->share. */
+bool hb_plot_breakeven_marks(const struct hb_results *r);
+
 /* True when r->dir/charts/ already holds the charts. */
 bool hb_plot_drawn(const struct hb_results *r);
 

@@ -4,11 +4,15 @@
  * the share of them that are unlinkat(), from its enoent and other rows.
  */
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "breakeven.h"
 #include "decision.h"
+#include "plot.h"
 #include "plot_parts.h"
 
 #define SHARE_POINTS 61 /* 0.1% to 100%, 20 to a decade */
@@ -97,6 +101,23 @@ static void vars(const struct hb_results *r, const struct hb_breakeven *be, cons
 		 c.high, a, z, 100 * c.share, 100 * c.low, 100 * c.high);
 }
 
+bool hb_plot_breakeven_marks(const struct hb_results *r)
+{
+	char path[PATH_MAX + 32], line[64];
+	double share;
+	bool same = true;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/charts/breakeven.dat", r->dir);
+	f = fopen(path, "re");
+	if (!f)
+		return true; /* no chart, nothing marked */
+	same = fgets(line, sizeof(line), f) && sscanf(line, "# share %lf", &share) == 1 &&
+	       fabs(share - r->share.value) <= 1e-6 * fmax(share, 1e-9);
+	fclose(f);
+	return same;
+}
+
 int plot_breakeven(const struct plot_ctx *p)
 {
 	const char *drawn[HB_BE_MAX_HOOKS];
@@ -111,6 +132,7 @@ int plot_breakeven(const struct plot_ctx *p)
 	f = plot_open_dat(p, "breakeven");
 	if (!f)
 		return -errno;
+	fprintf(f, "# share %.6g\n", p->r->share.value); /* what hb_plot_breakeven_marks() reads */
 	for (size_t k = 0; k < be.n; k++) {
 		if (be.hook[k].status != HB_BE_MEASURED)
 			continue;

@@ -7,7 +7,6 @@
 
 #include "crosscheck_rule.h"
 #include "json_read.h"
-#include "report_crosscheck.h"
 #include "report_parts.h"
 #include "syscall_programs.h"
 
@@ -96,12 +95,9 @@ static bool row_caveats(const struct report *rp)
 	char key[256];
 
 	for (size_t i = 0; i < r->summary.nrows; i++) {
-		const char *status = hb_results_str(r, i, "status");
-
-		if (!strcmp(status, "mismatch") || !strcmp(status, "error") ||
-		    !strcmp(status, "interrupted") || !strcmp(status, "contaminated")) {
+		if (report_row_failed(r, i)) {
 			hb_results_key(r, i, key, sizeof(key));
-			fprintf(f, "- **%s**: %s: ", status, key);
+			fprintf(f, "- **%s**: %s: ", hb_results_str(r, i, "status"), key);
 			report_cell(f, hb_results_str(r, i, "reason"));
 			fputs("\n", f);
 			any = true;
@@ -137,19 +133,6 @@ static bool syscall_path_programs(const struct report *rp)
 	return true;
 }
 
-static bool cross_check_caveats(const struct report *rp, struct report_crosscheck cc)
-{
-	char cause[1024];
-
-	if (!cc.disagree && !cc.inconclusive)
-		return false;
-	report_crosscheck_outcome(rp, cause, sizeof(cause));
-	fprintf(rp->f, "- **Cross-check %s**: ", cc.disagree ? "disagrees" : "inconclusive");
-	report_cell(rp->f, cause);
-	fputs(".\n", rp->f);
-	return true;
-}
-
 /* A scratch directory on tmpfs or ramfs puts dentry churn into every call. */
 static bool scratch_fs_caveat(const struct report *rp)
 {
@@ -166,7 +149,7 @@ static bool scratch_fs_caveat(const struct report *rp)
 	return true;
 }
 
-void report_caveats(const struct report *rp, struct report_crosscheck cc)
+void report_caveats(const struct report *rp)
 {
 	struct json_object *m = rp->r->meta;
 	FILE *f = rp->f;
@@ -180,7 +163,6 @@ void report_caveats(const struct report *rp, struct report_crosscheck cc)
 	any |= report_flag_caveats(rp);
 	any |= report_history_caveat(rp);
 	any |= scratch_fs_caveat(rp);
-	any |= cross_check_caveats(rp, cc);
 	if (hb_jnum(m, "kernel.bpf_stats_enabled_sysctl", 0) > 0) {
 		fputs("- **bpf_stats was on system-wide**: every figure includes its cost.\n", f);
 		any = true;

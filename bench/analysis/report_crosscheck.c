@@ -75,6 +75,7 @@ static bool load(const struct report *rp, struct hb_csv_table *t)
 /* Count a row that ran and is no agreement. */
 static void tally(struct report_crosscheck *counts, const struct xc_row *x)
 {
+	counts->judged++;
 	counts->disagree += x->judged.verdict == HB_AGREEMENT_NO;
 	counts->inconclusive += x->judged.verdict == HB_AGREEMENT_INCONCLUSIVE ||
 				x->judged.verdict == HB_AGREEMENT_NONE;
@@ -82,7 +83,7 @@ static void tally(struct report_crosscheck *counts, const struct xc_row *x)
 
 struct report_crosscheck report_crosscheck_outcome(const struct report *rp, char *cause, size_t len)
 {
-	struct report_crosscheck counts = { 0, 0 };
+	struct report_crosscheck counts = { 0, 0, 0 };
 	struct hb_csv_table t;
 	size_t used = 0;
 
@@ -93,9 +94,11 @@ struct report_crosscheck report_crosscheck_outcome(const struct report *rp, char
 		struct xc_row x = read_row(&t, i);
 		char one[512];
 
-		if (!x.ran || x.judged.verdict == HB_AGREEMENT_YES)
+		if (!x.ran)
 			continue;
 		tally(&counts, &x);
+		if (x.judged.verdict == HB_AGREEMENT_YES)
+			continue;
 		hb_crosscheck_cause(&x.judged, &x.facts, one, sizeof(one));
 		if (used < len)
 			used += (size_t)snprintf(cause + used, len - used, "%s%s: %s", used ? "; " : "",
@@ -165,7 +168,7 @@ static void row_notes(FILE *f, const struct hb_csv_table *t, size_t i, const str
 
 struct report_crosscheck report_cross_check(const struct report *rp)
 {
-	struct report_crosscheck counts = { 0, 0 };
+	struct report_crosscheck counts = { 0, 0, 0 };
 	struct hb_csv_table t;
 
 	if (!load(rp, &t))
@@ -181,7 +184,7 @@ struct report_crosscheck report_cross_check(const struct report *rp)
 		"states.csv levels); the estimate is the median of those rounds, with a 95%% interval "
 		"from their spread. The two agree when that interval overlaps the interval where "
 		"another paired run should land (this run's own when it has no between-run interval) "
-		"and is no wider than ±%.0f%% of the paired estimate; wider is inconclusive, as a "
+		"and neither is wider than ±%.0f%% of the paired estimate; wider is inconclusive, as a "
 		"wide interval overlaps almost anything; narrow and apart, they disagree.\n\n"
 		"| loader | hook | whole-command ns/op [95%% CI] | rounds kept | paired ns/event [another run] | agree |\n"
 		"| --- | --- | --- | --- | --- | --- |\n", 100 * HB_CROSSCHECK_MAX_HALF_WIDTH);
@@ -189,7 +192,7 @@ struct report_crosscheck report_cross_check(const struct report *rp)
 		struct xc_row x = read_row(&t, i);
 
 		cross_check_row(rp->f, &t, i, &x);
-		if (x.ran && x.judged.verdict != HB_AGREEMENT_YES)
+		if (x.ran)
 			tally(&counts, &x);
 	}
 	fputc('\n', rp->f);

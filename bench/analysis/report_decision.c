@@ -92,12 +92,12 @@ static void flip_line(const struct report *rp, const struct hb_breakeven *be, co
 		fputs("- **At every share** of `unlinkat()`: no other measured hook's line crosses it.\n", f);
 		return;
 	}
-	fprintf(f, "- **It flips in the %s band** of `unlinkat()`'s share (they cross at ",
-		bucket_words(d->bucket));
+	fprintf(f, "- **It flips in the %s band** of `unlinkat()`'s share (`%s` and `%s` cross at ",
+		bucket_words(d->bucket), be->hook[d->best].hook, be->hook[d->crosser].hook);
 	report_share_interval(f, &d->flip);
-	fprintf(f, "): %s that, ", d->up ? "above" : "below");
+	fprintf(f, "); at %s, ", d->up ? "100%" : "0%");
 	names(f, be, d->alt, d->nalt);
-	fputs(d->nalt > 1 ? " cost less.\n" : " costs less.\n", f);
+	fputs(" is the cheaper choice.\n", f);
 }
 
 static bool kprobe_measured(const struct hb_breakeven *be, long *k)
@@ -127,12 +127,12 @@ static void guest_kprobe(const struct report *rp, const char *payload)
 		return;
 	}
 	c = e.calibrated_ratio;
-	fprintf(f, "; in an emulated Debian %s guest (%s) it costs %.2f× the `%s` per `unlinkat()` in %s",
-		e.kernel, e.distance, e.guest.est, e.reference, e.unit);
+	fprintf(f, "; in an emulated Debian guest (%s) it costs %.2f× the `%s` per `unlinkat()` in %s",
+		e.distance, e.guest.est, e.reference, e.unit);
 	if (e.calibrated && !isnan(c.low) && !isnan(c.high)) {
 		fputs(", ", f);
 		report_bounds(f, c.low, c.high, 2);
-		fprintf(f, " calibrated to this host's time by %zu hook%s measured on both: %s",
+		fprintf(f, " once widened by the proxy's error on %zu hook%s measured here and there: %s",
 			e.calibration_hooks, e.calibration_hooks == 1 ? "" : "s",
 			c.high < 1 ? "cheaper than it" : c.low > 1 ? "dearer than it" : "indistinguishable from it");
 	} else {
@@ -143,11 +143,11 @@ static void guest_kprobe(const struct report *rp, const char *payload)
 	if (!e.other.ok || !e.reference_other.ok)
 		return;
 	if (e.other.low <= 0 && e.other.high >= 0) {
-		fprintf(f, "; per other syscall it adds nothing measurable, the `%s` %.1f", e.reference,
-			e.reference_other.est);
+		fprintf(f, "; per other syscall it adds nothing measurable, the `%s` %.1f %s", e.reference,
+			e.reference_other.est, e.unit);
 		return;
 	}
-	fprintf(f, "; per other syscall it adds %.1f, the `%s` %.1f", e.other.est, e.reference,
+	fprintf(f, "; per other syscall it adds %.1f %s, the `%s` %.1f", e.other.est, e.unit, e.reference,
 		e.reference_other.est);
 }
 
@@ -170,12 +170,8 @@ static void kprobe_line(const struct report *rp, const struct hb_breakeven *be)
 		fputs(" here.\n", f);
 		return;
 	}
-	fputs("- **The kprobe could not run here**", f);
-	if (k >= 0 && *be->hook[k].reason) {
-		fputs(" (", f);
-		report_cell(f, be->hook[k].reason);
-		fputc(')', f);
-	}
+	/* Why it could not run is on the not-measured line under the table. */
+	fputs(k >= 0 ? "- **The kprobe could not run here**" : "- **The kprobe was not in this run**", f);
 	guest_kprobe(rp, be->payload);
 	fputs(".\n", f);
 }
@@ -191,6 +187,15 @@ static bool crosscheck_words(const struct report *rp, char *buf, size_t len)
 		snprintf(buf, len, "no whole-command cross-check (`hookbench hyperfine DIR` adds one)");
 		return false;
 	}
+	if (strcmp(hb_results_unit(rp->r), "ns")) {
+		snprintf(buf, len, "no whole-command cross-check: it times commands, and these figures "
+			 "are %s", hb_results_unit(rp->r));
+		return false;
+	}
+	if (!cc.judged) {
+		snprintf(buf, len, "no loader could be cross-checked (appendix: Whole-command cross-check)");
+		return true;
+	}
 	if (!cc.disagree && !cc.inconclusive) {
 		snprintf(buf, len, "the whole-command cross-check agrees");
 		return false;
@@ -202,12 +207,10 @@ static bool crosscheck_words(const struct report *rp, char *buf, size_t len)
 
 static size_t failed_rows(const struct hb_results *r)
 {
-	static const char *const bad[] = { "mismatch", "error", "interrupted", "contaminated" };
 	size_t n = 0;
 
 	for (size_t i = 0; i < r->summary.nrows; i++)
-		for (size_t b = 0; b < sizeof(bad) / sizeof(bad[0]); b++)
-			n += !strcmp(hb_results_str(r, i, "status"), bad[b]);
+		n += report_row_failed(r, i);
 	return n;
 }
 

@@ -23,6 +23,17 @@ long report_control_of(const struct hb_results *r, size_t row)
 	return -1;
 }
 
+bool report_row_failed(const struct hb_results *r, size_t row)
+{
+	static const char *const failed[] = { "mismatch", "error", "interrupted", "contaminated" };
+	const char *status = hb_results_str(r, row, "status");
+
+	for (size_t i = 0; i < sizeof(failed) / sizeof(failed[0]); i++)
+		if (!strcmp(status, failed[i]))
+			return true;
+	return false;
+}
+
 bool report_biased(const struct hb_results *r, size_t row)
 {
 	return hb_results_flag(r, row, "control_biased");

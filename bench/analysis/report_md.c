@@ -2,6 +2,7 @@
 #include "report_md.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -41,12 +42,16 @@ static const char *chart_caption(const struct report *rp, size_t i)
 static void charts(const struct report *rp)
 {
 	char path[PATH_MAX + 64];
+	bool any = false;
 
-	fputs("\n## Charts\n\n", rp->f);
 	for (size_t i = 0; i < sizeof(chart_list) / sizeof(chart_list[0]); i++) {
 		snprintf(path, sizeof(path), "%s/charts/%s.png", rp->r->dir, chart_list[i].name);
-		if (access(path, R_OK) == 0)
-			fprintf(rp->f, "![%s](charts/%s.png)\n\n", chart_caption(rp, i), chart_list[i].name);
+		if (access(path, R_OK))
+			continue;
+		if (!any)
+			fputs("\n## Charts\n\n", rp->f);
+		any = true;
+		fprintf(rp->f, "![%s](charts/%s.png)\n\n", chart_caption(rp, i), chart_list[i].name);
 	}
 }
 
@@ -57,14 +62,17 @@ static void write_sections(const struct report *rp)
 	fprintf(rp->f, "# What hooking `unlinkat()` costs — Linux %s, %s\n\n",
 		hb_jstr(m, "kernel.release", "?"), hb_jstr(m, "cpu.model", "?"));
 	report_decision(rp);
-	fputs("\n## Appendix\n\n", rp->f);
+	fputs("\n## Appendix\n\nEverything behind the decision: every payload and mode, where the added "
+	      "cost goes, break-even in full, the other charts, the emulated kernel, the cross-check, "
+	      "caveats, the environment and how to reproduce the run.\n", rp->f);
 	report_verdicts(rp);
 	report_cost_legend(rp);
 	report_breakdown(rp);
 	report_breakeven(rp);
 	charts(rp);
 	report_vm(rp);
-	report_caveats(rp, report_cross_check(rp));
+	report_cross_check(rp);
+	report_caveats(rp);
 	report_environment(rp);
 }
 

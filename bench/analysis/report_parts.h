@@ -89,6 +89,7 @@ void report_breakdown(const struct report *rp);
 
 /* How many loaders the hyperfine cross-check could not confirm. */
 struct report_crosscheck {
+	int judged; /* loaders that ran */
 	int disagree;
 	int inconclusive;
 };
@@ -96,7 +97,7 @@ struct report_crosscheck {
 /* The hyperfine cross-check, when DIR/hyperfine.csv exists. */
 struct report_crosscheck report_cross_check(const struct report *rp);
 
-void report_caveats(const struct report *rp, struct report_crosscheck cc);
+void report_caveats(const struct report *rp);
 
 /* Caveat: a control row whose interval excludes 0 (the pairing is biased). */
 bool report_bias_caveat(const struct report *rp);
@@ -107,6 +108,9 @@ bool report_bias_caveat(const struct report *rp);
 
 /* The control row (hook `none`) of row's mode and threads, or -1. */
 long report_control_of(const struct hb_results *r, size_t row);
+
+/* True when row failed or was contaminated (status mismatch, error, interrupted, contaminated). */
+bool report_row_failed(const struct hb_results *r, size_t row);
 
 /* True when row's figures carry its control's bias (flag control_biased: the control's CI excludes 0). */
 bool report_biased(const struct hb_results *r, size_t row);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "runlock.h"
 #include "commands.h"
 #include "mix.h"
 #include "mix_csv.h"
@@ -103,13 +104,20 @@ int cmd_mix(int argc, char **argv)
 	struct mix_args a = { .seconds = DEFAULT_SECONDS, .out = "mix.csv" };
 	const struct cli_options co = { .opts = opts, .one = one_option, .ctx = &a, .usage = usage };
 	struct hb_syscall_counts *counts = NULL;
+	struct hb_runlock lock = { .fd = -1 };
 	bool tty = isatty(STDERR_FILENO);
 	struct hb_mix m;
-	char why[512];
+	char why[512] = "";
 	int rc = 1, err;
 
 	if (cli_parse_options(argc, argv, &co))
 		return HB_EXIT_USAGE;
+	/* Its program runs on every syscall: a measurement beside it would pay for it. */
+	if (hb_runlock_take(&lock, NULL, "hookbench mix") == -EBUSY) {
+		cli_error("mix: another measurement is running: PID %ld (%s) holds %s; wait for it to end",
+			  lock.holder_pid, lock.holder_cmd, hb_runlock_path());
+		goto cleanup;
+	}
 	counts = malloc(sizeof(*counts));
 	if (!counts || hb_stop_install()) {
 		cli_error("mix: cannot start: %s", strerror(counts ? errno : ENOMEM));
@@ -143,6 +151,7 @@ int cmd_mix(int argc, char **argv)
 		rc = HB_EXIT_INTERRUPTED;
 	}
 cleanup:
+	hb_runlock_release(&lock);
 	free(counts);
 	return rc;
 }

@@ -48,8 +48,9 @@ int cmd_report(int argc, char **argv)
 			fprintf(stderr, "hookbench: report: without the heat map: %s\n", why);
 		err = hb_fleet_report_write(&r, path, sizeof(path));
 	} else {
-		/* At a share given, the break-even chart is drawn again to mark it. */
-		if ((share_given || !hb_plot_drawn(&r)) && hb_plot(&r, why, sizeof(why)))
+		/* A break-even chart marking another share is drawn again. */
+		if ((share_given || !hb_plot_drawn(&r) || !hb_plot_breakeven_marks(&r)) &&
+		    hb_plot(&r, why, sizeof(why)))
 			fprintf(stderr, "hookbench: report: without charts: %s\n", why);
 		err = hb_report_write(&r, path, sizeof(path));
 	}

@@ -2,6 +2,7 @@
 #include "mix_csv.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
@@ -78,10 +79,12 @@ int hb_mix_csv_write(const char *path, const struct hb_syscall_counts *c, char *
 	struct utsname u;
 	FILE *f = NULL;
 	size_t n;
-	int err = 0;
+	int err = 0, fd;
 
-	if (!rows)
+	if (!rows) {
+		snprintf(why, len, "out of memory");
 		return -ENOMEM;
+	}
 	if (uname(&u))
 		snprintf(u.release, sizeof(u.release), "unknown");
 	if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp)) {
@@ -89,9 +92,14 @@ int hb_mix_csv_write(const char *path, const struct hb_syscall_counts *c, char *
 		err = -ENAMETOOLONG;
 		goto cleanup;
 	}
-	f = fopen(tmp, "w");
+	/* Root writes here: never through a link someone left at the temporary name. */
+	unlink(tmp);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	f = fd >= 0 ? fdopen(fd, "w") : NULL;
 	if (!f) {
 		err = -errno;
+		if (fd >= 0)
+			close(fd);
 		snprintf(why, len, "cannot write %.300s: %s", path, strerror(-err));
 		goto cleanup;
 	}

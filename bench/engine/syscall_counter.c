@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -49,8 +50,10 @@ static int read_counts(const struct bpf_map *map, struct hb_syscall_counts *c, c
 		return ncpus ? ncpus : -EINVAL;
 	}
 	percpu = calloc((size_t)ncpus, sizeof(*percpu));
-	if (!percpu)
+	if (!percpu) {
+		snprintf(why, len, "out of memory");
 		return -ENOMEM;
+	}
 	for (uint32_t slot = 0; slot < HB_MIX_SLOTS && !err; slot++) {
 		uint64_t sum = 0;
 
@@ -77,6 +80,7 @@ int hb_syscall_count(double seconds, hb_syscall_progress progress, void *ctx,
 		     struct hb_syscall_counts *c, char *why, size_t len)
 {
 	struct syscall_count_bpf *skel = NULL;
+	struct stat ns;
 	uint64_t t0;
 	int err;
 
@@ -91,7 +95,14 @@ int hb_syscall_count(double seconds, hb_syscall_progress progress, void *ctx,
 		snprintf(why, len, "cannot open the syscall counter: %s", strerror(-err));
 		goto cleanup;
 	}
+	if (stat("/proc/self/ns/pid", &ns)) {
+		err = -errno;
+		snprintf(why, len, "cannot read this process's pid namespace: %s", strerror(-err));
+		goto cleanup;
+	}
 	skel->rodata->hb_self_tgid = (uint32_t)getpid();
+	skel->rodata->hb_self_ns_dev = (uint64_t)ns.st_dev;
+	skel->rodata->hb_self_ns_ino = (uint64_t)ns.st_ino;
 	err = syscall_count_bpf__load(skel);
 	if (err) {
 		snprintf(why, len, "the kernel refused the syscall counter (raw_tp sys_enter): %s",

@@ -23,7 +23,7 @@ report_with() {
 R=$(report_with agree)
 check "agree: report exit 0 (got $(cat "$WORK/agree.rc"))" [ "$(cat "$WORK/agree.rc")" = 0 ]
 check "the section states its rule: overlap with where another run lands, each at most ±25%" \
-	grep -qF 'The two agree when that interval overlaps the interval where another paired run should land (this run'"'"'s own when it has no between-run interval) and is no wider than ±25% of the paired estimate' "$R"
+	grep -qF 'The two agree when that interval overlaps the interval where another paired run should land (this run'"'"'s own when it has no between-run interval) and neither is wider than ±25% of the paired estimate' "$R"
 check "and that the loader's own loading and attaching are taken out, rounds kept by speed state" \
 	bash -c "grep -qF 'Each loader times its own loading, attaching and detaching, and that is taken out' '$R' && grep -qF 'A round counts only when its bare command ran in the speed state of the paired figures' '$R'"
 check "an interval that overlaps the paired between-run one agrees, with the rounds kept" \
@@ -59,7 +59,7 @@ check "an older hyperfine.csv: every round kept, compared with this run's interv
 
 "$HB" hyperfine --help >"$WORK/hf.help"
 check "hyperfine --help states the rule, the state filter and the loader's time taken out" \
-	bash -c "grep -q 'overlaps the paired between-run one' '$WORK/hf.help' && grep -q 'half-width is at most 25% of the paired estimate; wider is inconclusive' '$WORK/hf.help' && grep -q 'speed state' '$WORK/hf.help' && grep -q 'attaching and detaching' '$WORK/hf.help'"
+	bash -c "grep -q 'overlaps the paired between-run one' '$WORK/hf.help' && grep -q 'half-width, and the paired one.s, is at most 25% of the paired estimate' '$WORK/hf.help' && grep -q 'speed state' '$WORK/hf.help' && grep -q 'attaching and detaching' '$WORK/hf.help'"
 
 "$BUILD/loaders/tp-loader" --timing "$WORK/t" >/dev/null 2>"$WORK/timing.err"
 rc=$?
