@@ -170,3 +170,15 @@ field() {
 d, h, p, c = sys.argv[1:]
 print(next((r[c] for r in csv.DictReader(open(d + "/summary.csv")) if (r["hook"], r["payload"]) == (h, p)), "(no row)"))' "$@"
 }
+
+# report_of NAME [HYPERFINE]: a copy of $FX/results/replicates as $WORK/NAME (with
+# $FX/hyperfine/HYPERFINE.csv as its hyperfine.csv), its report written by $HB
+# (exit status in $WORK/NAME.rc); echoes report.md's path.
+report_of() {
+	rm -rf "$WORK/$1"
+	cp -r "$FX/results/replicates" "$WORK/$1"
+	[ -z "$2" ] || cp "$FX/hyperfine/$2.csv" "$WORK/$1/hyperfine.csv"
+	"$HB" report "$WORK/$1" >/dev/null 2>"$WORK/$1.err"
+	echo $? >"$WORK/$1.rc"
+	echo "$WORK/$1/report.md"
+}

@@ -9,18 +9,7 @@ BUILD=${1:?build dir}
 HB=$(realpath "$BUILD/bench/hookbench")
 FX=$(realpath "$(dirname "$0")/../fixtures")
 
-# report_with NAME: the replicates run with fixtures/hyperfine/NAME.csv, its report
-# written (exit status in NAME.rc); echoes report.md's path.
-report_with() {
-	rm -rf "$WORK/$1"
-	cp -r "$FX/results/replicates" "$WORK/$1"
-	cp "$FX/hyperfine/$1.csv" "$WORK/$1/hyperfine.csv"
-	"$HB" report "$WORK/$1" >/dev/null 2>"$WORK/$1.err"
-	echo $? >"$WORK/$1.rc"
-	echo "$WORK/$1/report.md"
-}
-
-R=$(report_with agree)
+R=$(report_of agree agree)
 check "agree: report exit 0 (got $(cat "$WORK/agree.rc"))" [ "$(cat "$WORK/agree.rc")" = 0 ]
 check "the section states its rule: overlap with where another run lands, each at most ±25%" \
 	grep -qF 'The two agree when that interval overlaps the interval where another paired run should land (this run'"'"'s own when it has no between-run interval) and neither is wider than ±25% of the paired estimate' "$R"
@@ -32,21 +21,21 @@ check "the measured facts under it: rounds left out, bare speed, the loader's sh
 	grep -qxF -- '- `tp-loader`: 20 of 22 rounds kept (2 left out: the bare command ran slower); the bare command ran at 1490 ns per call, the paired baseline at 1480; the loader'"'"'s own load, attach and detach, 39% of its command'"'"'s time, taken out.' "$R"
 check "an agreement raises no cross-check caveat" bash -c "! grep -q 'Cross-check' '$R'"
 
-R=$(report_with disagree)
+R=$(report_of disagree disagree)
 check "disagree: report exit 0" [ "$(cat "$WORK/disagree.rc")" = 0 ]
 check "an interval apart from the paired between-run one disagrees" \
 	grep -qxF '| tp-loader | tracepoint | 520.4 [480.0, 560.2] | 20 of 20 | 403.1 [380.2, 428.9] | no |' "$R"
 check "with where the two lie and what the figures rule out, as the cause" \
 	grep -qxF -- '- `tp-loader`, not confirmed: the whole-command interval lies 51.1 ns above the paired one, with the bare command at 1500 ns per call (paired baseline 1480) in 20 of 20 rounds and the loader'"'"'s own 38% of the hooked command taken out: no cause in these figures.' "$R"
 
-R=$(report_with slow)
+R=$(report_of slow slow)
 check "slow: report exit 0" [ "$(cat "$WORK/slow.rc")" = 0 ]
 check "too few rounds in the paired state: no interval" \
 	grep -qxF '| tp-loader | tracepoint | 398.8 | 4 of 30 | 403.1 [380.2, 428.9] | no interval |' "$R"
 check "and the cause: how many rounds ran in the paired state, how many slower" \
 	grep -qxF -- '- `tp-loader`, not confirmed: the bare command ran in the paired figures'"'"' speed state in only 4 of 30 rounds (26 slower), too few for an interval (6 needed).' "$R"
 
-R=$(report_with inconclusive)
+R=$(report_of inconclusive inconclusive)
 check "inconclusive: a wide interval, however it lies, with its width" \
 	grep -qxF '| tp-loader | tracepoint | 350.0 [120.5, 610.3] | 20 of 20 | 403.1 [380.2, 428.9] | inconclusive (interval ±244.9 ns, 60.8% of the estimate) |' "$R"
 

@@ -9,17 +9,6 @@ HB=$(realpath "$BUILD/bench/hookbench")
 FX=$(realpath "$(dirname "$0")/../fixtures")
 have_gnuplot=$(command -v gnuplot >/dev/null && echo 1 || echo 0)
 
-# report_of NAME [HYPERFINE]: a copy of the fixture, its report written (exit status in
-# NAME.rc); echoes report.md's path.
-report_of() {
-	rm -rf "$WORK/$1"
-	cp -r "$FX/results/replicates" "$WORK/$1"
-	[ -z "$2" ] || cp "$FX/hyperfine/$2.csv" "$WORK/$1/hyperfine.csv"
-	"$HB" report "$WORK/$1" >/dev/null 2>"$WORK/$1.err"
-	echo $? >"$WORK/$1.rc"
-	echo "$WORK/$1/report.md"
-}
-
 R=$(report_of rep)
 check "report: exit 0 (got $(cat "$WORK/rep.rc"))" [ "$(cat "$WORK/rep.rc")" = 0 ]
 check "report: the decision table gives each hook's figure with where another run lands" \
