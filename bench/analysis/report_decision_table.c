@@ -118,9 +118,9 @@ static void interval_line(const struct report *rp, const struct hb_breakeven *be
 
 	for (size_t k = 0; k < be->n; k++)
 		between |= be->hook[k].between_runs;
-	fprintf(rp->f, "\nIntervals are 95%%: %s. Every payload, mode and figure, and how they were "
-		"measured: the appendix below.\n", between ? "where another run should land" :
-		"within this run (no between-run interval)");
+	fprintf(rp->f, "\nIntervals are 95%%: %s. What each hook sees of the call is not measured yet "
+		"(—). Every payload, mode and figure, and how they were measured: the appendix below.\n",
+		between ? "where another run should land" : "within this run (no between-run interval)");
 }
 
 static void chart(const struct report *rp)

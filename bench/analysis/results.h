@@ -18,7 +18,7 @@ struct json_object;
 /* The share of all syscalls that are unlinkat(): where report.md's decision is made. */
 struct hb_share {
 	double value;      /* 0..1 */
-	char source[256];  /* where it came from, for the page: "the default", "--share", "mix.csv: ..." */
+	char source[256];  /* where it came from, for the page: "the default", "given with --share", "mix.csv: ..." */
 };
 
 /* Without a measured mix, the decision is made at 1% unlinkat, and the page says so. */

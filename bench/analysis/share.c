@@ -64,7 +64,7 @@ int hb_share_resolve(struct hb_results *r, const char *share_arg, const char *mi
 		if (hb_share_parse(share_arg, &v, why, len))
 			return -EINVAL;
 		r->share.value = v;
-		snprintf(r->share.source, sizeof(r->share.source), "--share");
+		snprintf(r->share.source, sizeof(r->share.source), "given with --share");
 		return 1;
 	}
 	if (mix_path)

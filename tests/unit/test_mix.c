@@ -193,7 +193,7 @@ static void test_resolve(void)
 	TAP_OK(got == 0 && r.share.value == HB_SHARE_DEFAULT && !strcmp(r.share.source, "the default"),
 	       "nothing given, no DIR/mix.csv: the default stays");
 	got = hb_share_resolve(&r, "0.25", NULL, why, sizeof(why));
-	TAP_OK(got == 1 && r.share.value == 0.0025 && !strcmp(r.share.source, "--share"), "--share 0.25");
+	TAP_OK(got == 1 && r.share.value == 0.0025 && !strcmp(r.share.source, "given with --share"), "--share 0.25");
 	reset(&r, dir);
 	got = hb_share_resolve(&r, NULL, FIXTURES "/mix/good.csv", why, sizeof(why));
 	TAP_OK(got == 1 && r.share.value == 0.01, "--mix FILE: its unlinkat share (%s)", why);
