@@ -21,19 +21,20 @@ check "the measured facts under it: rounds left out, bare speed, the loader's sh
 	grep -qxF -- '- `tp-loader`: 20 of 22 rounds kept (2 left out: the bare command ran slower); the bare command ran at 1490 ns per call, the paired baseline at 1480; the loader'"'"'s own load, attach and detach, 39% of its command'"'"'s time, taken out.' "$R"
 check "an agreement raises no cross-check caveat" bash -c "! grep -q 'Cross-check' '$R'"
 
-R=$(report_of disagree disagree)
-check "disagree: report exit 0" [ "$(cat "$WORK/disagree.rc")" = 0 ]
-check "an interval apart from the paired between-run one disagrees" \
-	grep -qxF '| tp-loader | tracepoint | 520.4 [480.0, 560.2] | 20 of 20 | 403.1 [380.2, 428.9] | no |' "$R"
-check "with where the two lie and what the figures rule out, as the cause" \
-	grep -qxF -- '- `tp-loader`, not confirmed: the whole-command interval lies 51.1 ns above the paired one, with the bare command at 1500 ns per call (paired baseline 1480) in 20 of 20 rounds and the loader'"'"'s own 38% of the hooked command taken out: no cause in these figures.' "$R"
-
-R=$(report_of slow slow)
-check "slow: report exit 0" [ "$(cat "$WORK/slow.rc")" = 0 ]
-check "too few rounds in the paired state: no interval" \
-	grep -qxF '| tp-loader | tracepoint | 398.8 | 4 of 30 | 403.1 [380.2, 428.9] | no interval |' "$R"
-check "and the cause: how many rounds ran in the paired state, how many slower" \
-	grep -qxF -- '- `tp-loader`, not confirmed: the bare command ran in the paired figures'"'"' speed state in only 4 of 30 rounds (26 slower), too few for an interval (6 needed).' "$R"
+# not_confirmed NAME WHAT ROW CAUSE: the report with fixtures/hyperfine/NAME.csv has
+# the table row ROW and, under it, CAUSE as the loader's measured cause.
+not_confirmed() {
+	R=$(report_of "$1" "$1")
+	check "$1: report exit 0" [ "$(cat "$WORK/$1.rc")" = 0 ]
+	check "$2" grep -qxF "$3" "$R"
+	check "$1: and the cause the figures give" grep -qxF -- "- \`tp-loader\`, not confirmed: $4." "$R"
+}
+not_confirmed disagree "an interval apart from the paired between-run one disagrees" \
+	'| tp-loader | tracepoint | 520.4 [480.0, 560.2] | 20 of 20 | 403.1 [380.2, 428.9] | no |' \
+	"the whole-command interval lies 51.1 ns above the paired one, with the bare command at 1500 ns per call (paired baseline 1480) in 20 of 20 rounds and the loader's own 38% of the hooked command taken out: no cause in these figures"
+not_confirmed slow "too few rounds in the paired state: no interval" \
+	'| tp-loader | tracepoint | 398.8 | 4 of 30 | 403.1 [380.2, 428.9] | no interval |' \
+	"the bare command ran in the paired figures' speed state in only 4 of 30 rounds (26 slower), too few for an interval (6 needed)"
 
 R=$(report_of inconclusive inconclusive)
 check "inconclusive: a wide interval, however it lies, with its width" \
