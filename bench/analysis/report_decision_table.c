@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "coverage.h"
 #include "report_parts.h"
 
 static long row_of(const struct report *rp, const struct hb_breakeven *be, const char *hook, const char *mode)
@@ -42,6 +43,17 @@ static size_t table_rows(const struct hb_breakeven *be, double share, size_t *id
 	return n;
 }
 
+/* The last two cells of hook's row: what it saw (coverage.csv) and whether it blocked (blocking.csv). */
+static void sees_cells(const struct report *rp, const char *hook)
+{
+	const char *block = hb_coverage_can_block(rp->r, hook);
+	char sees[160];
+
+	hb_coverage_sees(rp->r, hook, sees, sizeof(sees));
+	fprintf(rp->f, " | %s | %s |\n", *sees ? sees : "—",
+		!strcmp(block, "yes") || !strcmp(block, "no") ? block : "—");
+}
+
 static void decision_table(const struct report *rp, const struct hb_breakeven *be, double share)
 {
 	const char *unit = hb_results_unit_short(rp->r);
@@ -49,8 +61,8 @@ static void decision_table(const struct report *rp, const struct hb_breakeven *b
 	FILE *f = rp->f;
 
 	fprintf(f, "| hook | added %s per `unlinkat()` [another run] | %% of the bare call | added %s per "
-		"other syscall [another run] | who pays | attach point stability | sees |\n"
-		"| --- | --- | --- | --- | --- | --- | --- |\n", unit, unit);
+		"other syscall [another run] | who pays | attach point stability | sees | can block |\n"
+		"| --- | --- | --- | --- | --- | --- | --- | --- |\n", unit, unit);
 	for (size_t i = 0; i < n; i++) {
 		const struct hb_be_hook *h = &be->hook[idx[i]];
 		long row = row_of(rp, be, h->hook, "enoent");
@@ -79,7 +91,7 @@ static void decision_table(const struct report *rp, const struct hb_breakeven *b
 		} else {
 			fputs(" | ", f);
 		}
-		fputs(" | — |\n", f);
+		sees_cells(rp, h->hook);
 	}
 }
 
@@ -118,9 +130,13 @@ static void interval_line(const struct report *rp, const struct hb_breakeven *be
 
 	for (size_t k = 0; k < be->n; k++)
 		between |= be->hook[k].between_runs;
-	fprintf(rp->f, "\nIntervals are 95%%: %s. What each hook sees of the call is not measured yet "
-		"(—). Every payload, mode and figure, and how they were measured: the appendix below.\n",
-		between ? "where another run should land" : "within this run (no between-run interval)");
+	fprintf(rp->f, "\nIntervals are 95%%: %s. %s Every payload, mode and figure, and how they were "
+		"measured: the appendix below.\n",
+		between ? "where another run should land" : "within this run (no between-run interval)",
+		rp->r->coverage.nrows || rp->r->blocking.nrows ?
+		"Sees: which ways of removing a name fire the hook; can block: whether its `deny` program "
+		"stopped one (both tried in this run, in the appendix)." :
+		"What each hook sees and whether it can block was not tried in this run (—).");
 }
 
 static void chart(const struct report *rp)

@@ -68,6 +68,9 @@ void report_not_measured(FILE *f, const struct hb_be_hook *h);
 /* Where hooks a and b (measured ones) cost the same. */
 struct hb_crossing report_crossing(const struct hb_be_hook *a, const struct hb_be_hook *b);
 
+/* The appendix's table of what each hook saw of each path, and the deny proof (coverage.csv, blocking.csv). */
+void report_coverage(const struct report *rp);
+
 /* The noise floor of each control row, under the opening sentence. */
 void report_noise_floor(const struct report *rp);
 

@@ -116,6 +116,14 @@ static const char *const states_columns[] = {
 	"share_of_run", "unit",
 };
 
+/* coverage.csv and blocking.csv: the columns a reader needs, and coverage's counts. */
+static const char *const coverage_columns[] = { "hook", "path", "outcome", "seen", "expected", "reason" };
+static const char *const blocking_columns[] = { "hook", "can_block", "detail" };
+static const struct hb_value_rule coverage_values[] = {
+	{ "seen", HB_VALUE_COUNT },
+	{ "expected", HB_VALUE_COUNT },
+};
+
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* meta.json must state this hookbench's schema version: the one contract it reads. */
@@ -176,6 +184,31 @@ static int load_states(struct hb_results *r, char *why, size_t len)
 		}
 	}
 	return hb_table_check_values(&r->states, path, states_values, COUNT(states_values), why, len);
+}
+
+/* dir/name into t when it is there (t stays empty when not), with its columns and values checked. */
+static int load_if_there(const struct hb_results *r, const char *name, struct hb_csv_table *t,
+			 const char *const *cols, size_t ncols, const struct hb_value_rule *rules,
+			 size_t nrules, char *why, size_t len)
+{
+	char path[PATH_MAX + 32];
+	int err;
+
+	snprintf(path, sizeof(path), "%s/%s", r->dir, name);
+	err = hb_csv_load(path, t, why, len);
+	if (err == -ENOENT) {
+		memset(t, 0, sizeof(*t));
+		return 0;
+	}
+	if (err)
+		return err;
+	for (size_t i = 0; i < ncols; i++) {
+		if (hb_csv_col(t, cols[i]) < 0) {
+			snprintf(why, len, "%.200s/%s: malformed: no column %s", r->dir, name, cols[i]);
+			return -EINVAL;
+		}
+	}
+	return hb_table_check_values(t, path, rules, nrules, why, len);
 }
 
 /*
@@ -249,6 +282,12 @@ int hb_results_load(struct hb_results *r, const char *dir, char *why, size_t len
 		err = check_optional(r, "runs.csv", runs_values, COUNT(runs_values), why, len);
 	if (!err)
 		err = check_optional(r, "hyperfine.csv", hyperfine_values, COUNT(hyperfine_values), why, len);
+	if (!err)
+		err = load_if_there(r, "coverage.csv", &r->coverage, coverage_columns, COUNT(coverage_columns),
+				    coverage_values, COUNT(coverage_values), why, len);
+	if (!err)
+		err = load_if_there(r, "blocking.csv", &r->blocking, blocking_columns, COUNT(blocking_columns),
+				    NULL, 0, why, len);
 	if (err) {
 		hb_results_free(r);
 		return err == -ENOMEM ? err : -EINVAL;
@@ -344,6 +383,8 @@ void hb_results_free(struct hb_results *r)
 {
 	hb_csv_free(&r->summary);
 	hb_csv_free(&r->states);
+	hb_csv_free(&r->coverage);
+	hb_csv_free(&r->blocking);
 	json_object_put(r->meta);
 	r->meta = NULL;
 }

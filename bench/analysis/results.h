@@ -30,6 +30,8 @@ struct hb_results {
 	struct hb_csv_table summary;
 	struct json_object *meta;
 	struct hb_csv_table states; /* states.csv: per cell, each speed state (a merged fleet: 0 rows) */
+	struct hb_csv_table coverage; /* coverage.csv: what each hook saw of each path (0 rows: none) */
+	struct hb_csv_table blocking; /* blocking.csv: the deny proof per hook (0 rows: none) */
 };
 
 /* A figure of a row and its interval; ok when the row's status is ok and it has the figure. */
@@ -39,8 +41,8 @@ struct hb_estimate {
 };
 
 /*
- * Read dir/summary.csv, dir/meta.json and dir/states.csv (a merged fleet has
- * none). meta.json's schema_version must be HB_SCHEMA_VERSION, summary.csv
+ * Read dir/summary.csv, dir/meta.json, dir/states.csv (a merged fleet has
+ * none) and, where a run wrote them, dir/coverage.csv and dir/blocking.csv. meta.json's schema_version must be HB_SCHEMA_VERSION, summary.csv
  * must have every column of hb_summary_columns, and every number a reader
  * uses, there and in runs.csv and hyperfine.csv when they are there, must be
  * one a run can write (table.h's hb_value_rule). Returns 0,

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "coverage.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "table.h"
+
+/* The routes in the order the page names them; a path's route is found by its name. */
+static const struct {
+	const char *path;
+	const char *route;
+	bool dir;
+} paths[] = {
+	{ "unlink", "unlink(2)", false },
+	{ "unlinkat", "unlinkat(2)", false },
+	{ "unlinkat_dir", "unlinkat(2)", true },
+	{ "rmdir", "rmdir(2)", true },
+	{ "io_uring_unlinkat", "io_uring", false },
+	{ "io_uring_unlinkat_dir", "io_uring", true },
+	{ "compat_unlink", "compat", false },
+	{ "compat_unlinkat", "compat", false },
+	{ "compat_unlinkat_dir", "compat", true },
+	{ "compat_rmdir", "compat", true },
+};
+#define NPATHS (sizeof(paths) / sizeof(paths[0]))
+static const char *const routes[] = { "unlink(2)", "unlinkat(2)", "rmdir(2)", "io_uring", "compat" };
+#define NROUTES (sizeof(routes) / sizeof(routes[0]))
+
+const char *hb_coverage_route(const char *path, bool *dir)
+{
+	for (size_t k = 0; k < NPATHS; k++)
+		if (!strcmp(paths[k].path, path)) {
+			*dir = paths[k].dir;
+			return paths[k].route;
+		}
+	*dir = false;
+	return NULL;
+}
+
+static size_t route_index(const char *route)
+{
+	for (size_t k = 0; k < NROUTES; k++)
+		if (!strcmp(routes[k], route))
+			return k;
+	return NROUTES;
+}
+
+enum hb_seen hb_coverage_seen(const struct hb_results *r, size_t i)
+{
+	double seen = hb_table_num(&r->coverage, i, "seen");
+	double expected = hb_table_num(&r->coverage, i, "expected");
+
+	if (*hb_table_str(&r->coverage, i, "reason") || isnan(seen) || isnan(expected))
+		return HB_SEEN_NOT_RUN;
+	if (seen == 0)
+		return HB_SEEN_NONE;
+	return seen == expected ? HB_SEEN_ALL : HB_SEEN_PART;
+}
+
+/* What one hook's rows show, by route, object (file, dir) and outcome (removed, enoent). */
+struct tally {
+	bool seen[NROUTES][2][2]; /* some path of the route, object, outcome: every call seen */
+	bool ran[NROUTES][2][2];  /* ...ran */
+	bool listed[NROUTES];     /* some path of the route has a row, run or not */
+	bool part, any;
+};
+
+static void tally(const struct hb_results *r, const char *hook, struct tally *t)
+{
+	memset(t, 0, sizeof(*t));
+	for (size_t i = 0; i < r->coverage.nrows; i++) {
+		const char *route;
+		enum hb_seen s;
+		size_t k;
+		bool dir;
+		int removed;
+
+		if (strcmp(hb_table_str(&r->coverage, i, "hook"), hook))
+			continue;
+		t->any = true;
+		route = hb_coverage_route(hb_table_str(&r->coverage, i, "path"), &dir);
+		k = route ? route_index(route) : NROUTES;
+		s = hb_coverage_seen(r, i);
+		if (k == NROUTES)
+			continue;
+		t->listed[k] = true;
+		if (s == HB_SEEN_NOT_RUN)
+			continue;
+		removed = !strcmp(hb_table_str(&r->coverage, i, "outcome"), "removed");
+		t->ran[k][dir][removed] = true;
+		t->seen[k][dir][removed] |= s == HB_SEEN_ALL;
+		t->part |= s == HB_SEEN_PART;
+	}
+}
+
+/* Append ", "-separated (or " and " before the last) names of routes where want[k]. */
+static void list_routes(char *buf, size_t len, const bool *want)
+{
+	size_t n = 0, total = 0;
+
+	for (size_t k = 0; k < NROUTES; k++)
+		total += want[k];
+	for (size_t k = 0; k < NROUTES; k++) {
+		size_t used = strlen(buf);
+
+		if (!want[k])
+			continue;
+		snprintf(buf + used, len - used, "%s%s", n == 0 ? "" : n + 1 == total ? " and " : ", ", routes[k]);
+		n++;
+	}
+}
+
+static void append(char *buf, size_t len, const char *s)
+{
+	size_t used = strlen(buf);
+
+	snprintf(buf + used, len - used, "%s", s);
+}
+
+bool hb_coverage_sees(const struct hb_results *r, const char *hook, char *buf, size_t len)
+{
+	bool obj[2] = { false, false }, out[2] = { false, false };
+	bool seen[NROUTES] = { false }, candidate[NROUTES] = { false }, missed[NROUTES] = { false };
+	bool untried[NROUTES] = { false };
+	size_t nseen = 0, nmissed = 0, nuntried = 0;
+	struct tally t;
+
+	*buf = '\0';
+	tally(r, hook, &t);
+	if (!t.any)
+		return false;
+	for (size_t k = 0; k < NROUTES; k++)
+		for (int d = 0; d < 2; d++)
+			for (int o = 0; o < 2; o++)
+				if (t.seen[k][d][o]) {
+					seen[k] = obj[d] = out[o] = true;
+				}
+	/* The routes that could have shown what was seen: they ran the same objects and outcomes. */
+	for (size_t k = 0; k < NROUTES; k++) {
+		bool ran = false;
+
+		for (int d = 0; d < 2; d++)
+			for (int o = 0; o < 2; o++) {
+				candidate[k] |= t.ran[k][d][o] && obj[d] && out[o];
+				ran |= t.ran[k][d][o];
+			}
+		untried[k] = t.listed[k] && !ran;
+		missed[k] = candidate[k] && !seen[k];
+		nseen += seen[k];
+		nmissed += missed[k];
+		nuntried += untried[k];
+	}
+	if (!nseen) {
+		snprintf(buf, len, "none of the paths");
+	} else if (nseen == 1) {
+		list_routes(buf, len, seen);
+		append(buf, len, " only");
+	} else if (!nmissed) {
+		append(buf, len, "every route");
+	} else if (nmissed < nseen) {
+		append(buf, len, "all but ");
+		list_routes(buf, len, missed);
+	} else {
+		list_routes(buf, len, seen);
+	}
+	if (nseen && obj[0] != obj[1])
+		append(buf, len, obj[1] ? ", dirs only" : ", files only");
+	if (nseen && out[0] != out[1])
+		append(buf, len, out[1] ? ", removals only" : ", failed calls only");
+	if (nuntried) {
+		append(buf, len, " (");
+		list_routes(buf, len, untried);
+		append(buf, len, " not tried)");
+	}
+	if (t.part)
+		append(buf, len, "; some paths only in part");
+	return t.part;
+}
+
+const char *hb_coverage_can_block(const struct hb_results *r, const char *hook)
+{
+	const struct hb_match m[] = { { "hook", hook }, { NULL, NULL } };
+	long i = hb_table_find(&r->blocking, 0, m);
+
+	return i >= 0 ? hb_table_str(&r->blocking, (size_t)i, "can_block") : "";
+}
