@@ -3,8 +3,8 @@
 
 #include <errno.h>
 #include <stdlib.h>
-#include <string.h>
 #include <stdatomic.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "session.h"
@@ -43,8 +43,11 @@ static int attach_hook(const struct hb_probe_env *env, const struct hb_hook *hoo
 	so.target = sup.target;
 	so.offset = sup.offset;
 	err = hb_session_open(&so, s, why, len);
-	if (!err)
-		err = hb_session_attach(*s, why, len);
+	if (err) {
+		*s = NULL;
+		return err;
+	}
+	err = hb_session_attach(*s, why, len);
 	if (err) {
 		hb_session_close(*s);
 		*s = NULL;
