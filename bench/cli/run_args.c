@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "coverage.h"
 #include "cpu.h"
 #include "hooks.h"
 #include "matrix.h"
@@ -25,6 +26,7 @@
 #define DEFAULT_REFERENCE "tracepoint"
 #define MAX_OPS_PER_BLOCK 100000000ULL
 #define MAX_BLOCKS 1000000ULL
+#define MAX_COVERAGE_CALLS 100000ULL
 
 /* Pairs a cell needs: two per visit, and enough visits for a 95% interval. */
 static uint64_t min_blocks(void)
@@ -57,7 +59,8 @@ static void usage(FILE *f)
 "Usage: hookbench run [OPTIONS]\n"
 "\n"
 "Measure what each hook adds to one unlinkat() call, in paired blocks, and\n"
-"write DIR/runs.csv, summary.csv, states.csv, replicates.csv and meta.json.\n"
+"write DIR/runs.csv, summary.csv, states.csv, replicates.csv, coverage.csv and\n"
+"meta.json.\n"
 "Every option is in hookbench(1); the method in the source tree's docs/method.md.\n"
 "\n"
 "Options:\n"
@@ -81,6 +84,10 @@ static void usage(FILE *f)
 "  --clock cpu|wall      what a block is timed with (default cpu)\n"
 "  --cpu C               CPU to pin to (default: the last one, %u)\n"
 "  --experiment reentry  test hooks inside hooks instead (reentry.csv)\n"
+"  --experiment coverage count what each hook sees of every way to remove a\n"
+"                        name instead (coverage.csv)\n"
+"  --coverage-calls N    calls per path and outcome there (default %d)\n"
+"  --no-coverage         no coverage pass after the measurement\n"
 "  --kprobe-optimization on|off\n"
 "                        set /proc/sys/debug/kprobes-optimization for the run\n"
 "  --dir D               parent of the scratch directory (default $TMPDIR or /tmp)\n"
@@ -101,10 +108,11 @@ static void usage(FILE *f)
 "  hookbench run --hooks tracepoint,raw_tp --mode enoent,other --out /tmp/r1\n"
 "  hookbench run --payload empty,count --mode enoent,other --blocks 160 \\\n"
 "      --ops-per-block 5000 --replicates 10       # scripts/run's measurement\n"
-"  hookbench run --experiment reentry --hooks tracepoint,kprobe\n",
+"  hookbench run --experiment reentry --hooks tracepoint,kprobe\n"
+"  hookbench run --experiment coverage --hooks tracepoint,raw_tp\n",
 		hooks, payloads, modes, DEFAULT_REFERENCE, HB_DEFAULT_OPS_PER_BLOCK, per_mode,
 		(unsigned long long)min_blocks(), DEFAULT_BLOCKS, DEFAULT_WARMUP, DEFAULT_STATS_BLOCKS,
-		DEFAULT_REPLICATES, hb_default_cpu());
+		DEFAULT_REPLICATES, hb_default_cpu(), HB_COVERAGE_DEFAULT_CALLS);
 }
 
 /* --threads 1,2: workload thread counts, each thread on its own CPU. */
@@ -155,7 +163,8 @@ static int check_replicates(struct run_opts *o)
 enum { O_HOOKS = 256, O_PAYLOAD, O_MODE, O_OPS, O_BLOCKS, O_WARMUP, O_STATS, O_CPU,
        O_DIR, O_OUT, O_BTF, O_TIMING_NOTE, O_CLOCK, O_KOPT, O_THREADS, O_EXPERIMENT,
        O_REFERENCE, O_REPLICATES, O_NO_CONTROL, O_ALLOW_FOREIGN, O_ALLOW_CONCURRENT,
-       O_ONE_LOAD, O_HISTORY, O_NO_HISTORY, O_ICOUNT, O_HOST };
+       O_ONE_LOAD, O_HISTORY, O_NO_HISTORY, O_ICOUNT, O_HOST, O_COVERAGE_CALLS,
+       O_NO_COVERAGE };
 
 /* What parsing keeps besides the options themselves. */
 struct run_args {
@@ -194,6 +203,7 @@ static int one_option(int c, const char *arg, void *ctx)
 		break;
 	case O_NO_CONTROL: o->control = false; break;
 	case O_ONE_LOAD: o->one_load = true; break;
+	case O_NO_COVERAGE: o->no_coverage = true; break;
 	case O_HISTORY: o->history = arg; break;
 	case O_NO_HISTORY: o->no_history = true; break;
 	case O_ALLOW_FOREIGN: o->allow_foreign = true; break;
@@ -209,8 +219,8 @@ static int one_option(int c, const char *arg, void *ctx)
 	case O_HOST: o->host = arg; break;
 	case O_ICOUNT: o->icount = true; break;
 	case O_EXPERIMENT:
-		if (strcmp(arg, "reentry")) {
-			cli_error("unknown experiment '%s' (valid: reentry)", arg);
+		if (strcmp(arg, "reentry") && strcmp(arg, "coverage")) {
+			cli_error("unknown experiment '%s' (valid: reentry, coverage)", arg);
 			err = -EINVAL;
 		}
 		o->experiment = arg;
@@ -257,6 +267,8 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 		{ "kprobe-optimization", required_argument, NULL, O_KOPT },
 		{ "threads", required_argument, NULL, O_THREADS },
 		{ "experiment", required_argument, NULL, O_EXPERIMENT },
+		{ "coverage-calls", required_argument, NULL, O_COVERAGE_CALLS },
+		{ "no-coverage", no_argument, NULL, O_NO_COVERAGE },
 		{ "reference", required_argument, NULL, O_REFERENCE },
 		{ "replicates", required_argument, NULL, O_REPLICATES },
 		{ "no-control", no_argument, NULL, O_NO_CONTROL },
@@ -274,6 +286,7 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 		{ O_REPLICATES, "--replicates", 1, MAX_BLOCKS, &o->replicates },
 		{ O_WARMUP, "--warmup", 0, MAX_BLOCKS, &o->warmup },
 		{ O_STATS, "--stats-blocks", 0, MAX_BLOCKS, &o->stats_blocks },
+		{ O_COVERAGE_CALLS, "--coverage-calls", 1, MAX_COVERAGE_CALLS, &o->coverage_calls },
 	};
 	struct run_args a = { .o = o };
 	const struct cli_options co = {

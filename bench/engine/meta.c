@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "build_info.h"
+#include "coverage.h"
 #include "hooks.h"
 #include "json.h"
 #include "lockdown.h"
@@ -215,6 +216,17 @@ static void write_settings(struct hb_json *j, const struct hb_meta *m)
 	hb_json_object_end(j);
 }
 
+/* The coverage pass's hooks that the kernel does not run, each with its reason. */
+static void write_coverage_not_run(struct hb_json *j, const struct hb_coverage *c)
+{
+	if (!c)
+		return;
+	hb_json_object_begin(j, "coverage_not_run");
+	for (size_t i = 0; i < c->nskipped; i++)
+		hb_json_string(j, c->skipped[i].hook->name, c->skipped[i].reason);
+	hb_json_object_end(j);
+}
+
 int hb_meta_write(FILE *f, const struct hb_meta *m)
 {
 	char cmd[4096];
@@ -267,6 +279,7 @@ int hb_meta_write(FILE *f, const struct hb_meta *m)
 		hb_json_null(&j, "ringbuf_reader_cpu");
 	write_syscall_progs(&j, m->syscall_progs);
 	hb_meta_write_foreign(&j, m);
+	write_coverage_not_run(&j, m->coverage);
 	hb_json_object_end(&j);
 	return ferror(f) ? -EIO : 0;
 }

@@ -31,12 +31,14 @@ struct hb_meta {
 	const struct hb_foreign *foreign; /* others' programs where the run measures; NULL: unknown */
 	long concurrent_holder_pid;       /* --allow-concurrent: the lock's holder; 0: none */
 	const char *concurrent_holder_cmd;
+	const struct hb_coverage *coverage; /* the coverage pass's hooks not run; NULL: no pass */
 	const char *scratch_fs;  /* the workload's scratch directory's filesystem; NULL: unknown */
 	uint64_t quiet_checks, quiet_gave_up; /* under -icount: see struct hb_measure */
 	unsigned quiet_unread;                /* HB_QUIESCE_NO_* bits (quiesce.h) */
 };
 
 struct hb_json;
+struct hb_coverage;
 struct hb_foreign;
 
 int hb_meta_write(FILE *f, const struct hb_meta *meta);

@@ -45,6 +45,15 @@ static struct hb_run_state *state_new(const struct run_opts *o, int argc, char *
 	return st;
 }
 
+static int run_phase(struct hb_run_state *st, char *why, size_t len)
+{
+	if (!st->o.experiment)
+		return hb_run_measure(st, why, len);
+	if (!strcmp(st->o.experiment, "coverage"))
+		return hb_run_coverage(st, why, len);
+	return hb_run_reentry(st, why, len);
+}
+
 int hb_run(const struct run_opts *o, int argc, char **argv, struct hb_run_result *r, char *why,
 	   size_t len)
 {
@@ -67,7 +76,7 @@ int hb_run(const struct run_opts *o, int argc, char **argv, struct hb_run_result
 	if (!err)
 		err = hb_run_prepare(st, why, len);
 	if (!err)
-		err = st->o.experiment ? hb_run_reentry(st, why, len) : hb_run_measure(st, why, len);
+		err = run_phase(st, why, len);
 	if (st->runs)
 		fclose(st->runs);
 	st->runs = NULL;
@@ -105,6 +114,7 @@ void hb_run_end(struct hb_run_result *r)
 	hb_probe_env_free(&st->env);
 	hb_attached_free(&st->attached);
 	hb_foreign_free(&st->foreign);
+	hb_coverage_free(&st->coverage);
 	hb_runlock_release(&st->lock);
 	if (st->out_allocated)
 		free((char *)st->o.out);

@@ -45,7 +45,9 @@ struct run_opts {
 				  * instruction, and runs repeat without drift (docs/vm.md) */
 	enum hb_clock clock;
 	const char *kprobe_optimization; /* "on", "off" or NULL: leave it */
-	const char *experiment;          /* "reentry" or NULL: measure */
+	const char *experiment;          /* "reentry", "coverage" or NULL: measure */
+	uint64_t coverage_calls;         /* calls per path and outcome in the coverage pass */
+	bool no_coverage;                /* --no-coverage: no coverage pass after the measurement */
 	bool verbose;
 	bool allow_foreign;    /* run although others' programs are on the measured path */
 	bool allow_concurrent; /* run although another measurement holds the lock */

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "attached.h"
+#include "coverage.h"
 #include "drain.h"
 #include "figures.h"
 #include "foreign.h"
@@ -45,6 +46,7 @@ struct hb_run_state {
 	struct hb_attached attached; /* others' programs on the syscall path */
 	struct hb_foreign foreign;   /* those where the run measures */
 	struct hb_runlock lock;
+	struct hb_coverage coverage; /* what each hook saw (coverage.csv) */
 	FILE *runs;
 	char started[32], finished[32];
 };
@@ -61,5 +63,15 @@ int hb_run_measure(struct hb_run_state *st, char *why, size_t len);
 
 /* --experiment reentry: reentry.csv and meta.json instead of the measurement. */
 int hb_run_reentry(struct hb_run_state *st, char *why, size_t len);
+
+/* --experiment coverage: coverage.csv and meta.json instead of the measurement. */
+int hb_run_coverage(struct hb_run_state *st, char *why, size_t len);
+
+/*
+ * After the measurement: the same coverage pass over the measured hooks,
+ * into DIR.partial/coverage.csv (unless --no-coverage). A failure is a
+ * warning on stderr: the measurement stands.
+ */
+void hb_run_coverage_pass(struct hb_run_state *st);
 
 #endif

@@ -72,7 +72,7 @@ _hookbench() {
 	--reference) _hookbench_reply "$(_hookbench_values "$prog" --hooks)" "$cur"; return ;;
 	--clock) _hookbench_reply "cpu wall" "$cur"; return ;;
 	--kprobe-optimization) _hookbench_reply "on off" "$cur"; return ;;
-	--experiment) _hookbench_reply "reentry" "$cur"; return ;;
+	--experiment) _hookbench_reply "reentry coverage" "$cur"; return ;;
 	--timing) _hookbench_reply "wall icount" "$cur"; return ;;
 	--arch) _hookbench_reply "x86_64 arm64" "$cur"; return ;;
 	--accel) _hookbench_reply "auto kvm tcg" "$cur"; return ;;

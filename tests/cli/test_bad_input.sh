@@ -41,7 +41,7 @@ bad "unknown hook, valid ones listed" "unknown hook 'uprobe'.*valid: $HOOKS\)" \
 bad "unknown payload" "unknown payload 'trace'.*empty, count, capture, ringbuf, printk" "$HB" run --payload trace
 bad "unknown mode" "unknown mode 'rename'.*enoent, create" "$HB" run --mode rename
 bad "unknown clock" "unknown clock 'tsc'.*cpu, wall" "$HB" run --clock tsc
-bad "unknown experiment" "unknown experiment 'storm' \\(valid: reentry\\)" "$HB" run --experiment storm
+bad "unknown experiment" "unknown experiment 'storm' \\(valid: reentry, coverage\\)" "$HB" run --experiment storm
 bad "bad --kprobe-optimization" "invalid --kprobe-optimization 'maybe' \\(valid: on, off\\)" "$HB" run --kprobe-optimization maybe
 bad "zero threads" "invalid --threads '0'" "$HB" run --threads 0
 bad "more threads than CPUs" "invalid --threads '1,4096'.*one CPU per thread" "$HB" run --threads 1,4096

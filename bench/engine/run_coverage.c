@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* The coverage experiment, alone or after the measurement, and coverage.csv. */
+#include "run_state.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "stop.h"
+#include "sysinfo.h"
+
+static int write_csv(FILE *f, const void *ctx)
+{
+	const struct hb_run_state *st = ctx;
+
+	return hb_coverage_csv_write(f, &st->coverage);
+}
+
+static int write_meta(FILE *f, const void *ctx)
+{
+	const struct hb_run_state *st = ctx;
+
+	return hb_meta_write(f, &st->meta);
+}
+
+static uint64_t calls_of(const struct run_opts *o)
+{
+	return o->coverage_calls ? o->coverage_calls : HB_COVERAGE_DEFAULT_CALLS;
+}
+
+/* The pass itself, then coverage.csv (the hooks it could not run go to meta.json). */
+static int cover(struct hb_run_state *st, char *why, size_t len)
+{
+	int err;
+
+	err = hb_coverage_run(&st->coverage, st->o.hooks, st->o.nhooks, &st->env,
+			      st->scratch.thread_fd[0], calls_of(&st->o), &hb_stop_requested, why, len);
+	if (err)
+		return err;
+	st->meta.coverage = &st->coverage;
+	err = hb_outdir_write(&st->out, "coverage.csv", write_csv, st);
+	if (err)
+		snprintf(why, len, "cannot write %.512s/coverage.csv: %s", st->out.partial,
+			 strerror(-err));
+	return err;
+}
+
+int hb_run_coverage(struct hb_run_state *st, char *why, size_t len)
+{
+	int err;
+
+	err = hb_outdir_create(&st->out, st->o.out, why, len);
+	if (err)
+		return err;
+	err = cover(st, why, len);
+	if (!err)
+		hb_coverage_print(stdout, &st->coverage);
+	hb_utc_now(st->finished, sizeof(st->finished));
+	st->meta.finished = st->finished;
+	st->meta.interrupted = err == -EINTR;
+	if (!err)
+		err = hb_outdir_write(&st->out, "meta.json", write_meta, st);
+	if (err && err != -EINTR && !why[0])
+		snprintf(why, len, "the coverage experiment failed: %s", strerror(-err));
+	return err;
+}
+
+void hb_run_coverage_pass(struct hb_run_state *st)
+{
+	char why[512] = "";
+
+	if (st->o.no_coverage)
+		return;
+	if (cover(st, why, sizeof(why)) && !hb_stop_requested)
+		fprintf(stderr, "hookbench: warning: no coverage.csv: %s\n", why);
+}
