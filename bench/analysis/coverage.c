@@ -5,38 +5,52 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "json_read.h"
+#include "removal_paths.h"
 #include "table.h"
 
-/* The routes in the order the page names them; a path's route is found by its name. */
-static const struct {
-	const char *path;
-	const char *route;
-	bool dir;
-} paths[] = {
-	{ "unlink", "unlink(2)", false },
-	{ "unlinkat", "unlinkat(2)", false },
-	{ "unlinkat_dir", "unlinkat(2)", true },
-	{ "rmdir", "rmdir(2)", true },
-	{ "io_uring_unlinkat", "io_uring", false },
-	{ "io_uring_unlinkat_dir", "io_uring", true },
-	{ "compat_unlink", "compat", false },
-	{ "compat_unlinkat", "compat", false },
-	{ "compat_unlinkat_dir", "compat", true },
-	{ "compat_rmdir", "compat", true },
-};
-#define NPATHS (sizeof(paths) / sizeof(paths[0]))
+/* The routes in the order the page names them. */
 static const char *const routes[] = { "unlink(2)", "unlinkat(2)", "rmdir(2)", "io_uring", "compat" };
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))
 
+static const char *route_of(enum hb_removal_path p)
+{
+	switch (p) {
+	case HB_PATH_UNLINK:
+		return routes[0];
+	case HB_PATH_UNLINKAT:
+	case HB_PATH_UNLINKAT_DIR:
+		return routes[1];
+	case HB_PATH_RMDIR:
+		return routes[2];
+	case HB_PATH_IO_URING_UNLINKAT:
+	case HB_PATH_IO_URING_UNLINKAT_DIR:
+		return routes[3];
+	case HB_PATH_COMPAT_UNLINK:
+	case HB_PATH_COMPAT_UNLINKAT:
+	case HB_PATH_COMPAT_UNLINKAT_DIR:
+	case HB_PATH_COMPAT_RMDIR:
+		return routes[4];
+	default:
+		return NULL;
+	}
+}
+
+/* The path named name, or HB_PATH_COUNT. */
+static enum hb_removal_path path_named(const char *name)
+{
+	for (int k = 0; k < HB_PATH_COUNT; k++)
+		if (!strcmp(hb_removal_path_names[k], name))
+			return (enum hb_removal_path)k;
+	return HB_PATH_COUNT;
+}
+
 const char *hb_coverage_route(const char *path, bool *dir)
 {
-	for (size_t k = 0; k < NPATHS; k++)
-		if (!strcmp(paths[k].path, path)) {
-			*dir = paths[k].dir;
-			return paths[k].route;
-		}
-	*dir = false;
-	return NULL;
+	enum hb_removal_path p = path_named(path);
+
+	*dir = p < HB_PATH_COUNT && hb_removal_path_is_dir(p);
+	return p < HB_PATH_COUNT ? route_of(p) : NULL;
 }
 
 static size_t route_index(const char *route)
@@ -67,10 +81,14 @@ struct tally {
 	bool part, any;
 };
 
+/* A path the run's architecture does not have (arm64: unlink(2), rmdir(2), compat) says nothing of a hook. */
 static void tally(const struct hb_results *r, const char *hook, struct tally *t)
 {
+	const char *arch = hb_jstr(r->meta, "kernel.machine", hb_removal_arch);
+
 	memset(t, 0, sizeof(*t));
 	for (size_t i = 0; i < r->coverage.nrows; i++) {
+		enum hb_removal_path p = path_named(hb_table_str(&r->coverage, i, "path"));
 		const char *route;
 		enum hb_seen s;
 		size_t k;
@@ -80,8 +98,11 @@ static void tally(const struct hb_results *r, const char *hook, struct tally *t)
 		if (strcmp(hb_table_str(&r->coverage, i, "hook"), hook))
 			continue;
 		t->any = true;
-		route = hb_coverage_route(hb_table_str(&r->coverage, i, "path"), &dir);
-		k = route ? route_index(route) : NROUTES;
+		if (p == HB_PATH_COUNT || hb_removal_path_absent(p, arch))
+			continue;
+		route = route_of(p);
+		dir = hb_removal_path_is_dir(p);
+		k = route_index(route);
 		s = hb_coverage_seen(r, i);
 		if (k == NROUTES)
 			continue;

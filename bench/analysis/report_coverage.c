@@ -105,7 +105,7 @@ static void blocking(const struct report *rp)
 	}
 }
 
-void report_coverage(const struct report *rp)
+void report_coverage_table(const struct report *rp, const char *heading)
 {
 	const struct hb_results *r = rp->r;
 	const char *hook[MAX_NAMES], *path[MAX_NAMES];
@@ -118,7 +118,7 @@ void report_coverage(const struct report *rp)
 	npaths = distinct(&r->coverage, "path", path, MAX_NAMES);
 	for (size_t i = 0; i < r->coverage.nrows && !*calls; i++)
 		calls = hb_table_str(&r->coverage, i, "expected");
-	fputs("\n## What each hook sees and whether it can block\n", rp->f);
+	fprintf(rp->f, "\n%s\n", heading);
 	if (nhooks) {
 		fprintf(rp->f, "\nEach way of removing a name ran %s times on a name that exists and %s times on "
 			"one that does not (ENOENT). A cell is what the hook's `count` program counted of those "
@@ -147,4 +147,9 @@ void report_coverage(const struct report *rp)
 		not_run_line(rp, path, npaths);
 	}
 	blocking(rp);
+}
+
+void report_coverage(const struct report *rp)
+{
+	report_coverage_table(rp, "## What each hook sees and whether it can block");
 }

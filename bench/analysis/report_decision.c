@@ -140,15 +140,19 @@ static void guest_kprobe(const struct report *rp, const char *payload)
 	}
 	if (e.biased)
 		fputs(" (the guest's control, nothing attached, excludes 0: its figures carry that bias)", f);
-	if (!e.other.ok || !e.reference_other.ok)
-		return;
-	if (e.other.low <= 0 && e.other.high >= 0) {
-		fprintf(f, "; per other syscall it adds nothing measurable, the `%s` %.1f %s", e.reference,
-			e.reference_other.est, e.unit);
-		return;
+	if (e.other.ok && e.reference_other.ok) {
+		if (e.other.low <= 0 && e.other.high >= 0)
+			fprintf(f, "; per other syscall it adds nothing measurable, the `%s` %.1f %s",
+				e.reference, e.reference_other.est, e.unit);
+		else
+			fprintf(f, "; per other syscall it adds %.1f %s, the `%s` %.1f", e.other.est, e.unit,
+				e.reference, e.reference_other.est);
 	}
-	fprintf(f, "; per other syscall it adds %.1f %s, the `%s` %.1f", e.other.est, e.unit, e.reference,
-		e.reference_other.est);
+	if (!*e.sees)
+		return;
+	fprintf(f, "; there it sees %s", e.sees);
+	if (*e.reference_sees)
+		fprintf(f, " (the `%s`: %s)", e.reference, e.reference_sees);
 }
 
 /* Line 3: what the kprobe says, from this host or from the emulated guest. */

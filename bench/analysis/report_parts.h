@@ -71,6 +71,9 @@ struct hb_crossing report_crossing(const struct hb_be_hook *a, const struct hb_b
 /* The appendix's table of what each hook saw of each path, and the deny proof (coverage.csv, blocking.csv). */
 void report_coverage(const struct report *rp);
 
+/* The same under heading (a Markdown heading line), for a guest's run too. */
+void report_coverage_table(const struct report *rp, const char *heading);
+
 /* The noise floor of each control row, under the opening sentence. */
 void report_noise_floor(const struct report *rp);
 

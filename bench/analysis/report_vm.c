@@ -163,6 +163,7 @@ static void vm_section(const struct report *rp, const struct hb_results *vm)
 	}
 	control_line(f, vm);
 	report_vm_calibration(rp, vm);
+	report_coverage_table(&(struct report){ .r = vm, .f = f }, "### What each hook sees in the guest");
 	fprintf(f, "\nReproduce: `%s`\n", hb_jstr(vm->meta, "vm.command_line", "hookbench vm ..."));
 }
 

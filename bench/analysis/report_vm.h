@@ -31,6 +31,8 @@ struct report_kprobe_estimate {
 	/* What the kprobe and the reference add per other syscall in the guest (unit), 95% CI. */
 	struct hb_estimate other, reference_other;
 	bool biased; /* the guest's enoent control excludes 0 (its figures carry that bias) */
+	/* What the kprobe and the reference saw in the guest (coverage.h), "" when not tried. */
+	char sees[160], reference_sees[160];
 };
 
 /*

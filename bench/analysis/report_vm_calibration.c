@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "coverage.h"
 #include "hooks.h"
 #include "json_read.h"
 #include "report_vm.h"
@@ -117,6 +118,9 @@ int report_vm_kprobe_estimate(const struct report *rp, const char *payload,
 	if (err)
 		return err;
 	err = estimate(rp->r, &vm, payload, out);
+	hb_coverage_sees(&vm, hb_hooks[HB_HOOK_KPROBE].name, out->sees, sizeof(out->sees));
+	hb_coverage_sees(&vm, *out->reference ? out->reference : hb_hooks[HB_HOOK_TRACEPOINT].name,
+			 out->reference_sees, sizeof(out->reference_sees));
 	hb_results_free(&vm);
 	return err;
 }
