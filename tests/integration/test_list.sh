@@ -8,8 +8,8 @@ require_bpf
 leak_check_begin
 "$HB" list --csv >"$WORK/list.csv" 2>"$WORK/err"
 check "list --csv exits 0" [ $? -eq 0 ]
-check "the header is hook,status,reason,kind,cost_lands" \
-	[ "$(head -n 1 "$WORK/list.csv")" = "hook,status,reason,kind,cost_lands" ]
+check "the header is hook,status,reason,kind,cost_lands,can_block,block_detail" \
+	[ "$(head -n 1 "$WORK/list.csv")" = "hook,status,reason,kind,cost_lands,can_block,block_detail" ]
 listed=$(tail -n +2 "$WORK/list.csv" | cut -d, -f1 | paste -sd, - | sed 's/,/, /g')
 offered=$("$HB" run --help | sed -n 's/.*--hooks LIST.*(default: all): //p')
 check "it lists hooks ($listed)" [ -n "$listed" ]
