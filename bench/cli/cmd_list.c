@@ -121,8 +121,7 @@ int cmd_list(int argc, char **argv)
 				snprintf(where, sizeof(where), "%s", sup.target[0] ? sup.target : "-");
 			printf("%-16s %-12s %-30s %-28s %-9s %s\n", h->name, status, where,
 			       hb_cost_lands_label(cost), sup.supported ? can_block : "-",
-			       sup.supported ? (block.can_block == HB_CAN_BLOCK_YES ? "" : block.detail)
-					     : sup.reason);
+			       sup.supported ? block.detail : sup.reason);
 		}
 	}
 	if (!a.csv)
