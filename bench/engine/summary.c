@@ -34,7 +34,8 @@ struct verdict {
 
 static const char *expected_name(enum storm_mode mode)
 {
-	return mode == STORM_MODE_CREATE ? STORM_CREATE_NAME : STORM_ENOENT_NAME;
+	return mode == STORM_MODE_CREATE || mode == STORM_MODE_CHURN ? STORM_CREATE_NAME
+								    : STORM_ENOENT_NAME;
 }
 
 static double median_of(const double *v, size_t n)

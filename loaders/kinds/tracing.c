@@ -46,7 +46,7 @@ static int probe_tracing(const struct hb_probe_env *env, const struct hb_hook *h
 	if (err)
 		return err;
 	if (!env->btf || btf__find_by_name_kind(env->btf, sup->target, BTF_KIND_FUNC) < 0)
-		return hb_unsupported(sup, "%s has no BTF function record (fentry/fexit need one)",
+		return hb_unsupported(sup, "%s has no BTF function record (BPF trampolines need one)",
 				      sup->target);
 	if (hook->modify_return && !modify_return_allowed(sup->target))
 		return hb_unsupported(sup, "the kernel lets fmod_ret change only security_* functions "

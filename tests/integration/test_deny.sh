@@ -43,6 +43,14 @@ for hook in lsm kprobe_security fentry_security kprobe_vfs fentry_vfs fmod_ret; 
 	*) not_ok "$hook: in list.csv (status '$status')" ;;
 	esac
 done
+"$BUILD/tests/hb-blocking-csv" tracepoint lsm >"$WORK/blocking.csv" 2>"$WORK/blocking.err"
+rc=$?
+CHECK_DIAG=$WORK/blocking.err check "hb_blocking_csv_write() succeeds (got $rc)" [ $rc -eq 0 ]
+check "blocking.csv: its header, then the tracepoint's no with what happened" \
+	[ "$(head -n 2 "$WORK/blocking.csv")" = "$(printf '%s\n%s' hook,can_block,detail \
+	'tracepoint,no,"unlinkat(hookbench-deny-0) went through, the file was removed; the 3 other names were removed"')" ]
+check "blocking.csv: lsm as list has it ($(tail -n 1 "$WORK/blocking.csv"))" \
+	grep -qE "^lsm,($(field lsm can_block | sed 's/^$/not run/'))," "$WORK/blocking.csv"
 "$HB" list >"$WORK/list.txt" 2>&1
 check "the table has a can block column" grep -qE '^hook +status +attach point +cost lands +can block' "$WORK/list.txt"
 
