@@ -9,6 +9,9 @@
 
 #define HB_NAME_MAX 256
 
+/* The deny payload refuses names that start with this, and only them. */
+#define HB_DENY_PREFIX "hookbench-deny-"
+
 /* What a program does each time it fires. The order is the CLI order. */
 enum hb_payload {
 	HB_PAYLOAD_EMPTY = 0,   /* return at once: the pure dispatch cost */
@@ -16,6 +19,7 @@ enum hb_payload {
 	HB_PAYLOAD_CAPTURE = 2, /* also read pid and the filename through CO-RE */
 	HB_PAYLOAD_RINGBUF = 3, /* capture, then submit the record to a ring buffer */
 	HB_PAYLOAD_PRINTK = 4,  /* capture, then bpf_printk() it */
+	HB_PAYLOAD_DENY = 5,    /* capture, then return -EPERM for a name with HB_DENY_PREFIX */
 	HB_PAYLOAD_MAX,
 };
 

@@ -44,7 +44,11 @@ enum hb_name_src {
 	HB_NAME_USER_STR,        /* const char __user * (syscall argument) */
 	HB_NAME_KERNEL_FILENAME, /* struct filename * (after getname()) */
 	HB_NAME_SYSCALL_REGS,    /* none at hand: read the syscall's saved user registers */
+	HB_NAME_DENTRY,          /* struct dentry * being removed: its last component */
 };
+
+/* EPERM, which vmlinux.h does not carry. */
+#define HB_EPERM 1
 
 static __always_inline void hb_counter_add(__u32 key)
 {
@@ -68,6 +72,10 @@ static __always_inline struct hb_event *hb_capture(const void *name, enum hb_nam
 		const char *kname = BPF_CORE_READ((struct filename *)name, name);
 
 		ev->name_len = bpf_probe_read_kernel_str(ev->name, sizeof(ev->name), kname);
+	} else if (src == HB_NAME_DENTRY) {
+		const unsigned char *dname = BPF_CORE_READ((struct dentry *)name, d_name.name);
+
+		ev->name_len = bpf_probe_read_kernel_str(ev->name, sizeof(ev->name), dname);
 	} else {
 		if (src == HB_NAME_SYSCALL_REGS) {
 			/* Exit hooks: unlinkat(dfd, pathname, flags) left pathname in its registers. */
@@ -93,7 +101,26 @@ static __always_inline bool hb_payload_is_empty(void)
 	return hb_cfg.payload == HB_PAYLOAD_EMPTY;
 }
 
-/* What every payload but empty does. Callers have checked hb_payload_is_empty(). */
+/* deny: does the captured name start with HB_DENY_PREFIX? */
+static __always_inline bool hb_name_is_marked(const struct hb_event *ev)
+{
+	const char prefix[] = HB_DENY_PREFIX;
+
+	if (ev->name_len < (int)sizeof(prefix))
+		return false;
+#pragma unroll
+	for (int i = 0; i < (int)sizeof(prefix) - 1; i++)
+		if (ev->name[i] != prefix[i])
+			return false;
+	return true;
+}
+
+/*
+ * What every payload but empty does. Returns what the program returns: 0,
+ * or -EPERM from deny for a marked name (hooks whose return value is a
+ * verdict, LSM and fmod_ret, then refuse the call; the verifier refuses
+ * deny on kinds that must return 0). Callers have checked hb_payload_is_empty().
+ */
 static __always_inline int hb_run_payload(const void *name, enum hb_name_src src)
 {
 	struct hb_event *ev;
@@ -118,6 +145,8 @@ static __always_inline int hb_run_payload(const void *name, enum hb_name_src src
 			hb_counter_add(HB_CTR_RINGBUF_DROPS);
 	} else if (hb_cfg.payload == HB_PAYLOAD_PRINTK) {
 		bpf_printk("hookbench pid=%u filename=%s", ev->pid, ev->name);
+	} else if (hb_cfg.payload == HB_PAYLOAD_DENY && hb_name_is_marked(ev)) {
+		return -HB_EPERM;
 	}
 	return 0;
 }

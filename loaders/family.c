@@ -7,6 +7,7 @@
 #include "tracepoint.skel.h"
 #include "kprobe.skel.h"
 #include "fentry.skel.h"
+#include "deep.skel.h"
 
 #define HB_FAMILY(fam)								\
 	static void fam##_destroy(void *skel)					\
@@ -30,6 +31,7 @@
 HB_FAMILY(tracepoint)
 HB_FAMILY(kprobe)
 HB_FAMILY(fentry)
+HB_FAMILY(deep)
 
 static const struct {
 	const char *name;
@@ -38,6 +40,7 @@ static const struct {
 	{ "tracepoint", tracepoint_open },
 	{ "kprobe", kprobe_open },
 	{ "fentry", fentry_open },
+	{ "deep", deep_open },
 };
 
 int hb_family_open(const char *family, const struct bpf_object_open_opts *opts,

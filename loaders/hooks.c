@@ -37,6 +37,25 @@ const struct hb_hook hb_hooks[] = {
 	  .stability = INTERNAL },
 	{ .name = "fexit", .family = "fentry", .prog = "hb_fexit",
 	  .ops = &hb_kind_tracing, .stability = INTERNAL },
+	/* Deeper in: only where a name is really removed, on the resolved dentry. */
+	{ .name = "lsm", .family = "deep", .prog = "hb_lsm", .ops = &hb_kind_lsm,
+	  .dentry_arg = 2, .removes_only = true, .function = "bpf_lsm_path_unlink",
+	  .stability = "LSM hook (path_unlink)" },
+	{ .name = "kprobe_security", .family = "deep", .prog = "hb_kprobe_security",
+	  .ops = &hb_kind_kprobe, .dentry_arg = 2, .removes_only = true,
+	  .function = "security_path_unlink", .stability = INTERNAL },
+	{ .name = "fentry_security", .family = "deep", .prog = "hb_fentry_security",
+	  .ops = &hb_kind_tracing, .dentry_arg = 2, .removes_only = true,
+	  .function = "security_path_unlink", .stability = INTERNAL },
+	{ .name = "kprobe_vfs", .family = "deep", .prog = "hb_kprobe_vfs",
+	  .ops = &hb_kind_kprobe, .dentry_arg = 3, .removes_only = true,
+	  .function = "vfs_unlink", .stability = INTERNAL },
+	{ .name = "fentry_vfs", .family = "deep", .prog = "hb_fentry_vfs",
+	  .ops = &hb_kind_tracing, .dentry_arg = 3, .removes_only = true,
+	  .function = "vfs_unlink", .stability = INTERNAL },
+	{ .name = "fmod_ret", .family = "deep", .prog = "hb_fmod_ret",
+	  .ops = &hb_kind_tracing, .dentry_arg = 2, .removes_only = true, .modify_return = true,
+	  .function = "security_path_unlink", .stability = INTERNAL },
 };
 const size_t hb_nhooks = sizeof(hb_hooks) / sizeof(hb_hooks[0]);
 _Static_assert(sizeof(hb_hooks) / sizeof(hb_hooks[0]) <= HB_MAX_HOOKS,
@@ -48,6 +67,7 @@ const char *const hb_payload_names[HB_PAYLOAD_MAX] = {
 	[HB_PAYLOAD_CAPTURE] = "capture",
 	[HB_PAYLOAD_RINGBUF] = "ringbuf",
 	[HB_PAYLOAD_PRINTK] = "printk",
+	[HB_PAYLOAD_DENY] = "deny",
 };
 
 const struct hb_hook *hb_hook_find(const char *name)

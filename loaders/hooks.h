@@ -14,7 +14,7 @@
 #include "hookbench.h"
 
 /* The most rows the table may have: callers size name arrays with it. */
-#define HB_MAX_HOOKS 16
+#define HB_MAX_HOOKS 24
 
 struct hb_attach_ops;
 
@@ -26,6 +26,13 @@ struct hb_hook {
 	bool retprobe;           /* kprobes: on return */
 	bool at_offset;          /* kprobes: inside the function, not at its entry */
 	bool filename_arg;       /* capture reads the target function's struct filename * argument */
+	int dentry_arg;          /* > 0: capture reads the struct dentry * argument number
+				  * dentry_arg - 1 of the function (0: none) */
+	bool removes_only;       /* fires only when a name is really removed, never on a
+				  * failed lookup: 0 events expected in enoent mode */
+	bool modify_return;      /* fmod_ret: the kernel must let BPF change the function's return */
+	const char *function;    /* kernel-function kinds: this function; NULL: the one behind
+				  * unlinkat (do_unlinkat, filename_unlinkat) */
 	bool function_entry;     /* on a kernel function's entry, named by the caller: the
 				  * reentry experiment's B hooks */
 	const char *tp_category; /* tracepoints: the category tracefs lists it under */

@@ -65,7 +65,7 @@ static void usage(FILE *f)
 "\n"
 "Options:\n"
 "  -p, --payload P    what the program does per event: empty, count (default),\n"
-"                     capture, ringbuf, printk (see tp-loader(1))\n"
+"                     capture, ringbuf, printk, deny (see tp-loader(1))\n"
 "  -j, --json         print the counters as one JSON object\n"
 "  -o, --output FILE  write the counters to FILE instead of stdout\n"
 "  -t, --trace        print every event (pid, filename) as it arrives; implies\n"

@@ -44,24 +44,43 @@ int hb_unsupported(struct hb_support *sup, const char *fmt, ...)
 	return -EOPNOTSUPP;
 }
 
-void hb_probe_note_unlinkat_function(struct hb_support *sup)
+/* The row's fixed function, or the names the function behind unlinkat has had. */
+static void function_candidates(const struct hb_hook *hook, const char *const **names, size_t *n)
 {
-	if (!sup->target[0])
-		hb_ksym_resolve_running(hb_unlinkat_candidates, hb_unlinkat_ncandidates,
-					sup->target, sizeof(sup->target));
+	if (hook->function) {
+		*names = &hook->function;
+		*n = 1;
+	} else {
+		*names = hb_unlinkat_candidates;
+		*n = hb_unlinkat_ncandidates;
+	}
 }
 
-int hb_probe_unlinkat_function(struct hb_support *sup)
+void hb_probe_note_function(const struct hb_hook *hook, struct hb_support *sup)
 {
-	char names[128];
+	const char *const *names;
+	size_t n;
+
+	function_candidates(hook, &names, &n);
+	if (!sup->target[0])
+		hb_ksym_resolve_running(names, n, sup->target, sizeof(sup->target));
+}
+
+int hb_probe_function(const struct hb_hook *hook, struct hb_support *sup)
+{
+	const char *const *names;
+	char joined[128];
+	size_t n;
 
 	if (sup->target[0])
 		return 0;
-	if (hb_ksym_resolve_running(hb_unlinkat_candidates, hb_unlinkat_ncandidates,
-				    sup->target, sizeof(sup->target)) == 0)
+	function_candidates(hook, &names, &n);
+	if (hb_ksym_resolve_running(names, n, sup->target, sizeof(sup->target)) == 0)
 		return 0;
-	hb_join_choices(hb_unlinkat_candidates, hb_unlinkat_ncandidates, names, sizeof(names));
-	return hb_unsupported(sup, "none of %s is a kernel text symbol in /proc/kallsyms", names);
+	if (n == 1)
+		return hb_unsupported(sup, "%s is not a kernel text symbol in /proc/kallsyms", names[0]);
+	hb_join_choices(names, n, joined, sizeof(joined));
+	return hb_unsupported(sup, "none of %s is a kernel text symbol in /proc/kallsyms", joined);
 }
 
 void hb_probe_hook(const struct hb_probe_env *env, const struct hb_hook *hook,
@@ -74,6 +93,13 @@ void hb_probe_hook(const struct hb_probe_env *env, const struct hb_hook *hook,
 	    !(env->btf && hb_btf_func_arg_is_struct_ptr(env->btf, out->target, 1, "filename"))) {
 		hb_unsupported(out, "capture needs %s(int, struct filename *) in BTF; this kernel's %s differs",
 			       out->target, out->target);
+		return;
+	}
+	if (payload >= HB_PAYLOAD_CAPTURE && hook->dentry_arg &&
+	    !(env->btf && hb_btf_func_arg_is_struct_ptr(env->btf, out->target,
+							(unsigned)hook->dentry_arg - 1, "dentry"))) {
+		hb_unsupported(out, "capture needs argument %d of %s to be a struct dentry * in BTF; "
+			       "this kernel's %s differs", hook->dentry_arg, out->target, out->target);
 		return;
 	}
 	out->supported = true;

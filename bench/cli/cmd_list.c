@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* hookbench list: every hook, and whether this kernel runs it (checked by loading it). */
+/*
+ * hookbench list: every hook, whether this kernel runs it (checked by loading
+ * it) and whether it can block unlinkat() (proven with the deny payload).
+ */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -11,6 +14,7 @@
 #include "cost_lands.h"
 #include "commands.h"
 #include "csv.h"
+#include "deny_proof.h"
 #include "prepare.h"
 #include "probe.h"
 
@@ -19,9 +23,12 @@ static void usage(FILE *f)
 	fputs("Usage: hookbench list [--csv] [--btf PATH] [-v]\n"
 	      "\n"
 	      "Every hook, supported or unsupported here with the reason (each one that looks\n"
-	      "possible is loaded, attached and detached once), and where its cost lands.\n"
+	      "possible is loaded, attached and detached once), where its cost lands, and\n"
+	      "whether it can block unlinkat(): loaded with the deny payload, each supported\n"
+	      "hook must make unlinkat() of " HB_DENY_MARKED " fail with EPERM, keep that\n"
+	      "file and let other names go (yes; no; not run: the kernel refused the program).\n"
 	      "\n"
-	      "  --csv        columns hook,status,reason,kind,cost_lands\n"
+	      "  --csv        columns hook,status,reason,kind,cost_lands,can_block,block_detail\n"
 	      "  --btf PATH   BTF instead of /sys/kernel/btf/vmlinux (or $HOOKBENCH_BTF)\n"
 	      "  -v           show libbpf's messages\n"
 	      "\n"
@@ -81,25 +88,30 @@ int cmd_list(int argc, char **argv)
 	}
 	hb_probe_env_init(&env, a.btf);
 	if (a.csv)
-		puts("hook,status,reason,kind,cost_lands");
+		puts("hook,status,reason,kind,cost_lands,can_block,block_detail");
 	else
-		printf("%-16s %-12s %-30s %-28s %s\n", "hook", "status", "attach point", "cost lands",
-		       "reason");
+		printf("%-16s %-12s %-30s %-28s %-9s %s\n", "hook", "status", "attach point",
+		       "cost lands", "can block", "reason");
 	for (size_t i = 0; i < hb_nhooks; i++) {
 		const struct hb_hook *h = &hb_hooks[i];
+		struct hb_deny_result block = { .can_block = HB_CAN_BLOCK_NOT_RUN };
 		struct hb_support sup;
 		enum hb_cost_lands cost;
-		const char *status;
+		const char *status, *can_block;
 
 		hb_probe_hook(&env, h, HB_PAYLOAD_COUNT, &sup);
 		hb_probe_hook_by_loading(&env, h, &sup);
 		status = sup.supported ? "supported" : "unsupported";
 		cost = hb_hook_cost_lands(h);
+		if (sup.supported && hb_deny_prove(&env, h, &sup, NULL, &block))
+			cli_error("%s: %s", h->name, block.detail);
+		can_block = sup.supported ? hb_can_block_name(block.can_block) : "";
 		if (a.csv) {
 			const char *row[] = { h->name, status, sup.supported ? "" : sup.reason,
-					      hb_hook_kind(h), hb_cost_lands_name(cost) };
+					      hb_hook_kind(h), hb_cost_lands_name(cost), can_block,
+					      sup.supported ? block.detail : "" };
 
-			hb_csv_row(stdout, row, 5);
+			hb_csv_row(stdout, row, 7);
 		} else {
 			char where[160];
 
@@ -107,8 +119,9 @@ int cmd_list(int argc, char **argv)
 				snprintf(where, sizeof(where), "%s+0x%lx", sup.target, sup.offset);
 			else
 				snprintf(where, sizeof(where), "%s", sup.target[0] ? sup.target : "-");
-			printf("%-16s %-12s %-30s %-28s %s\n", h->name, status, where,
-			       hb_cost_lands_label(cost), sup.supported ? "" : sup.reason);
+			printf("%-16s %-12s %-30s %-28s %-9s %s\n", h->name, status, where,
+			       hb_cost_lands_label(cost), sup.supported ? can_block : "-",
+			       sup.supported ? block.detail : sup.reason);
 		}
 	}
 	if (!a.csv)

@@ -114,9 +114,15 @@ void hb_matrix_mark_unsupported(struct hb_matrix *m, enum storm_mode mode, const
 	}
 }
 
+/*
+ * A load the verifier refuses names its last line. With deny that is the
+ * kernel's answer for kinds whose return value must be 0: unsupported, not
+ * an error of the run.
+ */
 static void load_cell(struct hb_cell *c, const struct run_opts *o,
 		      const struct hb_probe_env *env)
 {
+	char why[256], verifier[200] = "";
 	struct hb_session_opts so = {
 		.hook = c->hook,
 		.payload = c->payload,
@@ -125,12 +131,19 @@ static void load_cell(struct hb_cell *c, const struct run_opts *o,
 		.tgid = getpid(),
 		.btf_path = o->btf,
 		.btf = env->btf,
+		.verifier_line = verifier,
+		.verifier_line_len = sizeof(verifier),
 	};
 
-	if (hb_session_open(&so, &c->session, c->reason, sizeof(c->reason)))
-		c->state = HB_CELL_ERROR;
-	else
+	if (!hb_session_open(&so, &c->session, why, sizeof(why))) {
 		c->loads++;
+		return;
+	}
+	c->state = c->payload == HB_PAYLOAD_DENY && verifier[0] ? HB_CELL_UNSUPPORTED : HB_CELL_ERROR;
+	if (verifier[0])
+		snprintf(c->reason, sizeof(c->reason), "%s; the verifier rejected it: %s", why, verifier);
+	else
+		snprintf(c->reason, sizeof(c->reason), "%s", why);
 }
 
 void hb_matrix_load(struct hb_matrix *m, const struct run_opts *o,

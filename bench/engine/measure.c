@@ -214,11 +214,18 @@ static int read_after(struct hb_cell *c, const struct hb_counters *before, struc
 	}
 }
 
+unsigned hb_events_per_iteration(const struct hb_hook *hook, enum storm_mode mode)
+{
+	if (hook->removes_only && mode == STORM_MODE_ENOENT)
+		return 0;
+	return storm_mode_unlinks(mode);
+}
+
 /* Add a block to its cell's event accounts. */
 static void account_block(struct hb_measure *x, struct hb_cell *c, const struct block *b)
 {
 	uint64_t ops = (HB_PREROLL_OPS + hb_ops_per_block(x->o, c->mode)) * c->threads *
-		       storm_mode_unlinks(c->mode);
+		       hb_events_per_iteration(c->hook, c->mode);
 
 	if (b->kind == BLOCK_BASELINE) {
 		c->events_detached += b->events;

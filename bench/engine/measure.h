@@ -61,6 +61,13 @@ struct hb_measure {
 void hb_measure_write_header(FILE *runs);
 
 /*
+ * Events hook fires for one iteration of mode: the iteration's unlinkat()
+ * calls (storm_mode_unlinks()), or none in enoent mode for a hook that fires
+ * only when a name is really removed (the row's removes_only).
+ */
+unsigned hb_events_per_iteration(const struct hb_hook *hook, enum storm_mode mode);
+
+/*
  * Run every round with its stats blocks. Cells that fail to attach become
  * errors and the rest go on. Returns 0, -EINTR when stopped by a signal
  * (unfinished cells are left HB_CELL_PENDING), or -errno when the workload

@@ -34,7 +34,8 @@ struct verdict {
 
 static const char *expected_name(enum storm_mode mode)
 {
-	return mode == STORM_MODE_CREATE ? STORM_CREATE_NAME : STORM_ENOENT_NAME;
+	return mode == STORM_MODE_CREATE || mode == STORM_MODE_CHURN ? STORM_CREATE_NAME
+								    : STORM_ENOENT_NAME;
 }
 
 static double median_of(const double *v, size_t n)
@@ -115,7 +116,7 @@ static void judge(const struct hb_cell *c, const struct hb_cell_figures *fig, st
 		snprintf(v->status, sizeof(v->status), "mismatch");
 		snprintf(v->reason, sizeof(v->reason), "saw %" PRIu64 " events while detached, expected 0",
 			 c->events_detached);
-	} else if (c->payload >= HB_PAYLOAD_CAPTURE && storm_mode_unlinks(c->mode) && c->final_valid &&
+	} else if (c->payload >= HB_PAYLOAD_CAPTURE && c->events_expected && c->final_valid &&
 		   (c->final.capture_errors ||
 		    strcmp(c->final.sample_name, expected_name(c->mode)) != 0)) {
 		snprintf(v->status, sizeof(v->status), "mismatch");

@@ -63,22 +63,24 @@ extern const struct hb_attach_ops hb_kind_tp_btf;
 extern const struct hb_attach_ops hb_kind_kprobe;
 extern const struct hb_attach_ops hb_kind_kprobe_multi;
 extern const struct hb_attach_ops hb_kind_tracing;
+extern const struct hb_attach_ops hb_kind_lsm;
 
 /* For probe: mark sup unsupported with the reason. Returns -EOPNOTSUPP. */
 int hb_unsupported(struct hb_support *sup, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /*
- * For probe of the kinds that hook a kernel function: the function behind
- * unlinkat from kallsyms into sup->target. Returns 0 or hb_unsupported().
+ * For probe of the kinds that hook a kernel function: the row's function
+ * (hook->function), or else the function behind unlinkat, from kallsyms
+ * into sup->target. Returns 0 or hb_unsupported().
  */
-int hb_probe_unlinkat_function(struct hb_support *sup);
+int hb_probe_function(const struct hb_hook *hook, struct hb_support *sup);
 
 /*
  * The same, first thing in probe, without a verdict: rows the kernel's
  * config then rules out still name the symbol the hook would have used.
  */
-void hb_probe_note_unlinkat_function(struct hb_support *sup);
+void hb_probe_note_function(const struct hb_hook *hook, struct hb_support *sup);
 
 /* For attach: libbpf's answer (a link, or NULL with errno set) as 0/-errno. */
 static inline int hb_attach_result(struct bpf_link *link, struct bpf_link **out)

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Kprobes on the kernel function behind unlinkat, through the perf kprobe
- * PMU (or kprobe_events): at its entry, on return (retprobe), or a few
- * instructions in (at_offset). kprobes/list says how the kernel did it.
+ * Kprobes on the kernel function behind unlinkat, or the row's own function,
+ * through the perf kprobe PMU (or kprobe_events): at its entry, on return
+ * (retprobe), or a few instructions in (at_offset). kprobes/list says how
+ * the kernel did it.
  */
 #include <stdio.h>
 #include <string.h>
@@ -51,14 +52,14 @@ static int probe_kprobe(const struct hb_probe_env *env, const struct hb_hook *ho
 	const struct hb_kconfig *kc = &env->kconfig;
 	int err;
 
-	hb_probe_note_unlinkat_function(sup);
+	hb_probe_note_function(hook, sup);
 	if (hb_kconfig_disabled(kc, "KPROBES"))
 		return hb_unsupported(sup, "kernel built without CONFIG_KPROBES (no kprobe PMU, no kprobe_events)");
 	if (hook->retprobe && hb_kconfig_disabled(kc, "KRETPROBES"))
 		return hb_unsupported(sup, "kernel built without CONFIG_KRETPROBES");
 	if (!interface_present())
 		return hb_unsupported(sup, "no kprobe PMU (%s) and no kprobe_events in tracefs", KPROBE_PMU);
-	err = hb_probe_unlinkat_function(sup);
+	err = hb_probe_function(hook, sup);
 	if (err)
 		return err;
 	if (on_blacklist(sup->target))

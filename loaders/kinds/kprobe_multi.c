@@ -6,11 +6,10 @@
 static int probe_kprobe_multi(const struct hb_probe_env *env, const struct hb_hook *hook,
 			      struct hb_support *sup)
 {
-	(void)hook;
-	hb_probe_note_unlinkat_function(sup);
+	hb_probe_note_function(hook, sup);
 	if (hb_kconfig_disabled(&env->kconfig, "FPROBE"))
 		return hb_unsupported(sup, "kernel built without CONFIG_FPROBE (kprobe_multi links need it)");
-	return hb_probe_unlinkat_function(sup);
+	return hb_probe_function(hook, sup);
 }
 
 static int attach_kprobe_multi(struct bpf_program *prog, const struct hb_attach_point *at,

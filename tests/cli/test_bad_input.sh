@@ -85,7 +85,7 @@ bad "missing BTF" "$(priv_or 'missing BTF: /nonexistent/vmlinux')" \
 bad "missing BTF through HOOKBENCH_BTF" "$(priv_or 'missing BTF')" \
 	env HOOKBENCH_BTF=/nonexistent/vmlinux "$HB" list
 bad "tax: zero blocks" "invalid --blocks '0'" "$HB" tax --blocks 0
-bad "loader: unknown payload" "unknown payload 'foo' \\(valid: empty, count, capture, ringbuf, printk\\)" "$TP" --payload foo
+bad "loader: unknown payload" "unknown payload 'foo' \\(valid: empty, count, capture, ringbuf, printk, deny\\)" "$TP" --payload foo
 bad "loader: --trace with --payload count" "conflicting options: --trace needs --payload ringbuf" "$TP" --trace --payload count -- true
 bad "loader: --pid with a command" "conflicting options" "$TP" --pid 1 -- true
 bad "loader: --pid 0" "invalid --pid '0'" "$TP" --pid 0

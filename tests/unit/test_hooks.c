@@ -5,6 +5,7 @@
 #include "family.h"
 #include "hooks.h"
 #include "kinds/kind.h"
+#include "securityfs.h"
 #include "tap.h"
 
 static bool kind_complete(const struct hb_attach_ops *ops)
@@ -55,6 +56,53 @@ static void cost_lands(void)
 	       "a category-qualified raw tracepoint is every syscall; no attach point, a function");
 }
 
+/* The hooks below the syscall: a fixed function each, and no event on a failed lookup. */
+static void deep_hooks(void)
+{
+	static const struct {
+		const char *name, *function, *kind;
+		int dentry_arg;
+	} want[] = {
+		{ "lsm", "bpf_lsm_path_unlink", "lsm", 2 },
+		{ "kprobe_security", "security_path_unlink", "kprobe", 2 },
+		{ "fentry_security", "security_path_unlink", "tracing", 2 },
+		{ "kprobe_vfs", "vfs_unlink", "kprobe", 3 },
+		{ "fentry_vfs", "vfs_unlink", "tracing", 3 },
+		{ "fmod_ret", "security_path_unlink", "tracing", 2 },
+	};
+
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		const struct hb_hook *h = hb_hook_find(want[i].name);
+
+		TAP_OK(h && h->function && !strcmp(h->function, want[i].function) &&
+		       !strcmp(hb_hook_kind(h), want[i].kind) && h->dentry_arg == want[i].dentry_arg &&
+		       h->removes_only && !h->filename_arg && !h->function_entry &&
+		       hb_hook_cost_lands(h) == HB_COST_THIS_CALL,
+		       "%s: %s on %s, dentry argument %d, fires only on a removal, this call only",
+		       want[i].name, want[i].kind, want[i].function, want[i].dentry_arg);
+		TAP_OK(h && h->modify_return == !strcmp(want[i].name, "fmod_ret"),
+		       "%s: modify_return only on fmod_ret", want[i].name);
+	}
+	for (size_t i = 0; i < hb_nhooks; i++)
+		if (!hb_hooks[i].function)
+			TAP_OK(!hb_hooks[i].removes_only && !hb_hooks[i].dentry_arg,
+			       "%s: on the syscall or its function, it fires on a failed lookup too",
+			       hb_hooks[i].name);
+	TAP_OK(!strcmp(hb_payload_names[HB_PAYLOAD_DENY], "deny") && HB_PAYLOAD_DENY == HB_PAYLOAD_MAX - 1,
+	       "deny is the last payload");
+}
+
+/* The active LSM list of securityfs's "lsm" file. */
+static void lsm_list(void)
+{
+	TAP_OK(hb_lsm_list_has("lockdown,capability,landlock,bpf", "bpf") &&
+	       hb_lsm_list_has("bpf,landlock\n", "bpf") && hb_lsm_list_has("capability,bpf\n", "bpf"),
+	       "bpf found first, last, before a newline");
+	TAP_OK(!hb_lsm_list_has("lockdown,capability,landlock", "bpf") &&
+	       !hb_lsm_list_has("bpffs,notbpf", "bpf") && !hb_lsm_list_has("", "bpf"),
+	       "bpf not found where absent or only part of a name");
+}
+
 int main(void)
 {
 	const char *names[HB_MAX_HOOKS];
@@ -93,6 +141,8 @@ int main(void)
 	TAP_OK(hb_hooks[HB_HOOK_KPROBE].ops == hb_hook_find("kprobe")->ops && !hb_hooks[HB_HOOK_KPROBE].retprobe &&
 	       !hb_hooks[HB_HOOK_KPROBE].at_offset, "HB_HOOK_KPROBE is the kprobe at the function's entry (%s)",
 	       hb_hooks[HB_HOOK_KPROBE].name);
+	deep_hooks();
+	lsm_list();
 	cost_lands();
 	return tap_done();
 }

@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Can a hook block unlinkat()? Proven, not looked up: the hook is loaded with
+ * the deny payload (filtered to this process), then the process removes
+ * HB_DENY_PREFIX "0" and a few ordinary names in a scratch directory.
+ */
+#ifndef HB_DENY_PROOF_H
+#define HB_DENY_PROOF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "hooks.h"
+#include "probe.h"
+
+/* The marked name the proof tries to remove, and how many ordinary names go with it. */
+#define HB_DENY_MARKED HB_DENY_PREFIX "0"
+#define HB_DENY_OTHERS 3
+
+enum hb_can_block {
+	HB_CAN_BLOCK_YES,     /* the marked call failed with EPERM, the file stayed, the others went */
+	HB_CAN_BLOCK_NO,      /* it ran, and something of that did not happen */
+	HB_CAN_BLOCK_NOT_RUN, /* the kernel refused the deny program, or runs no such hook */
+};
+
+struct hb_deny_result {
+	enum hb_can_block can_block;
+	char detail[1024]; /* what happened, or why it did not run */
+};
+
+/* What the workload saw while the deny program was attached. */
+struct hb_deny_outcome {
+	int marked_errno;        /* unlinkat() of the marked name: 0 (removed) or its errno */
+	bool marked_kept;        /* the marked file is still there afterwards */
+	unsigned others;         /* ordinary names created */
+	unsigned others_removed; /* ordinary names gone afterwards */
+};
+
+/* "yes", "no", "not run": blocking.csv's and `hookbench list`'s words. */
+const char *hb_can_block_name(enum hb_can_block c);
+
+/* The verdict on an outcome, with the detail. */
+void hb_deny_judge(const struct hb_deny_outcome *o, struct hb_deny_result *r);
+
+/*
+ * The proof for hook, which hb_probe_hook() and hb_probe_hook_by_loading()
+ * put in sup: not run when sup says unsupported. The scratch directory goes
+ * under scratch_parent (NULL: $TMPDIR or /tmp). Returns 0 with r filled, or
+ * -errno when the proof itself failed (the scratch directory), with r
+ * saying so.
+ */
+int hb_deny_prove(const struct hb_probe_env *env, const struct hb_hook *hook,
+		  const struct hb_support *sup, const char *scratch_parent,
+		  struct hb_deny_result *r);
+
+/* What hb_blocking_csv_write() proves. */
+struct hb_blocking_input {
+	const struct hb_probe_env *env;
+	const struct hb_hook *const *hooks;
+	size_t nhooks;
+	const char *scratch_parent; /* NULL: $TMPDIR or /tmp */
+};
+
+/*
+ * Probe each hook of in (a const struct hb_blocking_input *), prove it and
+ * write blocking.csv's rows to f under the header hook,can_block,detail. The
+ * shape of hb_outdir_write()'s callback:
+ *   hb_outdir_write(o, "blocking.csv", hb_blocking_csv_write, &in)
+ * Returns 0, or the first -errno a proof failed with (every row is written).
+ */
+int hb_blocking_csv_write(FILE *f, const void *in);
+
+#endif
