@@ -193,7 +193,7 @@ bool hb_coverage_sees(const struct hb_results *r, const char *hook, char *buf, s
 	if (nuntried) {
 		append(buf, len, " (");
 		list_routes(buf, len, untried);
-		append(buf, len, " not tried)");
+		append(buf, len, " could not run here)");
 	}
 	if (t.part)
 		append(buf, len, "; some paths only in part");

@@ -86,9 +86,21 @@ static void not_run_line(const struct report *rp, const char *const *path, size_
 		fputs(".\n", rp->f);
 }
 
+/* True when hook has no row that ran: its proof could not run either, for the reason given above. */
+static bool never_ran(const struct hb_results *r, const char *hook)
+{
+	const struct hb_match m[] = { { "hook", hook }, { NULL, NULL } };
+
+	for (long i = hb_results_find(r, m); i >= 0; i = hb_table_find(&r->summary, (size_t)i + 1, m))
+		if (strcmp(hb_results_str(r, (size_t)i, "status"), "unsupported"))
+			return false;
+	return r->summary.nrows > 0;
+}
+
 static void blocking(const struct report *rp)
 {
 	const struct hb_csv_table *t = &rp->r->blocking;
+	bool any = false;
 
 	if (!t->nrows)
 		return;
@@ -96,13 +108,27 @@ static void blocking(const struct report *rp)
 	      "with `hookbench-deny-`; **yes** only where `unlinkat()` of such a name failed with EPERM, "
 	      "the file stayed and every other name was removed.\n\n", rp->f);
 	for (size_t i = 0; i < t->nrows; i++) {
-		fprintf(rp->f, "- `%s`: **%s**", hb_table_str(t, i, "hook"), hb_table_str(t, i, "can_block"));
+		const char *hook = hb_table_str(t, i, "hook");
+
+		if (!strcmp(hb_table_str(t, i, "can_block"), "not run") && never_ran(rp->r, hook))
+			continue;
+		fprintf(rp->f, "- `%s`: **%s**", hook, hb_table_str(t, i, "can_block"));
 		if (*hb_table_str(t, i, "detail")) {
 			fputs(": ", rp->f);
 			report_cell(rp->f, hb_table_str(t, i, "detail"));
 		}
 		fputc('\n', rp->f);
 	}
+	for (size_t i = 0; i < t->nrows; i++) {
+		const char *hook = hb_table_str(t, i, "hook");
+
+		if (strcmp(hb_table_str(t, i, "can_block"), "not run") || !never_ran(rp->r, hook))
+			continue;
+		fprintf(rp->f, "%s`%s`", any ? ", " : "\nNot tried on the hooks this kernel does not run: ", hook);
+		any = true;
+	}
+	if (any)
+		fputs(".\n", rp->f);
 }
 
 void report_coverage_table(const struct report *rp, const char *heading)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "deny_proof.h"
 #include "stop.h"
 #include "sysinfo.h"
 
@@ -28,7 +29,24 @@ static uint64_t calls_of(const struct run_opts *o)
 	return o->coverage_calls ? o->coverage_calls : HB_COVERAGE_DEFAULT_CALLS;
 }
 
-/* The pass itself, then coverage.csv (the hooks it could not run go to meta.json). */
+/* The deny proof of every hook of the run: blocking.csv. */
+static int prove_blocking(struct hb_run_state *st, char *why, size_t len)
+{
+	const struct hb_hook *hooks[HB_MAX_LIST];
+	struct hb_blocking_input in = { .env = &st->env, .hooks = hooks, .nhooks = st->o.nhooks,
+					.scratch_parent = st->o.scratch_parent };
+	int err;
+
+	for (size_t i = 0; i < st->o.nhooks; i++)
+		hooks[i] = &hb_hooks[st->o.hooks[i]];
+	err = hb_outdir_write(&st->out, "blocking.csv", hb_blocking_csv_write, &in);
+	if (err)
+		snprintf(why, len, "cannot write %.512s/blocking.csv: %s", st->out.partial,
+			 strerror(-err));
+	return err;
+}
+
+/* The pass itself, then coverage.csv (the hooks it could not run go to meta.json) and blocking.csv. */
 static int cover(struct hb_run_state *st, char *why, size_t len)
 {
 	int err;
@@ -39,10 +57,12 @@ static int cover(struct hb_run_state *st, char *why, size_t len)
 		return err;
 	st->meta.coverage = &st->coverage;
 	err = hb_outdir_write(&st->out, "coverage.csv", write_csv, st);
-	if (err)
+	if (err) {
 		snprintf(why, len, "cannot write %.512s/coverage.csv: %s", st->out.partial,
 			 strerror(-err));
-	return err;
+		return err;
+	}
+	return hb_stop_requested ? -EINTR : prove_blocking(st, why, len);
 }
 
 int hb_run_coverage(struct hb_run_state *st, char *why, size_t len)

@@ -7,7 +7,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define HB_MAX_LIST 16
+#include "hooks.h"
+
+#define HB_MAX_LIST 24 /* at least HB_MAX_HOOKS: --hooks may name every hook */
+_Static_assert(HB_MAX_LIST >= HB_MAX_HOOKS, "a hook list must hold every hook");
 
 /* What a block's ns/op is measured with; hb_clock_names (run_opts.c) spells each. */
 enum hb_clock {

@@ -74,9 +74,15 @@ check "and writes coverage.csv with the tracepoint's 20 rows, unlinkat seen 8 of
 	'[ "$(tail -n +2 "$1" | cut -d, -f1 | sort -u)" = tracepoint ] &&
 	 [ "$(tail -n +2 "$1" | wc -l)" -eq 20 ] && grep -qx "tracepoint,unlinkat,removed,8,8," "$1"' \
 	_ "$WORK/run/coverage.csv"
+check "and blocking.csv: the tracepoint's deny program did not stop the call" \
+	grep -q '^tracepoint,no,.*went through' "$WORK/run/blocking.csv"
+"$HB" report "$WORK/run" >/dev/null 2>&1
+check "report.md's decision table says what the tracepoint sees and that it cannot block" \
+	grep -qE '^\| tracepoint \|.*\| unlinkat\(2\) only[^|]* \| no \|$' "$WORK/run/report.md"
 "$HB" run --hooks tracepoint --blocks 12 --ops-per-block 200 --warmup 0 --stats-blocks 1 \
 	--no-coverage --out "$WORK/none" >/dev/null 2>&1
-check "--no-coverage writes none" [ -d "$WORK/none" ] && [ ! -e "$WORK/none/coverage.csv" ]
+check "--no-coverage writes neither coverage.csv nor blocking.csv" \
+	bash -c '[ -d "$1" ] && [ ! -e "$1/coverage.csv" ] && [ ! -e "$1/blocking.csv" ]' _ "$WORK/none"
 
 "$HB" run --experiment coverage --hooks "$HOOKS" --coverage-calls 100000 --out "$WORK/int" \
 	>/dev/null 2>"$WORK/int.err" &

@@ -133,7 +133,7 @@ int main(void)
 	expect(&r, "wide", "all but compat", false);
 	expect(&r, "half", "unlinkat(2) only; some paths only in part", true);
 	expect(&r, "blind", "none of the paths", false);
-	expect(&r, "no_compat", "every route, files only (compat not tried)", false);
+	expect(&r, "no_compat", "every route, files only (compat could not run here)", false);
 	expect(&r, "absent", "", false);
 	hb_csv_free(&r.coverage);
 	hb_csv_free(&r.blocking);
