@@ -267,6 +267,7 @@ void report_decision(const struct report *rp)
 	pick_line(rp, &be, &d);
 	flip_line(rp, &be, &d);
 	kprobe_line(rp, &be);
+	report_block_line(rp);
 	checks_line(rp);
 	fputc('\n', f);
 	report_decision_table(rp, &be, d.share);

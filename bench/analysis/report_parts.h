@@ -71,6 +71,9 @@ struct hb_crossing report_crossing(const struct hb_be_hook *a, const struct hb_b
 /* The appendix's table of what each hook saw of each path, and the deny proof (coverage.csv, blocking.csv). */
 void report_coverage(const struct report *rp);
 
+/* The decision's blocking line, from blocking.csv here and in DIR/vm (none without blocking.csv). */
+void report_block_line(const struct report *rp);
+
 /* The same under heading (a Markdown heading line), for a guest's run too. */
 void report_coverage_table(const struct report *rp, const char *heading);
 

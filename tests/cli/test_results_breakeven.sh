@@ -28,6 +28,8 @@ check "report: the kprobe could not run here; why is said once, under the table"
 	bash -c "grep -qxF -- '- **The kprobe could not run here**.' '$WORK/first' && grep -c 'CONFIG_KPROBES' '$R' | grep -qx 1"
 check "report: the decision table, cheapest at the share first, other_remote named where it is the worse" \
 	grep -qxF '| tracepoint | 220.0 [206.8, 233.2] | 15% | 18.0 [13.1, 22.9] (from another CPU) | every task on the slow path | stable ABI (tracepoint) | unlinkat(2) only (compat could not run here) | no |' "$R"
+check "report: the blocking line, when no hook that ran could block" \
+	grep -qxF -- '- **To block**: none of the hooks that ran can (their `deny` program did not stop a removal; appendix: What each hook sees).' "$WORK/first"
 check "report: a hook whose deny proof did not run has no can-block answer" \
 	grep -qE '^\| tp_btf \|.*\| unlinkat\(2\) only \(compat could not run here\) \| — \|$' "$R"
 sed -n '/^## What each hook sees and whether it can block$/,/^## /p' "$R" >"$WORK/coverage"

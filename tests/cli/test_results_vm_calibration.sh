@@ -61,4 +61,29 @@ cp -r "$FX/guest" "$WORK/old/vm"
 "$HB" report "$WORK/old" >/dev/null 2>&1
 check "a 6.12 guest for a 6.18 host: 6 minor versions apart" \
 	grep -qxF 'Kernel versions: 6.12 for a 6.18 host: 6 minor versions apart.' "$WORK/old/report.md"
+
+# What the guest's coverage pass and deny proof found, on the page: the rows
+# the guest writes (x86_64, compat running there), here the kprobe on
+# do_unlinkat and the tracepoint, and lsm's and fmod_ret's proof.
+cp -r "$FX/breakeven" "$WORK/seen"
+cp -r "$FX/guest-6.18" "$WORK/seen/vm"
+{
+	echo hook,path,outcome,seen,expected,reason
+	for p in unlink unlinkat unlinkat_dir rmdir io_uring_unlinkat io_uring_unlinkat_dir \
+		compat_unlink compat_unlinkat compat_unlinkat_dir compat_rmdir; do
+		for o in removed enoent; do
+			case $p in unlinkat | unlinkat_dir) echo "tracepoint,$p,$o,8,8," ;; *) echo "tracepoint,$p,$o,0,8," ;; esac
+			case $p in *_dir | *rmdir) echo "kprobe,$p,$o,0,8," ;; *) echo "kprobe,$p,$o,8,8," ;; esac
+		done
+	done
+} >"$WORK/seen/vm/coverage.csv"
+printf '%s\n' hook,can_block,detail 'tracepoint,no,went through' 'kprobe,no,went through' \
+	'lsm,yes,EPERM; kept; 3 others removed' 'fmod_ret,yes,EPERM; kept; 3 others removed' >"$WORK/seen/vm/blocking.csv"
+"$HB" report "$WORK/seen" >/dev/null 2>&1
+check "the kprobe's line says what it sees in the guest, beside the reference" \
+	grep -qF 'the `tracepoint` 135.3; there it sees every route, files only (the `tracepoint`: unlinkat(2) only).' "$WORK/seen/report.md"
+check "the blocking line names the hooks whose deny stopped a removal in the guest" \
+	grep -qxF -- '- **To block** `unlinkat()`, only `lsm` or `fmod_ret` can (their `deny` program stopped a removal in the guest); none of the hooks that run here can.' "$WORK/seen/report.md"
+check "the guest's coverage table is in the emulated section" \
+	grep -qxF '| kprobe | 8/8 · 8/8 | 8/8 · 8/8 | 0/8 · 0/8 | 0/8 · 0/8 | 8/8 · 8/8 | 0/8 · 0/8 | 8/8 · 8/8 | 8/8 · 8/8 | 0/8 · 0/8 | 0/8 · 0/8 | every route, files only |' "$WORK/seen/report.md"
 done_testing
