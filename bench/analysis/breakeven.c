@@ -81,10 +81,16 @@ static void read_hook(const struct hb_results *r, const struct hb_breakeven *be,
 	h->reason = hb_results_str(r, row, "reason");
 	h->unlinkat = cost(r, (long)row, &h->between_runs);
 	h->rank = hb_results_ratio(r, (long)row).est;
-	if (h->unlinkat.ok)
+	if (h->unlinkat.ok && hb_results_num(r, row, "events_expected") == 0) {
+		/* A hook below the lookup (lsm, vfs_unlink) never runs on a missing name: nothing to compare. */
+		h->status = HB_BE_NOT_FIRED;
+		h->unlinkat.ok = false;
+		h->reason = "it fires only when a name is removed; mode `create` or `churn` measures it";
+	} else if (h->unlinkat.ok) {
 		other_cost(r, be, h);
-	else
+	} else {
 		h->status = unsupported(r, (long)row) ? HB_BE_UNSUPPORTED : HB_BE_FAILED;
+	}
 }
 
 /* Measured per unlinkat first, by ratio when the run has ratios (as the verdict tables), else by E. */

@@ -21,6 +21,7 @@ enum hb_be_status {
 	HB_BE_NO_OTHER,    /* ok in enoent, not measured on other syscalls */
 	HB_BE_UNSUPPORTED, /* the kernel could not run it */
 	HB_BE_FAILED,      /* a row of it is neither ok nor unsupported */
+	HB_BE_NOT_FIRED,   /* ok, but it fires only when a name is removed: no event in enoent */
 };
 
 struct hb_be_hook {

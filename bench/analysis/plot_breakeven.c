@@ -36,13 +36,15 @@ static void write_series(FILE *f, const struct hb_be_hook *h, bool first)
 static const char *absent_why(enum hb_be_status status)
 {
 	return status == HB_BE_UNSUPPORTED ? "unsupported here" :
-	       status == HB_BE_NO_OTHER ? "not measured on other syscalls" : "the run failed for them";
+	       status == HB_BE_NO_OTHER ? "not measured on other syscalls" :
+	       status == HB_BE_NOT_FIRED ? "fire only when a name is removed" : "the run failed for them";
 }
 
 /* The hooks left off the chart, grouped by why, for the line under it. */
 static void absent_note(const struct hb_breakeven *be, char *buf, size_t len)
 {
-	static const enum hb_be_status reasons[] = { HB_BE_UNSUPPORTED, HB_BE_NO_OTHER, HB_BE_FAILED };
+	static const enum hb_be_status reasons[] = { HB_BE_UNSUPPORTED, HB_BE_NO_OTHER, HB_BE_FAILED,
+						     HB_BE_NOT_FIRED };
 	size_t used = (size_t)snprintf(buf, len, "payload %s, %s thread(s); per other syscall: mode other, "
 				       "or other_remote where that costs more", be->payload, be->threads);
 

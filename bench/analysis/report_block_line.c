@@ -26,6 +26,16 @@ static size_t blockers(const struct hb_csv_table *t, char *buf, size_t len)
 	return n;
 }
 
+/* How many rows of t say can_block is word. */
+static size_t rows_saying(const struct hb_csv_table *t, const char *word)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < t->nrows; i++)
+		n += !strcmp(hb_table_str(t, i, "can_block"), word);
+	return n;
+}
+
 void report_block_line(const struct report *rp)
 {
 	char here[512], there[512], dir[PATH_MAX + 8], why[256];
@@ -36,7 +46,7 @@ void report_block_line(const struct report *rp)
 		return;
 	if (blockers(&rp->r->blocking, here, sizeof(here))) {
 		fprintf(rp->f, "- **To block** `unlinkat()`: %s (its `deny` program stopped a removal here); "
-			"the other hooks cannot.\n", here);
+			"no other hook tried here did.\n", here);
 		return;
 	}
 	snprintf(dir, sizeof(dir), "%s/vm", rp->r->dir);
@@ -46,8 +56,8 @@ void report_block_line(const struct report *rp)
 	}
 	if (n)
 		fprintf(rp->f, "- **To block** `unlinkat()`, only %s can (%s `deny` program stopped a removal "
-			"in the guest); none of the hooks that run here can.\n", there, n == 1 ? "its" : "their");
-	else
-		fputs("- **To block**: none of the hooks that ran can (their `deny` program did not stop a "
-		      "removal; appendix: What each hook sees).\n", rp->f);
+			"in the guest); no hook tried here did.\n", there, n == 1 ? "its" : "their");
+	else if (rows_saying(&rp->r->blocking, "no"))
+		fputs("- **To block**: no hook tried here did (their `deny` program did not stop a removal; "
+		      "appendix: What each hook sees).\n", rp->f);
 }

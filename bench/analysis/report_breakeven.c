@@ -50,6 +50,10 @@ void report_not_measured(FILE *f, const struct hb_be_hook *h)
 	case HB_BE_NO_OTHER:
 		fputs("per other syscall not measured in this run", f);
 		break;
+	case HB_BE_NOT_FIRED:
+		fputs("not compared: ", f);
+		report_cell(f, h->reason);
+		break;
 	case HB_BE_MEASURED:
 		break;
 	}

@@ -3,7 +3,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "coverage.h"
+#include "coverage_read.h"
 #include "report_parts.h"
 
 #define MAX_NAMES 64

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "coverage.h"
+#include "coverage_read.h"
 #include "report_parts.h"
 
 static long row_of(const struct report *rp, const struct hb_breakeven *be, const char *hook, const char *mode)

@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "coverage.h"
+#include "coverage_read.h"
 #include "hooks.h"
 #include "json_read.h"
 #include "report_vm.h"
@@ -28,10 +28,18 @@ struct calib_row {
 	struct hb_estimate host, guest, error;
 };
 
+static bool fires_only_on_removal(const char *name)
+{
+	const struct hb_hook *h = hb_hook_find(name);
+
+	return h && h->removes_only;
+}
+
 /*
  * The guest rows of payload (and of mode, unless NULL) whose cell the host
  * measured too, both with a ratio to the same reference (the reference's own
- * rows, 1 by definition, left out). Returns how many went into out.
+ * rows, 1 by definition, and hooks that fire only when a name is removed,
+ * which run on no call here, left out). Returns how many went into out.
  */
 static size_t calib_rows(const struct hb_results *host, const struct hb_results *vm, const char *payload,
 			 const char *mode, struct calib_row *out, size_t max)
@@ -45,7 +53,8 @@ static size_t calib_rows(const struct hb_results *host, const struct hb_results 
 
 		if (hb_results_is_control(vm, i) || strcmp(hb_results_str(vm, i, "payload"), payload) ||
 		    (mode && strcmp(hb_results_str(vm, i, "mode"), mode)) ||
-		    !strcmp(hb_results_str(vm, i, "hook"), ref) || report_no_ratio(vm, i))
+		    !strcmp(hb_results_str(vm, i, "hook"), ref) || report_no_ratio(vm, i) ||
+		    fires_only_on_removal(hb_results_str(vm, i, "hook")))
 			continue;
 		h = hb_results_find_same(host, vm, i);
 		if (h < 0 || strcmp(hb_results_str(host, (size_t)h, "reference_hook"), ref) ||

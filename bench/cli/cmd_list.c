@@ -77,6 +77,7 @@ int cmd_list(int argc, char **argv)
 		.opts = opts, .shorts = "v", .one = one_option, .ctx = &a, .usage = usage,
 	};
 	struct hb_probe_env env;
+	bool proof_failed = false;
 	char why[512];
 
 	if (cli_parse_options(argc, argv, &co))
@@ -103,8 +104,10 @@ int cmd_list(int argc, char **argv)
 		hb_probe_hook_by_loading(&env, h, &sup);
 		status = sup.supported ? "supported" : "unsupported";
 		cost = hb_hook_cost_lands(h);
-		if (sup.supported && hb_deny_prove(&env, h, &sup, NULL, &block))
+		if (sup.supported && hb_deny_prove(&env, h, &sup, NULL, &block)) {
 			cli_error("%s: %s", h->name, block.detail);
+			proof_failed = true;
+		}
 		can_block = sup.supported ? hb_can_block_name(block.can_block) : "";
 		if (a.csv) {
 			const char *row[] = { h->name, status, sup.supported ? "" : sup.reason,
@@ -127,5 +130,6 @@ int cmd_list(int argc, char **argv)
 	if (!a.csv)
 		legend();
 	hb_probe_env_free(&env);
-	return 0;
+	/* A proof of ours that failed is no answer about the kernel: say so in the status too. */
+	return proof_failed ? 1 : 0;
 }

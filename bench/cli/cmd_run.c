@@ -23,8 +23,12 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 		return HB_EXIT_USAGE;
 	err = hb_run(&o, main_argc, main_argv, &r, why, sizeof(why));
 	if (err == -EINTR) {
-		fprintf(stderr, "\nhookbench: interrupted by signal %d: completed blocks kept in %s\n",
-			r.signal, r.partial);
+		if (o.experiment)
+			fprintf(stderr, "\nhookbench: interrupted by signal %d: the experiment stopped, nothing left attached\n",
+				r.signal);
+		else
+			fprintf(stderr, "\nhookbench: interrupted by signal %d: completed blocks kept in %s\n",
+				r.signal, r.partial);
 		rc = HB_EXIT_INTERRUPTED;
 	} else if (err) {
 		cli_error("%s", why[0] ? why : strerror(-err));

@@ -57,13 +57,15 @@ static int attach_hook(const struct hb_probe_env *env, const struct hb_hook *hoo
 
 /* calls of path x outcome, counted by s. 0 or -errno with why. */
 static int count_calls(struct hb_session *s, struct hb_coverage_row *r, int dirfd,
-		       uint64_t calls, char *why, size_t len)
+		       uint64_t calls, const _Atomic bool *stop, char *why, size_t len)
 {
 	struct hb_counters before, after;
 	int err;
 
 	err = hb_session_read(s, &before);
 	for (uint64_t i = 0; !err && i < calls; i++) {
+		if (atomic_load(stop))
+			return -EINTR;
 		err = hb_removal_call(r->path, r->outcome, dirfd);
 		if (err)
 			snprintf(why, len, "%s (%s) failed: %s", hb_removal_path_names[r->path],
@@ -119,7 +121,7 @@ static int run_hook(struct hb_coverage *c, const struct hb_probe_env *env,
 			if (here->err[p])
 				snprintf(r->reason, sizeof(r->reason), "%s", here->why[p]);
 			else
-				err = count_calls(s, r, dirfd, calls, why, len);
+				err = count_calls(s, r, dirfd, calls, stop, why, len);
 		}
 	}
 cleanup:

@@ -16,6 +16,7 @@ static const char *const can_block_names[] = {
 	[HB_CAN_BLOCK_YES] = "yes",
 	[HB_CAN_BLOCK_NO] = "no",
 	[HB_CAN_BLOCK_NOT_RUN] = "not run",
+	[HB_CAN_BLOCK_ERROR] = "error",
 };
 
 const char *hb_can_block_name(enum hb_can_block c)
@@ -84,9 +85,10 @@ static int remove_names(struct hb_session *s, const char *parent, struct hb_deny
 	}
 	dirfd = sc.thread_fd[0];
 	err = create_name(dirfd, HB_DENY_MARKED);
-	for (unsigned i = 0; !err && i < HB_DENY_OTHERS; i++, o->others++) {
+	for (unsigned i = 0; !err && i < HB_DENY_OTHERS; i++) {
 		other_name(name, sizeof(name), i);
 		err = create_name(dirfd, name);
+		o->others += !err;
 	}
 	if (err) {
 		snprintf(why, len, "cannot create a file in the scratch directory: %s", strerror(-err));
@@ -160,6 +162,7 @@ int hb_deny_prove(const struct hb_probe_env *env, const struct hb_hook *hook,
 	hb_kmsg_lockdown_notice(&mark, notice, sizeof(notice));
 	err = remove_names(s, scratch_parent, &o, why, sizeof(why));
 	if (err) {
+		r->can_block = HB_CAN_BLOCK_ERROR;
 		snprintf(r->detail, sizeof(r->detail), "the proof failed: %s", why);
 	} else {
 		hb_deny_judge(&o, r);

@@ -22,6 +22,7 @@ enum hb_can_block {
 	HB_CAN_BLOCK_YES,     /* the marked call failed with EPERM, the file stayed, the others went */
 	HB_CAN_BLOCK_NO,      /* it ran, and something of that did not happen */
 	HB_CAN_BLOCK_NOT_RUN, /* the kernel refused the deny program, or runs no such hook */
+	HB_CAN_BLOCK_ERROR,   /* the proof itself failed (its scratch directory): no answer */
 };
 
 struct hb_deny_result {
@@ -37,7 +38,7 @@ struct hb_deny_outcome {
 	unsigned others_removed; /* ordinary names gone afterwards */
 };
 
-/* "yes", "no", "not run": blocking.csv's and `hookbench list`'s words. */
+/* "yes", "no", "not run", "error": blocking.csv's and `hookbench list`'s words. */
 const char *hb_can_block_name(enum hb_can_block c);
 
 /* The verdict on an outcome, with the detail. */

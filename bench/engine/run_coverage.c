@@ -53,6 +53,12 @@ static int cover(struct hb_run_state *st, char *why, size_t len)
 
 	err = hb_coverage_run(&st->coverage, st->o.hooks, st->o.nhooks, &st->env,
 			      st->scratch.thread_fd[0], calls_of(&st->o), &hb_stop_requested, why, len);
+	if (err && err != -EINTR) {
+		char what[400];
+
+		snprintf(what, sizeof(what), "%s", why);
+		snprintf(why, len, "no coverage.csv or blocking.csv: the coverage pass failed: %s", what);
+	}
 	if (err)
 		return err;
 	st->meta.coverage = &st->coverage;
@@ -85,12 +91,21 @@ int hb_run_coverage(struct hb_run_state *st, char *why, size_t len)
 	return err;
 }
 
-void hb_run_coverage_pass(struct hb_run_state *st)
+int hb_run_coverage_pass(struct hb_run_state *st)
 {
 	char why[512] = "";
+	int err;
 
 	if (st->o.no_coverage)
-		return;
-	if (cover(st, why, sizeof(why)) && !hb_stop_requested)
-		fprintf(stderr, "hookbench: warning: no coverage.csv: %s\n", why);
+		return 0;
+	err = cover(st, why, sizeof(why));
+	if (err == -EINTR || hb_stop_requested) {
+		fprintf(stderr, "hookbench: interrupted in the coverage pass after the last block: "
+			"coverage.csv and blocking.csv may be missing\n");
+		return -EINTR;
+	}
+	/* The measurement stands without them: say what is missing, keep the run. */
+	if (err)
+		fprintf(stderr, "hookbench: warning: %s\n", why);
+	return 0;
 }

@@ -119,7 +119,7 @@ int hb_run_measure(struct hb_run_state *st, char *why, size_t len)
 		hb_foreign_apply(&st->foreign, &st->m);
 	}
 	if (!err) /* every block is measured: nothing else is attached now */
-		hb_run_coverage_pass(st);
+		err = hb_run_coverage_pass(st);
 	hb_utc_now(st->finished, sizeof(st->finished));
 	st->meta.finished = st->finished;
 	st->meta.interrupted = err == -EINTR;

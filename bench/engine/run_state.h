@@ -68,10 +68,11 @@ int hb_run_reentry(struct hb_run_state *st, char *why, size_t len);
 int hb_run_coverage(struct hb_run_state *st, char *why, size_t len);
 
 /*
- * After the measurement: the same coverage pass over the measured hooks,
- * into DIR.partial/coverage.csv (unless --no-coverage). A failure is a
- * warning on stderr: the measurement stands.
+ * After the measurement: the same coverage pass over the measured hooks and
+ * their deny proof, into DIR.partial/coverage.csv and blocking.csv (unless
+ * --no-coverage). A failure is a warning on stderr and 0: the measurement
+ * stands. Returns -EINTR when a stop signal came during the pass.
  */
-void hb_run_coverage_pass(struct hb_run_state *st);
+int hb_run_coverage_pass(struct hb_run_state *st);
 
 #endif

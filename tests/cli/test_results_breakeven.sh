@@ -29,7 +29,7 @@ check "report: the kprobe could not run here; why is said once, under the table"
 check "report: the decision table, cheapest at the share first, other_remote named where it is the worse" \
 	grep -qxF '| tracepoint | 220.0 [206.8, 233.2] | 15% | 18.0 [13.1, 22.9] (from another CPU) | every task on the slow path | stable ABI (tracepoint) | unlinkat(2) only (compat could not run here) | no |' "$R"
 check "report: the blocking line, when no hook that ran could block" \
-	grep -qxF -- '- **To block**: none of the hooks that ran can (their `deny` program did not stop a removal; appendix: What each hook sees).' "$WORK/first"
+	grep -qxF -- '- **To block**: no hook tried here did (their `deny` program did not stop a removal; appendix: What each hook sees).' "$WORK/first"
 check "report: a hook whose deny proof did not run has no can-block answer" \
 	grep -qE '^\| tp_btf \|.*\| unlinkat\(2\) only \(compat could not run here\) \| — \|$' "$R"
 sed -n '/^## What each hook sees and whether it can block$/,/^## /p' "$R" >"$WORK/coverage"
@@ -91,4 +91,28 @@ if [ "$have_gnuplot" = 1 ]; then
 else
 	N=$((N + 1)); echo "ok $N # SKIP gnuplot is not installed"
 fi
+
+# A hook below the lookup (lsm) in mode enoent: ok, no event expected, about
+# 0 ns. It must not win the decision: it never ran on those calls.
+cp -r "$FX/results/breakeven" "$WORK/nofire"
+python3 - "$WORK/nofire/summary.csv" <<'PY'
+import csv, sys
+path = sys.argv[1]
+rows = list(csv.DictReader(open(path)))
+extra = []
+for r in rows:
+    if r["hook"] == "tracepoint" and r["mode"] in ("enoent", "other"):
+        n = dict(r, hook="lsm", events_expected="0", events_seen="0", overhead_ns_per_event="0.5",
+                 ci95_low_ns="-1.0", ci95_high_ns="2.0", between_run_low_ns="-2.0", between_run_high_ns="3.0")
+        extra.append(n)
+with open(path, "w", newline="") as f:
+    w = csv.DictWriter(f, fieldnames=list(rows[0].keys()), lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows + extra)
+PY
+"$HB" report "$WORK/nofire" >/dev/null 2>&1
+check "report: a hook that never fired on the calls measured is not picked" \
+	grep -qF -- '- **Use `tracepoint_exit`** where' "$WORK/nofire/report.md"
+check "report: it is on the not-measured line, with why" \
+	grep -qF '`lsm` (it fires only when a name is removed; mode `create` or `churn` measures it)' "$WORK/nofire/report.md"
 done_testing

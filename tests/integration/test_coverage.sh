@@ -92,5 +92,7 @@ kill -INT $pid
 wait $pid
 rc=$?
 check "SIGINT during the experiment: exit 130 (got $rc)" [ $rc -eq 130 ]
+check "and hookbench itself said so (not a death by the signal)" \
+	grep -q 'interrupted by signal 2: the experiment stopped, nothing left attached' "$WORK/int.err"
 leak_check_end "the experiment, a plain run and SIGINT"
 done_testing

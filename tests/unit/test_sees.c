@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "coverage.h"
+#include "coverage_read.h"
 #include "tap.h"
 
 static const char *const x86_paths[] = {

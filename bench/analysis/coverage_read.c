@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-#include "coverage.h"
+#include "coverage_read.h"
 
 #include <math.h>
 #include <stdio.h>

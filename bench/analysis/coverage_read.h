@@ -4,8 +4,8 @@
  * hook saw of each way of removing a name, in a few words for the decision
  * table, and whether its deny program stopped a removal.
  */
-#ifndef HB_COVERAGE_H
-#define HB_COVERAGE_H
+#ifndef HB_COVERAGE_READ_H
+#define HB_COVERAGE_READ_H
 
 #include <stdbool.h>
 #include <stddef.h>
