@@ -80,9 +80,9 @@ int hb_compat_probe(char *why, size_t len)
 		snprintf(why, len, "the kernel runs no 32-bit calls (IA32 emulation off): int $0x80 "
 			 "ended in %s", strsignal(WTERMSIG(status)));
 	else
-		snprintf(why, len, "the kernel runs no 32-bit calls: getpid through int $0x80 "
-			 "returned something else");
-	return -ENOSYS;
+		snprintf(why, len, "getpid through int $0x80 did not return this process's pid: the "
+			 "compat probe is broken");
+	return WIFSIGNALED(status) ? -ENOSYS : -EPROTO;
 }
 #else
 long hb_compat_syscall(long nr, long a, long b, long c)

@@ -7,8 +7,10 @@ known: the syscall tracepoints see unlinkat(2) alone (x86 ignores compat
 calls there), and raw_tp/tp_btf filter on the native number, so they see
 the same; kprobe, kprobe_multi and fentry on the unlinkat function
 (do_unlinkat, filename_unlinkat from 7.x) see every file removal, compat
-and io_uring ones included, and nothing that removes a directory. Any other
-hook's row is 0 or every call, never in between. Prints TAP-style lines.
+and io_uring ones included, and nothing that removes a directory; the hooks
+below the lookup (lsm, security_path_unlink, vfs_unlink, fmod_ret) the same
+removals, only where the name existed. Any other hook's row is 0 or every
+call, never in between. Prints TAP-style lines.
 """
 import csv
 import json
@@ -23,10 +25,15 @@ PATHS = ["unlink", "unlinkat", "unlinkat_dir", "rmdir", "io_uring_unlinkat",
          "compat_rmdir"]
 SYSCALL_TRACEPOINTS = {"unlinkat", "unlinkat_dir"}
 UNLINKAT_FUNCTION = {"unlink", "unlinkat", "io_uring_unlinkat", "compat_unlink", "compat_unlinkat"}
+# Below the lookup (security_path_unlink, vfs_unlink, the path_unlink LSM
+# hook): the same file removals, and only where a name was really removed.
+REMOVES_ONLY = {"lsm", "kprobe_security", "fentry_security", "fmod_ret", "kprobe_vfs", "fentry_vfs"}
 TRUTH = {
     "tracepoint": SYSCALL_TRACEPOINTS, "tracepoint_exit": SYSCALL_TRACEPOINTS,
     "raw_tp": SYSCALL_TRACEPOINTS, "tp_btf": SYSCALL_TRACEPOINTS,
-    "kprobe": UNLINKAT_FUNCTION, "kprobe_multi": UNLINKAT_FUNCTION, "fentry": UNLINKAT_FUNCTION,
+    "kprobe": UNLINKAT_FUNCTION, "kprobe_offset": UNLINKAT_FUNCTION, "kretprobe": UNLINKAT_FUNCTION,
+    "kprobe_multi": UNLINKAT_FUNCTION, "fentry": UNLINKAT_FUNCTION, "fexit": UNLINKAT_FUNCTION,
+    **{hook: UNLINKAT_FUNCTION for hook in REMOVES_ONLY},
 }
 # Paths an architecture lacks: a row with a reason.
 ABSENT = {"x86_64": set(), "aarch64": {"unlink", "rmdir"} | {p for p in PATHS if p.startswith("compat_")}}
@@ -47,7 +54,8 @@ def check_row(r, hook, arch):
         return
     n = int(r["expected"])
     if hook in TRUTH:
-        want = n if r["path"] in TRUTH[hook] else 0
+        fires = r["path"] in TRUTH[hook] and (hook not in REMOVES_ONLY or r["outcome"] == "removed")
+        want = n if fires else 0
         check(r["seen"] == str(want), f"{what}: {want} of {n} (seen {r['seen']})")
     else:
         check(r["seen"] in ("0", str(n)), f"{what}: 0 or all {n}, never in between (seen {r['seen']})")
@@ -74,7 +82,34 @@ def main(out):
               f"{hook}: one row per path and outcome, in order ({len(mine)})")
         for r in mine:
             check_row(r, hook, arch)
+    check_blocking(out, meta["settings"]["hooks"], left)
     return finish()
+
+
+# The deny proof: only an LSM program and fmod_ret can refuse; fentry/fexit
+# must return 0 (the verifier refuses deny there); the rest load and are ignored.
+CAN_BLOCK = {"lsm", "fmod_ret"}
+MUST_RETURN_0 = {"fentry", "fexit", "fentry_security", "fentry_vfs"}
+
+
+def check_blocking(out, hooks, left):
+    with open(os.path.join(out, "cov", "blocking.csv"), newline="") as f:
+        proofs = {r["hook"]: r for r in csv.DictReader(f)}
+    for hook in hooks:
+        r = proofs.get(hook)
+        if r is None:
+            check(False, f"{hook}: a row in blocking.csv")
+        elif hook in left:
+            check(r["can_block"] == "not run", f"{hook}: not run here, so no proof ({r['detail']})")
+        elif hook in CAN_BLOCK:
+            check(r["can_block"] == "yes", f"{hook} can block: the marked call failed with EPERM, "
+                  f"the file stayed ({r['can_block']}: {r['detail']})")
+        elif hook in MUST_RETURN_0:
+            check(r["can_block"] == "not run" and "R0" in r["detail"] and "should have been in" in r["detail"],
+                  f"{hook}: the verifier refuses a deny program ({r['detail'][-80:]})")
+        else:
+            check(r["can_block"] == "no" and "went through" in r["detail"],
+                  f"{hook} cannot block: the call went through ({r['can_block']}: {r['detail']})")
 
 
 if __name__ == "__main__":

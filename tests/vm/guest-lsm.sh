@@ -6,7 +6,7 @@
 # measured on lsm, and `hookbench list` with its can block proof.
 # check_lsm.py judges what it leaves.
 OUT=$1
-SMALL="--blocks 12 --ops-per-block 100 --warmup 0 --stats-blocks 1"
+SMALL="--blocks 12 --ops-per-block 100 --warmup 0 --stats-blocks 1 --no-coverage"
 DEEP="lsm kprobe_security fentry_security kprobe_vfs fentry_vfs fmod_ret"
 
 uname -r >"$OUT/uname"

@@ -6,7 +6,7 @@
 # no candidate, and one that names only a compiler clone: unsupported
 # rows with their reasons, never a crash.
 OUT=$1
-SMALL="--payload count --mode enoent --blocks 12 --ops-per-block 200 --warmup 0 --stats-blocks 1"
+SMALL="--payload count --mode enoent --blocks 12 --ops-per-block 200 --warmup 0 --stats-blocks 1 --no-coverage"
 
 uname -r >"$OUT/uname"
 grep -E ' [tT] (do_unlinkat|filename_unlinkat)(\.|$)' /proc/kallsyms | cut -d' ' -f3 >"$OUT/unlinkat-symbols"
