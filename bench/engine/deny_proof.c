@@ -155,6 +155,13 @@ int hb_deny_prove(const struct hb_probe_env *env, const struct hb_hook *hook,
 
 		hb_kmsg_lockdown_notice(&mark, notice, sizeof(notice));
 		hb_refusal_reason(&ref, reason, sizeof(reason));
+		/*
+		 * The hook runs here (sup says so) and the verifier refused only its
+		 * deny program: this kind may not return a verdict (fentry/fexit must
+		 * return 0), which is the answer.
+		 */
+		if (*verifier)
+			r->can_block = HB_CAN_BLOCK_NO;
 		snprintf(r->detail, sizeof(r->detail), "the kernel refused the deny program: %s", reason);
 		err = 0;
 		goto cleanup;

@@ -20,8 +20,9 @@
 
 enum hb_can_block {
 	HB_CAN_BLOCK_YES,     /* the marked call failed with EPERM, the file stayed, the others went */
-	HB_CAN_BLOCK_NO,      /* it ran, and something of that did not happen */
-	HB_CAN_BLOCK_NOT_RUN, /* the kernel refused the deny program, or runs no such hook */
+	HB_CAN_BLOCK_NO,      /* it ran and something of that did not happen, or the verifier
+			       * refused a deny program on a hook that runs here */
+	HB_CAN_BLOCK_NOT_RUN, /* the kernel runs no such hook, or refused the deny program otherwise */
 	HB_CAN_BLOCK_ERROR,   /* the proof itself failed (its scratch directory): no answer */
 };
 
