@@ -97,34 +97,50 @@ static bool never_ran(const struct hb_results *r, const char *hook)
 	return r->summary.nrows > 0;
 }
 
+/* Row i's proof is to be listed: it ran, or failed for a reason other than the hook being unsupported. */
+static bool listed(const struct report *rp, size_t i)
+{
+	const struct hb_csv_table *t = &rp->r->blocking;
+
+	return strcmp(hb_table_str(t, i, "can_block"), "not run") || !never_ran(rp->r, hb_table_str(t, i, "hook"));
+}
+
+/* The deny proofs, hooks with the same answer and detail on one line. */
 static void blocking(const struct report *rp)
 {
 	const struct hb_csv_table *t = &rp->r->blocking;
-	bool any = false;
+	bool done[REPORT_MAX_ROWS] = { false }, any = false;
 
 	if (!t->nrows)
 		return;
 	fputs("\nCan it block: each hook ran the `deny` payload, which returns -EPERM for names that start "
 	      "with `hookbench-deny-`; **yes** only where `unlinkat()` of such a name failed with EPERM, "
 	      "the file stayed and every other name was removed.\n\n", rp->f);
-	for (size_t i = 0; i < t->nrows; i++) {
-		const char *hook = hb_table_str(t, i, "hook");
+	for (size_t i = 0; i < t->nrows && i < REPORT_MAX_ROWS; i++) {
+		const char *answer = hb_table_str(t, i, "can_block"), *detail = hb_table_str(t, i, "detail");
 
-		if (!strcmp(hb_table_str(t, i, "can_block"), "not run") && never_ran(rp->r, hook))
+		if (done[i] || !listed(rp, i))
 			continue;
-		fprintf(rp->f, "- `%s`: **%s**", hook, hb_table_str(t, i, "can_block"));
-		if (*hb_table_str(t, i, "detail")) {
+		fprintf(rp->f, "- **%s**:", answer);
+		for (size_t j = i, first = 1; j < t->nrows && j < REPORT_MAX_ROWS; j++) {
+			if (done[j] || !listed(rp, j) || strcmp(hb_table_str(t, j, "can_block"), answer) ||
+			    strcmp(hb_table_str(t, j, "detail"), detail))
+				continue;
+			fprintf(rp->f, "%s `%s`", first ? "" : ",", hb_table_str(t, j, "hook"));
+			done[j] = true;
+			first = 0;
+		}
+		if (*detail) {
 			fputs(": ", rp->f);
-			report_cell(rp->f, hb_table_str(t, i, "detail"));
+			report_cell(rp->f, detail);
 		}
 		fputc('\n', rp->f);
 	}
 	for (size_t i = 0; i < t->nrows; i++) {
-		const char *hook = hb_table_str(t, i, "hook");
-
-		if (strcmp(hb_table_str(t, i, "can_block"), "not run") || !never_ran(rp->r, hook))
+		if (listed(rp, i))
 			continue;
-		fprintf(rp->f, "%s`%s`", any ? ", " : "\nNot tried on the hooks this kernel does not run: ", hook);
+		fprintf(rp->f, "%s`%s`", any ? ", " : "\nNot tried on the hooks this kernel does not run: ",
+			hb_table_str(t, i, "hook"));
 		any = true;
 	}
 	if (any)

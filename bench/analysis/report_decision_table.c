@@ -4,6 +4,7 @@
  * first; the hooks that could not run on one line; what the intervals are;
  * the break-even chart.
  */
+#include <ctype.h>
 #include <math.h>
 #include <string.h>
 #include <unistd.h>
@@ -95,6 +96,24 @@ static void decision_table(const struct report *rp, const struct hb_breakeven *b
 	}
 }
 
+/*
+ * h's reason with its own program's name ("failed to load hb_fexit") as "its
+ * program", so hooks refused alike share one reason on the line.
+ */
+static void general_reason(const struct hb_be_hook *h, char *buf, size_t len)
+{
+	char prog[96];
+	const char *at;
+
+	snprintf(prog, sizeof(prog), "hb_%s", h->hook);
+	at = strstr(h->reason, prog);
+	if (at && !(isalnum((unsigned char)at[strlen(prog)]) || at[strlen(prog)] == '_'))
+		snprintf(buf, len, "%.*s%s%s", (int)(at - h->reason), h->reason, "its program",
+			 at + strlen(prog));
+	else
+		snprintf(buf, len, "%s", h->reason);
+}
+
 /* The hooks that could not run, grouped by reason, on one line. */
 void report_not_measured_line(const struct report *rp, const struct hb_breakeven *be)
 {
@@ -103,20 +122,27 @@ void report_not_measured_line(const struct report *rp, const struct hb_breakeven
 
 	for (size_t k = 0; k < be->n; k++) {
 		const struct hb_be_hook *h = &be->hook[k];
+		char why[1024];
 
 		if (done[k] || h->status == HB_BE_MEASURED || h->status == HB_BE_NO_OTHER)
 			continue;
+		general_reason(h, why, sizeof(why));
 		fputs(any ? "; " : "\nNot measured here: ", f);
 		any = true;
 		for (size_t j = k, first = 1; j < be->n; j++) {
-			if (done[j] || be->hook[j].status != h->status || strcmp(be->hook[j].reason, h->reason))
+			char other[1024];
+
+			if (done[j] || be->hook[j].status != h->status)
+				continue;
+			general_reason(&be->hook[j], other, sizeof(other));
+			if (strcmp(other, why))
 				continue;
 			fprintf(f, "%s`%s`", first ? "" : ", ", be->hook[j].hook);
 			done[j] = true;
 			first = 0;
 		}
 		fputs(" (", f);
-		report_cell(f, *h->reason ? h->reason : h->status == HB_BE_FAILED ? "the run failed for it" :
+		report_cell(f, *why ? why : h->status == HB_BE_FAILED ? "the run failed for it" :
 			    "unsupported on this kernel");
 		fputc(')', f);
 	}

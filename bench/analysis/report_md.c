@@ -63,8 +63,8 @@ static void write_sections(const struct report *rp)
 		hb_jstr(m, "kernel.release", "?"), hb_jstr(m, "cpu.model", "?"));
 	report_decision(rp);
 	fputs("\n## Appendix\n\nEverything behind the decision: every payload and mode, where the added "
-	      "cost goes, break-even in full, what each hook sees, the other charts, the emulated kernel, the cross-check, "
-	      "caveats, the environment and how to reproduce the run.\n", rp->f);
+	      "cost goes, break-even in full, what each hook sees, the other charts, the emulated kernel, "
+	      "the cross-check, caveats, the environment and how to reproduce the run.\n", rp->f);
 	report_verdicts(rp);
 	report_cost_legend(rp);
 	report_breakdown(rp);
