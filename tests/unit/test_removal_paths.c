@@ -69,6 +69,8 @@ static void test_calls(int dirfd)
 			continue;
 		}
 		TAP_OK(!err, "%s runs on this kernel (%s)", name, why);
+		if (err)
+			continue; /* calling it anyway could kill the test (int $0x80 without IA32) */
 		err = hb_removal_call(p, HB_OUTCOME_REMOVED, dirfd);
 		TAP_OK(!err, "%s removes a name it made (%s)", name, strerror(-err));
 		TAP_OK(!exists(dirfd, "hookbench-file") && !exists(dirfd, "hookbench-dir"),
