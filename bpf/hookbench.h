@@ -28,6 +28,7 @@ enum hb_counter {
 	HB_CTR_EVENTS = 0,     /* events of the target process */
 	HB_CTR_CAPTURE_ERRORS, /* filename reads that failed */
 	HB_CTR_RINGBUF_DROPS,  /* records the ring buffer had no room for */
+	HB_CTR_REFUSED,        /* deny: marked names the program returned -EPERM for */
 	HB_CTR_MAX,
 };
 

@@ -146,6 +146,7 @@ static __always_inline int hb_run_payload(const void *name, enum hb_name_src src
 	} else if (hb_cfg.payload == HB_PAYLOAD_PRINTK) {
 		bpf_printk("hookbench pid=%u filename=%s", ev->pid, ev->name);
 	} else if (hb_cfg.payload == HB_PAYLOAD_DENY && hb_name_is_marked(ev)) {
+		hb_counter_add(HB_CTR_REFUSED);
 		return -HB_EPERM;
 	}
 	return 0;

@@ -53,8 +53,9 @@ const struct hb_hook hb_hooks[] = {
 	{ .name = "fentry_vfs", .family = "deep", .prog = "hb_fentry_vfs",
 	  .ops = &hb_kind_tracing, .dentry_arg = 3, .removes_only = true,
 	  .function = "vfs_unlink", .stability = INTERNAL },
+	/* The kernel lets fmod_ret change security_* functions (and error-injection ones). */
 	{ .name = "fmod_ret", .family = "deep", .prog = "hb_fmod_ret",
-	  .ops = &hb_kind_tracing, .dentry_arg = 2, .removes_only = true, .modify_return = true,
+	  .ops = &hb_kind_tracing, .dentry_arg = 2, .removes_only = true,
 	  .function = "security_path_unlink", .stability = INTERNAL },
 };
 const size_t hb_nhooks = sizeof(hb_hooks) / sizeof(hb_hooks[0]);

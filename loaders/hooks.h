@@ -30,7 +30,6 @@ struct hb_hook {
 				  * dentry_arg - 1 of the function (0: none) */
 	bool removes_only;       /* fires only when a name is really removed, never on a
 				  * failed lookup: 0 events expected in enoent mode */
-	bool modify_return;      /* fmod_ret: the kernel must let BPF change the function's return */
 	const char *function;    /* kernel-function kinds: this function; NULL: the one behind
 				  * unlinkat (do_unlinkat, filename_unlinkat) */
 	bool function_entry;     /* on a kernel function's entry, named by the caller: the

@@ -105,39 +105,51 @@ void hb_probe_hook(const struct hb_probe_env *env, const struct hb_hook *hook,
 	out->supported = true;
 }
 
+int hb_probe_attach(const struct hb_probe_env *env, const struct hb_session_opts *so,
+		    struct hb_support *sup, struct hb_session **s, char *reason, size_t len)
+{
+	const struct hb_hook *hook = so->hook;
+	char why[400], notice[128];
+	struct hb_kmsg_mark mark;
+	bool log_read;
+	int err;
+
+	*s = NULL;
+	hb_kmsg_mark(&mark);
+	log_read = mark.fd >= 0; /* the notice closes the mark */
+	err = hb_session_open(so, s, why, sizeof(why));
+	if (!err)
+		err = hook->at_offset && !so->offset ? hook->ops->find_offset(env, *s, sup, why, sizeof(why))
+						     : hb_session_attach(*s, why, sizeof(why));
+	hb_kmsg_lockdown_notice(&mark, notice, sizeof(notice));
+	if (err) {
+		const struct hb_refusal r = {
+			.failure = why, .err = err, .verifier = so->verifier_line,
+			.lockdown = env->lockdown[0] ? env->lockdown : NULL, .notice = notice,
+			.log_read = log_read,
+		};
+
+		hb_session_close(*s);
+		*s = NULL;
+		hb_refusal_reason(&r, reason, len);
+	}
+	return err;
+}
+
 void hb_probe_hook_by_loading(const struct hb_probe_env *env, const struct hb_hook *hook,
 			      struct hb_support *sup)
 {
-	char why[400], verifier[200] = "", notice[128];
+	char verifier[200] = "", reason[sizeof(sup->reason)];
 	struct hb_session_opts so = {
 		.hook = hook, .payload = HB_PAYLOAD_COUNT, .target = sup->target,
 		.tgid = getpid(), .btf_path = env->btf_path, .btf = env->btf,
 		.verifier_line = verifier, .verifier_line_len = sizeof(verifier),
 	};
 	struct hb_session *s = NULL;
-	struct hb_kmsg_mark mark;
-	char reason[sizeof(sup->reason)];
-	bool log_read;
-	int err;
 
 	if (!sup->supported)
 		return;
-	hb_kmsg_mark(&mark);
-	log_read = mark.fd >= 0;
-	err = hb_session_open(&so, &s, why, sizeof(why));
-	if (!err)
-		err = hook->at_offset ? hook->ops->find_offset(env, s, sup, why, sizeof(why))
-				      : hb_session_attach(s, why, sizeof(why));
-	hb_session_close(s);
-	hb_kmsg_lockdown_notice(&mark, notice, sizeof(notice));
-	if (err) {
-		const struct hb_refusal r = {
-			.failure = why, .err = err, .verifier = verifier,
-			.lockdown = env->lockdown[0] ? env->lockdown : NULL, .notice = notice,
-			.log_read = log_read,
-		};
-
-		hb_refusal_reason(&r, reason, sizeof(reason));
+	if (hb_probe_attach(env, &so, sup, &s, reason, sizeof(reason)))
 		hb_unsupported(sup, "%s", reason);
-	}
+	hb_session_close(s);
 }

@@ -4,11 +4,14 @@
 #define HB_PROBE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "hooks.h"
 #include "kconfig.h"
 
 struct btf;
+struct hb_session;
+struct hb_session_opts;
 
 /* What the probes read once per process. */
 struct hb_probe_env {
@@ -45,5 +48,15 @@ void hb_probe_hook(const struct hb_probe_env *env, const struct hb_hook *hook,
  */
 void hb_probe_hook_by_loading(const struct hb_probe_env *env, const struct hb_hook *hook,
 			      struct hb_support *sup);
+
+/*
+ * Open so's hook and attach it; a row at an offset with none in so yet gets
+ * it found into sup->offset. so must carry a verifier_line buffer: it holds
+ * the verifier's last line when that refused the program. Returns 0 with *s
+ * attached, or -errno with *s NULL and reason in the kernel's words
+ * (hb_refusal_reason(): the failure, the verifier's line, lockdown).
+ */
+int hb_probe_attach(const struct hb_probe_env *env, const struct hb_session_opts *so,
+		    struct hb_support *sup, struct hb_session **s, char *reason, size_t len);
 
 #endif

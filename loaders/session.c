@@ -289,6 +289,8 @@ int hb_session_read(struct hb_session *s, struct hb_counters *c)
 		err = read_percpu(s, HB_CTR_CAPTURE_ERRORS, &c->capture_errors, NULL);
 	if (!err)
 		err = read_percpu(s, HB_CTR_RINGBUF_DROPS, &c->ringbuf_drops, NULL);
+	if (!err)
+		err = read_percpu(s, HB_CTR_REFUSED, &c->refused, NULL);
 	if (!err && s->opts.payload >= HB_PAYLOAD_CAPTURE)
 		err = read_sample(s, best_cpu, c);
 	c->ringbuf_consumed = atomic_load_explicit(&s->consumed, memory_order_relaxed);

@@ -31,6 +31,7 @@ struct hb_counters {
 	uint64_t events;          /* events of the target process */
 	uint64_t capture_errors;  /* filename reads that failed */
 	uint64_t ringbuf_drops;   /* records the ring buffer had no room for */
+	uint64_t refused;         /* deny: the times the program returned -EPERM */
 	uint64_t ringbuf_consumed; /* records user space has read from it */
 	uint64_t run_cnt;         /* bpf_stats: runs, all processes (0 with stats off) */
 	uint64_t run_time_ns;     /* bpf_stats: time in the program */

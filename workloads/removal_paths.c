@@ -167,7 +167,7 @@ static long remove_once(enum hb_removal_path path, int dirfd, const char *name)
 	return native_call(path, dirfd, name);
 }
 
-static int make_name(int dirfd, const char *name, bool dir)
+int hb_removal_make_name(int dirfd, const char *name, bool dir)
 {
 	int fd;
 
@@ -196,7 +196,7 @@ int hb_removal_call(enum hb_removal_path path, enum hb_removal_outcome outcome, 
 		ret = remove_once(path, dirfd, name);
 		return ret == -ENOENT ? 0 : ret ? (int)ret : -EEXIST;
 	}
-	ret = make_name(dirfd, name, dir);
+	ret = hb_removal_make_name(dirfd, name, dir);
 	if (ret)
 		return (int)ret;
 	ret = remove_once(path, dirfd, name);

@@ -53,6 +53,9 @@ const char *hb_removal_path_absent(enum hb_removal_path path, const char *arch);
  */
 int hb_removal_path_runnable(enum hb_removal_path path, char *why, size_t len);
 
+/* Make name in dirfd: an empty file (O_EXCL, no symlink followed), or a directory. 0 or -errno. */
+int hb_removal_make_name(int dirfd, const char *name, bool dir);
+
 /*
  * One call of path in dirfd: for HB_OUTCOME_REMOVED on a name created just
  * before (a file, or a directory for the *_dir and rmdir paths), for

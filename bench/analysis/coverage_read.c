@@ -9,30 +9,25 @@
 #include "removal_paths.h"
 #include "table.h"
 
-/* The routes in the order the page names them. */
-static const char *const routes[] = { "unlink(2)", "unlinkat(2)", "rmdir(2)", "io_uring", "compat" };
-#define NROUTES (sizeof(routes) / sizeof(routes[0]))
+/* The routes, in the order the page names them. */
+enum route { ROUTE_UNLINK, ROUTE_UNLINKAT, ROUTE_RMDIR, ROUTE_IO_URING, ROUTE_COMPAT, NROUTES };
+static const char *const routes[NROUTES] = { "unlink(2)", "unlinkat(2)", "rmdir(2)", "io_uring", "compat" };
 
-static const char *route_of(enum hb_removal_path p)
+static enum route route_of(enum hb_removal_path p)
 {
 	switch (p) {
 	case HB_PATH_UNLINK:
-		return routes[0];
+		return ROUTE_UNLINK;
 	case HB_PATH_UNLINKAT:
 	case HB_PATH_UNLINKAT_DIR:
-		return routes[1];
+		return ROUTE_UNLINKAT;
 	case HB_PATH_RMDIR:
-		return routes[2];
+		return ROUTE_RMDIR;
 	case HB_PATH_IO_URING_UNLINKAT:
 	case HB_PATH_IO_URING_UNLINKAT_DIR:
-		return routes[3];
-	case HB_PATH_COMPAT_UNLINK:
-	case HB_PATH_COMPAT_UNLINKAT:
-	case HB_PATH_COMPAT_UNLINKAT_DIR:
-	case HB_PATH_COMPAT_RMDIR:
-		return routes[4];
+		return ROUTE_IO_URING;
 	default:
-		return NULL;
+		return ROUTE_COMPAT;
 	}
 }
 
@@ -43,22 +38,6 @@ static enum hb_removal_path path_named(const char *name)
 		if (!strcmp(hb_removal_path_names[k], name))
 			return (enum hb_removal_path)k;
 	return HB_PATH_COUNT;
-}
-
-const char *hb_coverage_route(const char *path, bool *dir)
-{
-	enum hb_removal_path p = path_named(path);
-
-	*dir = p < HB_PATH_COUNT && hb_removal_path_is_dir(p);
-	return p < HB_PATH_COUNT ? route_of(p) : NULL;
-}
-
-static size_t route_index(const char *route)
-{
-	for (size_t k = 0; k < NROUTES; k++)
-		if (!strcmp(routes[k], route))
-			return k;
-	return NROUTES;
 }
 
 enum hb_seen hb_coverage_seen(const struct hb_results *r, size_t i)
@@ -89,9 +68,8 @@ static void tally(const struct hb_results *r, const char *hook, struct tally *t)
 	memset(t, 0, sizeof(*t));
 	for (size_t i = 0; i < r->coverage.nrows; i++) {
 		enum hb_removal_path p = path_named(hb_table_str(&r->coverage, i, "path"));
-		const char *route;
 		enum hb_seen s;
-		size_t k;
+		enum route k;
 		bool dir;
 		int removed;
 
@@ -100,12 +78,9 @@ static void tally(const struct hb_results *r, const char *hook, struct tally *t)
 		t->any = true;
 		if (p == HB_PATH_COUNT || hb_removal_path_absent(p, arch))
 			continue;
-		route = route_of(p);
+		k = route_of(p);
 		dir = hb_removal_path_is_dir(p);
-		k = route_index(route);
 		s = hb_coverage_seen(r, i);
-		if (k == NROUTES)
-			continue;
 		t->listed[k] = true;
 		if (s == HB_SEEN_NOT_RUN)
 			continue;

@@ -23,9 +23,6 @@ enum hb_seen {
 /* Row i of coverage.csv, judged. */
 enum hb_seen hb_coverage_seen(const struct hb_results *r, size_t i);
 
-/* The route a path goes by ("unlinkat(2)", "io_uring", "compat") and whether it removes a directory. */
-const char *hb_coverage_route(const char *path, bool *dir);
-
 /*
  * What hook saw, in a few words: "unlinkat(2) only", "every route, files
  * only, removals only", "all but compat". Empty when coverage.csv has no

@@ -17,6 +17,7 @@
 #include "deny_proof.h"
 #include "prepare.h"
 #include "probe.h"
+#include "scratch.h"
 
 static void usage(FILE *f)
 {
@@ -76,15 +77,23 @@ int cmd_list(int argc, char **argv)
 	const struct cli_options co = {
 		.opts = opts, .shorts = "v", .one = one_option, .ctx = &a, .usage = usage,
 	};
+	struct storm_scratch scratch = { .dirfd = -1 };
 	struct hb_probe_env env;
 	bool proof_failed = false;
 	char why[512];
+	int err;
 
 	if (cli_parse_options(argc, argv, &co))
 		return HB_EXIT_USAGE;
 	hb_libbpf_verbose(a.verbose);
 	if (hb_prepare(a.btf, why, sizeof(why))) {
 		cli_error("%s", why);
+		return 1;
+	}
+	/* The deny proofs make and remove their names here. */
+	err = storm_scratch_create(&scratch, NULL, 1);
+	if (err) {
+		cli_error("cannot create a scratch directory for the deny proofs: %s", strerror(-err));
 		return 1;
 	}
 	hb_probe_env_init(&env, a.btf);
@@ -104,7 +113,7 @@ int cmd_list(int argc, char **argv)
 		hb_probe_hook_by_loading(&env, h, &sup);
 		status = sup.supported ? "supported" : "unsupported";
 		cost = hb_hook_cost_lands(h);
-		if (sup.supported && hb_deny_prove(&env, h, &sup, NULL, &block)) {
+		if (sup.supported && hb_deny_prove(&env, h, &sup, scratch.thread_fd[0], &block)) {
 			cli_error("%s: %s", h->name, block.detail);
 			proof_failed = true;
 		}
@@ -130,6 +139,7 @@ int cmd_list(int argc, char **argv)
 	if (!a.csv)
 		legend();
 	hb_probe_env_free(&env);
+	storm_scratch_destroy(&scratch);
 	/* A proof of ours that failed is no answer about the kernel: say so in the status too. */
 	return proof_failed ? 1 : 0;
 }

@@ -21,38 +21,30 @@ static void probe_paths(struct paths_here *p)
 		p->err[i] = hb_removal_path_runnable(i, p->why[i], sizeof(p->why[i]));
 }
 
-/* Open and attach hook on this process with the count payload, or say why not. */
+/* Attach hook on this process with the count payload, or say why not. */
 static int attach_hook(const struct hb_probe_env *env, const struct hb_hook *hook,
-		       struct hb_session **s, char *why, size_t len)
+		       struct hb_support *sup, struct hb_session **s, char *why, size_t len)
 {
-	struct hb_support sup;
+	char verifier[200] = "";
 	struct hb_session_opts so = {
 		.hook = hook, .payload = HB_PAYLOAD_COUNT, .tgid = getpid(),
 		.btf_path = env->btf_path, .btf = env->btf,
+		.verifier_line = verifier, .verifier_line_len = sizeof(verifier),
 	};
-	int err;
 
 	*s = NULL;
-	hb_probe_hook(env, hook, HB_PAYLOAD_COUNT, &sup);
-	if (sup.supported)
-		hb_probe_hook_by_loading(env, hook, &sup);
-	if (!sup.supported) {
-		snprintf(why, len, "%s", sup.reason);
+	hb_probe_hook(env, hook, HB_PAYLOAD_COUNT, sup);
+	if (!sup->supported) {
+		snprintf(why, len, "%s", sup->reason);
 		return -EOPNOTSUPP;
 	}
-	so.target = sup.target;
-	so.offset = sup.offset;
-	err = hb_session_open(&so, s, why, len);
-	if (err) {
-		*s = NULL;
-		return err;
+	so.target = sup->target;
+	if (hb_probe_attach(env, &so, sup, s, why, len)) {
+		sup->supported = false; /* the deny proof then says not run, with why */
+		snprintf(sup->reason, sizeof(sup->reason), "%s", why);
+		return -EOPNOTSUPP;
 	}
-	err = hb_session_attach(*s, why, len);
-	if (err) {
-		hb_session_close(*s);
-		*s = NULL;
-	}
-	return err;
+	return 0;
 }
 
 /* calls of path x outcome, counted by s. 0 or -errno with why. */
@@ -64,7 +56,7 @@ static int count_calls(struct hb_session *s, struct hb_coverage_row *r, int dirf
 
 	err = hb_session_read(s, &before);
 	for (uint64_t i = 0; !err && i < calls; i++) {
-		if (atomic_load(stop))
+		if (stop && atomic_load(stop))
 			return -EINTR;
 		err = hb_removal_call(r->path, r->outcome, dirfd);
 		if (err)
@@ -94,26 +86,28 @@ static struct hb_coverage_row *add_row(struct hb_coverage *c, const struct hb_ho
 	return r;
 }
 
-/* One hook: its rows, or its place among the skipped. 0, -EINTR or -errno with why. */
+/* One hook: its rows and its deny proof, or why it did not run. 0, -EINTR or -errno with why. */
 static int run_hook(struct hb_coverage *c, const struct hb_probe_env *env,
 		    const struct hb_hook *hook, const struct paths_here *here, int dirfd,
 		    uint64_t calls, const _Atomic bool *stop, char *why, size_t len)
 {
+	struct hb_coverage_hook *h = &c->hooks[c->nhooks++];
 	struct hb_session *s = NULL;
-	char reason[512];
+	struct hb_support sup;
 	int err = 0;
 
-	if (attach_hook(env, hook, &s, reason, sizeof(reason))) {
-		c->skipped[c->nskipped].hook = hook;
-		snprintf(c->skipped[c->nskipped].reason, sizeof(c->skipped[0].reason), "%s", reason);
-		c->nskipped++;
-		goto cleanup;
+	memset(h, 0, sizeof(*h));
+	h->hook = hook;
+	if (attach_hook(env, hook, &sup, &s, h->reason, sizeof(h->reason))) {
+		hb_deny_prove(env, hook, &sup, dirfd, &h->proof); /* not run, with the reason */
+		return 0;
 	}
+	h->ran = true;
 	for (int p = 0; p < HB_PATH_COUNT && !err; p++) {
 		for (int o = 0; o < HB_OUTCOME_COUNT && !err; o++) {
 			struct hb_coverage_row *r;
 
-			if (stop && atomic_load_explicit(stop, memory_order_relaxed)) {
+			if (stop && atomic_load(stop)) {
 				err = -EINTR;
 				break;
 			}
@@ -124,8 +118,12 @@ static int run_hook(struct hb_coverage *c, const struct hb_probe_env *env,
 				err = count_calls(s, r, dirfd, calls, stop, why, len);
 		}
 	}
-cleanup:
 	hb_session_close(s);
+	if (!err) {
+		err = hb_deny_prove(env, hook, &sup, dirfd, &h->proof);
+		if (err)
+			snprintf(why, len, "%s's deny proof: %s", hook->name, h->proof.detail);
+	}
 	return err;
 }
 
@@ -146,7 +144,7 @@ int hb_coverage_run(struct hb_coverage *c, const size_t *hooks, size_t nhooks,
 		goto cleanup;
 	}
 	probe_paths(here);
-	for (size_t i = 0; i < nhooks && !err && c->nskipped < HB_MAX_HOOKS; i++)
+	for (size_t i = 0; i < nhooks && !err && c->nhooks < HB_MAX_HOOKS; i++)
 		err = run_hook(c, env, &hb_hooks[hooks[i]], here, dirfd, calls, stop, why, len);
 	if (err == -EINTR && !why[0])
 		snprintf(why, len, "interrupted");

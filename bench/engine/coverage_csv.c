@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* coverage.csv and the coverage table on stdout. */
+/* coverage.csv, blocking.csv and the coverage table on stdout. */
 #include "coverage.h"
 
 #include <errno.h>
@@ -54,6 +54,24 @@ void hb_coverage_print(FILE *f, const struct hb_coverage *c)
 		fprintf(f, "%-16s %-22s %-9s %-9s %s\n", c->rows[i].hook->name,
 			hb_removal_path_names[c->rows[i].path], removed, enoent, c->rows[i].reason);
 	}
-	for (size_t i = 0; i < c->nskipped; i++)
-		fprintf(f, "%-16s not run here: %s\n", c->skipped[i].hook->name, c->skipped[i].reason);
+	for (size_t i = 0; i < c->nhooks; i++)
+		if (!c->hooks[i].ran)
+			fprintf(f, "%-16s not run here: %s\n", c->hooks[i].hook->name, c->hooks[i].reason);
+	for (size_t i = 0; i < c->nhooks; i++)
+		fprintf(f, "%-16s can block: %s (%s)\n", c->hooks[i].hook->name,
+			hb_can_block_name(c->hooks[i].proof.can_block), c->hooks[i].proof.detail);
+}
+
+int hb_blocking_csv_write(FILE *f, const struct hb_coverage *c)
+{
+	static const char *const header[] = { "hook", "can_block", "detail" };
+
+	hb_csv_row(f, header, 3);
+	for (size_t i = 0; i < c->nhooks; i++) {
+		const struct hb_coverage_hook *h = &c->hooks[i];
+		const char *row[] = { h->hook->name, hb_can_block_name(h->proof.can_block), h->proof.detail };
+
+		hb_csv_row(f, row, 3);
+	}
+	return ferror(f) ? -EIO : 0;
 }

@@ -2,14 +2,14 @@
 /*
  * Can a hook block unlinkat()? Proven, not looked up: the hook is loaded with
  * the deny payload (filtered to this process), then the process removes
- * HB_DENY_PREFIX "0" and a few ordinary names in a scratch directory.
+ * HB_DENY_PREFIX "0" and a few ordinary names.
  */
 #ifndef HB_DENY_PROOF_H
 #define HB_DENY_PROOF_H
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdio.h>
+#include <stdint.h>
 
 #include "hooks.h"
 #include "probe.h"
@@ -23,7 +23,8 @@ enum hb_can_block {
 	HB_CAN_BLOCK_NO,      /* it ran and something of that did not happen, or the verifier
 			       * refused a deny program on a hook that runs here */
 	HB_CAN_BLOCK_NOT_RUN, /* the kernel runs no such hook, or refused the deny program otherwise */
-	HB_CAN_BLOCK_ERROR,   /* the proof itself failed (its scratch directory): no answer */
+	HB_CAN_BLOCK_ERROR,   /* the proof itself failed (its files, or the program never saw the
+			       * marked name): no answer */
 };
 
 struct hb_deny_result {
@@ -33,6 +34,7 @@ struct hb_deny_result {
 
 /* What the workload saw while the deny program was attached. */
 struct hb_deny_outcome {
+	uint64_t refused;        /* the times the deny program returned -EPERM (its counter) */
 	int marked_errno;        /* unlinkat() of the marked name: 0 (removed) or its errno */
 	bool marked_kept;        /* the marked file is still there afterwards */
 	unsigned others;         /* ordinary names created */
@@ -46,31 +48,13 @@ const char *hb_can_block_name(enum hb_can_block c);
 void hb_deny_judge(const struct hb_deny_outcome *o, struct hb_deny_result *r);
 
 /*
- * The proof for hook, which hb_probe_hook() and hb_probe_hook_by_loading()
- * put in sup: not run when sup says unsupported. The scratch directory goes
- * under scratch_parent (NULL: $TMPDIR or /tmp). Returns 0 with r filled, or
- * -errno when the proof itself failed (the scratch directory), with r
- * saying so.
+ * The proof for hook, on a kernel where sup (hb_probe_hook() with the count
+ * payload, and a load) says it runs: not run when sup says it does not. The
+ * names are made and removed in dirfd, a directory of the caller's that
+ * holds none of them. Returns 0 with r filled, or -errno when the proof
+ * itself failed (r says so: HB_CAN_BLOCK_ERROR).
  */
 int hb_deny_prove(const struct hb_probe_env *env, const struct hb_hook *hook,
-		  const struct hb_support *sup, const char *scratch_parent,
-		  struct hb_deny_result *r);
-
-/* What hb_blocking_csv_write() proves. */
-struct hb_blocking_input {
-	const struct hb_probe_env *env;
-	const struct hb_hook *const *hooks;
-	size_t nhooks;
-	const char *scratch_parent; /* NULL: $TMPDIR or /tmp */
-};
-
-/*
- * Probe each hook of in (a const struct hb_blocking_input *), prove it and
- * write blocking.csv's rows to f under the header hook,can_block,detail. The
- * shape of hb_outdir_write()'s callback:
- *   hb_outdir_write(o, "blocking.csv", hb_blocking_csv_write, &in)
- * Returns 0, or the first -errno a proof failed with (every row is written).
- */
-int hb_blocking_csv_write(FILE *f, const void *in);
+		  struct hb_support *sup, int dirfd, struct hb_deny_result *r);
 
 #endif

@@ -222,8 +222,9 @@ static void write_coverage_not_run(struct hb_json *j, const struct hb_coverage *
 	if (!c)
 		return;
 	hb_json_object_begin(j, "coverage_not_run");
-	for (size_t i = 0; i < c->nskipped; i++)
-		hb_json_string(j, c->skipped[i].hook->name, c->skipped[i].reason);
+	for (size_t i = 0; i < c->nhooks; i++)
+		if (!c->hooks[i].ran)
+			hb_json_string(j, c->hooks[i].hook->name, c->hooks[i].reason);
 	hb_json_object_end(j);
 }
 

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "deny_proof.h"
 #include "stop.h"
 #include "sysinfo.h"
 
@@ -29,24 +28,25 @@ static uint64_t calls_of(const struct run_opts *o)
 	return o->coverage_calls ? o->coverage_calls : HB_COVERAGE_DEFAULT_CALLS;
 }
 
-/* The deny proof of every hook of the run: blocking.csv. */
-static int prove_blocking(struct hb_run_state *st, char *why, size_t len)
+static int write_blocking(FILE *f, const void *ctx)
 {
-	const struct hb_hook *hooks[HB_MAX_LIST];
-	struct hb_blocking_input in = { .env = &st->env, .hooks = hooks, .nhooks = st->o.nhooks,
-					.scratch_parent = st->o.scratch_parent };
-	int err;
+	const struct hb_run_state *st = ctx;
 
-	for (size_t i = 0; i < st->o.nhooks; i++)
-		hooks[i] = &hb_hooks[st->o.hooks[i]];
-	err = hb_outdir_write(&st->out, "blocking.csv", hb_blocking_csv_write, &in);
+	return hb_blocking_csv_write(f, &st->coverage);
+}
+
+/* dir/name from write, or why not. */
+static int write_file(struct hb_run_state *st, const char *name,
+		      int (*write)(FILE *, const void *), char *why, size_t len)
+{
+	int err = hb_outdir_write(&st->out, name, write, st);
+
 	if (err)
-		snprintf(why, len, "cannot write %.512s/blocking.csv: %s", st->out.partial,
-			 strerror(-err));
+		snprintf(why, len, "cannot write %.512s/%s: %s", st->out.partial, name, strerror(-err));
 	return err;
 }
 
-/* The pass itself, then coverage.csv (the hooks it could not run go to meta.json) and blocking.csv. */
+/* The pass and its deny proofs, then coverage.csv and blocking.csv (the hooks it could not run go to meta.json). */
 static int cover(struct hb_run_state *st, char *why, size_t len)
 {
 	int err;
@@ -62,13 +62,8 @@ static int cover(struct hb_run_state *st, char *why, size_t len)
 	if (err)
 		return err;
 	st->meta.coverage = &st->coverage;
-	err = hb_outdir_write(&st->out, "coverage.csv", write_csv, st);
-	if (err) {
-		snprintf(why, len, "cannot write %.512s/coverage.csv: %s", st->out.partial,
-			 strerror(-err));
-		return err;
-	}
-	return hb_stop_requested ? -EINTR : prove_blocking(st, why, len);
+	err = write_file(st, "coverage.csv", write_csv, why, len);
+	return err ? err : write_file(st, "blocking.csv", write_blocking, why, len);
 }
 
 int hb_run_coverage(struct hb_run_state *st, char *why, size_t len)

@@ -11,29 +11,6 @@
 #include "kconfig.h"
 #include "kind.h"
 
-#define ERROR_INJECTION_LIST "/sys/kernel/debug/error_injection/list"
-
-/*
- * What the kernel checks before it attaches fmod_ret (check_attach_modify_return()):
- * a security_ function, or one on the error-injection list ("NAME\tTYPE" lines).
- */
-static bool modify_return_allowed(const char *func)
-{
-	char line[256], name[128];
-	bool found = false;
-	FILE *f;
-
-	if (!strncmp(func, "security_", strlen("security_")))
-		return true;
-	f = fopen(ERROR_INJECTION_LIST, "re");
-	if (!f)
-		return false;
-	while (!found && fgets(line, sizeof(line), f))
-		found = sscanf(line, "%127s", name) == 1 && !strcmp(name, func);
-	fclose(f);
-	return found;
-}
-
 static int probe_tracing(const struct hb_probe_env *env, const struct hb_hook *hook,
 			 struct hb_support *sup)
 {
@@ -48,9 +25,6 @@ static int probe_tracing(const struct hb_probe_env *env, const struct hb_hook *h
 	if (!env->btf || btf__find_by_name_kind(env->btf, sup->target, BTF_KIND_FUNC) < 0)
 		return hb_unsupported(sup, "%s has no BTF function record (BPF trampolines need one)",
 				      sup->target);
-	if (hook->modify_return && !modify_return_allowed(sup->target))
-		return hb_unsupported(sup, "the kernel lets fmod_ret change only security_* functions "
-				      "and those on its error-injection list; %s is neither", sup->target);
 	return 0;
 }
 

@@ -38,7 +38,7 @@ check "report: the coverage table, seen of expected for a name that exists and o
 check "report: the paths that could not run, once, with their reason" \
 	grep -qxF 'Not run here: `compat_unlink`, `compat_unlinkat`, `compat_unlinkat_dir`, `compat_rmdir` (this kernel runs no 32-bit code (int $0x80 killed a probe with SIGSEGV)).' "$WORK/coverage"
 check "report: the deny proof per hook, with what happened" \
-	grep -qxF -- '- **no**: `tracepoint`, `tracepoint_exit`, `raw_tp`: unlinkat(hookbench-deny-0) went through, the file was removed; the 3 other names were removed' "$WORK/coverage"
+	grep -qxF -- '- **no**: `tracepoint`, `tracepoint_exit`, `raw_tp`: unlinkat(hookbench-deny-0) went through, the file was removed, though the program refused it; the 3 other names were removed' "$WORK/coverage"
 check "report: the unsupported hooks on one line, with reasons" \
 	grep -qxF 'Not measured here: `fentry` (kernel refuses BPF trampolines (fentry attach: ENOTSUPP)); `kprobe` (kernel built without CONFIG_KPROBES (no kprobe PMU, no kprobe_events)).' "$R"
 check "report: a Break-even section" grep -qx '## Break-even' "$R"

@@ -28,7 +28,7 @@ CHECK_DIAG=$WORK/err check "list --csv exits 0 (got $rc)" [ $rc -eq 0 ]
 check "tracepoint: can block no ($(field tracepoint can_block))" [ "$(field tracepoint can_block)" = no ]
 detail=$(field tracepoint block_detail)
 check "tracepoint: the marked call went through and the file was removed ($detail)" \
-	grep -q 'unlinkat(hookbench-deny-0) went through, the file was removed; the 3 other names were removed' <<<"$detail"
+	grep -q 'unlinkat(hookbench-deny-0) went through, the file was removed, though the program refused it; the 3 other names were removed' <<<"$detail"
 for hook in lsm kprobe_security fentry_security kprobe_vfs fentry_vfs fmod_ret; do
 	status=$(field $hook status)
 	reason=$(field $hook reason)
@@ -49,14 +49,15 @@ for hook in lsm kprobe_security fentry_security kprobe_vfs fentry_vfs fmod_ret; 
 	*) not_ok "$hook: in list.csv (status '$status')" ;;
 	esac
 done
-"$BUILD/tests/hb-blocking-csv" tracepoint lsm >"$WORK/blocking.csv" 2>"$WORK/blocking.err"
+"$HB" run --experiment coverage --hooks tracepoint,lsm --coverage-calls 1 --out "$WORK/cov" \
+	>/dev/null 2>"$WORK/cov.err"
 rc=$?
-CHECK_DIAG=$WORK/blocking.err check "hb_blocking_csv_write() succeeds (got $rc)" [ $rc -eq 0 ]
+CHECK_DIAG=$WORK/cov.err check "run --experiment coverage exits 0 (got $rc)" [ $rc -eq 0 ]
 check "blocking.csv: its header, then the tracepoint's no with what happened" \
-	[ "$(head -n 2 "$WORK/blocking.csv")" = "$(printf '%s\n%s' hook,can_block,detail \
-	'tracepoint,no,"unlinkat(hookbench-deny-0) went through, the file was removed; the 3 other names were removed"')" ]
-check "blocking.csv: lsm as list has it ($(tail -n 1 "$WORK/blocking.csv"))" \
-	grep -qE "^lsm,($(field lsm can_block | sed 's/^$/not run/'))," "$WORK/blocking.csv"
+	[ "$(head -n 2 "$WORK/cov/blocking.csv")" = "$(printf '%s\n%s' hook,can_block,detail \
+	'tracepoint,no,"unlinkat(hookbench-deny-0) went through, the file was removed, though the program refused it; the 3 other names were removed"')" ]
+check "blocking.csv: lsm as list has it ($(tail -n 1 "$WORK/cov/blocking.csv"))" \
+	grep -qE "^lsm,($(field lsm can_block | sed 's/^$/not run/'))," "$WORK/cov/blocking.csv"
 "$HB" list >"$WORK/list.txt" 2>&1
 check "the table has a can block column" grep -qE '^hook +status +attach point +cost lands +can block' "$WORK/list.txt"
 

@@ -9,7 +9,7 @@
 
 static void verdicts(void)
 {
-	struct hb_deny_outcome o = { .marked_errno = EPERM, .marked_kept = true, .others = 3,
+	struct hb_deny_outcome o = { .refused = 1, .marked_errno = EPERM, .marked_kept = true, .others = 3,
 				     .others_removed = 3 };
 	struct hb_deny_result r;
 
@@ -17,29 +17,36 @@ static void verdicts(void)
 	TAP_OK(r.can_block == HB_CAN_BLOCK_YES && strstr(r.detail, "failed with EPERM") &&
 	       strstr(r.detail, "still there") && strstr(r.detail, "the 3 other names were removed"),
 	       "EPERM, kept, others gone: yes (%s)", r.detail);
-	o = (struct hb_deny_outcome){ .marked_errno = 0, .marked_kept = false, .others = 3,
+	o = (struct hb_deny_outcome){ .refused = 1, .marked_errno = 0, .marked_kept = false, .others = 3,
 				      .others_removed = 3 };
 	hb_deny_judge(&o, &r);
 	TAP_OK(r.can_block == HB_CAN_BLOCK_NO && strstr(r.detail, "went through") &&
-	       strstr(r.detail, "was removed"), "the call went through: no (%s)", r.detail);
-	o = (struct hb_deny_outcome){ .marked_errno = EPERM, .marked_kept = true, .others = 3,
+	       strstr(r.detail, "was removed, though the program refused it"),
+	       "the program refused, the call went through: no (%s)", r.detail);
+	o.refused = 0;
+	hb_deny_judge(&o, &r);
+	TAP_OK(r.can_block == HB_CAN_BLOCK_ERROR && strstr(r.detail, "never refused it"),
+	       "a program that never refused the name gives no answer (%s)", r.detail);
+	o.refused = 1;
+	o = (struct hb_deny_outcome){ .refused = 1, .marked_errno = EPERM, .marked_kept = true, .others = 3,
 				      .others_removed = 1 };
 	hb_deny_judge(&o, &r);
 	TAP_OK(r.can_block == HB_CAN_BLOCK_NO && strstr(r.detail, "1 of the 3 other names"),
 	       "other names refused too: no (%s)", r.detail);
-	o = (struct hb_deny_outcome){ .marked_errno = EACCES, .marked_kept = true, .others = 3,
+	o = (struct hb_deny_outcome){ .refused = 1, .marked_errno = EACCES, .marked_kept = true, .others = 3,
 				      .others_removed = 3 };
 	hb_deny_judge(&o, &r);
 	TAP_OK(r.can_block == HB_CAN_BLOCK_NO && strstr(r.detail, strerror(EACCES)),
 	       "another errno: no, named (%s)", r.detail);
-	o = (struct hb_deny_outcome){ .marked_errno = EPERM, .marked_kept = false, .others = 3,
+	o = (struct hb_deny_outcome){ .refused = 1, .marked_errno = EPERM, .marked_kept = false, .others = 3,
 				      .others_removed = 3 };
 	hb_deny_judge(&o, &r);
 	TAP_OK(r.can_block == HB_CAN_BLOCK_NO && strstr(r.detail, "is gone"),
 	       "EPERM but the file gone: no (%s)", r.detail);
 	TAP_OK(!strcmp(hb_can_block_name(HB_CAN_BLOCK_YES), "yes") &&
 	       !strcmp(hb_can_block_name(HB_CAN_BLOCK_NO), "no") &&
-	       !strcmp(hb_can_block_name(HB_CAN_BLOCK_NOT_RUN), "not run"), "the words: yes, no, not run");
+	       !strcmp(hb_can_block_name(HB_CAN_BLOCK_NOT_RUN), "not run") &&
+	       !strcmp(hb_can_block_name(HB_CAN_BLOCK_ERROR), "error"), "the words: yes, no, not run, error");
 	TAP_OK(!strncmp(HB_DENY_MARKED, HB_DENY_PREFIX, strlen(HB_DENY_PREFIX)) &&
 	       strncmp(STORM_CREATE_NAME, HB_DENY_PREFIX, strlen(HB_DENY_PREFIX)) &&
 	       strncmp(STORM_ENOENT_NAME, HB_DENY_PREFIX, strlen(HB_DENY_PREFIX)),

@@ -115,7 +115,6 @@ int main(void)
 {
 	static char csv[1 << 16];
 	struct hb_results r;
-	bool dir;
 
 	strcpy(csv, "hook,path,outcome,seen,expected,reason\n");
 	rows(csv, sizeof(csv), "tracepoint", x86_paths, NX86, tracepoint, NULL);
@@ -153,10 +152,6 @@ int main(void)
 	TAP_STREQ(hb_coverage_can_block(&r, "fentry"), "not run", "fentry's proof did not run");
 	TAP_STREQ(hb_coverage_can_block(&r, "kprobe"), "", "a hook without a proof has no answer");
 
-	TAP_OK(!strcmp(hb_coverage_route("compat_rmdir", &dir), "compat") && dir, "compat_rmdir: compat, a dir");
-	TAP_OK(!strcmp(hb_coverage_route("io_uring_unlinkat", &dir), "io_uring") && !dir,
-	       "io_uring_unlinkat: io_uring, a file");
-	TAP_OK(!hb_coverage_route("truncate", &dir), "an unknown path has no route");
 	hb_csv_free(&r.coverage);
 	hb_csv_free(&r.blocking);
 	return tap_done();

@@ -108,7 +108,7 @@ def check_blocking(out, hooks, left):
             check(r["can_block"] == "no" and "R0" in r["detail"] and "should have been in" in r["detail"],
                   f"{hook}: the verifier refuses a deny program ({r['detail'][-80:]})")
         else:
-            check(r["can_block"] == "no" and "went through" in r["detail"],
+            check(r["can_block"] == "no" and "went through" in r["detail"] and "the program refused it" in r["detail"],
                   f"{hook} cannot block: the call went through ({r['can_block']}: {r['detail']})")
 
 
