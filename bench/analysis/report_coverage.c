@@ -57,33 +57,18 @@ static long not_run_row(const struct hb_results *r, const char *path)
 /* The paths that did not run, grouped by reason, on one line. */
 static void not_run_line(const struct report *rp, const char *const *path, size_t npaths)
 {
-	const struct hb_results *r = rp->r;
-	bool done[MAX_NAMES] = { false }, any = false;
+	const char *name[MAX_NAMES], *reason[MAX_NAMES];
+	size_t n = 0;
 
 	for (size_t p = 0; p < npaths; p++) {
-		long i = not_run_row(r, path[p]);
-		const char *why;
+		long i = not_run_row(rp->r, path[p]);
 
-		if (done[p] || i < 0)
+		if (i < 0)
 			continue;
-		why = hb_table_str(&r->coverage, (size_t)i, "reason");
-		fputs(any ? "; " : "\nNot run here: ", rp->f);
-		any = true;
-		for (size_t q = p, first = 1; q < npaths; q++) {
-			long j = not_run_row(r, path[q]);
-
-			if (done[q] || j < 0 || strcmp(hb_table_str(&r->coverage, (size_t)j, "reason"), why))
-				continue;
-			fprintf(rp->f, "%s`%s`", first ? "" : ", ", path[q]);
-			done[q] = true;
-			first = 0;
-		}
-		fputs(" (", rp->f);
-		report_cell(rp->f, why);
-		fputc(')', rp->f);
+		name[n] = path[p];
+		reason[n++] = hb_table_str(&rp->r->coverage, (size_t)i, "reason");
 	}
-	if (any)
-		fputs(".\n", rp->f);
+	report_by_reason(rp->f, "\nNot run here: ", name, reason, n);
 }
 
 /* True when hook has no row that ran: its proof could not run either, for the reason given above. */

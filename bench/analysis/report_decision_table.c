@@ -117,37 +117,24 @@ static void general_reason(const struct hb_be_hook *h, char *buf, size_t len)
 /* The hooks that could not run, grouped by reason, on one line. */
 void report_not_measured_line(const struct report *rp, const struct hb_breakeven *be)
 {
-	bool done[HB_BE_MAX_HOOKS] = { false }, any = false;
-	FILE *f = rp->f;
+	char why[HB_BE_MAX_HOOKS][1024];
+	const char *name[HB_BE_MAX_HOOKS], *reason[HB_BE_MAX_HOOKS];
+	size_t n = 0;
 
 	for (size_t k = 0; k < be->n; k++) {
 		const struct hb_be_hook *h = &be->hook[k];
-		char why[1024];
 
-		if (done[k] || h->status == HB_BE_MEASURED || h->status == HB_BE_NO_OTHER)
+		if (h->status == HB_BE_MEASURED || h->status == HB_BE_NO_OTHER)
 			continue;
-		general_reason(h, why, sizeof(why));
-		fputs(any ? "; " : "\nNot measured here: ", f);
-		any = true;
-		for (size_t j = k, first = 1; j < be->n; j++) {
-			char other[1024];
-
-			if (done[j] || be->hook[j].status != h->status)
-				continue;
-			general_reason(&be->hook[j], other, sizeof(other));
-			if (strcmp(other, why))
-				continue;
-			fprintf(f, "%s`%s`", first ? "" : ", ", be->hook[j].hook);
-			done[j] = true;
-			first = 0;
-		}
-		fputs(" (", f);
-		report_cell(f, *why ? why : h->status == HB_BE_FAILED ? "the run failed for it" :
-			    "unsupported on this kernel");
-		fputc(')', f);
+		general_reason(h, why[n], sizeof(why[n]));
+		if (!why[n][0])
+			snprintf(why[n], sizeof(why[n]), "%s", h->status == HB_BE_FAILED ?
+				 "the run failed for it" : "unsupported on this kernel");
+		name[n] = h->hook;
+		reason[n] = why[n];
+		n++;
 	}
-	if (any)
-		fputs(".\n", f);
+	report_by_reason(rp->f, "\nNot measured here: ", name, reason, n);
 }
 
 static void interval_line(const struct report *rp, const struct hb_breakeven *be)

@@ -19,6 +19,31 @@ void report_cell(FILE *f, const char *s)
 		fputc(*s == '|' ? '/' : *s == '\n' ? ' ' : *s, f);
 }
 
+void report_by_reason(FILE *f, const char *lead, const char *const *name, const char *const *reason,
+		      size_t n)
+{
+	bool done[REPORT_MAX_ROWS] = { false };
+
+	n = n < REPORT_MAX_ROWS ? n : REPORT_MAX_ROWS;
+	for (size_t k = 0; k < n; k++) {
+		if (done[k])
+			continue;
+		fputs(k ? "; " : lead, f);
+		for (size_t j = k, first = 1; j < n; j++) {
+			if (done[j] || strcmp(reason[j], reason[k]))
+				continue;
+			fprintf(f, "%s`%s`", first ? "" : ", ", name[j]);
+			done[j] = true;
+			first = 0;
+		}
+		fputs(" (", f);
+		report_cell(f, reason[k]);
+		fputc(')', f);
+	}
+	if (n)
+		fputs(".\n", f);
+}
+
 static const struct { const char *name, *caption; } chart_list[] = {
 	{ "overhead", "Added ns per call, per hook and payload, 95% CI" },
 	{ "breakdown", "In-program cost against dispatch cost" },

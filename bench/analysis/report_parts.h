@@ -29,6 +29,13 @@ extern const char *const report_group_columns[];
 /* Write s into a Markdown table cell: no '|' and no line breaks. */
 void report_cell(FILE *f, const char *s);
 
+/*
+ * lead, then the n names with the same reason together, each group once:
+ * "Not measured here: `a`, `b` (why); `c` (why not)." Nothing when n is 0.
+ */
+void report_by_reason(FILE *f, const char *lead, const char *const *name, const char *const *reason,
+		      size_t n);
+
 /* The group of row first. */
 void report_collect_group(const struct report *rp, size_t first, struct report_group *g);
 
