@@ -118,9 +118,11 @@ int hb_probe_attach(const struct hb_probe_env *env, const struct hb_session_opts
 	hb_kmsg_mark(&mark);
 	log_read = mark.fd >= 0; /* the notice closes the mark */
 	err = hb_session_open(so, s, why, sizeof(why));
+	/* find_offset leaves the session detached, at the offset it found. */
+	if (!err && hook->at_offset && !so->offset)
+		err = hook->ops->find_offset(env, *s, sup, why, sizeof(why));
 	if (!err)
-		err = hook->at_offset && !so->offset ? hook->ops->find_offset(env, *s, sup, why, sizeof(why))
-						     : hb_session_attach(*s, why, sizeof(why));
+		err = hb_session_attach(*s, why, sizeof(why));
 	hb_kmsg_lockdown_notice(&mark, notice, sizeof(notice));
 	if (err) {
 		const struct hb_refusal r = {
