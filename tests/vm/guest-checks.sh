@@ -60,8 +60,13 @@ tp-loader --json -o "$OUT/tp-loader.json" -- unlink-storm --iterations 1000 >/de
 # (--allow-foreign: without it the run refuses to start).
 kprobe-loader >/dev/null 2>"$OUT/attached-loader.err" &
 loader=$!
+# Wait for its own program on do_unlinkat: any link would do too early (tp-loader's
+# closed link can still be listed while it is freed).
 i=0
-while ! hookbench census | grep -q '^link' && [ $i -lt 200 ]; do sleep 0.1; i=$((i + 1)); done
+while ! hookbench census | grep -q ' name hb_kprobe on kprobe:do_unlinkat via ' && [ $i -lt 600 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
 hookbench run --hooks tracepoint --payload count $SMALL --allow-foreign --out "$OUT/attached" >/dev/null \
 	2>"$OUT/attached.err"
 kill -INT $loader
