@@ -18,6 +18,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from guest_out import REMOVES_ONLY, read  # noqa: E402
 from tap import check, finish, skip  # noqa: E402
 
 PATHS = ["unlink", "unlinkat", "unlinkat_dir", "rmdir", "io_uring_unlinkat",
@@ -27,7 +28,6 @@ SYSCALL_TRACEPOINTS = {"unlinkat", "unlinkat_dir"}
 UNLINKAT_FUNCTION = {"unlink", "unlinkat", "io_uring_unlinkat", "compat_unlink", "compat_unlinkat"}
 # Below the lookup (security_path_unlink, vfs_unlink, the path_unlink LSM
 # hook): the same file removals, and only where a name was really removed.
-REMOVES_ONLY = {"lsm", "kprobe_security", "fentry_security", "fmod_ret", "kprobe_vfs", "fentry_vfs"}
 TRUTH = {
     "tracepoint": SYSCALL_TRACEPOINTS, "tracepoint_exit": SYSCALL_TRACEPOINTS,
     "raw_tp": SYSCALL_TRACEPOINTS, "tp_btf": SYSCALL_TRACEPOINTS,
@@ -37,11 +37,6 @@ TRUTH = {
 }
 # Paths an architecture lacks: a row with a reason.
 ABSENT = {"x86_64": set(), "aarch64": {"unlink", "rmdir"} | {p for p in PATHS if p.startswith("compat_")}}
-
-
-def read(out, name):
-    with open(os.path.join(out, name)) as f:
-        return f.read()
 
 
 def check_row(r, hook, arch):

@@ -12,27 +12,13 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from guest_out import REMOVES_ONLY, read, summary_rows as rows  # noqa: E402
 from tap import check, finish  # noqa: E402
 
 # The hooks come from the guest's `hookbench list --csv`; these are checked by name too.
 NAMED = {"tracepoint", "raw_tp", "kprobe", "kprobe_offset", "kretprobe", "kprobe_multi", "fentry"}
 KPROBE_KINDS = ("kprobe", "kprobe_multi")  # their links report missed (6.7+)
 CAPTURED = {"enoent": "hookbench-absent", "create": "hookbench-file"}
-# Fire only when a name is removed: measured by guest-lsm.sh (check_lsm.py), not here.
-DEEP = {"lsm", "kprobe_security", "fentry_security", "kprobe_vfs", "fentry_vfs", "fmod_ret"}
-
-
-def read(out, name):
-    with open(os.path.join(out, name)) as f:
-        return f.read()
-
-
-def rows(out, name):
-    path = os.path.join(out, name, "summary.csv")
-    if not os.path.exists(path):
-        return []
-    with open(path, newline="") as f:
-        return list(csv.DictReader(f))
 
 
 def check_control(hook, control):
@@ -180,7 +166,7 @@ def main(out):
     new_kernel = not release.startswith("6.1.")
     print(f"# guest kernel {release}")
     with open(os.path.join(out, "list.csv"), newline="") as f:
-        listed = {r["hook"]: r for r in csv.DictReader(f) if r["hook"] not in DEEP}
+        listed = {r["hook"]: r for r in csv.DictReader(f) if r["hook"] not in REMOVES_ONLY}  # guest-lsm.sh measures those
     check(NAMED <= set(listed), f"hookbench list names the hooks checked by name ({', '.join(listed)})")
     for hook, r in listed.items():
         check_hook(out, hook, r["kind"], new_kernel or r["kind"] != "kprobe_multi", new_kernel)

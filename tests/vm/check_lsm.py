@@ -12,24 +12,15 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from guest_out import REMOVES_ONLY, read, summary_rows  # noqa: E402
 from tap import check, finish  # noqa: E402
 
-DEEP = ("lsm", "kprobe_security", "fentry_security", "kprobe_vfs", "fentry_vfs", "fmod_ret")
 BLOCKS = {"lsm"}  # proven to block on every kernel that runs it; fmod_ret where allowed
 PROVEN = "unlinkat(hookbench-deny-0) failed with EPERM, the file is still there; the 3 other names were removed"
 
 
-def read(out, name):
-    with open(os.path.join(out, name)) as f:
-        return f.read()
-
-
 def rows(out, name):
-    path = os.path.join(out, name, "summary.csv")
-    if not os.path.exists(path):
-        return []
-    with open(path, newline="") as f:
-        return [r for r in csv.DictReader(f) if r["hook"] != "none"]
+    return [r for r in summary_rows(out, name) if r["hook"] != "none"]
 
 
 def check_rows(out, hook, payloads):
@@ -53,7 +44,7 @@ def main(out):
     print(f"# guest kernel {read(out, 'uname').strip()}, active LSMs {read(out, 'active-lsms').strip()}")
     with open(os.path.join(out, "list.csv"), newline="") as f:
         listed = {r["hook"]: r for r in csv.DictReader(f)}
-    for hook in DEEP:
+    for hook in REMOVES_ONLY:
         r = listed.get(hook, {})
         check(r.get("status") == "supported", f"{hook}: supported in the guest ({r.get('reason')})")
         check_rows(out, hook, ("count", "capture"))

@@ -9,25 +9,19 @@ The stand-in kallsyms runs: no candidate gives unsupported kprobe-family
 rows naming the candidates; a clone only gives rows naming the clone, and
 fentry refused for want of a BTF record. Prints TAP-style lines.
 """
-import csv
 import json
 import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from guest_out import read, summary_rows  # noqa: E402
 from tap import check, finish  # noqa: E402
 
 KPROBE_FAMILY = ("kprobe", "kprobe_multi", "fentry")
 
 
-def read(out, name):
-    with open(os.path.join(out, name)) as f:
-        return f.read()
-
-
 def rows(out, name):
-    with open(os.path.join(out, name, "summary.csv"), newline="") as f:
-        return {r["hook"]: r for r in csv.DictReader(f)}
+    return {r["hook"]: r for r in summary_rows(out, name)}
 
 
 def main(out):
