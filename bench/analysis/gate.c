@@ -15,9 +15,10 @@ struct side {
 	bool between; /* the between-run interval; else the 95% CI within the run */
 };
 
-bool hb_gate_exceeds(double base_high, double new_low, double pct)
+/* The most NEW's low end may be: BASE's high end plus pct percent of its magnitude. */
+static double limit_of(double base_high, double pct)
 {
-	return new_low > base_high + fabs(base_high) * pct / 100.0;
+	return base_high + fabs(base_high) * pct / 100.0;
 }
 
 static bool has_interval(const struct hb_estimate *e)
@@ -102,19 +103,21 @@ static int judge_row(FILE *f, const char *key, int width, const struct hb_result
 		fprintf(f, "%-*s %s\n", width, key, "no interval in BASE or NEW, not gated");
 		return -1;
 	}
-	if (ratio)
+	if (ratio) {
 		snprintf(basis, sizeof(basis), "ratio, between-run");
-	else if (b.between && n.between)
+	} else if (b.between && n.between) {
 		snprintf(basis, sizeof(basis), "%s, between-run", hb_results_unit_short(base));
-	else if ((*ci_stands_in = true))
+	} else {
 		snprintf(basis, sizeof(basis), "%s, 95%% CI (%s)", hb_results_unit_short(base),
 			 !b.between && !n.between ? "both" : !b.between ? "BASE" : "NEW");
+		*ci_stands_in = true;
+	}
 	fmt_side(&b, decimals, bs, sizeof(bs));
 	fmt_side(&n, decimals, ns, sizeof(ns));
 	if (b.e.est > 0)
 		snprintf(growth, sizeof(growth), "%+.1f%%", 100.0 * (n.e.est / b.e.est - 1.0));
-	limit = b.e.high + fabs(b.e.high) * pct / 100.0;
-	fails = hb_gate_exceeds(b.e.high, n.e.low, pct);
+	limit = limit_of(b.e.high, pct);
+	fails = n.e.low > limit;
 	snprintf(verdict, sizeof(verdict), "%s: NEW low %.*f %s limit %.*f", fails ? "FAIL" : "pass",
 		 decimals, n.e.low, fails ? ">" : "<=", decimals, limit);
 	fprintf(f, "%-*s %-*s %-*s %-*s %-8s %s\n", width, key, BASIS_WIDTH, basis, FIGURE_WIDTH, bs,

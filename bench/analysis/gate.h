@@ -11,7 +11,6 @@
 #ifndef HB_GATE_H
 #define HB_GATE_H
 
-#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -28,14 +27,13 @@ struct hb_gate_outcome {
 	size_t failed; /* of those, rows that grew too much */
 };
 
-/* The rule: true when new_low lies above base_high plus pct percent of its magnitude. */
-bool hb_gate_exceeds(double base_high, double new_low, double pct);
-
 /*
  * Judge every row of base and next; print to f the rule, one line per row
  * (judged or why not: control, only in one run, not selected, a status
- * other than ok) and, when any row was judged, a last line saying pass or
- * fail and why. The caller makes sure both runs count in one unit.
+ * other than ok, no interval) and, when any row was judged, a last line
+ * saying pass or fail and why. BASE's high end grows by pct percent of its
+ * magnitude (a negative end moves up too). The caller makes sure both runs
+ * count in one unit. Returns how many rows were judged and how many failed.
  */
 struct hb_gate_outcome hb_gate(const struct hb_results *base, const struct hb_results *next,
 			       const struct hb_gate_opts *o, FILE *f);
