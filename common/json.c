@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "json.h"
 
+#include <ctype.h>
 #include <math.h>
 
 void hb_json_init(struct hb_json *j, FILE *f, bool pretty)
@@ -120,4 +121,42 @@ void hb_json_null(struct hb_json *j, const char *key)
 {
 	prefix(j, key);
 	fputs("null", j->f);
+}
+
+/* JSON's grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
+bool hb_json_is_number(const char *text)
+{
+	const char *p = text;
+
+	if (*p == '-')
+		p++;
+	if (*p == '0')
+		p++;
+	else if (isdigit((unsigned char)*p))
+		while (isdigit((unsigned char)*p))
+			p++;
+	else
+		return false;
+	if (*p == '.') {
+		if (!isdigit((unsigned char)*++p))
+			return false;
+		while (isdigit((unsigned char)*p))
+			p++;
+	}
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		if (!isdigit((unsigned char)*p))
+			return false;
+		while (isdigit((unsigned char)*p))
+			p++;
+	}
+	return *p == '\0';
+}
+
+void hb_json_number_text(struct hb_json *j, const char *key, const char *text)
+{
+	prefix(j, key);
+	fputs(text && hb_json_is_number(text) ? text : "null", j->f);
 }

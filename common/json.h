@@ -29,6 +29,10 @@ void hb_json_i64(struct hb_json *j, const char *key, int64_t val);
 void hb_json_double(struct hb_json *j, const char *key, double val);
 void hb_json_bool(struct hb_json *j, const char *key, bool val);
 void hb_json_null(struct hb_json *j, const char *key);
+/* True when text is a number as JSON writes one (no sign +, no bare point, no inf). */
+bool hb_json_is_number(const char *text);
+/* A number written as text holds it, digit for digit; null when text is not a JSON number. */
+void hb_json_number_text(struct hb_json *j, const char *key, const char *text);
 /* Writes the escaped string with quotes. */
 void hb_json_write_escaped(FILE *f, const char *s);
 

@@ -39,4 +39,14 @@
 extern const char *const hb_summary_columns[];
 extern const size_t hb_summary_ncolumns;
 
+/* What a summary.csv column holds, as summary.json types it. */
+enum hb_column_type {
+	HB_COLUMN_TEXT,   /* a string */
+	HB_COLUMN_NUMBER, /* a count or a figure */
+	HB_COLUMN_WORDS,  /* ';'-separated words (flags): a list of strings */
+};
+
+/* The type of summary.csv's column name (merge's host, arch and source too); text when unlisted. */
+enum hb_column_type hb_summary_column_type(const char *name);
+
 #endif

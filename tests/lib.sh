@@ -147,7 +147,8 @@ check_icount_report() {
 
 # as_icount SRC DST: a copy of results directory SRC relabelled as a QEMU
 # -icount run (meta.json's timing and unit, summary.csv's unit column when it
-# has one; the figures unchanged), for checks on the words around them.
+# has one, summary.json's too; the figures unchanged), for checks on the
+# words around them.
 as_icount() {
 	cp -r "$1" "$2" && python3 - "$2" <<'PY'
 import csv, json, sys
@@ -161,6 +162,13 @@ u = rows[0].index("unit")
 for r in rows[1:]:
     r[u] = "guest instructions"
 csv.writer(open(d + "/summary.csv", "w", newline=""), lineterminator="\n").writerows(rows)
+try:
+    s = json.load(open(d + "/summary.json"))
+except FileNotFoundError:
+    sys.exit(0)
+for r in s["rows"]:
+    r["unit"] = "guest instructions"
+json.dump(s, open(d + "/summary.json", "w"), indent=2)
 PY
 }
 

@@ -22,9 +22,10 @@
 static const char help[] =
 	"Usage: hookbench merge DIR... --out DIR\n\n"
 	"Merge result directories of any machines and kernels into one summary.csv (plus\n"
-	"host, arch and source columns) and meta.json (fleet.sources); then\n"
-	"'hookbench report DIR' writes the fleet page. A DIR is a run directory (its vm/\n"
-	"comes along), a hookbench vm matrix, or a directory of run directories.\n"
+	"host, arch and source columns), summary.json (its rows, typed) and meta.json\n"
+	"(fleet.sources); then 'hookbench report DIR' writes the fleet page. A DIR is a\n"
+	"run directory (its vm/ comes along), a hookbench vm matrix, or a directory of\n"
+	"run directories.\n"
 	"A source of another schema version, a missing column or a value no run can\n"
 	"produce, one run given twice, or an existing --out is refused (exit 1).\n\n"
 	"Options:\n"
@@ -78,6 +79,11 @@ static int write_summary(FILE *f, const void *in)
 	return hb_fleet_write_summary(in, f);
 }
 
+static int write_summary_json(FILE *f, const void *in)
+{
+	return hb_fleet_write_summary_json(in, f);
+}
+
 static size_t total_rows(const struct hb_fleet_input *in)
 {
 	size_t rows = 0;
@@ -90,7 +96,7 @@ static size_t total_rows(const struct hb_fleet_input *in)
 /* After a failed write: nothing of the merge stays behind (a retry would meet OUT.partial). */
 static void remove_partial(const struct hb_outdir *o)
 {
-	static const char *const files[] = { "summary.csv", "meta.json" };
+	static const char *const files[] = { "summary.csv", "summary.json", "meta.json" };
 	char path[PATH_MAX + 32];
 
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
@@ -118,6 +124,8 @@ static int merge(const char *out, char **dirs, int ndirs, int argc, char **argv)
 		goto cleanup;
 	}
 	err = hb_outdir_write(&o, "summary.csv", write_summary, &in);
+	if (!err)
+		err = hb_outdir_write(&o, "summary.json", write_summary_json, &in);
 	if (!err)
 		err = write_meta(&o, &in, argc, argv);
 	if (err) {

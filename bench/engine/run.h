@@ -3,7 +3,8 @@
  * One `hookbench run`, from the lock to the committed results directory:
  * the foreign-program census, the sysctl guards, the workload threads, the
  * matrix of cells, the measurement (or --experiment reentry), then
- * summary.csv, states.csv and meta.json, and the rename of DIR.partial.
+ * summary.csv, summary.json, states.csv and meta.json, and the rename of
+ * DIR.partial.
  */
 #ifndef HB_RUN_H
 #define HB_RUN_H

@@ -22,6 +22,13 @@ static int write_summary(FILE *f, const void *ctx)
 	return hb_summary_write_csv(f, &st->m, &st->figs, &st->o, st->meta.timing);
 }
 
+static int write_summary_json(FILE *f, const void *ctx)
+{
+	const struct hb_run_state *st = ctx;
+
+	return hb_summary_write_json(f, &st->m, &st->figs, &st->o, st->meta.timing);
+}
+
 static int write_states(FILE *f, const void *ctx)
 {
 	const struct hb_run_state *st = ctx;
@@ -44,7 +51,7 @@ static int write_meta(FILE *f, const void *ctx)
 	return hb_meta_write(f, &st->meta);
 }
 
-/* Figures, then summary.csv, states.csv, replicates.csv and meta.json. */
+/* Figures, then summary.csv, summary.json, states.csv, replicates.csv and meta.json. */
 static int write_results(struct hb_run_state *st)
 {
 	/* Under -icount a run has no run-level shift to learn (its replicates are independent). */
@@ -58,6 +65,8 @@ static int write_results(struct hb_run_state *st)
 	st->meta.history = history ? &st->history : NULL;
 	if (!err)
 		err = hb_outdir_write(&st->out, "summary.csv", write_summary, st);
+	if (!err)
+		err = hb_outdir_write(&st->out, "summary.json", write_summary_json, st);
 	if (!err)
 		err = hb_outdir_write(&st->out, "states.csv", write_states, st);
 	if (!err)

@@ -10,6 +10,7 @@
 
 #include "csv.h"
 #include "stats.h"
+#include "summary_json.h"
 
 enum col {
 	C_HOOK, C_PAYLOAD, C_MODE, C_THREADS, C_STATUS, C_REASON, C_BLOCKS, C_OPS,
@@ -241,8 +242,10 @@ static void fill_row(const struct hb_cell *c, const struct hb_matrix *m,
 		snprintf(f[C_SAMPLE], 512, "%s", c->final.sample_name);
 }
 
-int hb_summary_write_csv(FILE *f, const struct hb_matrix *m, const struct hb_figures *figs,
-			 const struct run_opts *o, const char *timing)
+/* Every cell's row, in order, to emit(ctx, fields). */
+static void each_row(const struct hb_matrix *m, const struct hb_figures *figs,
+		     const struct run_opts *o, const char *timing,
+		     void (*emit)(void *ctx, const char *const *fields), void *ctx)
 {
 	static char fields[C_COUNT][512];
 	const char *ptrs[C_COUNT];
@@ -251,15 +254,41 @@ int hb_summary_write_csv(FILE *f, const struct hb_matrix *m, const struct hb_fig
 
 	if (uname(&u))
 		snprintf(u.release, sizeof(u.release), "unknown");
-	hb_csv_row(f, hb_summary_columns, hb_summary_ncolumns);
 	for (size_t i = 0; i < m->n; i++) {
 		judge(&m->cells[i], &figs->cell[i], &v);
 		fill_row(&m->cells[i], m, figs, o, timing, u.release, &v, fields);
 		for (int k = 0; k < C_COUNT; k++)
 			ptrs[k] = fields[k];
-		hb_csv_row(f, ptrs, C_COUNT);
+		emit(ctx, ptrs);
 	}
+}
+
+static void csv_row(void *f, const char *const *fields)
+{
+	hb_csv_row(f, fields, C_COUNT);
+}
+
+int hb_summary_write_csv(FILE *f, const struct hb_matrix *m, const struct hb_figures *figs,
+			 const struct run_opts *o, const char *timing)
+{
+	hb_csv_row(f, hb_summary_columns, hb_summary_ncolumns);
+	each_row(m, figs, o, timing, csv_row, f);
 	return ferror(f) ? -EIO : 0;
+}
+
+static void json_row(void *s, const char *const *fields)
+{
+	hb_summary_json_row(s, fields);
+}
+
+int hb_summary_write_json(FILE *f, const struct hb_matrix *m, const struct hb_figures *figs,
+			  const struct run_opts *o, const char *timing)
+{
+	struct hb_summary_json s;
+
+	hb_summary_json_begin(&s, f, hb_summary_columns, hb_summary_ncolumns);
+	each_row(m, figs, o, timing, json_row, &s);
+	return hb_summary_json_end(&s);
 }
 
 size_t hb_summary_failed_rows(const struct hb_matrix *m, const struct hb_figures *figs)

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* From measured cells to summary.csv rows and the table on stdout. */
+/* From measured cells to summary.csv rows, summary.json and the table on stdout. */
 #ifndef HB_SUMMARY_H
 #define HB_SUMMARY_H
 
@@ -13,6 +13,10 @@
 /* Write the header and one row per cell. Returns 0 or -EIO. */
 int hb_summary_write_csv(FILE *f, const struct hb_matrix *m, const struct hb_figures *figs,
 			 const struct run_opts *o, const char *timing);
+
+/* summary.json: the same rows, typed (common/summary_json.h). Returns 0 or -EIO. */
+int hb_summary_write_json(FILE *f, const struct hb_matrix *m, const struct hb_figures *figs,
+			  const struct run_opts *o, const char *timing);
 
 /* How many rows say mismatch, error or contaminated. */
 size_t hb_summary_failed_rows(const struct hb_matrix *m, const struct hb_figures *figs);

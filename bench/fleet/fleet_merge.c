@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "summary_json.h"
 
 /* Columns merge writes itself, whatever the sources hold there. */
 static const char *const own_columns[] = { "host", "arch", "source" };
@@ -60,7 +61,9 @@ static const char *field(const struct hb_fleet_source *s, size_t src_no, size_t 
 	return hb_results_str(&s->r, row, col);
 }
 
-int hb_fleet_write_summary(const struct hb_fleet_input *in, FILE *f)
+/* Every source's rows under the merged columns, to emit(ctx, fields). */
+static int each_row(const struct hb_fleet_input *in, void (*begin)(void *ctx, const char **cols, size_t n),
+		    void (*emit)(void *ctx, const char **fields), void *ctx)
 {
 	size_t n;
 	const char **cols = merged_columns(in, &n);
@@ -74,15 +77,70 @@ int hb_fleet_write_summary(const struct hb_fleet_input *in, FILE *f)
 		free(cols);
 		return -ENOMEM;
 	}
-	hb_csv_row(f, cols, n);
+	begin(ctx, cols, n);
 	for (size_t i = 0; i < in->n; i++) {
 		for (size_t row = 0; row < in->src[i].r.summary.nrows; row++) {
 			for (size_t c = 0; c < n; c++)
 				fields[c] = field(&in->src[i], i + 1, row, cols[c], num, sizeof(num));
-			hb_csv_row(f, fields, n);
+			emit(ctx, fields);
 		}
 	}
 	free(fields);
 	free(cols);
-	return ferror(f) ? -EIO : 0;
+	return 0;
+}
+
+struct csv_out {
+	FILE *f;
+	size_t n;
+};
+
+static void csv_begin(void *ctx, const char **cols, size_t n)
+{
+	struct csv_out *out = ctx;
+
+	out->n = n;
+	hb_csv_row(out->f, cols, n);
+}
+
+static void csv_row(void *ctx, const char **fields)
+{
+	struct csv_out *out = ctx;
+
+	hb_csv_row(out->f, fields, out->n);
+}
+
+int hb_fleet_write_summary(const struct hb_fleet_input *in, FILE *f)
+{
+	struct csv_out out = { .f = f };
+	int err = each_row(in, csv_begin, csv_row, &out);
+
+	return err ? err : ferror(f) ? -EIO : 0;
+}
+
+struct json_out {
+	FILE *f;
+	struct hb_summary_json s;
+};
+
+static void json_begin(void *ctx, const char **cols, size_t n)
+{
+	struct json_out *out = ctx;
+
+	hb_summary_json_begin(&out->s, out->f, cols, n);
+}
+
+static void json_row(void *ctx, const char **fields)
+{
+	struct json_out *out = ctx;
+
+	hb_summary_json_row(&out->s, fields);
+}
+
+int hb_fleet_write_summary_json(const struct hb_fleet_input *in, FILE *f)
+{
+	struct json_out out = { .f = f };
+	int err = each_row(in, json_begin, json_row, &out);
+
+	return err ? err : hb_summary_json_end(&out.s);
 }

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """A guest's results on the host: meta.json's vm block (how the guest ran),
-the combined summary.csv of a multi-kernel run, and a word when the workload
-ran elsewhere than the ext4 scratch."""
+the combined summary.csv and summary.json of a multi-kernel run, and a word
+when the workload ran elsewhere than the ext4 scratch."""
 
 import csv
 import json
@@ -43,8 +43,9 @@ def annotate_meta(path, kernel, plan, marks, cpus):
 
 def combine_summaries(out, labels):
     """DIR/summary.csv: every kernel's rows under the header they share (each
-    row's kernel column, written in the guest, says which kernel it is)."""
-    header, rows = None, []
+    row's kernel column, written in the guest, says which kernel it is); and
+    DIR/summary.json, the same rows typed, from the guests' summary.json."""
+    header, rows, found = None, [], []
     for label in labels:
         path = os.path.join(out, label, "summary.csv")
         if not os.path.exists(path):
@@ -56,12 +57,36 @@ def combine_summaries(out, labels):
                 raise VmError(f"{label}/summary.csv has other columns than the first kernel's")
             header = h
             rows += list(reader)
+        found.append(label)
     if header is None:
         return
     with open(os.path.join(out, "summary.csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(header)
         w.writerows(rows)
+    combine_summary_json(out, found)
+
+
+def combine_summary_json(out, labels):
+    """DIR/summary.json from the guests' (labels: those with a summary.csv),
+    its columns the ones they share; none when a guest wrote no summary.json."""
+    combined = None
+    for label in labels:
+        path = os.path.join(out, label, "summary.json")
+        if not os.path.exists(path):
+            say(f"{label}: no summary.json from the guest, so none combined (summary.csv has the rows)")
+            return
+        with open(path) as f:
+            doc = json.load(f)
+        if combined is None:
+            combined = doc
+        elif doc.get("columns") != combined.get("columns"):
+            raise VmError(f"{label}/summary.json has other columns than the first kernel's")
+        else:
+            combined["rows"] += doc.get("rows", [])
+    with open(os.path.join(out, "summary.json"), "w") as f:
+        json.dump(combined, f, indent=2)
+        f.write("\n")
 
 
 def warn_scratch(path, kernel, image):

@@ -17,6 +17,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from tap import check, finish  # noqa: E402
+from check_summary_json import problems as summary_json_problems  # noqa: E402
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
 from tdist import t_quantile  # noqa: E402
@@ -443,8 +444,12 @@ def main():
     blocks, ops, warmup, stats = (int(a) for a in sys.argv[5:9])
     threads = sys.argv[9].split(",") if len(sys.argv) > 9 else ["1"]
     check(not os.path.exists(out + ".partial"), "DIR.partial was renamed away")
-    for name in ("runs.csv", "summary.csv", "states.csv", "meta.json"):
+    for name in ("runs.csv", "summary.csv", "summary.json", "states.csv", "meta.json"):
         check(os.path.isfile(os.path.join(out, name)), f"{name} exists")
+    if os.path.isfile(os.path.join(out, "summary.json")):
+        differ = list(summary_json_problems(out))
+        check(not differ, "summary.json holds summary.csv's rows field by field, typed" +
+              (f": {differ[0]} (and {len(differ) - 1} more)" if differ else ""))
     rows = check_summary(os.path.join(out, "summary.csv"), hooks, payloads, modes, blocks, ops,
                          warmup, stats, threads)
     check_runs(os.path.join(out, "runs.csv"), rows, blocks, ops, warmup, stats)

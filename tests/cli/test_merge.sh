@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 # hookbench merge on fixture directories (tests/fixtures/merge): a host run
-# and a VM matrix give one summary.csv with host, arch, kernel and source;
+# and a VM matrix give one summary.csv with host, arch, kernel and source
+# (and summary.json, the same rows typed);
 # another schema version, missing columns and duplicates are refused or kept
 # as documented; report and plot on the merged directory give the fleet
 # page with the right numbers and the heat map's data.
@@ -25,6 +26,8 @@ check "merge a host run and a VM matrix: exit 0 (got $rc)" [ "$rc" = 0 ]
 diag "$WORK/merge.err"
 S=$WORK/fleet/summary.csv
 check "one summary.csv and one meta.json" test -f "$S" -a -f "$WORK/fleet/meta.json"
+CHECK_DIAG=$WORK/json.err check "summary.json holds summary.csv's rows field by field, typed (host, arch, source too)" \
+	bash -c "python3 '$(dirname "$0")/../check_summary_json.py' '$WORK/fleet' 2>'$WORK/json.err'"
 check "no .partial left" test ! -e "$WORK/fleet.partial"
 check "7 host rows + 6 + 5 guest rows (the matrix's combined summary.csv is not counted twice)" \
 	[ "$(col "$S" hook | wc -l)" = 18 ]

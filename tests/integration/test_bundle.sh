@@ -42,6 +42,7 @@ check "./run with a short run exits 0 (got $rc)" [ $rc -eq 0 ]
 name=$(printf '%s-%s' "$(uname -n)" "$(uname -r)" | tr -c 'A-Za-z0-9._+-' '_')
 D=$WORK/target/results/$name
 check "the results are in results/HOST-KERNEL ($name)" [ -s "$D/summary.csv" ]
+check "the bundle's static hookbench writes summary.json beside it" [ -s "$D/summary.json" ]
 check "the last line says so" [ "$(tail -n 1 "$WORK/run.out")" = "results: results/$name" ]
 check "summary.csv: every measured hook ($hooks) counted each of its events, and some" \
 	python3 - "$D/summary.csv" "$hooks" <<'EOF'

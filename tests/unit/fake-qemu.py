@@ -59,6 +59,8 @@ while time.monotonic() < deadline:
 
 files = [
     ("run/summary.csv", f"hook,status,kernel\ntracepoint,ok,{label}\nkprobe,ok,{label}\n".encode()),
+    ("run/summary.json", json.dumps({"schema_version": 6, "columns": ["hook", "status", "kernel"], "rows": [
+        {"hook": h, "status": "ok", "kernel": label} for h in ("tracepoint", "kprobe")]}).encode()),
     ("run/meta.json", json.dumps({"kernel": {"release": label}, "status": "ok"}).encode()),
     ("run/runs.csv", b"hook,block,ns\n"),
 ]

@@ -248,6 +248,9 @@ def test_runner(fake):
         s1, s2 = f1.read(), f2.read()
     check(s1 == s2 and [r.split(",")[-1] for r in s2.split()[1:]] == ["c", "c", "a", "a", "b", "b"],
           "the combined summary.csv is the same, rows in the --kernel order")
+    with open(os.path.join(two, "summary.json")) as f:
+        kernels = [r["kernel"] for r in json.load(f)["rows"]]
+    check(kernels == ["c", "c", "a", "a", "b", "b"], f"and summary.json's rows in that order: {kernels}")
     same_meta = True
     for k in labels:
         with open(os.path.join(one, label(k), "meta.json")) as f1, \

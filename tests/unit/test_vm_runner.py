@@ -8,6 +8,7 @@ output."""
 import base64
 import gzip
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -287,18 +288,36 @@ def test_combine():
     per_kernel = {"debian-6.1-cloud": header + "tracepoint,ok,6.1.0-56-cloud-amd64\n",
                   "debian-6.12-cloud": None,  # the guest wrote nothing
                   "debian-6.12-rt": header + "tracepoint,ok,6.12.117+deb12-rt-amd64\n"}
+
+    def typed(text):
+        cols = header.strip().split(",")
+        rows = [dict(zip(cols, line.split(","))) for line in text.splitlines()[1:]]
+        return {"schema_version": 6, "columns": cols, "rows": rows}
+
     with tempfile.TemporaryDirectory() as d:
         for label, text in per_kernel.items():
             os.mkdir(os.path.join(d, label))
             if text:
                 with open(os.path.join(d, label, "summary.csv"), "w") as f:
                     f.write(text)
+                with open(os.path.join(d, label, "summary.json"), "w") as f:
+                    json.dump(typed(text), f)
         results.combine_summaries(d, list(per_kernel))
         with open(os.path.join(d, "summary.csv")) as f:
             combined = f.read()
         check(combined == header + "tracepoint,ok,6.1.0-56-cloud-amd64\n"
               "tracepoint,ok,6.12.117+deb12-rt-amd64\n",
               "the combined summary has the guests' columns, kernel once, and their rows in order")
+        with open(os.path.join(d, "summary.json")) as f:
+            doc = json.load(f)
+        check(doc["columns"] == ["hook", "status", "kernel"] and doc["schema_version"] == 6 and
+              [r["kernel"] for r in doc["rows"]] == ["6.1.0-56-cloud-amd64", "6.12.117+deb12-rt-amd64"],
+              "the combined summary.json: the guests' columns and schema, their rows in order")
+        os.unlink(os.path.join(d, "debian-6.12-rt", "summary.json"))
+        os.unlink(os.path.join(d, "summary.json"))
+        results.combine_summaries(d, list(per_kernel))
+        check(not os.path.exists(os.path.join(d, "summary.json")),
+              "no combined summary.json when a guest with rows wrote none (it would lack rows)")
         with open(os.path.join(d, "debian-6.12-cloud", "summary.csv"), "w") as f:
             f.write("hook,status\ntracepoint,ok\n")
         try:
