@@ -108,8 +108,8 @@ static void list_globals(const struct btf *btf, const struct btf_type *sec, char
 	}
 }
 
-static int find_global(struct bpf_object *obj, const char *path, const char *name,
-		       struct global *g, char *why, size_t len)
+static int find_global(struct bpf_object *obj, const char *path, const char *opt,
+		       const char *name, struct global *g, char *why, size_t len)
 {
 	const struct btf *btf = bpf_object__btf(obj);
 	const struct btf_type *sec = NULL;
@@ -136,8 +136,8 @@ static int find_global(struct bpf_object *obj, const char *path, const char *nam
 		}
 		list_globals(btf, sec, names, sizeof(names));
 	}
-	snprintf(why, len, "--set %s: %s has no global %s in .rodata (const volatile globals: %s)",
-		 name, path, name, names[0] ? names : "none");
+	snprintf(why, len, "%s %s: %s has no global %s in .rodata (const volatile globals: %s)",
+		 opt, name, path, name, names[0] ? names : "none");
 	return -EINVAL;
 }
 
@@ -180,11 +180,11 @@ static int write_value(const struct global *g, const char *name, const char *val
 	return err;
 }
 
-static int set_one(struct bpf_object *obj, const char *path, const char *name, const char *value,
-		   void *data, char *why, size_t len)
+static int set_one(struct bpf_object *obj, const char *path, const char *opt, const char *name,
+		   const char *value, void *data, char *why, size_t len)
 {
 	struct global g;
-	int err = find_global(obj, path, name, &g, why, len);
+	int err = find_global(obj, path, opt, name, &g, why, len);
 
 	return err ? err : write_value(&g, name, value, data, why, len);
 }
@@ -212,10 +212,10 @@ int hb_object_apply_sets(struct bpf_object *obj, const struct hb_object_opts *o,
 		return -ENOMEM;
 	memcpy(data, init, size);
 	for (size_t i = 0; i < o->nsets && !err; i++)
-		err = set_one(obj, o->path, o->sets[i].name, o->sets[i].value, data, why, len);
+		err = set_one(obj, o->path, "--set", o->sets[i].name, o->sets[i].value, data, why, len);
 	snprintf(pid, sizeof(pid), "%d", tgid >= 0 ? (int)tgid : 1); /* checking only: does a pid fit? */
 	if (!err && o->set_pid)
-		err = set_one(obj, o->path, o->set_pid, pid, data, why, len);
+		err = set_one(obj, o->path, "--set-pid", o->set_pid, pid, data, why, len);
 	if (!err && tgid >= 0)
 		err = bpf_map__set_initial_value(map, data, size);
 	free(data);
