@@ -113,7 +113,10 @@ static void add_row(struct hb_object_rows *rows, const struct hb_object_opts *o,
 	struct hb_object_prog *p = &rows->progs[rows->n];
 	struct hb_hook *h = &rows->hooks[rows->n];
 	const char *kind = libbpf_bpf_prog_type_str(bpf_program__type(prog));
-	const char *at = libbpf_bpf_attach_type_str(bpf_program__expected_attach_type(prog));
+	enum bpf_attach_type type = bpf_program__expected_attach_type(prog);
+	/* 0 is "none" too, except to the one program type whose first attach type it is. */
+	bool none = type == 0 && bpf_program__type(prog) != BPF_PROG_TYPE_CGROUP_SKB;
+	const char *at = none ? "none" : libbpf_bpf_attach_type_str(type);
 
 	p->opts = o;
 	snprintf(p->prog, sizeof(p->prog), "%s", bpf_program__name(prog));

@@ -11,6 +11,7 @@
 
 #include "kind.h"
 #include "object.h"
+#include "tracefs.h"
 
 static bool is_tracepoint(const struct hb_object_prog *p)
 {
@@ -55,6 +56,11 @@ static int probe_object(const struct hb_probe_env *env, const struct hb_hook *ho
 		*c = ':';
 	ops = checker(p, target, category, sizeof(category), &as);
 	err = ops ? ops->probe(env, &as, sup) : 0;
+	/* Here the kernel has syscall tracepoints: the object names one it lacks. */
+	if (err && ops == &hb_kind_tracepoint && hb_tracefs_dir() &&
+	    hb_tracefs_has_event("syscalls", "sys_enter_unlinkat"))
+		hb_unsupported(sup, "this kernel has no tracepoint %s (%s/events lists those it has)",
+			       target, hb_tracefs_dir());
 	if (err && (p->kprobe || p->tracing) && !p->opts->attach_symbol)
 		snprintf(sup->reason + strlen(sup->reason), sizeof(sup->reason) - strlen(sup->reason),
 			 "; on a kernel that renamed the function, name it with --attach-symbol");

@@ -21,7 +21,7 @@ refused() {
 	lines=$(grep -c . "$WORK/$name.err")
 	CHECK_DIAG=$WORK/$name.err check "$name: exit $want (got $rc), one line on stderr (got $lines)" \
 		[ "$rc" -eq "$want" -a "$lines" -eq 1 ]
-	CHECK_DIAG=$WORK/$name.err check "$name: the line says /$pattern/" grep -qE "$pattern" "$WORK/$name.err"
+	CHECK_DIAG=$WORK/$name.err check "$name: the line says /$pattern/" grep -qE -e "$pattern" "$WORK/$name.err"
 	check "$name: no results directory" [ ! -e "$WORK/$name" -a ! -e "$WORK/$name.partial" ]
 	sed 's/^/# /' "$WORK/$name.err"
 }
@@ -36,7 +36,7 @@ refused not-attachable 1 'cannot attach any of its programs on its own \(keep_pa
 	--object "$FIX/not_attachable.bpf.o"
 refused not-attachable-named 1 'cannot attach program keep_packets on its own \(SEC "socket"\)' \
 	--object "$FIX/not_attachable.bpf.o" --program keep_packets
-refused no-attach-point 1 'missing_attach:on_missing cannot run here: no syscalls:sys_enter_no_such_call tracepoint' \
+refused no-attach-point 1 'missing_attach:on_missing cannot run here: this kernel has no tracepoint syscalls:sys_enter_no_such_call' \
 	--object "$FIX/missing_attach.bpf.o"
 refused pinned 1 'map hb_pinned_calls is pinned by name .*does not pin' --object "$FIX/pinned_map.bpf.o"
 refused set-not-global 1 '--set target_pid: .* has no global target_pid in .rodata \(const volatile globals: target_tgid\)' \
