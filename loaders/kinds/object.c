@@ -61,7 +61,8 @@ static int probe_object(const struct hb_probe_env *env, const struct hb_hook *ho
 	    hb_tracefs_has_event("syscalls", "sys_enter_unlinkat"))
 		hb_unsupported(sup, "this kernel has no tracepoint %s (%s/events lists those it has)",
 			       target, hb_tracefs_dir());
-	if (err && (p->kprobe || p->tracing) && !p->opts->attach_symbol)
+	if (err && (p->kprobe || p->tracing) && !p->opts->attach_symbol &&
+	    strstr(sup->reason, "/proc/kallsyms"))
 		snprintf(sup->reason + strlen(sup->reason), sizeof(sup->reason) - strlen(sup->reason),
 			 "; on a kernel that renamed the function, name it with --attach-symbol");
 	snprintf(sup->target, sizeof(sup->target), "%s", target);
