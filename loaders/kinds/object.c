@@ -82,8 +82,11 @@ void hb_object_kind_ops(const struct hb_object_prog *p, struct hb_attach_ops *op
 	ops->probe = probe_object;
 	ops->attach = attach_object;
 	ops->flavour = "";
-	if (p->kprobe)
+	if (p->kprobe) {
+		ops->flavour = NULL;
+		ops->flavour_of = hb_kind_kprobe.flavour_of; /* its target and retprobe are the row's */
 		ops->missed_field = hb_kind_kprobe.missed_field;
-	else if (!strncmp(p->section, "kprobe.multi", 12) || !strncmp(p->section, "kretprobe.multi", 15))
+	}
+	if (!strncmp(p->section, "kprobe.multi", 12) || !strncmp(p->section, "kretprobe.multi", 15))
 		ops->missed_field = hb_kind_kprobe_multi.missed_field;
 }

@@ -85,8 +85,9 @@ static void example_rows(void)
 		       "kinds and sections from libbpf: %s %s, %s", rows.progs[0].kind,
 		       rows.progs[0].section, rows.progs[1].section);
 		TAP_OK(rows.hooks[0].object == &rows.progs[0] && rows.hooks[0].ops == &rows.ops[0] &&
-		       !strcmp(rows.ops[0].name, "kprobe") && rows.ops[0].missed_field,
-		       "the row's kind is kprobe, with a missed counter");
+		       !strcmp(rows.ops[0].name, "kprobe") && rows.ops[0].missed_field &&
+		       rows.ops[0].flavour_of && !rows.ops[0].flavour,
+		       "the row's kind is kprobe, with a missed counter and kprobes/list's flavour");
 	}
 	o.programs[0] = "unlink_exit";
 	o.nprograms = 1;
