@@ -57,5 +57,18 @@ print(next((r["status"] + ": " + r["reason"] for r in csv.DictReader(open(sys.ar
             if (r["hook"], r["mode"]) == (sys.argv[2], sys.argv[3])), "(no row)"))' "$WORK/wrong" "$WRONG" "$1"; }
 check "enoent: $(reason enoent)" bash -c 'grep -q "^mismatch: fewer runs than the workload.s calls: the program ran 0 times" <<<"$1"' _ "$(reason enoent)"
 check "other: $(reason other)" bash -c 'grep -q "^mismatch: runs where no unlinkat was called" <<<"$1"' _ "$(reason other)"
+# A signal mid-run: the object's program is detached and unloaded like the rest.
+"$HB" run --object "$OBJ" --blocks 100000 --ops-per-block 2000 --warmup 0 --stats-blocks 1 \
+	--no-coverage --out "$WORK/int" >/dev/null 2>"$WORK/int.err" &
+pid=$!
+for _ in $(seq 200); do # up to 20 s for its first block
+	[ -s "$WORK/int.partial/runs.csv" ] && grep -q "$ROW" "$WORK/int.partial/runs.csv" && break
+	sleep 0.1
+done
+kill -INT $pid
+wait $pid
+rc=$?
+check "SIGINT mid-run: exit 130 (got $rc), the object's blocks kept" \
+	bash -c '[ "$1" = 130 ] && grep -q "$2" "$3"' _ "$rc" "$ROW" "$WORK/int.partial/runs.csv"
 leak_check_end "object runs"
 done_testing
