@@ -28,9 +28,8 @@ static const char *fewest_threads(const struct hb_results *r, const char *payloa
 	return fewest;
 }
 
-/* Rows of the user's own programs (run --object) join each payload's table. */
-static long row_of(const struct hb_results *r, const struct hb_breakeven *be, const char *hook,
-		   const char *mode)
+long hb_breakeven_row(const struct hb_results *r, const struct hb_breakeven *be, const char *hook,
+		      const char *mode)
 {
 	const struct hb_match m[] = { { "hook", hook }, { "payload", be->payload }, { "mode", mode },
 				      { "threads", be->threads }, { NULL, NULL } };
@@ -58,7 +57,7 @@ static bool unsupported(const struct hb_results *r, long row)
 /* O: the row of mode other, or other_remote when that one is measured and costs more. */
 static void other_cost(const struct hb_results *r, const struct hb_breakeven *be, struct hb_be_hook *h)
 {
-	long local = row_of(r, be, h->hook, "other"), remote = row_of(r, be, h->hook, "other_remote");
+	long local = hb_breakeven_row(r, be, h->hook, "other"), remote = hb_breakeven_row(r, be, h->hook, "other_remote");
 	bool local_between, remote_between;
 	struct hb_estimate lo = cost(r, local, &local_between), re = cost(r, remote, &remote_between);
 
