@@ -320,11 +320,15 @@ size_t hb_summary_failed_rows(const struct hb_matrix *m, const struct hb_figures
 
 void hb_summary_print(FILE *f, const struct hb_matrix *m, const struct hb_figures *figs)
 {
+	int width = 16; /* the hook column: as wide as its longest name (--object's FILE:PROGRAM) */
 	struct verdict v;
 
-	fprintf(f, "%-16s %-8s %-12s %-3s %-12s %-30s %-24s %-12s %s\n", "hook", "payload", "mode",
-		"thr", "status", "overhead ns/event [95% CI]", "x reference [another run]", "prog ns/run",
-		"events seen/expected");
+	for (size_t i = 0; i < m->n; i++)
+		if ((int)strlen(m->cells[i].hook->name) > width)
+			width = (int)strlen(m->cells[i].hook->name);
+	fprintf(f, "%-*s %-8s %-12s %-3s %-12s %-30s %-24s %-12s %s\n", width, "hook", "payload",
+		"mode", "thr", "status", "overhead ns/event [95% CI]", "x reference [another run]",
+		"prog ns/run", "events seen/expected");
 	for (size_t i = 0; i < m->n; i++) {
 		const struct hb_cell *c = &m->cells[i];
 		const struct hb_ratio *r = &figs->cell[i].ratio;
@@ -346,7 +350,7 @@ void hb_summary_print(FILE *f, const struct hb_matrix *m, const struct hb_figure
 		if (c->session || c->control)
 			snprintf(events, sizeof(events), "%" PRIu64 "/%" PRIu64, c->events_seen,
 				 c->events_expected);
-		fprintf(f, "%-16s %-8s %-12s %-3u %-12s %-30s %-24s %-12s %s\n", c->hook->name,
+		fprintf(f, "%-*s %-8s %-12s %-3u %-12s %-30s %-24s %-12s %s\n", width, c->hook->name,
 			hb_cell_payload_name(c), storm_mode_names[c->mode], c->threads, v.status,
 			est, ratio, prog, events);
 		if (strcmp(v.status, "ok"))
