@@ -153,6 +153,11 @@ static int write_value(const struct global *g, const char *name, const char *val
 		is_signed = btf_int_encoding(t) & BTF_INT_SIGNED;
 	else if (btf_is_enum(t))
 		is_signed = btf_kflag(t);
+	if (btf_is_int(t) && (btf_int_encoding(t) & BTF_INT_BOOL) && strcmp(value, "true") &&
+	    strcmp(value, "false") && strcmp(value, "1") && strcmp(value, "0")) {
+		snprintf(why, len, "--set %s=%s: not a bool (true, false, 1 or 0)", name, value);
+		return -EINVAL;
+	}
 	if ((btf_is_int(t) || btf_is_enum(t) || btf_is_enum64(t)) && t->size == g->size) {
 		err = hb_object_int_value(value, g->size, is_signed, (char *)data + g->offset);
 		if (err)

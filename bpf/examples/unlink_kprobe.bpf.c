@@ -15,10 +15,12 @@ char LICENSE[] SEC("license") = "GPL";
 
 /* Print only this process's calls; 0 prints every process's (--set-pid target_tgid). */
 const volatile __u32 target_tgid = 0;
+/* Filter but print nothing (--set quiet=true): the cost of the hooks without bpf_printk. */
+const volatile bool quiet = false;
 
 static bool wanted(void)
 {
-	return !target_tgid || (__u32)(bpf_get_current_pid_tgid() >> 32) == target_tgid;
+	return !quiet && (!target_tgid || (__u32)(bpf_get_current_pid_tgid() >> 32) == target_tgid);
 }
 
 SEC("kprobe/do_unlinkat")

@@ -11,6 +11,8 @@ char LICENSE[] SEC("license") = "GPL";
 
 /* Print only this process's calls; 0 prints every process's (--set-pid target_tgid). */
 const volatile __u32 target_tgid = 0;
+/* Filter but print nothing (--set quiet=true): the cost of the hook without bpf_printk. */
+const volatile bool quiet = false;
 
 SEC("tracepoint/syscalls/sys_enter_unlinkat")
 int unlink_enter(struct trace_event_raw_sys_enter *ctx)
@@ -18,7 +20,7 @@ int unlink_enter(struct trace_event_raw_sys_enter *ctx)
 	__u32 tgid = bpf_get_current_pid_tgid() >> 32;
 	char filename[64];
 
-	if (target_tgid && tgid != target_tgid)
+	if ((target_tgid && tgid != target_tgid) || quiet)
 		return 0;
 	if (bpf_probe_read_user_str(filename, sizeof(filename), (const char *)ctx->args[1]) < 0)
 		filename[0] = '\0';

@@ -39,7 +39,7 @@ refused not-attachable-named 1 'cannot attach program keep_packets on its own \(
 refused no-attach-point 1 'missing_attach:on_missing cannot run here: this kernel has no tracepoint syscalls:sys_enter_no_such_call' \
 	--object "$FIX/missing_attach.bpf.o"
 refused pinned 1 'map hb_pinned_calls is pinned by name .*does not pin' --object "$FIX/pinned_map.bpf.o"
-refused set-not-global 1 '--set target_pid: .* has no global target_pid in .rodata \(const volatile globals: target_tgid\)' \
+refused set-not-global 1 '--set target_pid: .* has no global target_pid in .rodata \(const volatile globals: target_tgid, quiet\)' \
 	--object "$EX/unlink_tracepoint.bpf.o" --set target_pid=1
 refused set-pid-not-global 1 '--set-pid unlink_enter: .* has no global unlink_enter' \
 	--object "$EX/unlink_tracepoint.bpf.o" --set-pid unlink_enter

@@ -102,6 +102,14 @@ static void example_rows(void)
 	TAP_OK(!err && rows.n == 1 && !strcmp(rows.ops[0].name, "tracepoint") &&
 	       !rows.ops[0].missed_field, "--set target_tgid=1234 is a global; the tracepoint row (%s)",
 	       why);
+	o.sets[1] = (struct hb_object_set){ "quiet", "true" };
+	o.nsets = 2;
+	err = hb_object_rows_build(&o, &rows, why, sizeof(why));
+	TAP_OK(!err, "--set quiet=true sets a bool (%s)", why);
+	o.sets[1] = (struct hb_object_set){ "quiet", "2" };
+	err = hb_object_rows_build(&o, &rows, why, sizeof(why));
+	TAP_OK(err == -ERANGE || err == -EINVAL, "--set quiet=2 does not fit a bool: %s", why);
+	o.nsets = 1;
 	o.sets[0] = (struct hb_object_set){ "target_pid", "1" };
 	err = hb_object_rows_build(&o, &rows, why, sizeof(why));
 	TAP_OK(err == -EINVAL && strstr(why, "no global target_pid") && strstr(why, "target_tgid") &&
