@@ -75,7 +75,8 @@ int hb_object_rows_build(const struct hb_object_opts *o, struct hb_object_rows *
  * Open p's object with only p's program to load, apply the --set values
  * (and --set-pid as tgid) and --attach-symbol, and load it. Returns 0 with
  * out and *prog filled, or -errno with why; the verifier's log, if it
- * refused, is left in oo's kernel_log_buf.
+ * refused, is left in oo's kernel_log_buf. out holds the object from the
+ * moment it is open, on failure too: hb_family_close() it on every path.
  */
 int hb_object_open(const struct hb_object_prog *p, const struct bpf_object_open_opts *oo,
 		   pid_t tgid, struct hb_skel *out, struct bpf_program **prog, char *why, size_t len);
