@@ -32,6 +32,9 @@
  */
 #define HB_SCHEMA_VERSION 6
 
+/* The payload column of a row of the user's own program (run --object): it runs as it is. */
+#define HB_OBJECT_PAYLOAD "own"
+
 /* The columns every summary.csv starts with, in this order (the first
  * HB_SUMMARY_FIXED are fixed; more follow). */
 #define HB_SUMMARY_FIXED 18

@@ -17,6 +17,7 @@
 #define HB_MAX_HOOKS 24
 
 struct hb_attach_ops;
+struct hb_object_prog;
 
 struct hb_hook {
 	const char *name;        /* the name in CLIs and CSVs */
@@ -37,6 +38,8 @@ struct hb_hook {
 	const char *tp_category; /* tracepoints: the category tracefs lists it under */
 	const char *tp_name;     /* tracepoints, perf and raw */
 	const char *stability;   /* what the attach point promises across kernels */
+	const struct hb_object_prog *object; /* a program of the user's object (--object,
+					      * object.h): family is its path; NULL: built in */
 };
 
 /*

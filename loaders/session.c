@@ -11,6 +11,7 @@
 #include "family.h"
 #include "kinds/kind.h"
 #include "linkinfo.h"
+#include "object.h"
 #include "refusal.h"
 
 struct hb_session {
@@ -58,6 +59,13 @@ static int open_object(struct hb_session *s, char *why, size_t whylen)
 	struct bpf_program *p;
 	int err;
 
+	if (s->opts.hook->object) {
+		err = hb_object_open(s->opts.hook->object, &oo, s->opts.tgid, &s->skel, &s->prog,
+				     why, whylen);
+		if (err && s->opts.verifier_line)
+			hb_verifier_last_line(log, s->opts.verifier_line, s->opts.verifier_line_len);
+		goto cleanup;
+	}
 	err = hb_family_open(s->opts.hook->family, &oo, &s->skel);
 	if (err) {
 		snprintf(why, whylen, "failed to open BPF object %s: %s",
@@ -277,13 +285,11 @@ static void fill_nmissed(struct hb_session *s, struct hb_counters *c)
 	c->nmissed = s->nmissed_done + live;
 }
 
-int hb_session_read(struct hb_session *s, struct hb_counters *c)
+/* hookbench's own payload counters (a user's object has none). */
+static int read_payload_counters(struct hb_session *s, struct hb_counters *c)
 {
-	struct bpf_prog_info info;
-	uint32_t len = sizeof(info);
 	int best_cpu = 0, err;
 
-	memset(c, 0, sizeof(*c));
 	err = read_percpu(s, HB_CTR_EVENTS, &c->events, &best_cpu);
 	if (!err)
 		err = read_percpu(s, HB_CTR_CAPTURE_ERRORS, &c->capture_errors, NULL);
@@ -294,8 +300,21 @@ int hb_session_read(struct hb_session *s, struct hb_counters *c)
 	if (!err && s->opts.payload >= HB_PAYLOAD_CAPTURE)
 		err = read_sample(s, best_cpu, c);
 	c->ringbuf_consumed = atomic_load_explicit(&s->consumed, memory_order_relaxed);
-	if (err)
-		return err;
+	return err;
+}
+
+int hb_session_read(struct hb_session *s, struct hb_counters *c)
+{
+	struct bpf_prog_info info;
+	uint32_t len = sizeof(info);
+	int err;
+
+	memset(c, 0, sizeof(*c));
+	if (!s->opts.hook->object) {
+		err = read_payload_counters(s, c);
+		if (err)
+			return err;
+	}
 	memset(&info, 0, sizeof(info));
 	if (bpf_obj_get_info_by_fd(bpf_program__fd(s->prog), &info, &len))
 		return -errno;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rank.h"
+#include "schema.h"
 
 /* The fewest workload threads among payload's enoent rows ("1" when none). */
 static const char *fewest_threads(const struct hb_results *r, const char *payload)
@@ -27,13 +28,16 @@ static const char *fewest_threads(const struct hb_results *r, const char *payloa
 	return fewest;
 }
 
-static long row_of(const struct hb_results *r, const struct hb_breakeven *be, const char *hook,
-		   const char *mode)
+long hb_breakeven_row(const struct hb_results *r, const struct hb_breakeven *be, const char *hook,
+		      const char *mode)
 {
 	const struct hb_match m[] = { { "hook", hook }, { "payload", be->payload }, { "mode", mode },
 				      { "threads", be->threads }, { NULL, NULL } };
+	const struct hb_match own[] = { { "hook", hook }, { "payload", HB_OBJECT_PAYLOAD },
+					{ "mode", mode }, { "threads", be->threads }, { NULL, NULL } };
+	long row = hb_results_find(r, m);
 
-	return hb_results_find(r, m);
+	return row >= 0 ? row : hb_results_find(r, own);
 }
 
 /* A row's cost with the between-run interval where it has one, else the within-run one. */
@@ -53,7 +57,7 @@ static bool unsupported(const struct hb_results *r, long row)
 /* O: the row of mode other, or other_remote when that one is measured and costs more. */
 static void other_cost(const struct hb_results *r, const struct hb_breakeven *be, struct hb_be_hook *h)
 {
-	long local = row_of(r, be, h->hook, "other"), remote = row_of(r, be, h->hook, "other_remote");
+	long local = hb_breakeven_row(r, be, h->hook, "other"), remote = hb_breakeven_row(r, be, h->hook, "other_remote");
 	bool local_between, remote_between;
 	struct hb_estimate lo = cost(r, local, &local_between), re = cost(r, remote, &remote_between);
 
@@ -127,10 +131,12 @@ void hb_breakeven_collect(const struct hb_results *r, const char *payload, struc
 		be->any_other |= !strcmp(mode, "other") || !strcmp(mode, "other_remote");
 	}
 	for (size_t i = 0; i < t->nrows && be->n < HB_BE_MAX_HOOKS; i++) {
-		const struct hb_match m[] = { { "payload", payload }, { "mode", "enoent" },
-					      { "threads", be->threads }, { NULL, NULL } };
+		const struct hb_match m[] = { { "mode", "enoent" }, { "threads", be->threads },
+					      { NULL, NULL } };
+		const char *p = hb_results_str(r, i, "payload");
 
-		if (hb_results_is_control(r, i) || !hb_table_matches(t, i, m))
+		if (hb_results_is_control(r, i) || !hb_table_matches(t, i, m) ||
+		    (strcmp(p, payload) && strcmp(p, HB_OBJECT_PAYLOAD)))
 			continue;
 		if (hb_breakeven_find(be, hb_results_str(r, i, "hook")) >= 0)
 			continue;

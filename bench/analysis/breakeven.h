@@ -64,6 +64,14 @@ long hb_breakeven_least_collateral(const struct hb_breakeven *be);
 long hb_breakeven_cheapest(const struct hb_breakeven *be);
 
 /* Hook by name, or -1. */
+/*
+ * summary.csv's row of hook in be's payload, threads and mode: the payload's
+ * own row, or for a user's program (run --object) its `own` row, which joins
+ * every payload's table. -1 when there is none.
+ */
+long hb_breakeven_row(const struct hb_results *r, const struct hb_breakeven *be, const char *hook,
+		      const char *mode);
+
 long hb_breakeven_find(const struct hb_breakeven *be, const char *hook);
 
 /* Added ns per 1000 syscalls at unlinkat share s, from E and O (estimate, low, high each;

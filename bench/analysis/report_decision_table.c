@@ -14,10 +14,7 @@
 
 static long row_of(const struct report *rp, const struct hb_breakeven *be, const char *hook, const char *mode)
 {
-	const struct hb_match m[] = { { "hook", hook }, { "payload", be->payload }, { "mode", mode },
-				      { "threads", be->threads }, { NULL, NULL } };
-
-	return hb_results_find(rp->r, m);
+	return hb_breakeven_row(rp->r, be, hook, mode);
 }
 
 /* The usable hooks, cheapest in total at the share first. */

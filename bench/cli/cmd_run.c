@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "matrix.h"
+#include "object_args.h"
 #include "run.h"
 #include "run_args.h"
 #include "summary.h"
@@ -14,13 +15,16 @@
 int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 {
 	struct hb_run_result r;
+	static struct hb_object_opts oo; /* the object's rows point into it */
 	struct run_opts o;
 	char why[1024] = "";
 	size_t failed = 0;
 	int err, rc = 1;
 
-	if (run_args_parse(argc, argv, &o))
+	if (run_args_parse(argc, argv, &o, &oo))
 		return HB_EXIT_USAGE;
+	if (object_args_rows(&oo, &o))
+		return 1;
 	err = hb_run(&o, main_argc, main_argv, &r, why, sizeof(why));
 	if (err == -EINTR) {
 		if (o.experiment)

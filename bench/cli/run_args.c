@@ -13,6 +13,7 @@
 #include "cpu.h"
 #include "hooks.h"
 #include "matrix.h"
+#include "object_args.h"
 #include "replicates.h"
 #include "parse.h"
 #include "runlock.h"
@@ -97,6 +98,14 @@ static void usage(FILE *f)
 "  --allow-foreign       measure on top of foreign BPF programs on the path\n"
 "  --allow-concurrent    run although another measurement holds " HB_RUNLOCK_PATH "\n"
 "  --host NAME           the machine's name in meta.json (default: uname -n)\n"
+"  --object FILE.bpf.o   also measure your own BPF object's programs, each\n"
+"                        attached by its SEC(), as rows FILE:PROGRAM\n"
+"                        (default --hooks: the reference only)\n"
+"  --program NAME        only this program of the object (repeatable)\n"
+"  --set NAME=VALUE      set a const volatile global of the object (repeatable)\n"
+"  --set-pid NAME        set that global to the workload's pid\n"
+"  --attach-symbol SYM   attach kprobe/fentry programs to SYM instead of\n"
+"                        the function their SEC() names\n"
 "  -v, --verbose         show libbpf's messages\n"
 "  -h, --help            show this help\n"
 "\n"
@@ -110,7 +119,9 @@ static void usage(FILE *f)
 "  hookbench run --payload empty,count --mode enoent,other --blocks 160 \\\n"
 "      --ops-per-block 5000 --replicates 10       # scripts/run's measurement\n"
 "  hookbench run --experiment reentry --hooks tracepoint,kprobe\n"
-"  hookbench run --experiment coverage --hooks tracepoint,raw_tp\n",
+"  hookbench run --experiment coverage --hooks tracepoint,raw_tp\n"
+"  hookbench run --object build/bpf/examples/unlink_tracepoint.bpf.o \\\n"
+"      --set-pid target_tgid                      # your program beside tracepoint\n",
 		hooks, payloads, modes, DEFAULT_REFERENCE, HB_DEFAULT_OPS_PER_BLOCK, per_mode,
 		(unsigned long long)min_blocks(), DEFAULT_BLOCKS, DEFAULT_WARMUP, DEFAULT_STATS_BLOCKS,
 		DEFAULT_REPLICATES, hb_default_cpu(), HB_COVERAGE_DEFAULT_CALLS);
@@ -170,6 +181,7 @@ enum { O_HOOKS = 256, O_PAYLOAD, O_MODE, O_OPS, O_BLOCKS, O_WARMUP, O_STATS, O_C
 /* What parsing keeps besides the options themselves. */
 struct run_args {
 	struct run_opts *o;
+	struct hb_object_opts *oo;
 	const char *hook_names[HB_MAX_HOOKS];
 	size_t nhook_names;
 	bool clock_given;
@@ -243,11 +255,14 @@ static int one_option(int c, const char *arg, void *ctx)
 		a->clock_given = true;
 		break;
 	case 'v': o->verbose = true; break;
+	case O_OBJECT: case O_PROGRAM: case O_SET: case O_SET_PID: case O_ATTACH_SYMBOL:
+		err = object_args_option(c, arg, a->oo);
+		break;
 	}
 	return err;
 }
 
-static int parse_run_args(int argc, char **argv, struct run_opts *o)
+static int parse_run_args(int argc, char **argv, struct run_opts *o, struct hb_object_opts *oo)
 {
 	static const struct option opts[] = {
 		{ "hooks", required_argument, NULL, O_HOOKS },
@@ -278,6 +293,11 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 		{ "no-history", no_argument, NULL, O_NO_HISTORY },
 		{ "allow-foreign", no_argument, NULL, O_ALLOW_FOREIGN },
 		{ "allow-concurrent", no_argument, NULL, O_ALLOW_CONCURRENT },
+		{ "object", required_argument, NULL, O_OBJECT },
+		{ "program", required_argument, NULL, O_PROGRAM },
+		{ "set", required_argument, NULL, O_SET },
+		{ "set-pid", required_argument, NULL, O_SET_PID },
+		{ "attach-symbol", required_argument, NULL, O_ATTACH_SYMBOL },
 		{ "verbose", no_argument, NULL, 'v' },
 		{}
 	};
@@ -289,7 +309,7 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 		{ O_STATS, "--stats-blocks", 0, MAX_BLOCKS, &o->stats_blocks },
 		{ O_COVERAGE_CALLS, "--coverage-calls", 1, MAX_COVERAGE_CALLS, &o->coverage_calls },
 	};
-	struct run_args a = { .o = o };
+	struct run_args a = { .o = o, .oo = oo };
 	const struct cli_options co = {
 		.opts = opts, .shorts = "v", .numbers = numbers,
 		.nnumbers = sizeof(numbers) / sizeof(numbers[0]), .one = one_option, .ctx = &a,
@@ -309,6 +329,8 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 		o->clock = HB_CLOCK_WALL;
 	if (!err)
 		err = check_replicates(o);
+	if (!err)
+		err = object_args_check(oo, o);
 	if (!o->btf)
 		o->btf = getenv("HOOKBENCH_BTF");
 	return err;
@@ -325,8 +347,10 @@ static void set_defaults(struct run_opts *o)
 	o->control = true;
 }
 
-static void fill_unset_lists(struct run_opts *o)
+static void fill_unset_lists(struct run_opts *o, const struct hb_object_opts *oo)
 {
+	if (!o->nhooks && oo->path)
+		o->hooks[o->nhooks++] = o->reference; /* the object's rows beside the reference */
 	if (!o->nhooks)
 		for (; o->nhooks < hb_nhooks; o->nhooks++)
 			o->hooks[o->nhooks] = o->nhooks;
@@ -378,12 +402,13 @@ static int check_remote_threads(const struct run_opts *o)
 	return -EINVAL;
 }
 
-int run_args_parse(int argc, char **argv, struct run_opts *o)
+int run_args_parse(int argc, char **argv, struct run_opts *o, struct hb_object_opts *oo)
 {
 	set_defaults(o);
-	if (parse_run_args(argc, argv, o))
+	memset(oo, 0, sizeof(*oo));
+	if (parse_run_args(argc, argv, o, oo))
 		return -EINVAL;
-	fill_unset_lists(o);
+	fill_unset_lists(o, oo);
 	if (check_remote_threads(o))
 		return -EINVAL;
 	if (!o->experiment) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "coverage.h"
 
+#include <bpf/bpf.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <stdatomic.h>
@@ -47,17 +48,30 @@ static int attach_hook(const struct hb_probe_env *env, const struct hb_hook *hoo
 	return 0;
 }
 
-/* calls of path x outcome, counted by s. 0 or -errno with why. */
+/*
+ * calls of path x outcome, counted by s: its count payload, or for a user's
+ * program (--object) its bpf_stats run count, which counts every process.
+ * 0 or -errno with why.
+ */
 static int count_calls(struct hb_session *s, struct hb_coverage_row *r, int dirfd,
 		       uint64_t calls, const _Atomic bool *stop, char *why, size_t len)
 {
 	struct hb_counters before, after;
-	int err;
+	int stats = -1, err;
 
+	if (r->hook->object) {
+		stats = bpf_enable_stats(BPF_STATS_RUN_TIME);
+		if (stats < 0) {
+			snprintf(why, len, "failed to enable bpf_stats: %s", strerror(-stats));
+			return stats;
+		}
+	}
 	err = hb_session_read(s, &before);
 	for (uint64_t i = 0; !err && i < calls; i++) {
-		if (stop && atomic_load(stop))
-			return -EINTR;
+		if (stop && atomic_load(stop)) {
+			err = -EINTR;
+			break;
+		}
 		err = hb_removal_call(r->path, r->outcome, dirfd);
 		if (err)
 			snprintf(why, len, "%s (%s) failed: %s", hb_removal_path_names[r->path],
@@ -65,10 +79,12 @@ static int count_calls(struct hb_session *s, struct hb_coverage_row *r, int dirf
 	}
 	if (!err)
 		err = hb_session_read(s, &after);
-	if (err && !why[0])
+	if (stats >= 0)
+		close(stats);
+	if (err && !why[0] && err != -EINTR)
 		snprintf(why, len, "cannot read %s's counters: %s", r->hook->name, strerror(-err));
 	if (!err) {
-		r->seen = after.events - before.events;
+		r->seen = r->hook->object ? after.run_cnt - before.run_cnt : after.events - before.events;
 		r->expected = calls;
 	}
 	return err;
@@ -119,7 +135,11 @@ static int run_hook(struct hb_coverage *c, const struct hb_probe_env *env,
 		}
 	}
 	hb_session_close(s);
-	if (!err) {
+	if (!err && hook->object) {
+		h->proof.can_block = HB_CAN_BLOCK_NOT_RUN;
+		snprintf(h->proof.detail, sizeof(h->proof.detail), "the deny proof loads hookbench's "
+			 "deny payload: built-in hooks only");
+	} else if (!err) {
 		err = hb_deny_prove(env, hook, &sup, dirfd, &h->proof);
 		if (err)
 			snprintf(why, len, "%s's deny proof: %s", hook->name, h->proof.detail);
@@ -128,6 +148,7 @@ static int run_hook(struct hb_coverage *c, const struct hb_probe_env *env,
 }
 
 int hb_coverage_run(struct hb_coverage *c, const size_t *hooks, size_t nhooks,
+		    const struct hb_hook *objects, size_t nobjects,
 		    const struct hb_probe_env *env, int dirfd, uint64_t calls,
 		    const _Atomic bool *stop, char *why, size_t len)
 {
@@ -137,7 +158,7 @@ int hb_coverage_run(struct hb_coverage *c, const size_t *hooks, size_t nhooks,
 	memset(c, 0, sizeof(*c));
 	why[0] = '\0';
 	here = calloc(1, sizeof(*here));
-	c->rows = calloc(nhooks * HB_PATH_COUNT * HB_OUTCOME_COUNT + 1, sizeof(*c->rows));
+	c->rows = calloc((nhooks + nobjects) * HB_PATH_COUNT * HB_OUTCOME_COUNT + 1, sizeof(*c->rows));
 	if (!here || !c->rows) {
 		snprintf(why, len, "out of memory");
 		err = -ENOMEM;
@@ -146,6 +167,8 @@ int hb_coverage_run(struct hb_coverage *c, const size_t *hooks, size_t nhooks,
 	probe_paths(here);
 	for (size_t i = 0; i < nhooks && !err && c->nhooks < HB_MAX_HOOKS; i++)
 		err = run_hook(c, env, &hb_hooks[hooks[i]], here, dirfd, calls, stop, why, len);
+	for (size_t i = 0; i < nobjects && !err && c->nhooks < HB_MAX_HOOKS; i++)
+		err = run_hook(c, env, &objects[i], here, dirfd, calls, stop, why, len);
 	if (err == -EINTR && !why[0])
 		snprintf(why, len, "interrupted");
 cleanup:

@@ -46,17 +46,18 @@ struct hb_coverage {
 };
 
 /*
- * For each of the nhooks hooks (indices into hb_hooks): attach it (count
- * payload, this tgid), make every path x outcome calls times in dirfd and
- * keep one row each, then prove whether it can block (deny_proof.h). Nothing
+ * For each of the nhooks hooks (indices into hb_hooks), then the nobjects
+ * rows of a user's object (--object): attach it (count payload, this tgid),
+ * make every path x outcome calls times in dirfd and keep one row each, then
+ * prove whether it can block (deny_proof.h; built-in hooks only). Nothing
  * stays attached when it returns. stop (may be NULL) ends it early with
  * -EINTR. Returns 0, or -errno with why (a call that did not do what it
  * should, a proof that failed, or no memory). Free c with hb_coverage_free()
  * on every path.
  */
 int hb_coverage_run(struct hb_coverage *c, const size_t *hooks, size_t nhooks,
-		    const struct hb_probe_env *env, int dirfd, uint64_t calls,
-		    const _Atomic bool *stop, char *why, size_t len);
+		    const struct hb_hook *objects, size_t nobjects, const struct hb_probe_env *env,
+		    int dirfd, uint64_t calls, const _Atomic bool *stop, char *why, size_t len);
 void hb_coverage_free(struct hb_coverage *c);
 
 /* coverage.csv: hook,path,outcome,seen,expected,reason (coverage_csv.c). Returns 0 or -errno. */

@@ -34,19 +34,21 @@ static int alloc_measures(struct hb_cell *c, const struct run_opts *o, size_t nr
 	return 0;
 }
 
+/* A user's program (--object) runs as it is: one cell per mode x threads, no payloads. */
 static int add_hook_cells(struct hb_matrix *m, const struct run_opts *o,
 			  const struct hb_probe_env *env, const struct hb_hook *hook)
 {
+	size_t npayloads = hook->object ? 1 : o->npayloads;
 	struct hb_support hook_sup;
 
 	hb_probe_hook(env, hook, HB_PAYLOAD_COUNT, &hook_sup);
 	hb_probe_hook_by_loading(env, hook, &hook_sup);
-	for (size_t p = 0; p < o->npayloads; p++) {
+	for (size_t p = 0; p < npayloads; p++) {
 		for (size_t k = 0; k < o->nmodes * o->nthreads; k++) {
 			struct hb_cell *c = &m->cells[m->n++];
 
 			c->hook = hook;
-			c->payload = (enum hb_payload)o->payloads[p];
+			c->payload = hook->object ? HB_PAYLOAD_COUNT : (enum hb_payload)o->payloads[p];
 			c->mode = (enum storm_mode)o->modes[k / o->nthreads];
 			c->threads = o->threads[k % o->nthreads];
 			if (alloc_measures(c, o, m->nrounds))
@@ -86,7 +88,8 @@ int hb_matrix_init(struct hb_matrix *m, const struct run_opts *o,
 		   const struct hb_probe_env *env)
 {
 	size_t per_hook = o->npayloads * o->nmodes * o->nthreads;
-	size_t n = o->nhooks * per_hook + (o->control ? o->nmodes * o->nthreads : 0);
+	size_t n = o->nhooks * per_hook + o->nobjects * o->nmodes * o->nthreads +
+		   (o->control ? o->nmodes * o->nthreads : 0);
 	int err = 0;
 
 	m->n = 0;
@@ -97,6 +100,8 @@ int hb_matrix_init(struct hb_matrix *m, const struct run_opts *o,
 		return -ENOMEM;
 	for (size_t h = 0; h < o->nhooks && !err; h++)
 		err = add_hook_cells(m, o, env, &hb_hooks[o->hooks[h]]);
+	for (size_t k = 0; k < o->nobjects && !err; k++)
+		err = add_hook_cells(m, o, env, &o->objects[k]);
 	if (!err && o->control)
 		err = add_control_cells(m, o);
 	return err;
@@ -272,5 +277,7 @@ const struct hb_cell *hb_matrix_find(const struct hb_matrix *m, const struct hb_
 
 const char *hb_cell_payload_name(const struct hb_cell *c)
 {
-	return c->control ? "none" : hb_payload_names[c->payload];
+	if (c->control)
+		return "none";
+	return c->hook->object ? HB_OBJECT_PAYLOAD : hb_payload_names[c->payload];
 }

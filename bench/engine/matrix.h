@@ -5,6 +5,7 @@
 
 #include "probe.h"
 #include "run_opts.h"
+#include "schema.h"
 #include "session.h"
 #include "storm.h"
 
@@ -113,7 +114,7 @@ const char *hb_cell_state_name(const struct hb_cell *c);
 const struct hb_cell *hb_matrix_find(const struct hb_matrix *m, const struct hb_hook *hook,
 				     enum hb_payload payload, const struct hb_cell *c);
 
-/* The payload's name; "none" for the control cell. */
+/* The payload's name; "none" for the control cell, HB_OBJECT_PAYLOAD for an --object row. */
 const char *hb_cell_payload_name(const struct hb_cell *c);
 
 #endif

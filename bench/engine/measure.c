@@ -228,11 +228,19 @@ static void account_block(struct hb_measure *x, struct hb_cell *c, const struct 
 		       hb_events_per_iteration(c->hook, c->mode);
 
 	if (b->kind == BLOCK_BASELINE) {
-		c->events_detached += b->events;
+		c->events_detached += c->hook->object ? b->run_cnt : b->events;
 		return;
 	}
 	if (c->control)
 		return; /* nothing ran: nothing expected, nothing seen */
+	if (c->hook->object) {
+		/* A user's program counts nothing for us: bpf_stats' run count is what it did. */
+		if (b->kind == BLOCK_STATS) {
+			c->events_expected += ops;
+			c->events_seen += b->run_cnt;
+		}
+		return;
+	}
 	c->ringbuf_drops += b->drops;
 	c->consumer_ns += b->consumer_ns;
 	if (c->payload == HB_PAYLOAD_RINGBUF) {

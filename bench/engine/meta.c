@@ -280,6 +280,7 @@ int hb_meta_write(FILE *f, const struct hb_meta *m)
 		hb_json_null(&j, "ringbuf_reader_cpu");
 	write_syscall_progs(&j, m->syscall_progs);
 	hb_meta_write_foreign(&j, m);
+	hb_meta_write_object(&j, m);
 	write_coverage_not_run(&j, m->coverage);
 	hb_json_object_end(&j);
 	return ferror(f) ? -EIO : 0;

@@ -46,4 +46,7 @@ int hb_meta_write(FILE *f, const struct hb_meta *meta);
 /* foreign_programs, foreign_programs_mid_run and the concurrency keys (meta_foreign.c). */
 void hb_meta_write_foreign(struct hb_json *j, const struct hb_meta *m);
 
+/* object: --object's file, settings and rows, or null (meta_object.c). */
+void hb_meta_write_object(struct hb_json *j, const struct hb_meta *m);
+
 #endif

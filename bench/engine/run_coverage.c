@@ -51,7 +51,8 @@ static int cover(struct hb_run_state *st, char *why, size_t len)
 {
 	int err;
 
-	err = hb_coverage_run(&st->coverage, st->o.hooks, st->o.nhooks, &st->env,
+	err = hb_coverage_run(&st->coverage, st->o.hooks, st->o.nhooks, st->o.objects,
+			      st->o.nobjects, &st->env,
 			      st->scratch.thread_fd[0], calls_of(&st->o), &hb_stop_requested, why, len);
 	if (err && err != -EINTR) {
 		char what[400];

@@ -23,6 +23,8 @@ extern const char *const hb_clock_names[HB_CLOCK_MAX];
 
 struct run_opts {
 	size_t hooks[HB_MAX_LIST], nhooks;       /* indices into hb_hooks */
+	const struct hb_hook *objects;           /* --object: rows of the user's programs */
+	size_t nobjects;
 	size_t payloads[HB_MAX_LIST], npayloads; /* enum hb_payload */
 	size_t modes[HB_MAX_LIST], nmodes;       /* enum storm_mode */
 	unsigned threads[HB_MAX_LIST];           /* workload thread counts */

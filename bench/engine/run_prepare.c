@@ -133,6 +133,25 @@ static void pick_reference(struct hb_run_state *st)
 		fprintf(stderr, "hookbench: warning: no hook of the run can run here: no ratios\n");
 }
 
+/*
+ * The user's own programs (--object) are what the run is for: one that
+ * cannot load or attach here stops it, with the kernel's reason, before
+ * the first block.
+ */
+static int check_objects(const struct hb_run_state *st, char *why, size_t len)
+{
+	for (size_t i = 0; i < st->m.n; i++) {
+		const struct hb_cell *c = &st->m.cells[i];
+
+		if (!c->hook->object || c->state == HB_CELL_PENDING ||
+		    (c->mode == STORM_MODE_OTHER_REMOTE && st->remote_why[0]))
+			continue;
+		snprintf(why, len, "%s cannot run here: %s", c->hook->name, c->reason);
+		return -EOPNOTSUPP;
+	}
+	return 0;
+}
+
 int hb_run_prepare(struct hb_run_state *st, char *why, size_t len)
 {
 	char outbuf[64], cmdline[512];
@@ -179,6 +198,9 @@ int hb_run_prepare(struct hb_run_state *st, char *why, size_t len)
 		if (st->remote_why[0])
 			hb_matrix_mark_unsupported(&st->m, STORM_MODE_OTHER_REMOTE, st->remote_why);
 		hb_matrix_load(&st->m, &st->o, &st->env);
+		err = check_objects(st, why, len);
+		if (err)
+			return err;
 		pick_reference(st);
 	}
 	err = storm_scratch_create(&st->scratch, st->o.scratch_parent, max_threads(&st->o));

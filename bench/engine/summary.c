@@ -63,6 +63,47 @@ static bool forced_mismatch(void)
 	return v && *v && strcmp(v, "0");
 }
 
+/* After the events: enough visits for an interval, and no foreign program mid-run. */
+static void judge_figures(const struct hb_cell *c, const struct hb_cell_figures *fig,
+			  struct verdict *v)
+{
+	if (!v->measured) {
+		snprintf(v->status, sizeof(v->status), "error");
+		snprintf(v->reason, sizeof(v->reason), "too few visits (%zu) for a %.0f%% interval",
+			 fig->overhead.visits, HB_CONFIDENCE * 100);
+	} else if (c->contaminated[0]) {
+		snprintf(v->status, sizeof(v->status), "contaminated");
+		snprintf(v->reason, sizeof(v->reason), "%s", c->contaminated);
+	}
+}
+
+/*
+ * An --object row's runs come from bpf_stats, which counts every process's
+ * calls: once per workload call, give or take others' calls, is exact; less
+ * is a program that missed calls, twice or more one that fires more than
+ * once per call. Returns true with v set when the row is a mismatch.
+ */
+static bool judge_object(const struct hb_cell *c, struct verdict *v)
+{
+	uint64_t seen = c->events_seen, want = c->events_expected;
+	const char *what;
+
+	if (seen < want)
+		what = "fewer runs than the workload's calls";
+	else if (want ? seen / want >= 2 : seen > 0)
+		what = want ? "two or more runs per call" : "runs where no unlinkat was called";
+	else if (c->events_detached)
+		what = "runs while detached";
+	else
+		return false;
+	snprintf(v->status, sizeof(v->status), "mismatch");
+	snprintf(v->reason, sizeof(v->reason),
+		 "%s: the program ran %" PRIu64 " times in the bpf_stats blocks (%" PRIu64
+		 " while detached), the workload called unlinkat %" PRIu64 " times",
+		 what, seen, c->events_detached, want);
+	return true;
+}
+
 static void judge(const struct hb_cell *c, const struct hb_cell_figures *fig, struct verdict *v)
 {
 	memset(v, 0, sizeof(*v));
@@ -90,6 +131,11 @@ static void judge(const struct hb_cell *c, const struct hb_cell_figures *fig, st
 		snprintf(v->status, sizeof(v->status), "mismatch");
 		snprintf(v->reason, sizeof(v->reason),
 			 "forced by HOOKBENCH_TEST_FORCE_MISMATCH (a setting for tests)");
+		return;
+	}
+	if (c->hook->object) {
+		if (!judge_object(c, v))
+			judge_figures(c, fig, v);
 		return;
 	}
 	if (!storm_mode_unlinks(c->mode) && !c->control &&
@@ -124,13 +170,8 @@ static void judge(const struct hb_cell *c, const struct hb_cell_figures *fig, st
 		snprintf(v->reason, sizeof(v->reason),
 			 "captured filename '%s' (%" PRIu64 " read errors), expected '%s'",
 			 c->final.sample_name, c->final.capture_errors, expected_name(c->mode));
-	} else if (!v->measured) {
-		snprintf(v->status, sizeof(v->status), "error");
-		snprintf(v->reason, sizeof(v->reason), "too few visits (%zu) for a %.0f%% interval",
-			 fig->overhead.visits, HB_CONFIDENCE * 100);
-	} else if (c->contaminated[0]) {
-		snprintf(v->status, sizeof(v->status), "contaminated");
-		snprintf(v->reason, sizeof(v->reason), "%s", c->contaminated);
+	} else {
+		judge_figures(c, fig, v);
 	}
 }
 
@@ -138,6 +179,8 @@ static const char *events_source(const struct hb_cell *c)
 {
 	if (c->control)
 		return "none: nothing attached (the control)";
+	if (c->hook->object)
+		return "bpf_stats run_cnt in the stats blocks (every process's calls)";
 	if (c->payload == HB_PAYLOAD_EMPTY && !storm_mode_unlinks(c->mode))
 		return "none: empty records nothing, and its bpf_stats runs here are the dispatch "
 		       "measured, not events (runs.csv run_cnt)";
@@ -306,11 +349,15 @@ size_t hb_summary_failed_rows(const struct hb_matrix *m, const struct hb_figures
 
 void hb_summary_print(FILE *f, const struct hb_matrix *m, const struct hb_figures *figs)
 {
+	int width = 16; /* the hook column: as wide as its longest name (--object's FILE:PROGRAM) */
 	struct verdict v;
 
-	fprintf(f, "%-16s %-8s %-12s %-3s %-12s %-30s %-24s %-12s %s\n", "hook", "payload", "mode",
-		"thr", "status", "overhead ns/event [95% CI]", "x reference [another run]", "prog ns/run",
-		"events seen/expected");
+	for (size_t i = 0; i < m->n; i++)
+		if ((int)strlen(m->cells[i].hook->name) > width)
+			width = (int)strlen(m->cells[i].hook->name);
+	fprintf(f, "%-*s %-8s %-12s %-3s %-12s %-30s %-24s %-12s %s\n", width, "hook", "payload",
+		"mode", "thr", "status", "overhead ns/event [95% CI]", "x reference [another run]",
+		"prog ns/run", "events seen/expected");
 	for (size_t i = 0; i < m->n; i++) {
 		const struct hb_cell *c = &m->cells[i];
 		const struct hb_ratio *r = &figs->cell[i].ratio;
@@ -332,7 +379,7 @@ void hb_summary_print(FILE *f, const struct hb_matrix *m, const struct hb_figure
 		if (c->session || c->control)
 			snprintf(events, sizeof(events), "%" PRIu64 "/%" PRIu64, c->events_seen,
 				 c->events_expected);
-		fprintf(f, "%-16s %-8s %-12s %-3u %-12s %-30s %-24s %-12s %s\n", c->hook->name,
+		fprintf(f, "%-*s %-8s %-12s %-3u %-12s %-30s %-24s %-12s %s\n", width, c->hook->name,
 			hb_cell_payload_name(c), storm_mode_names[c->mode], c->threads, v.status,
 			est, ratio, prog, events);
 		if (strcmp(v.status, "ok"))

@@ -65,6 +65,10 @@ extern const struct hb_attach_ops hb_kind_kprobe_multi;
 extern const struct hb_attach_ops hb_kind_tracing;
 extern const struct hb_attach_ops hb_kind_lsm;
 
+struct hb_object_prog;
+/* An --object row's operations (kinds/object.c), made when its row is. */
+void hb_object_kind_ops(const struct hb_object_prog *p, struct hb_attach_ops *ops);
+
 /* For probe: mark sup unsupported with the reason. Returns -EOPNOTSUPP. */
 int hb_unsupported(struct hb_support *sup, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

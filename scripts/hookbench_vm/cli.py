@@ -32,6 +32,7 @@ def parser():
                "  hookbench vm --kernel /boot/vmlinuz-6.1.0-56-cloud-amd64 --hooks kprobe\n"
                "  hookbench vm --fetch-only --kernel debian-6.1-cloud\n"
                "  hookbench vm --kernel debian-7.2-cloud --hooks tracepoint,kprobe,fentry --payload count\n"
+               "  hookbench vm --kernel debian-6.12-cloud --object build/bpf/examples/unlink_kprobe.bpf.o\n"
                "  hookbench vm --arch arm64 --kernel debian-6.12-cloud --timing icount --payload count\n"
                "  hookbench vm --list-kernels",
         formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -67,6 +68,10 @@ def parser():
                                           "run; it gets the output directory as $1")
     p.add_argument("--guest-file", action="append", default=[], metavar="PATH",
                    help="also put this (static) program into the guest's /bin (repeatable)")
+    p.add_argument("--object", metavar="FILE",
+                   help="put this BPF object into the guest and measure it there with "
+                        "`hookbench run --object` (its other options, --program, --set, "
+                        "--set-pid, --attach-symbol, pass through)")
     p.add_argument("--out", help="results directory, must not exist (default results/vm-<UTC time>)")
     p.add_argument("--jobs", type=int, default=jobs.default_jobs(), metavar="N",
                    help="run up to N guests at once, each pinned to its own host CPUs (default: "
@@ -98,14 +103,19 @@ def parse_args(argv):
         p.error("--kernel is required (or --list-kernels)")
     if args.memory < 256 or args.smp < 1 or args.timeout < 10 or args.jobs < 1:
         p.error("--memory must be >= 256, --smp >= 1, --timeout >= 10, --jobs >= 1")
-    for path in filter(None, [args.guest_script] + args.guest_file):
+    for path in filter(None, [args.guest_script, args.object] + args.guest_file):
         if not os.path.isfile(path):
             p.error(f"{path}: no such file")
+    guest_files = tuple(args.guest_file)
+    if args.object:
+        # The guest's /bin holds it under its own name: its rows keep their names.
+        guest_files += (args.object,)
+        rest = ["--object", "/bin/" + os.path.basename(args.object)] + rest
     return Options(
         arch=arch, kernels=tuple(s for s in (args.kernel or "").split(",") if s),
         list_kernels=args.list_kernels, timing=args.timing, accel=args.accel,
         memory=args.memory, smp=args.smp, timeout=args.timeout, cache=args.cache,
         build_dir=args.build_dir, guest_script=args.guest_script,
-        guest_files=tuple(args.guest_file), out=args.out, jobs=args.jobs,
+        guest_files=guest_files, out=args.out, jobs=args.jobs,
         fetch_only=args.fetch_only, build_programs=args.build_programs,
         run_args=tuple(rest), argv=tuple(argv))
