@@ -141,7 +141,7 @@ int hb_probe_attach(const struct hb_probe_env *env, const struct hb_session_opts
 void hb_probe_hook_by_loading(const struct hb_probe_env *env, const struct hb_hook *hook,
 			      struct hb_support *sup)
 {
-	char verifier[200] = "", reason[sizeof(sup->reason)];
+	char verifier[400] = "", reason[sizeof(sup->reason)];
 	struct hb_session_opts so = {
 		.hook = hook, .payload = HB_PAYLOAD_COUNT, .target = sup->target,
 		.tgid = getpid(), .btf_path = env->btf_path, .btf = env->btf,

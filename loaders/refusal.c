@@ -45,26 +45,40 @@ static bool is_statistics(const char *line)
 	return false;
 }
 
-void hb_verifier_last_line(const char *log, char *buf, size_t len)
+void hb_verifier_last_lines(const char *log, unsigned n, char *buf, size_t len)
 {
-	const char *start = NULL, *end = NULL, *p = log;
+	const char *start[HB_VERIFIER_MAX_LINES], *end[HB_VERIFIER_MAX_LINES], *p = log;
+	unsigned kept = 0;
+	size_t used = 0;
 
 	snprintf(buf, len, "%s", "");
-	if (!log)
+	if (!log || !n)
 		return;
+	n = n < HB_VERIFIER_MAX_LINES ? n : HB_VERIFIER_MAX_LINES;
 	while (*p) {
 		const char *eol = p + strcspn(p, "\n"), *e = eol;
 
 		while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
 			e--;
 		if (e > p && !is_statistics(p)) {
-			start = p;
-			end = e;
+			/* A ring of the last n lines: kept counts every line, slot kept % n is next. */
+			start[kept % n] = p;
+			end[kept % n] = e;
+			kept++;
 		}
 		p = *eol ? eol + 1 : eol;
 	}
-	if (start)
-		snprintf(buf, len, "%.*s", (int)(end - start), start);
+	for (unsigned i = kept > n ? kept - n : 0; i < kept && used < len; i++) {
+		unsigned k = i % n;
+
+		used += (size_t)snprintf(buf + used, len - used, "%s%.*s", used ? " / " : "",
+					 (int)(end[k] - start[k]), start[k]);
+	}
+}
+
+void hb_verifier_last_line(const char *log, char *buf, size_t len)
+{
+	hb_verifier_last_lines(log, 1, buf, len);
 }
 
 void hb_kmsg_mark(struct hb_kmsg_mark *m)

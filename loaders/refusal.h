@@ -29,6 +29,13 @@ void hb_refusal_reason(const struct hb_refusal *r, char *buf, size_t len);
 void hb_verifier_last_line(const char *log, char *buf, size_t len);
 
 /*
+ * The same for the last n such lines (at most HB_VERIFIER_MAX_LINES), joined
+ * with " / ": the failing instruction and its source line before the reason.
+ */
+#define HB_VERIFIER_MAX_LINES 8
+void hb_verifier_last_lines(const char *log, unsigned n, char *buf, size_t len);
+
+/*
  * The kernel log from now on (/dev/kmsg): hb_kmsg_mark() opens it at its
  * end, hb_kmsg_lockdown_notice() reads what came since and picks the
  * lockdown LSM's "Lockdown: COMM: WHAT is restricted" line of this thread.

@@ -62,8 +62,9 @@ static int open_object(struct hb_session *s, char *why, size_t whylen)
 	if (s->opts.hook->object) {
 		err = hb_object_open(s->opts.hook->object, &oo, s->opts.tgid, &s->skel, &s->prog,
 				     why, whylen);
+		/* The user's own program: the lines that show where in it, too. */
 		if (err && s->opts.verifier_line)
-			hb_verifier_last_line(log, s->opts.verifier_line, s->opts.verifier_line_len);
+			hb_verifier_last_lines(log, 3, s->opts.verifier_line, s->opts.verifier_line_len);
 		goto cleanup;
 	}
 	err = hb_family_open(s->opts.hook->family, &oo, &s->skel);

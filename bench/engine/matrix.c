@@ -127,7 +127,7 @@ void hb_matrix_mark_unsupported(struct hb_matrix *m, enum storm_mode mode, const
 static void load_cell(struct hb_cell *c, const struct run_opts *o,
 		      const struct hb_probe_env *env)
 {
-	char why[256], verifier[200] = "";
+	char why[256], verifier[400] = "";
 	struct hb_session_opts so = {
 		.hook = c->hook,
 		.payload = c->payload,

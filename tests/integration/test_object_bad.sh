@@ -30,7 +30,7 @@ leak_check_begin
 refused not-elf 1 'notes.txt is not an ELF file' --object "$WORK/notes.txt"
 refused not-bpf 1 'hookbench is an ELF file for another machine .*not a BPF object' --object "$HB"
 refused missing-file 1 'no-such.bpf.o: cannot open it: No such file' --object "$WORK/no-such.bpf.o"
-refused verifier 1 'verifier_reject:read_directly cannot run here: the verifier rejected it: .+' \
+refused verifier 1 "verifier_reject:read_directly cannot run here: the verifier rejected it: ; return name\\[0\\]; @ verifier_reject\\.bpf\\.c:[0-9]+ / [0-9]+: \\(.*\\) .* / R1 invalid mem access 'scalar'\$" \
 	--object "$FIX/verifier_reject.bpf.o"
 refused not-attachable 1 'cannot attach any of its programs on its own \(keep_packets \(SEC socket\)\).*--program' \
 	--object "$FIX/not_attachable.bpf.o"

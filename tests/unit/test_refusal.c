@@ -67,6 +67,17 @@ static void verifier_lines(void)
 	TAP_STREQ(line, "", "an empty log has no line");
 	hb_verifier_last_line(NULL, line, sizeof(line));
 	TAP_STREQ(line, "", "no log has no line");
+	hb_verifier_last_lines("0: R1=ctx() R10=fp0\n; return name[0]; @ bad.bpf.c:13\n"
+			       "1: (71) r0 = *(u8 *)(r1 +0)\nR1 invalid mem access 'scalar'\n"
+			       "processed 2 insns\n", 3, line, sizeof(line));
+	TAP_STREQ(line, "; return name[0]; @ bad.bpf.c:13 / 1: (71) r0 = *(u8 *)(r1 +0) / "
+		  "R1 invalid mem access 'scalar'", "the last 3 lines, in order, without the statistics");
+	hb_verifier_last_lines("a\nb\n", 3, line, sizeof(line));
+	TAP_STREQ(line, "a / b", "a log shorter than asked: every line");
+	hb_verifier_last_lines("a\nb\n", 1, line, 4);
+	TAP_STREQ(line, "b", "one line is the last line");
+	hb_verifier_last_lines("first line\nsecond line\n", 2, line, 8);
+	TAP_STREQ(line, "first l", "a short buffer is cut, never overrun");
 }
 
 static void reasons(void)
