@@ -5,10 +5,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "object_set.h"
+#include "readfile.h"
 
 /*
  * The sections libbpf attaches on its own (its section_defs[] with an
@@ -212,14 +215,31 @@ static int check_pinning(struct bpf_object *obj, const char *path, char *why, si
 	return 0;
 }
 
+/* The file's CRC-32 (zlib): which build of the object a run measured. 0 or -errno with why. */
+static int file_crc32(const char *path, uint32_t *crc, char *why, size_t len)
+{
+	char *data = NULL;
+	size_t n = 0;
+	int err;
+
+	err = hb_read_file(path, HB_OBJECT_MAX_BYTES, &data, &n, why, len);
+	if (!err)
+		*crc = (uint32_t)crc32(crc32(0L, Z_NULL, 0), (const Bytef *)data, (uInt)n);
+	free(data);
+	return err;
+}
+
 int hb_object_rows_build(const struct hb_object_opts *o, struct hb_object_rows *rows, char *why,
 			 size_t len)
 {
 	struct bpf_object *obj = NULL;
+	uint32_t crc = 0;
 	int err;
 
 	memset(rows, 0, sizeof(*rows));
 	err = check_elf(o->path, why, len);
+	if (!err)
+		err = file_crc32(o->path, &crc, why, len);
 	if (err)
 		return err;
 	obj = bpf_object__open_file(o->path, NULL);
@@ -230,6 +250,8 @@ int hb_object_rows_build(const struct hb_object_opts *o, struct hb_object_rows *
 		return err;
 	}
 	err = pick_programs(obj, o, rows, why, len);
+	for (size_t i = 0; i < rows->n; i++)
+		rows->progs[i].crc32 = crc;
 	if (!err)
 		err = check_pinning(obj, o->path, why, len);
 	if (!err)

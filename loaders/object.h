@@ -10,6 +10,7 @@
 #include <bpf/libbpf.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "family.h"
@@ -45,6 +46,7 @@ struct hb_object_prog {
 	char attach_type[48]; /* libbpf's name of its expected attach type */
 	bool kprobe, retprobe; /* a kprobe or kretprobe program */
 	bool tracing;          /* fentry, fexit or fmod_ret: the target is set before load */
+	uint32_t crc32;        /* the file's: runs of another build of it are not its history */
 };
 
 /* The rows of an object: hooks[i] is the row of progs[i], run by ops[i]. */
@@ -56,6 +58,9 @@ struct hb_object_rows {
 	char skipped[256]; /* programs left out as not auto-attachable: "a (SEC socket), ..." */
 	size_t n;
 };
+
+/* The largest object file --object reads. */
+#define HB_OBJECT_MAX_BYTES (64u << 20)
 
 /* "FILE:NAME", FILE the path's base name without .bpf.o or .o. 0 or -ENAMETOOLONG. */
 int hb_object_row_name(const char *path, const char *prog, char *buf, size_t len);

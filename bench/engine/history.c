@@ -3,6 +3,7 @@
 #include "history.h"
 
 #include "json_read.h"
+#include "object.h"
 #include "schema.h"
 #include "sysinfo.h"
 
@@ -31,6 +32,28 @@ struct key {
 	const struct run_opts *o;
 };
 
+/* The same object file, built the same, with the same settings; or neither run has one. */
+static bool same_object(struct json_object *meta, const struct run_opts *o)
+{
+	struct json_object *set = hb_jget(meta, "object.set");
+	const struct hb_object_opts *oo;
+	char crc[16];
+
+	if (!o->nobjects)
+		return !json_object_is_type(hb_jget(meta, "object"), json_type_object);
+	oo = o->objects[0].object->opts;
+	snprintf(crc, sizeof(crc), "%08x", (unsigned)o->objects[0].object->crc32);
+	if (strcmp(hb_jstr(meta, "object.crc32", ""), crc) ||
+	    strcmp(hb_jstr(meta, "object.set_pid", ""), oo->set_pid ? oo->set_pid : "") ||
+	    strcmp(hb_jstr(meta, "object.attach_symbol", ""), oo->attach_symbol ? oo->attach_symbol : "") ||
+	    !json_object_is_type(set, json_type_object) || (size_t)json_object_object_length(set) != oo->nsets)
+		return false;
+	for (size_t i = 0; i < oo->nsets; i++)
+		if (strcmp(hb_jstr(set, oo->sets[i].name, "\x01"), oo->sets[i].value))
+			return false;
+	return true;
+}
+
 static bool same_run_kind(struct json_object *meta, const struct key *k)
 {
 	const struct run_opts *o = k->o;
@@ -46,7 +69,8 @@ static bool same_run_kind(struct json_object *meta, const struct key *k)
 	       !strcmp(hb_jstr(meta, "cpu.model", ""), k->cpu) &&
 	       hb_jnum(meta, "cpu.nproc", -1) == (double)k->nproc &&
 	       hb_jnum(meta, "settings.blocks", -1) == (double)o->blocks &&
-	       !strcmp(hb_jstr(meta, "settings.clock", ""), hb_clock_names[o->clock]);
+	       !strcmp(hb_jstr(meta, "settings.clock", ""), hb_clock_names[o->clock]) &&
+	       same_object(meta, o);
 }
 
 /*

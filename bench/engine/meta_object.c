@@ -2,6 +2,8 @@
 /* meta.json: the user's object (--object), its settings and the rows it made. */
 #include "meta.h"
 
+#include <stdio.h>
+
 #include "json.h"
 #include "object.h"
 
@@ -9,6 +11,7 @@ void hb_meta_write_object(struct hb_json *j, const struct hb_meta *m)
 {
 	const struct run_opts *o = m->opts;
 	const struct hb_object_opts *oo;
+	char crc[16];
 
 	if (!o->nobjects) {
 		hb_json_null(j, "object");
@@ -17,6 +20,8 @@ void hb_meta_write_object(struct hb_json *j, const struct hb_meta *m)
 	oo = o->objects[0].object->opts;
 	hb_json_object_begin(j, "object");
 	hb_json_string(j, "path", oo->path);
+	snprintf(crc, sizeof(crc), "%08x", (unsigned)o->objects[0].object->crc32);
+	hb_json_string(j, "crc32", crc);
 	hb_json_object_begin(j, "set");
 	for (size_t i = 0; i < oo->nsets; i++)
 		hb_json_string(j, oo->sets[i].name, oo->sets[i].value);

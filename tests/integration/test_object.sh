@@ -57,6 +57,23 @@ print(next((r["status"] + ": " + r["reason"] for r in csv.DictReader(open(sys.ar
             if (r["hook"], r["mode"]) == (sys.argv[2], sys.argv[3])), "(no row)"))' "$WORK/wrong" "$WRONG" "$1"; }
 check "enoent: $(reason enoent)" bash -c 'grep -q "^mismatch: fewer runs than the workload.s calls: the program ran 0 times" <<<"$1"' _ "$(reason enoent)"
 check "other: $(reason other)" bash -c 'grep -q "^mismatch: runs where no unlinkat was called" <<<"$1"' _ "$(reason other)"
+# History: an earlier run of the same object with the same settings counts;
+# one with another --set value (another program, in effect) does not.
+mkdir -p "$WORK/runs"
+for r in same1 same2; do
+	"$HB" run --object "$OBJ" --set-pid target_tgid "${SMALL[@]}" --replicates 2 --out "$WORK/runs/$r" >/dev/null 2>&1
+done
+"$HB" run --object "$OBJ" --set-pid target_tgid --set quiet=true "${SMALL[@]}" --replicates 2 \
+	--out "$WORK/runs/quiet" >/dev/null 2>&1
+earlier() { "$PYTHON" -c 'import json, sys; print(json.load(open(sys.argv[1] + "/meta.json"))["history"]["runs"])' "$1"; }
+check "the same object and settings again: run 1 is its history ($(earlier "$WORK/runs/same2") earlier run)" \
+	[ "$(earlier "$WORK/runs/same2")" = 1 ]
+check "with --set quiet=true: no earlier run is its history ($(earlier "$WORK/runs/quiet"))" \
+	[ "$(earlier "$WORK/runs/quiet")" = 0 ]
+check "meta.json records the file's CRC-32" "$PYTHON" -c 'import json, sys, zlib
+m = json.load(open(sys.argv[1] + "/meta.json"))["object"]
+sys.exit(m["crc32"] != "%08x" % zlib.crc32(open(sys.argv[2], "rb").read()))' "$WORK/runs/quiet" "$OBJ"
+
 # A signal mid-run: the object's program is detached and unloaded like the rest.
 "$HB" run --object "$OBJ" --blocks 100000 --ops-per-block 2000 --warmup 0 --stats-blocks 1 \
 	--no-coverage --out "$WORK/int" >/dev/null 2>"$WORK/int.err" &
