@@ -160,8 +160,9 @@ static int pick_programs(struct bpf_object *obj, const struct hb_object_opts *o,
 		const char *name = bpf_program__name(prog);
 		int sec = auto_section(bpf_program__section_name(prog), o->attach_symbol != NULL);
 
-		used += (size_t)snprintf(names + used, used < sizeof(names) ? sizeof(names) - used : 0,
-					 "%s%s", used ? ", " : "", name);
+		if (used < sizeof(names))
+			used += (size_t)snprintf(names + used, sizeof(names) - used, "%s%s",
+						 used ? ", " : "", name);
 		if (o->nprograms && !selected(o, name))
 			continue;
 		if (sec < 0 && o->nprograms) {

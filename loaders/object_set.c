@@ -132,7 +132,10 @@ static int find_global(struct bpf_object *obj, const char *path, const char *opt
 			g->size = vs[i].size;
 			g->btf = btf;
 			g->type = btf__type_by_id(btf, btf__resolve_type(btf, var->type));
-			return g->type ? 0 : -EINVAL;
+			if (g->type)
+				return 0;
+			snprintf(why, len, "%s %s: %s: its BTF type does not resolve", opt, name, path);
+			return -EINVAL;
 		}
 		list_globals(btf, sec, names, sizeof(names));
 	}
@@ -213,16 +216,22 @@ int hb_object_apply_sets(struct bpf_object *obj, const struct hb_object_opts *o,
 		return -EINVAL;
 	}
 	data = malloc(size);
-	if (!data)
+	if (!data) {
+		snprintf(why, len, "%s: no memory for its .rodata (%zu bytes)", o->path, size);
 		return -ENOMEM;
+	}
 	memcpy(data, init, size);
 	for (size_t i = 0; i < o->nsets && !err; i++)
 		err = set_one(obj, o->path, "--set", o->sets[i].name, o->sets[i].value, data, why, len);
-	snprintf(pid, sizeof(pid), "%d", tgid >= 0 ? (int)tgid : 1); /* checking only: does a pid fit? */
+	/* Checking only: does the largest pid a kernel hands out (PID_MAX_LIMIT) fit? */
+	snprintf(pid, sizeof(pid), "%d", tgid >= 0 ? (int)tgid : 4194304);
 	if (!err && o->set_pid)
 		err = set_one(obj, o->path, "--set-pid", o->set_pid, pid, data, why, len);
-	if (!err && tgid >= 0)
+	if (!err && tgid >= 0) {
 		err = bpf_map__set_initial_value(map, data, size);
+		if (err)
+			snprintf(why, len, "%s: cannot set its .rodata: %s", o->path, strerror(-err));
+	}
 	free(data);
 	return err;
 }

@@ -58,9 +58,9 @@ static bool selected(const struct hb_results *r, size_t row, const struct hb_gat
 	return !o->nhooks;
 }
 
-/* Why a row present in both runs is not judged, or NULL when it is. */
-static const char *not_judged(const struct hb_results *base, long brow, const struct hb_results *next,
-			      long nrow, const struct hb_gate_opts *o, char *why, size_t len)
+/* Why a row is not judged (in one run only, the control, ...), or NULL when it is. */
+static const char *not_judged(const struct hb_results *base, long brow, long nrow,
+			      const struct hb_gate_opts *o, char *why, size_t len)
 {
 	if (brow < 0 || nrow < 0)
 		return brow < 0 ? "only in NEW, not gated" : "only in BASE, not gated";
@@ -68,14 +68,21 @@ static const char *not_judged(const struct hb_results *base, long brow, const st
 		return "control (nothing attached), not gated";
 	if (!selected(base, (size_t)brow, o))
 		return "not selected by --hook, not gated";
-	if (!hb_results_ok(base, (size_t)brow) || !hb_results_ok(next, (size_t)nrow)) {
-		bool base_ok = hb_results_ok(base, (size_t)brow);
-
-		snprintf(why, len, "%s is %s, not gated", base_ok ? "NEW" : "BASE",
-			 hb_results_str(base_ok ? next : base, (size_t)(base_ok ? nrow : brow), "status"));
+	if (!hb_results_ok(base, (size_t)brow)) {
+		snprintf(why, len, "BASE is %s, not gated", hb_results_str(base, (size_t)brow, "status"));
 		return why;
 	}
 	return NULL;
+}
+
+/* A row ok in BASE that NEW could not measure right (mismatch, error ...) fails: its line. */
+static bool broke(const struct hb_results *next, long nrow, char *why, size_t len)
+{
+	if (hb_results_ok(next, (size_t)nrow))
+		return false;
+	snprintf(why, len, "FAIL: NEW is %s (%s)", hb_results_str(next, (size_t)nrow, "status"),
+		 hb_results_str(next, (size_t)nrow, "reason"));
+	return true;
 }
 
 static void fmt_side(const struct side *s, int decimals, char *buf, size_t len)
@@ -142,7 +149,7 @@ struct hb_gate_outcome hb_gate(const struct hb_results *base, const struct hb_re
 {
 	struct hb_gate_outcome out = { 0, 0 };
 	size_t nrows = base->summary.nrows + next->summary.nrows, row;
-	char key[256], why[128], first_failed[256] = "";
+	char key[256], why[512], first_failed[256] = "";
 	bool ci_stands_in = false;
 	int width = KEY_MIN_WIDTH;
 	long brow, nrow;
@@ -166,12 +173,17 @@ struct hb_gate_outcome hb_gate(const struct hb_results *base, const struct hb_re
 		if (!from_base && brow >= 0)
 			continue; /* listed with BASE's rows */
 		hb_results_key(from_base ? base : next, row, key, sizeof(key));
-		skip = not_judged(base, brow, next, nrow, o, why, sizeof(why));
+		skip = not_judged(base, brow, nrow, o, why, sizeof(why));
 		if (skip) {
 			fprintf(f, "%-*s %s\n", width, key, skip);
 			continue;
 		}
-		verdict = judge_row(f, key, width, base, brow, next, nrow, o->pct, &ci_stands_in);
+		if (broke(next, nrow, why, sizeof(why))) {
+			fprintf(f, "%-*s %s\n", width, key, why);
+			verdict = 1;
+		} else {
+			verdict = judge_row(f, key, width, base, brow, next, nrow, o->pct, &ci_stands_in);
+		}
 		out.gated += verdict >= 0;
 		if (verdict > 0 && !out.failed++)
 			snprintf(first_failed, sizeof(first_failed), "%s", key);

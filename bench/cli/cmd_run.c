@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "matrix.h"
 #include "object_args.h"
+#include "prepare.h"
 #include "run.h"
 #include "run_args.h"
 #include "summary.h"
@@ -23,6 +24,7 @@ int cmd_run(int argc, char **argv, int main_argc, char **main_argv)
 
 	if (run_args_parse(argc, argv, &o, &oo))
 		return HB_EXIT_USAGE;
+	hb_libbpf_verbose(o.verbose); /* opening the object is the first libbpf call */
 	if (object_args_rows(&oo, &o))
 		return 1;
 	err = hb_run(&o, main_argc, main_argv, &r, why, sizeof(why));

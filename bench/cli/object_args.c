@@ -63,14 +63,14 @@ int object_args_check(const struct hb_object_opts *oo, const struct run_opts *o)
 int object_args_rows(const struct hb_object_opts *oo, struct run_opts *o)
 {
 	static struct hb_object_rows rows;
-	char why[1024];
+	char why[1024] = "";
 	int err;
 
 	if (!oo->path)
 		return 0;
 	err = hb_object_rows_build(oo, &rows, why, sizeof(why));
 	if (err) {
-		cli_error("%s", why);
+		cli_error("%s", why[0] ? why : strerror(-err));
 		return err;
 	}
 	if (rows.skipped[0])

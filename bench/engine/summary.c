@@ -88,19 +88,23 @@ static bool judge_object(const struct hb_cell *c, struct verdict *v)
 	uint64_t seen = c->events_seen, want = c->events_expected;
 	const char *what;
 
+	/*
+	 * getppid() modes call no unlinkat: whether the program runs there is
+	 * what it costs other syscalls, not a miscount.
+	 */
+	if (!storm_mode_unlinks(c->mode))
+		return false;
 	if (seen < want)
 		what = "fewer runs than the workload's calls";
-	else if (want ? seen / want >= 2 : seen > 0)
-		what = want ? "two or more runs per call" : "runs where no unlinkat was called";
-	else if (c->events_detached)
-		what = "runs while detached";
+	else if (seen - want > want / 100)
+		/* bpf_stats counts every process: others' calls may add a few, not 1% */
+		what = "more runs than the workload's calls";
 	else
 		return false;
 	snprintf(v->status, sizeof(v->status), "mismatch");
 	snprintf(v->reason, sizeof(v->reason),
-		 "%s: the program ran %" PRIu64 " times in the bpf_stats blocks (%" PRIu64
-		 " while detached), the workload called unlinkat %" PRIu64 " times",
-		 what, seen, c->events_detached, want);
+		 "%s: the program ran %" PRIu64 " times in the bpf_stats blocks, the workload called "
+		 "unlinkat %" PRIu64 " times", what, seen, want);
 	return true;
 }
 

@@ -110,7 +110,8 @@ rc=$(gate "$R" "$WORK/no-between" --fail-above 20)
 check "a row without between-run interval in NEW only: its 95% CI there, BASE's between-run (got $rc)" \
 	bash -c "[ $rc = 0 ] && grep -qE '^fentry/count/enoent/1t +ns, 95% CI \(NEW\) +121\.90 \[108\.20, 135\.50\] +121\.90 \[117\.00, 126\.80\] ' '$WORK/gate.out'"
 
-# Rows in one run only, and a status other than ok, are listed and never fail the gate.
+# Rows in one run only, and rows not ok in BASE, are listed and never fail the
+# gate; a row ok in BASE that NEW could not measure right fails it.
 edit "$WORK/slow" "$WORK/changed" 'for i, r in enumerate(rows):
     if (r["hook"], r["payload"]) == ("tp_btf", "empty"):
         rows[i] = None
@@ -119,10 +120,14 @@ edit "$WORK/slow" "$WORK/changed" 'for i, r in enumerate(rows):
     elif (r["hook"], r["payload"]) == ("fentry", "empty"):
         r["payload"] = "capture"'
 rc=$(gate "$R" "$WORK/changed" --fail-above 20)
-check "a slowed row whose status is mismatch in NEW is listed, not gated: pass (got $rc)" [ "$rc" = 0 ]
+check "a row ok in BASE and mismatch in NEW fails the gate (got $rc)" [ "$rc" = 4 ]
 check "a row only in BASE is said" grep -qE '^tp_btf/empty/enoent/1t +only in BASE, not gated$' "$WORK/gate.out"
 check "a row only in NEW is said" grep -qE '^fentry/capture/enoent/1t +only in NEW, not gated$' "$WORK/gate.out"
-check "a row not ok in NEW is said" grep -qE '^raw_tp/count/enoent/1t +NEW is mismatch, not gated$' "$WORK/gate.out"
+check "the row NEW could not measure says why" \
+	grep -qE '^raw_tp/count/enoent/1t +FAIL: NEW is mismatch \(saw 1 events while detached, expected 0\)$' "$WORK/gate.out"
+rc=$(gate "$WORK/changed" "$R" --fail-above 20)
+check "a row mismatch in BASE and ok in NEW is listed, not gated (got $rc)" \
+	bash -c "[ $rc = 0 ] && grep -qE '^raw_tp/count/enoent/1t +BASE is mismatch, not gated$' '$WORK/gate.out'"
 
 # A hook named FILE:NAME (run --object's rows: FILE the object's name without
 # .bpf.o) keeps its colon through the gate and summary.json.

@@ -150,9 +150,9 @@ else
 			bash -c "grep -q '^NAME' '$WORK/$page.txt' && grep -q '^SYNOPSIS' '$WORK/$page.txt' &&
 				 grep -q '^EXIT STATUS' '$WORK/$page.txt' && grep -q '^ *$page' '$WORK/$page.txt'"
 	done
-	check "hookbench(1) documents exit statuses 0, 1, 2, 3, 77 and 130" \
+	check "hookbench(1) documents exit statuses 0, 1, 2, 3, 4, 77 and 130" \
 		bash -c "sed -n '/^EXIT STATUS/,/^[A-Z]/p' '$WORK/hookbench.txt' |
-			 awk '/^       [0-9]+\$/ { print \$1 }' | tr '\n' ' ' | grep -qx '0 1 2 3 77 130 '"
+			 awk '/^       [0-9]+\$/ { print \$1 }' | tr '\n' ' ' | grep -qx '0 1 2 3 4 77 130 '"
 fi
 
 check "the completion file loads and completes all four programs" \

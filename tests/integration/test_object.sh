@@ -45,18 +45,28 @@ sys.exit(not (m["path"].endswith("unlink_tracepoint.bpf.o") and m["rows"][0]["na
               and m["rows"][0]["section"] == "tracepoint/syscalls/sys_enter_unlinkat"))' "$WORK/r/meta.json" "$ROW"
 
 # A program that never runs for unlinkat (it is on getppid): in enoent mode
-# it ran fewer times than the calls, in other mode it ran where none was
-# expected. Both rows are mismatches, and the run exits 3.
+# it ran fewer times than the calls, a mismatch, and the run exits 3. In
+# other mode (getppid) its runs are what it costs other syscalls: not judged.
 WRONG=wrong_syscall:on_getppid
-"$HB" run --object "$BUILD/tests/wrong_syscall.bpf.o" --mode enoent,other "${SMALL[@]}" --no-control \
-	--out "$WORK/wrong" >"$WORK/wrong.out" 2>"$WORK/wrong.err"
+"$HB" run --object "$BUILD/tests/wrong_syscall.bpf.o" --program on_getppid --mode enoent,other "${SMALL[@]}" \
+	--no-control --out "$WORK/wrong" >"$WORK/wrong.out" 2>"$WORK/wrong.err"
 rc=$?
 CHECK_DIAG=$WORK/wrong.err check "a program off the unlinkat path exits 3 (got $rc)" [ $rc -eq 3 ]
 reason() { "$PYTHON" -c 'import csv, sys
 print(next((r["status"] + ": " + r["reason"] for r in csv.DictReader(open(sys.argv[1] + "/summary.csv"))
-            if (r["hook"], r["mode"]) == (sys.argv[2], sys.argv[3])), "(no row)"))' "$WORK/wrong" "$WRONG" "$1"; }
-check "enoent: $(reason enoent)" bash -c 'grep -q "^mismatch: fewer runs than the workload.s calls: the program ran 0 times" <<<"$1"' _ "$(reason enoent)"
-check "other: $(reason other)" bash -c 'grep -q "^mismatch: runs where no unlinkat was called" <<<"$1"' _ "$(reason other)"
+            if (r["hook"], r["mode"]) == (sys.argv[2], sys.argv[3])), "(no row)"))' "$WORK/$1" "$2" "$3"; }
+check "enoent: $(reason wrong $WRONG enoent)" \
+	bash -c 'grep -q "^mismatch: fewer runs than the workload.s calls: the program ran 0 times" <<<"$1"' _ "$(reason wrong $WRONG enoent)"
+check "other: ran on getppid, not judged ($(reason wrong $WRONG other))" [ "$(reason wrong $WRONG other)" = "ok: " ]
+# A program on every syscall: in create mode the open and close around each
+# unlinkat run it too, more than once per call: a mismatch.
+EVERY=wrong_syscall:on_every_syscall
+"$HB" run --object "$BUILD/tests/wrong_syscall.bpf.o" --program on_every_syscall --mode create "${SMALL[@]}" \
+	--no-control --out "$WORK/every" >"$WORK/every.out" 2>"$WORK/every.err"
+rc=$?
+CHECK_DIAG=$WORK/every.err check "a program on every syscall exits 3 in create mode (got $rc)" [ $rc -eq 3 ]
+check "create: $(reason every $EVERY create)" \
+	bash -c 'grep -q "^mismatch: more runs than the workload.s calls" <<<"$1"' _ "$(reason every $EVERY create)"
 # History: an earlier run of the same object with the same settings counts;
 # one with another --set value (another program, in effect) does not.
 mkdir -p "$WORK/runs"

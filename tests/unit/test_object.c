@@ -4,6 +4,9 @@
 #include <stdint.h>
 #include <string.h>
 
+#include <bpf/btf.h>
+#include <bpf/libbpf.h>
+
 #include "object.h"
 #include "object_set.h"
 #include "tap.h"
@@ -120,11 +123,66 @@ static void example_rows(void)
 	TAP_OK(err == -EINVAL, "--set-pid of a program's name is refused: %s", why);
 }
 
+/* The value of .rodata global name after hb_object_apply_sets(), read at its BTF offset. */
+static uint64_t rodata_value(struct bpf_object *obj, const char *name)
+{
+	const struct btf *btf = bpf_object__btf(obj);
+	struct bpf_map *map = NULL, *m;
+	const struct btf_var_secinfo *vs;
+	const struct btf_type *sec;
+	const unsigned char *data;
+	uint64_t v = UINT64_MAX;
+	size_t size;
+	int id;
+
+	bpf_object__for_each_map(m, obj) {
+		size_t n = strlen(bpf_map__name(m));
+
+		if (n >= 7 && !strcmp(bpf_map__name(m) + n - 7, ".rodata")) /* not .rodata.str1.1 */
+			map = m;
+	}
+	id = btf ? btf__find_by_name_kind(btf, ".rodata", BTF_KIND_DATASEC) : -1;
+	sec = id > 0 ? btf__type_by_id(btf, id) : NULL;
+	data = map ? bpf_map__initial_value(map, &size) : NULL;
+	if (!sec || !data)
+		return v;
+	vs = btf_var_secinfos(sec);
+	for (int i = 0; i < btf_vlen(sec); i++) {
+		const struct btf_type *var = btf__type_by_id(btf, vs[i].type);
+
+		if (strcmp(btf__name_by_offset(btf, var->name_off), name) || vs[i].offset + vs[i].size > size)
+			continue;
+		v = 0;
+		memcpy(&v, data + vs[i].offset, vs[i].size); /* little-endian, as the test hosts are */
+	}
+	return v;
+}
+
+/* --set and --set-pid write the right bytes of .rodata: the program sees them. */
+static void set_values_land(void)
+{
+	struct hb_object_opts o = { .path = EXAMPLES "/unlink_tracepoint.bpf.o", .set_pid = "target_tgid" };
+	struct bpf_object *obj = bpf_object__open_file(o.path, NULL);
+	char why[512] = "";
+	int err;
+
+	o.sets[0] = (struct hb_object_set){ "quiet", "true" };
+	o.nsets = 1;
+	err = obj ? hb_object_apply_sets(obj, &o, 1234, why, sizeof(why)) : -errno;
+	TAP_OK(!err, "the example's globals take --set quiet=true and --set-pid (%s)", why);
+	TAP_OK(!err && rodata_value(obj, "target_tgid") == 1234, "target_tgid holds the pid 1234 (%llu)",
+	       (unsigned long long)rodata_value(obj, "target_tgid"));
+	TAP_OK(!err && rodata_value(obj, "quiet") == 1, "quiet holds 1 (%llu)",
+	       (unsigned long long)rodata_value(obj, "quiet"));
+	bpf_object__close(obj);
+}
+
 int main(void)
 {
 	row_names();
 	set_parsing();
 	int_values();
 	example_rows();
+	set_values_land();
 	return tap_done();
 }
