@@ -106,4 +106,10 @@ check(not replicates_verdicts(RIGHT * 0.8, earlier="4"),
 mixed = states([1.0], [[6], [6]], 1)
 mixed[0]["headline"] = "0"
 check(not passes(mixed), "a headline in one cell of the group and not in the other: caught")
+check(check_results.ratio_interval_ok(0.7699, 0.7699, 0.77),
+      "a ratio interval of half-width under 1e-4, one end printed as the ratio: passes")
+check(check_results.ratio_interval_ok(0.75, 0.70, 0.80), "a centred ratio interval: passes")
+check(not check_results.ratio_interval_ok(0.77, 0.77, 0.77), "a zero-width ratio interval: caught")
+check(not check_results.ratio_interval_ok(0.75, 0.70, 0.85), "an off-centre ratio interval: caught")
+check(not check_results.ratio_interval_ok(0.90, 0.70, 0.80), "a ratio outside its interval: caught")
 sys.exit(finish())
